@@ -1,0 +1,18 @@
+// The subcommands of `azllm`. Each group lives in its own file and returns its table.
+#pragma once
+
+#include <string>
+#include <vector>
+
+struct Command
+{
+    const char *name;
+    const char *summary;
+    // Runs with the arguments after the command name; returns the exit code.
+    int (*run)(const std::vector<std::string> &args);
+};
+
+std::vector<Command> engineCommands(); // engine_commands.cpp: train, generate, info, bench ...
+#ifdef AZLLM_WITH_TEXT
+std::vector<Command> textCommands(); // text_commands.cpp: prepare, tokenize, demo ...
+#endif

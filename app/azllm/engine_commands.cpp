@@ -1,0 +1,541 @@
+// azllm train | generate | info | bench: the engine's commands.
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <sstream>
+
+#include "checkpoint.h"
+#include "command_line.h"
+#include "commands.h"
+#include "config_io.h"
+#include "generator.h"
+#include "model_sizing.h"
+#include "runtime.h"
+#include "synthetic_data.h"
+#include "trainer.h"
+#include "benchmarks.h"
+#include "reference_bench.h"
+
+namespace fs = std::filesystem;
+using namespace azllm;
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Shared helpers
+
+CommandLine parseOrHelp(const std::string &usage, std::vector<CliOption> options,
+                        const std::vector<std::string> &args, bool &helpShown)
+{
+    CommandLine cl(usage, std::move(options));
+    cl.parse(args);
+    helpShown = cl.helpRequested();
+    if (helpShown)
+        std::printf("%s", cl.helpText().c_str());
+    return cl;
+}
+
+// A run folder means its newest checkpoint; a checkpoint folder means itself.
+std::string resolveCheckpoint(const std::string &path)
+{
+    if (fs::is_regular_file(fs::path(path) / "state.txt"))
+        return path;
+    if (!fs::exists(path))
+        throw std::runtime_error("checkpoint " + path + ": no such folder");
+    if (const auto latest = latestCheckpoint(path))
+        return latest->path;
+    throw std::runtime_error(path + " holds no checkpoint (expected state.txt or checkpoints/step-*)");
+}
+
+std::string humanCount(double n)
+{
+    char text[32];
+    if (n >= 1e9)
+        std::snprintf(text, sizeof text, "%.2fB", n / 1e9);
+    else if (n >= 1e6)
+        std::snprintf(text, sizeof text, "%.1fM", n / 1e6);
+    else if (n >= 1e3)
+        std::snprintf(text, sizeof text, "%.1fk", n / 1e3);
+    else
+        std::snprintf(text, sizeof text, "%.0f", n);
+    return text;
+}
+
+std::string humanBytes(double bytes)
+{
+    char text[32];
+    if (bytes >= 1024.0 * 1024 * 1024)
+        std::snprintf(text, sizeof text, "%.2f GiB", bytes / (1024.0 * 1024 * 1024));
+    else
+        std::snprintf(text, sizeof text, "%.1f MiB", bytes / (1024.0 * 1024));
+    return text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// train
+
+// Flags with friendlier names for the most used config keys.
+const std::vector<std::pair<std::string, std::string>> kTrainAliases = {
+    {"data", "train_data"}, {"val-data", "validation_data"}, {"out", "out_dir"},
+    {"steps", "max_steps"}, {"lr", "learning_rate"},         {"batch", "batch_size"},
+    {"context", "train_context"}};
+
+std::vector<CliOption> trainOptions()
+{
+    std::vector<CliOption> options = {
+        {"config", "FILE", "read settings from a 'key = value' file (flags override it)"},
+        {"resume", "DIR", "continue a run folder or checkpoint exactly where it stopped"},
+        {"log-every", "N", "print a progress line every N steps (default: 1% of the run)"},
+    };
+    for (const auto &[alias, key] : kTrainAliases)
+        options.push_back({alias, "VALUE", "same as --" + key});
+    for (const ConfigKey &k : configKeys())
+        options.push_back({k.name, "VALUE", k.help});
+    return options;
+}
+
+std::sig_atomic_t volatile g_interrupted = 0;
+
+class ConsoleProgress : public TrainingObserver
+{
+public:
+    ConsoleProgress(std::int64_t logEvery, TrainingControl &control) : m_logEvery(logEvery), m_control(control) {}
+
+    void stepFinished(const StepMetrics &m) override
+    {
+        if (g_interrupted)
+            m_control.requestStop(); // Ctrl-C: finish this step, checkpoint, exit cleanly
+        if (m.step % m_logEvery != 0 && m.validationLoss < 0 && m.step != m.maxSteps)
+            return;
+        std::printf("step %6lld/%lld | loss %.4f", static_cast<long long>(m.step),
+                    static_cast<long long>(m.maxSteps), m.loss);
+        if (m.validationLoss >= 0)
+            std::printf(" | val %.4f", m.validationLoss);
+        std::printf(" | lr %.2e | grad %.3f | %.0f tok/s | %.1fs\n", m.learningRate, m.gradNorm,
+                    m.tokensPerSecond, m.elapsedSeconds);
+        std::fflush(stdout);
+    }
+    void checkpointSaved(const CheckpointInfo &info) override
+    {
+        std::printf("checkpoint %s\n", info.path.c_str());
+        std::fflush(stdout);
+    }
+    void message(const std::string &text) override { std::fprintf(stderr, "%s\n", text.c_str()); }
+
+private:
+    std::int64_t m_logEvery;
+    TrainingControl &m_control;
+};
+
+RunConfig trainConfigFrom(const CommandLine &cl)
+{
+    RunConfig config = cl.has("config") ? readConfigFile(cl.value("config")) : RunConfig{};
+    // A preset first, then every other flag in the order given, overriding the file.
+    if (cl.has("preset"))
+        setConfigValue(config, "preset", cl.value("preset"));
+    for (const auto &[name, value] : cl.given()) {
+        std::string key = name;
+        for (const auto &[alias, target] : kTrainAliases)
+            if (alias == name)
+                key = target;
+        if (key != "preset" && isConfigKey(key))
+            setConfigValue(config, key, value);
+    }
+    return config;
+}
+
+std::vector<std::pair<std::string, std::string>> resumeOverrides(const CommandLine &cl)
+{
+    std::vector<std::pair<std::string, std::string>> overrides;
+    for (const auto &[name, value] : cl.given()) {
+        std::string key = name;
+        for (const auto &[alias, target] : kTrainAliases)
+            if (alias == name)
+                key = target;
+        if (isConfigKey(key))
+            overrides.emplace_back(key, value);
+    }
+    return overrides;
+}
+
+// Without --data: the built-in synthetic set, written into the run folder.
+void useSyntheticDataIfNone(RunConfig &config)
+{
+    if (!config.train.trainData.empty())
+        return;
+    fs::create_directories(config.train.outDir);
+    config.train.trainData = (fs::path(config.train.outDir) / "synthetic.tokens").string();
+    if (!fs::exists(config.train.trainData))
+        writeSyntheticTokens(config.train.trainData, std::uint32_t(config.model.vocabSize), 2'000'000,
+                             config.train.seed);
+    std::printf("no --data given: training on the built-in synthetic set (%s)\n", config.train.trainData.c_str());
+}
+
+int runTrain(const std::vector<std::string> &args)
+{
+    bool help = false;
+    const CommandLine cl = parseOrHelp(
+        "azllm train [--preset NAME | --config FILE] [--data TOKENS] [--out DIR] [--KEY VALUE ...]\n"
+        "       azllm train --resume RUN_OR_CHECKPOINT [--max_steps N]",
+        trainOptions(), args, help);
+    if (help)
+        return 0;
+    initializeRuntime();
+    std::optional<Trainer> trainer;
+    if (cl.has("resume")) {
+        const std::string checkpoint = resolveCheckpoint(cl.value("resume"));
+        trainer.emplace(Trainer::resume(checkpoint, resumeOverrides(cl)));
+        std::printf("resumed %s at step %lld\n", checkpoint.c_str(),
+                    static_cast<long long>(trainer->currentStep()));
+    } else {
+        RunConfig config = trainConfigFrom(cl);
+        requireValid(config.model);
+        useSyntheticDataIfNone(config);
+        trainer.emplace(config);
+    }
+    const RunConfig &config = trainer->config();
+    std::printf("model: %s parameters (%lld layers, %lld heads, %lld wide, vocab %lld, context %lld) on %s, "
+                "%d threads\n",
+                humanCount(double(trainer->parameterCount())).c_str(), static_cast<long long>(config.model.nLayer),
+                static_cast<long long>(config.model.nHead), static_cast<long long>(config.model.nEmbd),
+                static_cast<long long>(config.model.vocabSize), static_cast<long long>(config.model.contextLength),
+                trainer->device().c_str(), threadCount());
+    TrainingControl control;
+    ConsoleProgress progress(cl.intValue("log-every", std::max<std::int64_t>(1, config.train.maxSteps / 100)), control);
+    std::signal(SIGINT, [](int) { g_interrupted = 1; });
+    const TrainingResult result = trainer->run(progress, &control);
+    std::printf("%s\n", result.message.c_str());
+    return result.outcome == TrainingOutcome::Diverged ? 3 : 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// generate
+
+std::vector<CliOption> samplingOptions()
+{
+    return {{"temperature", "T", "0 = greedy; higher is more adventurous (default 0.8)"},
+            {"top-k", "K", "sample among the K likeliest tokens, 0 = all (default 40)"},
+            {"top-p", "P", "sample among the likeliest tokens holding P of the mass (default 0.95)"},
+            {"repetition-penalty", "R", "above 1 discourages repeats (default 1.0)"},
+            {"tokens", "N", "new tokens at most (default 128)"},
+            {"seed", "N", "random seed (default 0)"},
+            {"device", "NAME", "auto, cpu, cuda or cuda:N (default auto)"},
+            {"no-cache", "", "recompute the whole window for every token (slower; for comparison)"}};
+}
+
+GenerationParams generationParamsFrom(const CommandLine &cl)
+{
+    GenerationParams p;
+    p.sampling.temperature = cl.doubleValue("temperature", p.sampling.temperature);
+    p.sampling.topK = int(cl.intValue("top-k", p.sampling.topK));
+    p.sampling.topP = cl.doubleValue("top-p", p.sampling.topP);
+    p.sampling.repetitionPenalty = cl.doubleValue("repetition-penalty", p.sampling.repetitionPenalty);
+    p.maxNewTokens = int(cl.intValue("tokens", p.maxNewTokens));
+    p.seed = std::uint64_t(cl.intValue("seed", 0));
+    p.useKvCache = !cl.has("no-cache");
+    if (p.sampling.temperature < 0 || p.sampling.topK < 0 || p.sampling.topP <= 0 || p.sampling.topP > 1 ||
+        p.sampling.repetitionPenalty <= 0 || p.maxNewTokens < 0)
+        throw UsageError("sampling values out of range: temperature >= 0, top-k >= 0, 0 < top-p <= 1, "
+                         "repetition-penalty > 0, tokens >= 0");
+    return p;
+}
+
+std::vector<int> parseIds(const std::string &text)
+{
+    std::vector<int> ids;
+    std::istringstream in(text);
+    std::string word;
+    while (in >> word) {
+        try {
+            std::size_t used = 0;
+            ids.push_back(std::stoi(word, &used));
+            if (used != word.size())
+                throw std::invalid_argument(word);
+        } catch (const std::exception &) {
+            throw UsageError("--prompt-ids: '" + word + "' is not a token id");
+        }
+    }
+    return ids;
+}
+
+int runGenerate(const std::vector<std::string> &args)
+{
+    std::vector<CliOption> options = {{"checkpoint", "DIR", "a checkpoint folder or a run folder (its newest)"},
+                                      {"prompt-ids", "IDS", "prompt as space-separated token ids (default: 2)"}};
+    for (const CliOption &o : samplingOptions())
+        options.push_back(o);
+    bool help = false;
+    const CommandLine cl = parseOrHelp("azllm generate --checkpoint DIR [--prompt-ids \"2 17 5\"] [sampling]",
+                                       options, args, help);
+    if (help)
+        return 0;
+    const GenerationParams params = generationParamsFrom(cl);
+    initializeRuntime();
+    const std::string checkpoint = resolveCheckpoint(cl.required("checkpoint"));
+    Generator generator(LanguageModel::fromCheckpoint(checkpoint, cl.value("device", "auto")));
+    const std::vector<int> prompt = parseIds(cl.value("prompt-ids", "2"));
+    if (std::int64_t(prompt.size()) > generator.model().config().contextLength)
+        throw UsageError("the prompt has " + std::to_string(prompt.size()) + " tokens, more than the model's context of " +
+                         std::to_string(generator.model().config().contextLength));
+    GenerationStats stats;
+    generator.generate(prompt, params, [](int id) {
+        std::printf("%d ", id);
+        std::fflush(stdout);
+        return true;
+    }, &stats);
+    std::printf("\n");
+    std::fprintf(stderr, "%d tokens, %.1f tokens/s, first token after %.1f ms\n", stats.generatedTokens,
+                 stats.tokensPerSecond, stats.timeToFirstTokenMs);
+    return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// info
+
+void printSizing(const ModelConfig &m, std::int64_t batch, std::int64_t context)
+{
+    const ParameterCount p = countParameters(m);
+    const WeightBytes w = weightBytes(m);
+    std::printf("shape        %lld layers, %lld heads, n_embd %lld, vocab %lld, context %lld\n",
+                static_cast<long long>(m.nLayer), static_cast<long long>(m.nHead), static_cast<long long>(m.nEmbd),
+                static_cast<long long>(m.vocabSize), static_cast<long long>(m.contextLength));
+    std::printf("parameters   %lld (%s): embeddings %s, attention %s, MLP %s, norms %s\n",
+                static_cast<long long>(p.total()), humanCount(double(p.total())).c_str(),
+                humanCount(double(p.embeddings)).c_str(), humanCount(double(p.attention)).c_str(),
+                humanCount(double(p.mlp)).c_str(), humanCount(double(p.norms)).c_str());
+    std::printf("weights      fp32 %s, bf16 %s, int8 %s\n", humanBytes(double(w.fp32)).c_str(),
+                humanBytes(double(w.bf16)).c_str(), humanBytes(double(w.int8)).c_str());
+    for (bool checkpointing : {false, true}) {
+        const TrainingMemory t = trainingMemory(m, batch, context, checkpointing);
+        std::printf("training     batch %lld x %lld%s: %s (weights %s, grads %s, AdamW %s, activations %s)\n",
+                    static_cast<long long>(batch), static_cast<long long>(context),
+                    checkpointing ? ", activation checkpointing" : "", humanBytes(double(t.total())).c_str(),
+                    humanBytes(double(t.weights)).c_str(), humanBytes(double(t.gradients)).c_str(),
+                    humanBytes(double(t.optimizer)).c_str(), humanBytes(double(t.activations)).c_str());
+    }
+    const InferenceMemory i = inferenceMemory(m, 1, m.contextLength);
+    std::printf("inference    %s (weights %s, KV cache for %lld tokens %s)\n", humanBytes(double(i.total())).c_str(),
+                humanBytes(double(i.weights)).c_str(), static_cast<long long>(m.contextLength),
+                humanBytes(double(i.kvCache)).c_str());
+    std::printf("FLOPs/token  training %s, inference %s (at context %lld)\n",
+                humanCount(trainingFlopsPerToken(m, context)).c_str(),
+                humanCount(forwardFlopsPerToken(m, context)).c_str(), static_cast<long long>(context));
+}
+
+int runInfo(const std::vector<std::string> &args)
+{
+    bool help = false;
+    const CommandLine cl = parseOrHelp("azllm info [--preset NAME | --config FILE | --checkpoint DIR] [--batch B]",
+                                       {{"preset", "NAME", "a model preset"},
+                                        {"config", "FILE", "a run config file"},
+                                        {"checkpoint", "DIR", "a checkpoint or run folder (loads and checks it)"},
+                                        {"vocab", "N", "vocabulary size to size the model for"},
+                                        {"batch", "B", "batch for the training memory estimate (default 8)"},
+                                        {"context", "T", "context for memory and FLOPs (default the model's)"}},
+                                       args, help);
+    if (help)
+        return 0;
+    ModelConfig model;
+    if (cl.has("checkpoint")) {
+        initializeRuntime();
+        const std::string dir = resolveCheckpoint(cl.value("checkpoint"));
+        const LanguageModel loaded = LanguageModel::fromCheckpoint(dir, "cpu");
+        const CheckpointState s = readCheckpointState(dir);
+        std::printf("checkpoint   %s: step %lld, train loss %.4f, validation loss %.4f, %lld tokens seen\n",
+                    dir.c_str(), static_cast<long long>(s.step), s.trainLoss, s.validationLoss,
+                    static_cast<long long>(s.tokensSeen));
+        std::printf("loaded       %lld parameters, every tensor matches config.txt\n",
+                    static_cast<long long>(loaded.parameterCount()));
+        model = loaded.config();
+    } else if (cl.has("config")) {
+        model = readConfigFile(cl.value("config")).model;
+    } else if (cl.has("preset")) {
+        model = presetConfig(cl.value("preset"));
+    } else {
+        std::printf("presets (azllm info --preset NAME for the details):\n");
+        for (const ModelPreset &p : modelPresets())
+            std::printf("  %-8s %8s parameters  %s\n", p.name.c_str(),
+                        humanCount(double(countParameters(p.config).total())).c_str(), p.description.c_str());
+        return 0;
+    }
+    model.vocabSize = cl.intValue("vocab", model.vocabSize);
+    requireValid(model);
+    const std::int64_t context = cl.intValue("context", model.contextLength);
+    if (context <= 0 || context > model.contextLength)
+        throw UsageError("--context must be between 1 and the model's context of " + std::to_string(model.contextLength));
+    printSizing(model, cl.intValue("batch", 8), context);
+    return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// bench
+
+ModelConfig benchModel(const CommandLine &cl, std::int64_t minimumContext)
+{
+    ModelConfig model = presetConfig(cl.value("preset", "az-tiny"));
+    model.vocabSize = cl.intValue("vocab", model.vocabSize);
+    if (minimumContext > model.contextLength)
+        throw UsageError("--context " + std::to_string(minimumContext) + " is longer than the model's context of " +
+                         std::to_string(model.contextLength));
+    requireValid(model);
+    return model;
+}
+
+int benchGemmCommand(const std::vector<std::string> &args)
+{
+    bool help = false;
+    const CommandLine cl = parseOrHelp("azllm bench gemm [--size N] [--repeats R]",
+                                       {{"size", "N", "matrix size (default 2048)"},
+                                        {"repeats", "R", "timed products, best counts (default 5)"}},
+                                       args, help);
+    if (help)
+        return 0;
+    initializeRuntime();
+    const GemmBenchResult r = benchGemm(int(cl.intValue("size", 2048)), int(cl.intValue("repeats", 5)));
+    std::printf("fp32 matrix product %dx%d on %d threads: %.1f GFLOP/s\n", r.size, r.size, r.threads, r.gflops);
+    std::printf("{\"bench\": \"gemm\", \"size\": %d, \"threads\": %d, \"gflops\": %.2f}\n", r.size, r.threads, r.gflops);
+    return 0;
+}
+
+int benchTrainCommand(const std::vector<std::string> &args)
+{
+    bool help = false;
+    const CommandLine cl = parseOrHelp(
+        "azllm bench train [--preset NAME] [--batch B] [--context T] [--steps N] [--compare-python]",
+        {{"preset", "NAME", "model preset (default az-tiny)"},
+         {"vocab", "N", "vocabulary size (default the preset's)"},
+         {"batch", "B", "sequences per step (default 16)"},
+         {"context", "T", "tokens per sequence (default 128)"},
+         {"steps", "N", "timed steps (default 10)"},
+         {"warmup", "N", "untimed steps first (default 2)"},
+         {"device", "NAME", "auto, cpu, cuda or cuda:N"},
+         {"compare-python", "", "also run bench/reference_gpt.py (PyTorch eager) and print the ratio"}},
+        args, help);
+    if (help)
+        return 0;
+    initializeRuntime();
+    TrainBenchOptions o;
+    o.batch = cl.intValue("batch", 16);
+    o.context = cl.intValue("context", 128);
+    o.model = benchModel(cl, o.context);
+    o.steps = int(cl.intValue("steps", 10));
+    o.warmupSteps = int(cl.intValue("warmup", 2));
+    o.device = cl.value("device", "auto");
+    if (o.batch <= 0 || o.context <= 0 || o.steps <= 0 || o.warmupSteps < 0)
+        throw UsageError("--batch, --context and --steps must be positive");
+    const GemmBenchResult peak = benchGemm(1024, 5);
+    const TrainBenchResult r = benchTrain(o);
+    const double share = r.gflops / peak.gflops;
+    std::printf("train %s (%s params) batch %lld x context %lld on %s, %d threads\n", cl.value("preset", "az-tiny").c_str(),
+                humanCount(double(r.params)).c_str(), static_cast<long long>(o.batch), static_cast<long long>(o.context),
+                r.device.c_str(), threadCount());
+    std::printf("  %.1f ms/step, %.0f tokens/s, loss %.3f -> %.3f\n", r.msPerStep, r.tokensPerSecond, r.firstLoss,
+                r.lastLoss);
+    std::printf("  %.1f GFLOP/s achieved = %.3g FLOP/token x tokens/s (FLOP/token = 6N + 12 L T C, N = matmul "
+                "params), %.0f%% of the %.1f GFLOP/s gemm peak\n",
+                r.gflops, r.flopsPerToken, 100 * share, peak.gflops);
+    std::string extra;
+    if (cl.has("compare-python")) {
+        const ReferenceFigures py = runPythonReference("train", o.model, o.batch, o.context, o.steps, o.warmupSteps);
+        const double ratio = r.tokensPerSecond / py.tokensPerSecond;
+        std::printf("  PyTorch eager (Python) reference: %.0f tokens/s, %.1f ms/step -> azllm is %.2fx\n",
+                    py.tokensPerSecond, py.msPerStep, ratio);
+        char text[160];
+        std::snprintf(text, sizeof text, ", \"python_tokens_per_s\": %.1f, \"ratio_vs_python\": %.3f", py.tokensPerSecond,
+                      ratio);
+        extra = text;
+    }
+    std::printf("{\"bench\": \"train\", \"params\": %lld, \"vocab_size\": %lld, \"context\": %lld, \"batch\": %lld, "
+                "\"tokens_per_s\": %.1f, \"ms_per_step\": %.2f, \"gflops\": %.2f, \"peak_share\": %.3f%s}\n",
+                static_cast<long long>(r.params), static_cast<long long>(o.model.vocabSize),
+                static_cast<long long>(o.context), static_cast<long long>(o.batch), r.tokensPerSecond, r.msPerStep,
+                r.gflops, share, extra.c_str());
+    return 0;
+}
+
+int benchGenerateCommand(const std::vector<std::string> &args)
+{
+    bool help = false;
+    const CommandLine cl = parseOrHelp(
+        "azllm bench generate [--preset NAME] [--prompt N] [--tokens N] [--compare-python]",
+        {{"preset", "NAME", "model preset (default az-tiny)"},
+         {"vocab", "N", "vocabulary size (default the preset's)"},
+         {"prompt", "N", "prompt tokens (default 16)"},
+         {"tokens", "N", "new tokens (default 128)"},
+         {"device", "NAME", "auto, cpu, cuda or cuda:N"},
+         {"compare-python", "", "also run bench/reference_gpt.py (PyTorch eager) and print the ratio"}},
+        args, help);
+    if (help)
+        return 0;
+    initializeRuntime();
+    GenerateBenchOptions o;
+    o.promptTokens = int(cl.intValue("prompt", 16));
+    o.newTokens = int(cl.intValue("tokens", 128));
+    o.model = benchModel(cl, o.promptTokens + o.newTokens);
+    o.device = cl.value("device", "auto");
+    if (o.promptTokens <= 0 || o.newTokens < 2)
+        throw UsageError("--prompt must be positive and --tokens at least 2");
+    const GenerateBenchResult r = benchGenerate(o);
+    std::printf("generate %s (%s params), prompt %d, %d new tokens, greedy, on %s\n", cl.value("preset", "az-tiny").c_str(),
+                humanCount(double(r.params)).c_str(), o.promptTokens, o.newTokens, r.device.c_str());
+    std::printf("  KV cache: %.1f tokens/s, first token after %.1f ms\n", r.tokensPerSecond, r.ttftMs);
+    std::printf("  no cache: %.1f tokens/s (%.2fx slower)\n", r.tokensPerSecondNoCache,
+                r.tokensPerSecond / r.tokensPerSecondNoCache);
+    std::string extra;
+    if (cl.has("compare-python")) {
+        const ReferenceFigures py = runPythonReference("generate", o.model, 1, o.promptTokens, o.newTokens, 0);
+        const double ratio = r.tokensPerSecond / py.tokensPerSecond;
+        std::printf("  PyTorch eager (Python) reference loop: %.1f tokens/s -> azllm with the KV cache is %.2fx\n",
+                    py.tokensPerSecond, ratio);
+        char text[160];
+        std::snprintf(text, sizeof text, ", \"python_tokens_per_s\": %.1f, \"ratio_vs_python\": %.3f", py.tokensPerSecond,
+                      ratio);
+        extra = text;
+    }
+    std::printf("{\"bench\": \"generate\", \"params\": %lld, \"vocab_size\": %lld, \"context\": %lld, "
+                "\"tokens_per_s\": %.1f, \"tokens_per_s_no_cache\": %.1f, \"ttft_ms\": %.2f%s}\n",
+                static_cast<long long>(r.params), static_cast<long long>(o.model.vocabSize),
+                static_cast<long long>(o.model.contextLength), r.tokensPerSecond, r.tokensPerSecondNoCache, r.ttftMs,
+                extra.c_str());
+    return 0;
+}
+
+int runBench(const std::vector<std::string> &args)
+{
+    const std::vector<Command> kinds = {
+        {"gemm", "fp32 matrix-product peak", benchGemmCommand},
+        {"train", "training tokens/s, ms/step, GFLOP/s", benchTrainCommand},
+        {"generate", "generation tokens/s with and without the KV cache", benchGenerateCommand},
+    };
+    const std::string kind = args.empty() ? "" : args.front();
+    for (const Command &k : kinds)
+        if (kind == k.name)
+            return k.run({args.begin() + 1, args.end()});
+#ifdef AZLLM_WITH_TEXT
+    for (const Command &c : textCommands())
+        if ("bench-" + kind == c.name)
+            return c.run({args.begin() + 1, args.end()});
+#endif
+    std::printf("usage: azllm bench <kind> [options]   (azllm bench <kind> --help)\n\nkinds:\n");
+    for (const Command &k : kinds)
+        std::printf("  %-10s %s\n", k.name, k.summary);
+#ifdef AZLLM_WITH_TEXT
+    std::printf("  %-10s %s\n", "tokenize", "tokenizer encode MB/s, next to spm_encode");
+#endif
+    const bool asked = kind == "--help" || kind == "-h";
+    if (!asked && !kind.empty())
+        std::fprintf(stderr, "azllm bench: unknown kind '%s'\n", kind.c_str());
+    return asked ? 0 : 2;
+}
+
+} // namespace
+
+std::vector<Command> engineCommands()
+{
+    return {
+        {"train", "pretrain a GPT on a token file (or the built-in synthetic set)", runTrain},
+        {"generate", "continue a prompt with a checkpoint, streaming token ids", runGenerate},
+        {"info", "sizes of a preset, a config or a checkpoint", runInfo},
+        {"bench", "speed: gemm, train, generate", runBench},
+    };
+}

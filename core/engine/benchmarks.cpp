@@ -1,0 +1,113 @@
+#include "benchmarks.h"
+
+#include <chrono>
+#include <filesystem>
+#include <random>
+
+#include <unistd.h>
+
+#include "generator.h"
+#include "model_sizing.h"
+#include "runtime.h"
+#include "synthetic_data.h"
+#include "trainer.h"
+
+namespace azllm {
+namespace fs = std::filesystem;
+
+GemmBenchResult benchGemm(int size, int repeats)
+{
+    return {size, threadCount(), measureGemmGflops(size, repeats)};
+}
+
+namespace {
+
+// A temporary folder removed when the benchmark ends, however it ends.
+class ScratchDir
+{
+public:
+    explicit ScratchDir(const std::string &requested)
+    {
+        m_path = requested.empty() ? fs::temp_directory_path() / ("azllm-bench-" + std::to_string(::getpid()))
+                                   : fs::path(requested);
+        m_owned = requested.empty();
+        fs::create_directories(m_path);
+    }
+    ~ScratchDir()
+    {
+        std::error_code ec;
+        if (m_owned)
+            fs::remove_all(m_path, ec);
+    }
+    ScratchDir(const ScratchDir &) = delete;
+    ScratchDir &operator=(const ScratchDir &) = delete;
+    const fs::path &path() const { return m_path; }
+
+private:
+    fs::path m_path;
+    bool m_owned = false;
+};
+
+} // namespace
+
+TrainBenchResult benchTrain(const TrainBenchOptions &o)
+{
+    ScratchDir scratch(o.workDir);
+    RunConfig config;
+    config.model = o.model;
+    config.train.trainData = (scratch.path() / "bench.tokens").string();
+    config.train.contextLength = o.context;
+    config.train.batchSize = o.batch;
+    config.train.maxSteps = o.warmupSteps + o.steps;
+    config.train.warmupSteps = 1;
+    config.train.outDir = (scratch.path() / "run").string();
+    config.train.device = o.device;
+    const std::uint64_t tokens = std::uint64_t(std::max<std::int64_t>(o.batch * (o.context + 1) * 8, 100000));
+    writeSyntheticTokens(config.train.trainData, std::uint32_t(o.model.vocabSize), tokens, 7);
+
+    Trainer trainer(config);
+    TrainBenchResult r;
+    r.params = trainer.parameterCount();
+    r.device = trainer.device();
+    for (int i = 0; i < o.warmupSteps; ++i)
+        r.firstLoss = trainer.step().loss;
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < o.steps; ++i)
+        r.lastLoss = trainer.step().loss;
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    r.msPerStep = 1000.0 * seconds / o.steps;
+    r.tokensPerSecond = double(o.batch * o.context) * o.steps / seconds;
+    r.flopsPerToken = trainingFlopsPerToken(o.model, o.context);
+    r.gflops = r.flopsPerToken * r.tokensPerSecond / 1e9;
+    return r;
+}
+
+GenerateBenchResult benchGenerate(const GenerateBenchOptions &o)
+{
+    LanguageModel model = LanguageModel::create(o.model, o.seed, o.device);
+    Generator generator(model);
+    std::mt19937 rng(unsigned(o.seed));
+    std::vector<int> prompt(std::size_t(o.promptTokens));
+    for (int &id : prompt)
+        id = 3 + int(rng() % std::uint32_t(o.model.vocabSize - 3));
+
+    GenerationParams params;
+    params.sampling.temperature = 0; // greedy: both runs do identical work
+    params.maxNewTokens = o.newTokens;
+    params.endOfText = -1;
+    generator.generate(prompt, GenerationParams{params.sampling, 4, -1, 0, true}); // warm-up
+
+    GenerateBenchResult r;
+    r.params = model.parameterCount();
+    r.device = model.device();
+    GenerationStats cached, uncached;
+    generator.generate(prompt, params, {}, &cached);
+    params.useKvCache = false;
+    generator.generate(prompt, params, {}, &uncached);
+    r.tokensPerSecond = cached.tokensPerSecond;
+    r.tokensPerSecondNoCache = uncached.tokensPerSecond;
+    r.ttftMs = cached.timeToFirstTokenMs;
+    return r;
+}
+
+} // namespace azllm

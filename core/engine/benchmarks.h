@@ -1,0 +1,67 @@
+// Speed measurements behind `azllm bench`: each returns plain figures for printing and JSON.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "model_config.h"
+
+namespace azllm {
+
+struct GemmBenchResult
+{
+    int size = 0;
+    int threads = 0;
+    double gflops = 0;
+};
+
+GemmBenchResult benchGemm(int size, int repeats);
+
+struct TrainBenchOptions
+{
+    ModelConfig model;
+    std::int64_t batch = 16;
+    std::int64_t context = 128;
+    int warmupSteps = 2;
+    int steps = 10;
+    std::string device = "auto";
+    std::string workDir; // where the synthetic token file goes; a temp folder when empty
+};
+
+struct TrainBenchResult
+{
+    std::int64_t params = 0;
+    double msPerStep = 0;
+    double tokensPerSecond = 0;
+    double flopsPerToken = 0; // trainingFlopsPerToken (model_sizing.h)
+    double gflops = 0;        // achieved: flopsPerToken * tokensPerSecond
+    double firstLoss = 0;
+    double lastLoss = 0;
+    std::string device;
+};
+
+// Times the real Trainer (AdamW, clipping, everything) on synthetic tokens.
+TrainBenchResult benchTrain(const TrainBenchOptions &options);
+
+struct GenerateBenchOptions
+{
+    ModelConfig model;
+    int promptTokens = 16;
+    int newTokens = 128;
+    std::string device = "auto";
+    std::uint64_t seed = 1;
+};
+
+struct GenerateBenchResult
+{
+    std::int64_t params = 0;
+    double tokensPerSecond = 0;        // with the KV cache
+    double tokensPerSecondNoCache = 0; // full window every token
+    double ttftMs = 0;                 // time to first token, with the cache
+    std::string device;
+};
+
+// Greedy generation from a freshly initialised model, with and without the KV cache.
+GenerateBenchResult benchGenerate(const GenerateBenchOptions &options);
+
+} // namespace azllm

@@ -1,0 +1,27 @@
+// Writing and reading checkpoint tensors; engine sources only (LibTorch).
+#pragma once
+
+#include <torch/torch.h>
+
+#include "checkpoint.h"
+#include "gpt.h"
+
+namespace azllm {
+
+struct CheckpointContents
+{
+    RunConfig config;
+    CheckpointState state;
+    Gpt model{nullptr};
+    torch::optim::Optimizer *optimizer = nullptr; // optional
+};
+
+// Writes the checkpoint for state.step under runDir atomically and returns its folder.
+std::string saveCheckpoint(const std::string &runDir, const CheckpointContents &contents);
+
+// Copies the checkpoint's weights into model, checking every tensor's name and shape first.
+void loadWeights(const std::string &checkpointDir, Gpt &model);
+void loadOptimizer(const std::string &checkpointDir, torch::optim::Optimizer &optimizer);
+void loadRngState(const std::string &checkpointDir);
+
+} // namespace azllm

@@ -1,0 +1,201 @@
+#include "gpt.h"
+
+#include <cmath>
+
+namespace azllm {
+namespace F = torch::nn::functional;
+
+namespace {
+
+// A one-row Linear as a matrix-vector product: OpenBLAS's GEMM path costs ~7 ms per token even
+// for small models, its GEMV a fraction of it (PLATFORM.md §11).
+torch::Tensor applyLinear(torch::nn::Linear &layer, const torch::Tensor &x)
+{
+    if (x.numel() != x.size(-1) || x.device().is_cuda())
+        return layer->forward(x);
+    auto outShape = x.sizes().vec();
+    outShape.back() = layer->weight.size(0);
+    return torch::addmv(layer->bias, layer->weight, x.reshape({-1})).view(outShape);
+}
+
+} // namespace
+
+KvCache::KvCache(const ModelConfig &c, std::int64_t batch, torch::Device device)
+{
+    const auto options = torch::TensorOptions().dtype(torch::kFloat32).device(device);
+    keys = torch::empty({c.nLayer, batch, c.nHead, c.contextLength, c.headDim()}, options);
+    values = torch::empty_like(keys);
+}
+
+CausalSelfAttentionImpl::CausalSelfAttentionImpl(const ModelConfig &c)
+    : c_attn(torch::nn::Linear(c.nEmbd, 3 * c.nEmbd)), c_proj(torch::nn::Linear(c.nEmbd, c.nEmbd)),
+      attn_dropout(torch::nn::Dropout(c.dropout)), resid_dropout(torch::nn::Dropout(c.dropout)),
+      m_nHead(c.nHead), m_nEmbd(c.nEmbd),
+      m_futureMask(torch::ones({c.contextLength, c.contextLength}, torch::kBool).triu(1))
+{
+    register_module("c_attn", c_attn);
+    register_module("c_proj", c_proj);
+    register_module("attn_dropout", attn_dropout);
+    register_module("resid_dropout", resid_dropout);
+}
+
+// q (B, nh, Tq, hs) attends to k, v (B, nh, S, hs); query i sits at position queryOffset + i.
+torch::Tensor CausalSelfAttentionImpl::attend(const torch::Tensor &q, const torch::Tensor &k,
+                                              const torch::Tensor &v, std::int64_t queryOffset)
+{
+    const std::int64_t Tq = q.size(2), S = k.size(2);
+    const double scale = 1.0 / std::sqrt(double(q.size(-1)));
+    // Scores are the largest tensors here (B, nh, Tq, S): scale and mask them in place.
+    torch::Tensor att = torch::matmul(q, k.transpose(-2, -1)).mul_(scale); // (B, nh, Tq, S)
+    if (Tq > 1) {
+        if (m_futureMask.device() != att.device())
+            m_futureMask = m_futureMask.to(att.device());
+        att.masked_fill_(m_futureMask.slice(0, queryOffset, queryOffset + Tq).slice(1, 0, S),
+                         -std::numeric_limits<float>::infinity());
+    }
+    att = attn_dropout(torch::softmax(att, -1));
+    return torch::matmul(att, v); // (B, nh, Tq, hs)
+}
+
+torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor &x)
+{
+    const std::int64_t B = x.size(0), T = x.size(1), hs = m_nEmbd / m_nHead;
+    auto qkv = c_attn(x).split(m_nEmbd, -1); // 3 x (B, T, C)
+    const auto heads = [&](const torch::Tensor &t) {
+        return t.view({B, T, m_nHead, hs}).transpose(1, 2); // (B, nh, T, hs)
+    };
+    torch::Tensor y = attend(heads(qkv[0]), heads(qkv[1]), heads(qkv[2]), 0);
+    y = y.transpose(1, 2).contiguous().view({B, T, m_nEmbd}); // (B, T, C)
+    return resid_dropout(c_proj(y));
+}
+
+torch::Tensor CausalSelfAttentionImpl::forwardCached(const torch::Tensor &x, KvCache &cache,
+                                                     std::int64_t layer)
+{
+    const std::int64_t B = x.size(0), T = x.size(1), hs = m_nEmbd / m_nHead;
+    const std::int64_t start = cache.length, end = start + T;
+    auto qkv = applyLinear(c_attn, x).split(m_nEmbd, -1);
+    const auto heads = [&](const torch::Tensor &t) {
+        return t.view({B, T, m_nHead, hs}).transpose(1, 2); // (B, nh, T, hs)
+    };
+    torch::Tensor keys = cache.keys[layer];     // (B, nh, T_max, hs)
+    torch::Tensor values = cache.values[layer]; // (B, nh, T_max, hs)
+    keys.slice(2, start, end).copy_(heads(qkv[1]));
+    values.slice(2, start, end).copy_(heads(qkv[2]));
+    torch::Tensor y = attend(heads(qkv[0]), keys.slice(2, 0, end), values.slice(2, 0, end), start);
+    y = y.transpose(1, 2).contiguous().view({B, T, m_nEmbd});
+    return applyLinear(c_proj, y);
+}
+
+MlpImpl::MlpImpl(const ModelConfig &c)
+    : c_fc(torch::nn::Linear(c.nEmbd, 4 * c.nEmbd)), c_proj(torch::nn::Linear(4 * c.nEmbd, c.nEmbd)),
+      dropout(torch::nn::Dropout(c.dropout))
+{
+    register_module("c_fc", c_fc);
+    register_module("c_proj", c_proj);
+    register_module("dropout", dropout);
+}
+
+torch::Tensor MlpImpl::forward(const torch::Tensor &x)
+{
+    // GELU's tanh approximation, GPT-2's own: what llama.cpp and transformers compute for it.
+    torch::Tensor hidden = torch::gelu(applyLinear(c_fc, x), "tanh"); // (B, T, 4C)
+    return dropout(applyLinear(c_proj, hidden));
+}
+
+BlockImpl::BlockImpl(const ModelConfig &c)
+    : ln_1(torch::nn::LayerNorm(torch::nn::LayerNormOptions({c.nEmbd}))),
+      ln_2(torch::nn::LayerNorm(torch::nn::LayerNormOptions({c.nEmbd}))), attn(CausalSelfAttention(c)),
+      mlp(Mlp(c))
+{
+    register_module("ln_1", ln_1);
+    register_module("attn", attn);
+    register_module("ln_2", ln_2);
+    register_module("mlp", mlp);
+}
+
+torch::Tensor BlockImpl::forward(torch::Tensor x)
+{
+    x = x + attn(ln_1(x));
+    return x + mlp(ln_2(x));
+}
+
+torch::Tensor BlockImpl::forwardCached(torch::Tensor x, KvCache &cache, std::int64_t layer)
+{
+    x = x + attn->forwardCached(ln_1(x), cache, layer);
+    return x + mlp(ln_2(x));
+}
+
+GptImpl::GptImpl(const ModelConfig &c)
+    : wte(torch::nn::Embedding(c.vocabSize, c.nEmbd)), wpe(torch::nn::Embedding(c.contextLength, c.nEmbd)),
+      drop(torch::nn::Dropout(c.dropout)), h(torch::nn::ModuleList()),
+      ln_f(torch::nn::LayerNorm(torch::nn::LayerNormOptions({c.nEmbd}))), m_config(c)
+{
+    requireValid(c);
+    register_module("wte", wte);
+    register_module("wpe", wpe);
+    register_module("drop", drop);
+    for (std::int64_t i = 0; i < c.nLayer; ++i)
+        h->push_back(Block(c));
+    register_module("h", h);
+    register_module("ln_f", ln_f);
+    initializeWeights();
+}
+
+void GptImpl::initializeWeights()
+{
+    torch::NoGradGuard noGrad;
+    // GPT-2: N(0, 0.02) everywhere, zero biases, and the projections that write into the
+    // residual stream scaled by 1/sqrt(2 n_layer) so its variance does not grow with depth.
+    const double residualStd = 0.02 / std::sqrt(2.0 * double(m_config.nLayer));
+    for (auto &item : named_parameters()) {
+        const std::string &name = item.key();
+        torch::Tensor &p = item.value();
+        if (p.dim() < 2)
+            continue; // LayerNorm keeps its ones and zeros; biases are zeroed below
+        const bool writesResidual = name.find("c_proj.weight") != std::string::npos;
+        p.normal_(0.0, writesResidual ? residualStd : 0.02);
+    }
+    for (auto &item : named_parameters())
+        if (item.value().dim() == 1 && item.key().find("ln_") == std::string::npos)
+            item.value().zero_();
+}
+
+torch::Tensor GptImpl::embed(const torch::Tensor &idx, std::int64_t firstPosition)
+{
+    const std::int64_t T = idx.size(1);
+    TORCH_CHECK(firstPosition + T <= m_config.contextLength, "sequence of ", firstPosition + T,
+                " tokens is longer than the model's context of ", m_config.contextLength);
+    const torch::Tensor positions =
+        torch::arange(firstPosition, firstPosition + T, torch::TensorOptions().dtype(torch::kLong).device(idx.device()));
+    return drop(wte(idx) + wpe(positions)); // (B, T, C)
+}
+
+torch::Tensor GptImpl::forward(const torch::Tensor &idx)
+{
+    torch::Tensor x = embed(idx, 0);
+    for (const auto &block : *h)
+        x = block->as<Block>()->forward(x);
+    // The output head is the token table itself (weight tying, as in GPT-2).
+    return F::linear(ln_f(x), wte->weight); // (B, T, V)
+}
+
+torch::Tensor GptImpl::loss(const torch::Tensor &idx, const torch::Tensor &targets)
+{
+    const torch::Tensor logits = forward(idx);
+    return F::cross_entropy(logits.view({-1, logits.size(-1)}), targets.reshape({-1}));
+}
+
+torch::Tensor GptImpl::forwardCached(const torch::Tensor &idx, KvCache &cache)
+{
+    torch::Tensor x = embed(idx, cache.length);
+    for (std::int64_t layer = 0; layer < m_config.nLayer; ++layer)
+        x = h[layer]->as<Block>()->forwardCached(x, cache, layer);
+    cache.length += idx.size(1);
+    const torch::Tensor last = ln_f(x.select(1, x.size(1) - 1)); // (B, C)
+    if (last.size(0) == 1 && !last.device().is_cuda())
+        return torch::mv(wte->weight, last.reshape({-1})).unsqueeze(0); // (1, V)
+    return F::linear(last, wte->weight); // (B, V)
+}
+
+} // namespace azllm

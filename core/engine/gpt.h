@@ -1,0 +1,99 @@
+// The GPT-2 architecture in LibTorch: the model file, nothing about training.
+//
+// Dimension legend: B = batch, T = sequence length, C = n_embd, nh = heads, hs = C / nh,
+// V = vocabulary, S = positions held in the KV cache.
+// Parameter names follow GPT-2's checkpoint (wte, wpe, h.N.ln_1, h.N.attn.c_attn, ...), so
+// Hugging Face's "transformer.h.N.attn.c_attn" and GGUF's "blk.N.attn_qkv" map 1:1
+// (docs/formats.md). Private to the engine: include only from engine sources and engine tests.
+#pragma once
+
+#include <torch/torch.h>
+
+#include "model_config.h"
+
+namespace azllm {
+
+// Keys and values of every layer, preallocated for the whole context and written in place.
+struct KvCache
+{
+    torch::Tensor keys;   // (L, B, nh, T_max, hs)
+    torch::Tensor values; // (L, B, nh, T_max, hs)
+    std::int64_t length = 0; // positions already filled
+
+    KvCache(const ModelConfig &config, std::int64_t batch, torch::Device device);
+    std::int64_t capacity() const { return keys.size(3); }
+};
+
+class CausalSelfAttentionImpl : public torch::nn::Module
+{
+public:
+    explicit CausalSelfAttentionImpl(const ModelConfig &config);
+    torch::Tensor forward(const torch::Tensor &x);
+    // x holds the new positions only; their keys and values go into the cache at cache.length.
+    torch::Tensor forwardCached(const torch::Tensor &x, KvCache &cache, std::int64_t layer);
+
+    torch::nn::Linear c_attn{nullptr}, c_proj{nullptr};
+    torch::nn::Dropout attn_dropout{nullptr}, resid_dropout{nullptr};
+
+private:
+    torch::Tensor attend(const torch::Tensor &q, const torch::Tensor &k, const torch::Tensor &v,
+                         std::int64_t queryOffset);
+
+    std::int64_t m_nHead;
+    std::int64_t m_nEmbd;
+    torch::Tensor m_futureMask; // (T_max, T_max), true above the diagonal: positions not to see
+};
+TORCH_MODULE(CausalSelfAttention);
+
+class MlpImpl : public torch::nn::Module
+{
+public:
+    explicit MlpImpl(const ModelConfig &config);
+    torch::Tensor forward(const torch::Tensor &x);
+
+    torch::nn::Linear c_fc{nullptr}, c_proj{nullptr};
+    torch::nn::Dropout dropout{nullptr};
+};
+TORCH_MODULE(Mlp);
+
+class BlockImpl : public torch::nn::Module
+{
+public:
+    explicit BlockImpl(const ModelConfig &config);
+    torch::Tensor forward(torch::Tensor x);
+    torch::Tensor forwardCached(torch::Tensor x, KvCache &cache, std::int64_t layer);
+
+    torch::nn::LayerNorm ln_1{nullptr}, ln_2{nullptr};
+    CausalSelfAttention attn{nullptr};
+    Mlp mlp{nullptr};
+};
+TORCH_MODULE(Block);
+
+class GptImpl : public torch::nn::Module
+{
+public:
+    explicit GptImpl(const ModelConfig &config);
+
+    // idx (B, T) int64 -> logits (B, T, V)
+    torch::Tensor forward(const torch::Tensor &idx);
+    // Mean cross-entropy of predicting targets (B, T) from idx (B, T).
+    torch::Tensor loss(const torch::Tensor &idx, const torch::Tensor &targets);
+    // idx (B, Tnew) continues the cached sequence; returns the last position's logits (B, V).
+    torch::Tensor forwardCached(const torch::Tensor &idx, KvCache &cache);
+
+    const ModelConfig &config() const { return m_config; }
+
+    torch::nn::Embedding wte{nullptr}, wpe{nullptr};
+    torch::nn::Dropout drop{nullptr};
+    torch::nn::ModuleList h{nullptr};
+    torch::nn::LayerNorm ln_f{nullptr};
+
+private:
+    void initializeWeights();
+    torch::Tensor embed(const torch::Tensor &idx, std::int64_t firstPosition);
+
+    ModelConfig m_config;
+};
+TORCH_MODULE(Gpt);
+
+} // namespace azllm

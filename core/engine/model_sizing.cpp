@@ -1,0 +1,84 @@
+#include "model_sizing.h"
+
+namespace azllm {
+
+ParameterCount countParameters(const ModelConfig &m)
+{
+    const std::int64_t C = m.nEmbd, L = m.nLayer, V = m.vocabSize, T = m.contextLength;
+    ParameterCount p;
+    p.embeddings = V * C + T * C;
+    p.attention = L * ((C * 3 * C + 3 * C) + (C * C + C));
+    p.mlp = L * ((C * 4 * C + 4 * C) + (4 * C * C + C));
+    p.norms = L * 2 * (2 * C) + 2 * C;
+    p.matmul = V * C + p.attention + p.mlp;
+    return p;
+}
+
+WeightBytes weightBytes(const ModelConfig &m)
+{
+    const ParameterCount p = countParameters(m);
+    const std::int64_t C = m.nEmbd, L = m.nLayer;
+    // Rows of every matrix (output features), each with a 4-byte scale in int8.
+    const std::int64_t matrixRows = m.vocabSize + m.contextLength + L * (3 * C + C + 4 * C + C);
+    const std::int64_t vectors = p.norms + L * (3 * C + C + 4 * C + C);
+    WeightBytes b;
+    b.fp32 = 4 * p.total();
+    b.bf16 = 2 * p.total();
+    b.int8 = (p.total() - vectors) + 4 * matrixRows + 4 * vectors;
+    return b;
+}
+
+namespace {
+
+// Floats each block saves for backward in our implementation, per sequence: the LayerNorm
+// inputs and outputs, q/k/v, the attention probabilities (heads x T x T), the attention output,
+// the MLP's hidden layer before and after GELU; plus dropout masks when dropout is on.
+std::int64_t blockActivationFloats(const ModelConfig &m, std::int64_t T)
+{
+    const std::int64_t C = m.nEmbd, H = m.nHead;
+    std::int64_t floats = 16 * T * C + 2 * H * T * T;
+    if (m.dropout > 0)
+        floats += H * T * T + 2 * T * C;
+    return floats;
+}
+
+} // namespace
+
+TrainingMemory trainingMemory(const ModelConfig &m, std::int64_t batch, std::int64_t context,
+                              bool activationCheckpointing)
+{
+    const std::int64_t N = countParameters(m).total();
+    TrainingMemory t;
+    t.weights = 4 * N;
+    t.gradients = 4 * N;
+    t.optimizer = 8 * N;
+    const std::int64_t perBlock = blockActivationFloats(m, context);
+    // Final LayerNorm, logits and their softmax gradient: 2 * T * V floats dominate at small sizes.
+    const std::int64_t head = 2 * context * m.nEmbd + 2 * context * m.vocabSize;
+    const std::int64_t blocks = activationCheckpointing ? m.nLayer * context * m.nEmbd + perBlock
+                                                        : m.nLayer * perBlock;
+    t.activations = 4 * batch * (blocks + head);
+    return t;
+}
+
+InferenceMemory inferenceMemory(const ModelConfig &m, std::int64_t batch, std::int64_t context,
+                                int bytesPerValue)
+{
+    InferenceMemory i;
+    i.weights = 4 * countParameters(m).total();
+    i.kvCache = std::int64_t(bytesPerValue) * 2 * m.nLayer * batch * context * m.nEmbd;
+    i.logits = 4 * batch * m.vocabSize;
+    return i;
+}
+
+double forwardFlopsPerToken(const ModelConfig &m, std::int64_t context)
+{
+    return 2.0 * double(countParameters(m).matmul) + 4.0 * double(m.nLayer * context * m.nEmbd);
+}
+
+double trainingFlopsPerToken(const ModelConfig &m, std::int64_t context)
+{
+    return 3.0 * forwardFlopsPerToken(m, context);
+}
+
+} // namespace azllm

@@ -1,0 +1,54 @@
+// Hyperparameters of a training run: plain data with commented defaults (nanoGPT's train.py, as a struct).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "model_config.h"
+
+namespace azllm {
+
+struct TrainConfig
+{
+    // --- data
+    std::string trainData;     // token file (docs/formats.md)
+    std::string validationData; // optional; without it validation uses the tail of trainData's windows
+    // Training window; 0 means the model's context length. Longer than the model's is an error.
+    std::int64_t contextLength = 0;
+    std::int64_t batchSize = 16;
+    // Micro-batches summed into one optimizer step: the effective batch is batchSize * this.
+    std::int64_t gradAccumSteps = 1;
+
+    // --- schedule: linear warmup, then cosine decay to learningRate * minLrRatio
+    std::int64_t maxSteps = 1000;
+    double learningRate = 1e-3;
+    std::int64_t warmupSteps = 50;
+    double minLrRatio = 0.1;
+
+    // --- AdamW; weight decay touches matrices only, never biases, norms or positions' scale
+    double weightDecay = 0.1;
+    double beta1 = 0.9;
+    double beta2 = 0.95;
+    // Clip the global gradient norm to this (0 turns clipping off); the norm before clipping is reported.
+    double gradClip = 1.0;
+
+    // --- evaluation and checkpoints
+    std::int64_t evalInterval = 100; // validation loss every N steps (and at the last step)
+    std::int64_t evalBatches = 8;    // batches averaged per validation loss
+    std::int64_t checkpointInterval = 200;
+    std::int64_t keepCheckpoints = 3; // the newest K are kept, older ones deleted
+
+    // --- run
+    std::string outDir = "runs/run";
+    std::uint64_t seed = 1337;
+    std::string device = "auto"; // auto | cpu | cuda | cuda:N
+};
+
+// A run is a model plus how to train it; this is what config files and checkpoints hold.
+struct RunConfig
+{
+    ModelConfig model;
+    TrainConfig train;
+};
+
+} // namespace azllm

@@ -1,0 +1,356 @@
+#include "trainer.h"
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <stdexcept>
+
+#include "checkpoint_io.h"
+#include "config_io.h"
+#include "language_model_impl.h"
+#include "runtime.h"
+#include "training_data.h"
+
+namespace azllm {
+
+// ---------------------------------------------------------------------------------------------
+// TrainingControl
+
+void TrainingControl::requestPause()
+{
+    m_pause = true;
+}
+
+void TrainingControl::resume()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_pause = false;
+    }
+    m_wake.notify_all();
+}
+
+void TrainingControl::requestStop()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_all();
+}
+
+bool TrainingControl::waitWhilePaused()
+{
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_wake.wait(lock, [this] { return !m_pause || m_stop; });
+    return !m_stop;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Trainer
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::int64_t trainingContext(const RunConfig &c)
+{
+    return c.train.contextLength > 0 ? c.train.contextLength : c.model.contextLength;
+}
+
+void requireValidTraining(const RunConfig &c)
+{
+    requireValid(c.model);
+    const TrainConfig &t = c.train;
+    const auto require = [](bool ok, const std::string &problem) {
+        if (!ok)
+            throw std::invalid_argument("invalid training config: " + problem);
+    };
+    require(t.batchSize > 0, "batch_size must be positive");
+    require(t.gradAccumSteps > 0, "grad_accum_steps must be positive");
+    require(t.maxSteps > 0, "max_steps must be positive");
+    require(t.learningRate > 0, "learning_rate must be positive");
+    require(t.warmupSteps >= 0, "warmup_steps must not be negative");
+    require(t.minLrRatio >= 0 && t.minLrRatio <= 1, "min_lr_ratio must be in [0, 1]");
+    require(t.evalInterval > 0 && t.evalBatches > 0, "eval_interval and eval_batches must be positive");
+    require(t.checkpointInterval > 0, "checkpoint_interval must be positive");
+    require(t.contextLength >= 0, "train_context must not be negative");
+    require(trainingContext(c) <= c.model.contextLength,
+            "train_context " + std::to_string(t.contextLength) + " is longer than the model's context of " +
+                std::to_string(c.model.contextLength));
+}
+
+// Weight decay on matrices (embeddings and Linear weights), none on biases and LayerNorms.
+std::unique_ptr<torch::optim::AdamW> makeOptimizer(Gpt &model, const TrainConfig &t)
+{
+    std::vector<torch::Tensor> decay, noDecay;
+    for (const torch::Tensor &p : model->parameters())
+        (p.dim() >= 2 ? decay : noDecay).push_back(p);
+    const auto options = [&](double weightDecay) {
+        return std::make_unique<torch::optim::AdamWOptions>(
+            torch::optim::AdamWOptions(t.learningRate).betas({t.beta1, t.beta2}).weight_decay(weightDecay));
+    };
+    std::vector<torch::optim::OptimizerParamGroup> groups;
+    groups.emplace_back(decay, options(t.weightDecay));
+    groups.emplace_back(noDecay, options(0.0));
+    return std::make_unique<torch::optim::AdamW>(groups);
+}
+
+} // namespace
+
+struct Trainer::Impl
+{
+    explicit Impl(RunConfig runConfig)
+        : config(std::move(runConfig)), context(trainingContext(config)),
+          device(resolveDevice(config.train.device)), model(nullptr)
+    {
+        requireValidTraining(config);
+        data = std::make_unique<TrainingData>(config.train, config.model.vocabSize, context);
+        torch::manual_seed(config.train.seed);
+        model = Gpt(config.model);
+        model->to(device);
+        model->train();
+        optimizer = makeOptimizer(model, config.train);
+        batch.resize(std::size_t(config.train.batchSize * (context + 1)));
+    }
+
+    double learningRate(std::int64_t step) const;
+    torch::Tensor lossOnBatch(bool validation, std::int64_t index, std::int64_t micro);
+    StepMetrics step();
+    double evaluate();
+    CheckpointInfo save();
+
+    RunConfig config;
+    std::int64_t context;
+    torch::Device device;
+    Gpt model;
+    std::unique_ptr<torch::optim::AdamW> optimizer;
+    std::unique_ptr<TrainingData> data;
+    CheckpointState state;
+    std::vector<std::int64_t> batch; // one micro-batch of windows, B x (T + 1)
+};
+
+// nanoGPT's schedule: linear warmup, cosine decay to the floor at max_steps.
+double Trainer::Impl::learningRate(std::int64_t step) const
+{
+    const TrainConfig &t = config.train;
+    const double floor = t.learningRate * t.minLrRatio;
+    if (step < t.warmupSteps)
+        return t.learningRate * double(step + 1) / double(t.warmupSteps + 1);
+    if (step >= t.maxSteps || t.maxSteps <= t.warmupSteps)
+        return floor;
+    const double progress = double(step - t.warmupSteps) / double(t.maxSteps - t.warmupSteps);
+    return floor + 0.5 * (1.0 + std::cos(M_PI * progress)) * (t.learningRate - floor);
+}
+
+torch::Tensor Trainer::Impl::lossOnBatch(bool validation, std::int64_t index, std::int64_t micro)
+{
+    if (validation)
+        data->validationBatch(index, batch.data());
+    else
+        data->trainBatch(index, micro, batch.data());
+    const torch::Tensor windows =
+        torch::from_blob(batch.data(), {config.train.batchSize, context + 1}, torch::kLong).to(device);
+    return model->loss(windows.slice(1, 0, context), windows.slice(1, 1, context + 1));
+}
+
+StepMetrics Trainer::Impl::step()
+{
+    const auto start = Clock::now();
+    const TrainConfig &t = config.train;
+    StepMetrics m;
+    m.learningRate = learningRate(state.step);
+    for (auto &group : optimizer->param_groups())
+        static_cast<torch::optim::AdamWOptions &>(group.options()).lr(m.learningRate);
+
+    double lossSum = 0;
+    for (std::int64_t micro = 0; micro < t.gradAccumSteps; ++micro) {
+        const torch::Tensor loss = lossOnBatch(false, state.step, micro);
+        const double value = loss.item<double>(); // a sync point on GPUs, once per micro-batch
+        if (!std::isfinite(value)) {
+            for (torch::Tensor &p : model->parameters())
+                p.mutable_grad().reset();
+            m.loss = value;
+            m.step = state.step;
+            return m;
+        }
+        (loss / double(t.gradAccumSteps)).backward();
+        lossSum += value;
+    }
+    if (t.gradClip > 0) {
+        m.gradNorm = torch::nn::utils::clip_grad_norm_(model->parameters(), t.gradClip);
+    } else {
+        double squares = 0;
+        for (const torch::Tensor &p : model->parameters())
+            squares += p.grad().pow(2).sum().item<double>();
+        m.gradNorm = std::sqrt(squares);
+    }
+    optimizer->step();
+    for (torch::Tensor &p : model->parameters())
+        p.mutable_grad().reset(); // set_to_none: no memset, and backward writes fresh gradients
+
+    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    const std::int64_t tokens = t.batchSize * context * t.gradAccumSteps;
+    state.step += 1;
+    state.tokensSeen += tokens;
+    state.trainLoss = lossSum / double(t.gradAccumSteps);
+    state.elapsedSeconds += seconds;
+    m.step = state.step;
+    m.maxSteps = t.maxSteps;
+    m.loss = state.trainLoss;
+    m.tokensPerSecond = double(tokens) / seconds;
+    m.elapsedSeconds = state.elapsedSeconds;
+    m.tokensSeen = state.tokensSeen;
+    return m;
+}
+
+double Trainer::Impl::evaluate()
+{
+    torch::NoGradGuard noGrad;
+    model->eval();
+    double sum = 0;
+    for (std::int64_t i = 0; i < config.train.evalBatches; ++i)
+        sum += lossOnBatch(true, i, 0).item<double>();
+    model->train();
+    state.validationLoss = sum / double(config.train.evalBatches);
+    return state.validationLoss;
+}
+
+CheckpointInfo Trainer::Impl::save()
+{
+    CheckpointContents contents{config, state, model, optimizer.get()};
+    const std::string dir = saveCheckpoint(config.train.outDir, contents);
+    pruneCheckpoints(config.train.outDir, config.train.keepCheckpoints);
+    return {dir, state};
+}
+
+Trainer::Trainer(RunConfig config) : m_impl(std::make_unique<Impl>(std::move(config)))
+{
+    std::filesystem::create_directories(m_impl->config.train.outDir);
+    writeFileAtomically((std::filesystem::path(m_impl->config.train.outDir) / "config.txt").string(),
+                        formatConfig(m_impl->config));
+}
+
+Trainer::Trainer(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Trainer::~Trainer() = default;
+Trainer::Trainer(Trainer &&) noexcept = default;
+Trainer &Trainer::operator=(Trainer &&) noexcept = default;
+
+Trainer Trainer::resume(const std::string &checkpointDir,
+                        const std::vector<std::pair<std::string, std::string>> &overrides)
+{
+    static const std::vector<std::string> changeable = {
+        "max_steps", "out_dir", "eval_interval", "checkpoint_interval", "keep_checkpoints",
+        "device", "train_data", "validation_data"};
+    RunConfig config = readCheckpointConfig(checkpointDir);
+    for (const auto &[key, value] : overrides) {
+        if (std::find(changeable.begin(), changeable.end(), key) == changeable.end())
+            throw std::invalid_argument("'" + key + "' cannot change when resuming (the run would no longer "
+                                        "continue exactly); start a new run instead");
+        setConfigValue(config, key, value);
+    }
+    auto impl = std::make_unique<Impl>(config);
+    try {
+        loadWeights(checkpointDir, impl->model);
+        loadOptimizer(checkpointDir, *impl->optimizer);
+        loadRngState(checkpointDir);
+    } catch (const c10::Error &e) {
+        throw std::runtime_error("checkpoint " + checkpointDir + ": " + describeTorchError(e));
+    }
+    impl->state = readCheckpointState(checkpointDir);
+    return Trainer(std::move(impl));
+}
+
+StepMetrics Trainer::step()
+{
+    return m_impl->step();
+}
+
+double Trainer::evaluate()
+{
+    return m_impl->evaluate();
+}
+
+CheckpointInfo Trainer::save()
+{
+    return m_impl->save();
+}
+
+TrainingResult Trainer::run(TrainingObserver &observer, TrainingControl *control)
+{
+    Impl &d = *m_impl;
+    const TrainConfig &t = d.config.train;
+    if (d.device.is_cpu()) {
+        const std::string warning = slowMatmulWarning();
+        if (!warning.empty())
+            observer.message("warning: " + warning);
+    }
+    std::string lastCheckpoint;
+    if (const auto latest = latestCheckpoint(t.outDir))
+        lastCheckpoint = latest->path;
+    const auto saveNow = [&] {
+        const CheckpointInfo info = d.save();
+        lastCheckpoint = info.path;
+        observer.checkpointSaved(info);
+    };
+
+    while (d.state.step < t.maxSteps) {
+        if (control && !control->waitWhilePaused())
+            break;
+        StepMetrics m = d.step();
+        if (!std::isfinite(m.loss)) {
+            return {TrainingOutcome::Diverged,
+                    "the loss became " + std::string(std::isnan(m.loss) ? "NaN" : "infinite") + " at step " +
+                        std::to_string(m.step + 1) + " (learning rate " + std::to_string(m.learningRate) +
+                        "); the run stopped, keeping " +
+                        (lastCheckpoint.empty() ? std::string("no checkpoint yet") : lastCheckpoint),
+                    d.state.step, lastCheckpoint};
+        }
+        const bool last = m.step == t.maxSteps;
+        if (m.step % t.evalInterval == 0 || last)
+            m.validationLoss = d.evaluate();
+        observer.stepFinished(m);
+        if (m.step % t.checkpointInterval == 0 || last)
+            saveNow();
+        if (control && control->stopRequested())
+            break;
+    }
+    if (d.state.step >= t.maxSteps)
+        return {TrainingOutcome::Finished, "finished " + std::to_string(t.maxSteps) + " steps", d.state.step,
+                lastCheckpoint};
+    if (lastCheckpoint.empty() || readCheckpointState(lastCheckpoint).step != d.state.step)
+        saveNow();
+    return {TrainingOutcome::Stopped, "stopped at step " + std::to_string(d.state.step) + "; resume from " +
+                                          lastCheckpoint,
+            d.state.step, lastCheckpoint};
+}
+
+const RunConfig &Trainer::config() const
+{
+    return m_impl->config;
+}
+
+std::int64_t Trainer::currentStep() const
+{
+    return m_impl->state.step;
+}
+
+std::int64_t Trainer::parameterCount() const
+{
+    std::int64_t n = 0;
+    for (const torch::Tensor &p : m_impl->model->parameters())
+        n += p.numel();
+    return n;
+}
+
+std::string Trainer::device() const
+{
+    return m_impl->device.str();
+}
+
+double Trainer::learningRateAt(std::int64_t step) const
+{
+    return m_impl->learningRate(step);
+}
+
+} // namespace azllm

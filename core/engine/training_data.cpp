@@ -1,0 +1,74 @@
+#include "training_data.h"
+
+#include <stdexcept>
+
+namespace azllm {
+namespace {
+
+// SplitMix64: a fast, well-mixed hash of a counter (Steele et al., 2014).
+std::uint64_t mix(std::uint64_t x)
+{
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+std::unique_ptr<TokenFile> openChecked(const std::string &path, std::int64_t modelVocab)
+{
+    if (path.empty())
+        throw std::runtime_error("no training data: give a token file (train_data / --data)");
+    auto file = std::make_unique<TokenFile>(path);
+    if (std::int64_t(file->vocabSize()) > modelVocab)
+        throw std::runtime_error("token file " + path + " has a vocabulary of " +
+                                 std::to_string(file->vocabSize()) + ", larger than the model's " +
+                                 std::to_string(modelVocab) + " (set vocab_size to at least that)");
+    return file;
+}
+
+} // namespace
+
+TrainingData::TrainingData(const TrainConfig &config, std::int64_t modelVocab, std::int64_t context)
+    : m_context(context), m_batch(config.batchSize), m_seed(config.seed)
+{
+    m_train = openChecked(config.trainData, modelVocab);
+    const std::uint64_t window = std::uint64_t(context) + 1;
+    const auto region = [&](const TokenFile &file, std::uint64_t first, std::uint64_t end, const char *what) {
+        if (end < first + window)
+            throw std::runtime_error("token file " + file.path() + " has " + std::to_string(end - first) +
+                                     " " + what + " tokens; one window needs " + std::to_string(window));
+        return Region{&file, first, end - first - window + 1};
+    };
+    if (!config.validationData.empty()) {
+        m_validation = openChecked(config.validationData, modelVocab);
+        m_trainRegion = region(*m_train, 0, m_train->size(), "training");
+        m_validationRegion = region(*m_validation, 0, m_validation->size(), "validation");
+    } else {
+        // Without a validation file the last tenth of the training file is held out.
+        const std::uint64_t split = m_train->size() - m_train->size() / 10;
+        m_trainRegion = region(*m_train, 0, split, "training");
+        m_validationRegion = region(*m_train, split, m_train->size(), "held-out validation");
+    }
+}
+
+void TrainingData::fill(const Region &region, std::uint64_t stream, std::uint64_t a, std::uint64_t b,
+                        std::int64_t *out) const
+{
+    const std::uint64_t base = mix(mix(mix(m_seed ^ stream) + a) + b);
+    for (std::int64_t row = 0; row < m_batch; ++row) {
+        const std::uint64_t start = region.first + mix(base + std::uint64_t(row)) % region.windows;
+        region.file->copyTo(start, std::size_t(m_context + 1), out + row * (m_context + 1));
+    }
+}
+
+void TrainingData::trainBatch(std::int64_t step, std::int64_t microStep, std::int64_t *out) const
+{
+    fill(m_trainRegion, 0x747261696eULL, std::uint64_t(step), std::uint64_t(microStep), out);
+}
+
+void TrainingData::validationBatch(std::int64_t index, std::int64_t *out) const
+{
+    fill(m_validationRegion, 0x76616c6964ULL, std::uint64_t(index), 0, out);
+}
+
+} // namespace azllm

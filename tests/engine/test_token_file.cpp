@@ -1,0 +1,151 @@
+// Token files: what the trainer reads, checked on every way a file can be wrong.
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "token_file.h"
+#include "train_config.h"
+#include "training_data.h"
+
+using namespace azllm;
+
+class TestTokenFile : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::string path(const char *name) const { return (m_dir.path() + QLatin1Char('/') + QLatin1String(name)).toStdString(); }
+
+    void writeTokens(const std::string &file, std::uint32_t vocab, const std::vector<std::uint32_t> &tokens)
+    {
+        TokenFileWriter writer(file, vocab);
+        writer.append(tokens);
+        writer.finish();
+    }
+
+    void expectError(const std::string &file, const char *fragment)
+    {
+        try {
+            TokenFile tokens(file);
+            QFAIL("a bad token file was accepted");
+        } catch (const std::runtime_error &e) {
+            const QString message = QString::fromStdString(e.what());
+            QVERIFY2(message.contains(QString::fromStdString(file)), qPrintable(message));
+            QVERIFY2(message.contains(QLatin1String(fragment)), qPrintable(message));
+        }
+    }
+
+private slots:
+    void roundTripsNarrowAndWideTokens_data()
+    {
+        QTest::addColumn<quint32>("vocab");
+        QTest::addColumn<quint32>("width");
+        QTest::newRow("uint16") << 65536u << 2u;
+        QTest::newRow("uint32") << 100000u << 4u;
+    }
+
+    void roundTripsNarrowAndWideTokens()
+    {
+        QFETCH(quint32, vocab);
+        QFETCH(quint32, width);
+        const std::vector<std::uint32_t> tokens = {0, 1, 2, vocab - 1, 7, vocab / 2};
+        writeTokens(path("round.tokens"), vocab, tokens);
+        TokenFile file(path("round.tokens"));
+        QCOMPARE(file.tokenBytes(), width);
+        QCOMPARE(file.vocabSize(), vocab);
+        QCOMPARE(file.size(), quint64(tokens.size()));
+        for (std::size_t i = 0; i < tokens.size(); ++i)
+            QCOMPARE(file.at(i), tokens[i]);
+        std::vector<std::int64_t> copied(3);
+        file.copyTo(2, 3, copied.data());
+        QCOMPARE(copied[1], std::int64_t(vocab - 1));
+        QCOMPARE(std::filesystem::file_size(path("round.tokens")), kTokenFileHeaderBytes + tokens.size() * width);
+    }
+
+    void refusesTokensOutsideTheVocabulary()
+    {
+        TokenFileWriter writer(path("outside.tokens"), 10);
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, writer.append({3, 10}));
+    }
+
+    void anUnfinishedWriterLeavesNothingBehind()
+    {
+        {
+            TokenFileWriter writer(path("cancelled.tokens"), 100);
+            writer.append({1, 2, 3});
+        }
+        QVERIFY(!std::filesystem::exists(path("cancelled.tokens")));
+        QVERIFY(!std::filesystem::exists(path("cancelled.tokens.tmp")));
+    }
+
+    void reportsABadMagic()
+    {
+        std::ofstream(path("text.tokens")) << "this is plain text, not tokens at all, see";
+        expectError(path("text.tokens"), "magic");
+    }
+
+    void reportsATruncatedFile()
+    {
+        writeTokens(path("cut.tokens"), 1000, {5, 6, 7, 8});
+        std::filesystem::resize_file(path("cut.tokens"), kTokenFileHeaderBytes + 5);
+        expectError(path("cut.tokens"), "header says 4 tokens");
+    }
+
+    void reportsAShortFile()
+    {
+        std::ofstream(path("short.tokens")) << "AZ";
+        expectError(path("short.tokens"), "too short");
+    }
+
+    void reportsAMissingFile() { expectError(path("absent.tokens"), "No such file"); }
+
+    void trainingDataRefusesAVocabularyLargerThanTheModels()
+    {
+        writeTokens(path("big.tokens"), 5000, std::vector<std::uint32_t>(1000, 4));
+        TrainConfig config;
+        config.trainData = path("big.tokens");
+        try {
+            TrainingData data(config, 4000, 16);
+            QFAIL("accepted a vocabulary larger than the model's");
+        } catch (const std::runtime_error &e) {
+            QVERIFY2(QString::fromStdString(e.what()).contains(QLatin1String("larger than the model's 4000")), e.what());
+        }
+    }
+
+    void trainingDataRefusesAFileShorterThanOneWindow()
+    {
+        writeTokens(path("tiny.tokens"), 100, std::vector<std::uint32_t>(20, 4));
+        TrainConfig config;
+        config.trainData = path("tiny.tokens");
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, TrainingData(config, 100, 64));
+    }
+
+    void batchesDependOnlyOnTheStep()
+    {
+        std::vector<std::uint32_t> tokens(5000);
+        for (std::size_t i = 0; i < tokens.size(); ++i)
+            tokens[i] = std::uint32_t(i % 997);
+        writeTokens(path("steps.tokens"), 1000, tokens);
+        TrainConfig config;
+        config.trainData = path("steps.tokens");
+        config.batchSize = 4;
+        TrainingData data(config, 1000, 32);
+        std::vector<std::int64_t> a(4 * 33), b(4 * 33), c(4 * 33);
+        data.trainBatch(7, 0, a.data());
+        data.trainBatch(3, 0, c.data());
+        data.trainBatch(7, 0, b.data());
+        QCOMPARE(a, b);
+        QVERIFY(a != c);
+        // Windows are contiguous slices of the file.
+        for (int row = 0; row < 4; ++row)
+            for (int i = 1; i < 33; ++i)
+                QCOMPARE((a[row * 33 + i - 1] + 1) % 997, a[row * 33 + i]);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestTokenFile)
+#include "test_token_file.moc"

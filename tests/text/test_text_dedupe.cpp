@@ -1,0 +1,99 @@
+// Exact and near-duplicate detection.
+#include "deduplicator.h"
+#include "text_test_support.h"
+
+#include <QTest>
+
+using namespace azllm;
+
+namespace {
+
+std::string paragraph(int first, int count)
+{
+    std::string text;
+    for (int i = 0; i < count; ++i)
+        text += std::string(testing::kAzerbaijaniSentences[(first + i) % 16]) + " ";
+    return text;
+}
+
+} // namespace
+
+class TestTextDedupe : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void exactDuplicateFound();
+    void nearDuplicateFound();
+    void differentTextsKept();
+    void thresholdIsConfigurable();
+    void nearDedupeCanBeOff();
+    void hashIsStable();
+};
+
+void TestTextDedupe::exactDuplicateFound()
+{
+    Deduplicator dedupe;
+    QCOMPARE(dedupe.add("Bakı Xəzərin sahilindədir."), DuplicateKind::Unique);
+    QCOMPARE(dedupe.add("Bakı Xəzərin sahilindədir."), DuplicateKind::Exact);
+    QCOMPARE(dedupe.exactDuplicates(), std::uint64_t(1));
+    QCOMPARE(dedupe.nearDuplicates(), std::uint64_t(0));
+}
+
+void TestTextDedupe::nearDuplicateFound()
+{
+    Deduplicator dedupe;
+    const std::string original = paragraph(0, 8);
+    // The same article with one word changed near the end: ~95% of shingles shared.
+    std::string edited = original;
+    edited.replace(edited.rfind("ölkə"), std::string("ölkə").size(), "diyar");
+    QCOMPARE(dedupe.add(original), DuplicateKind::Unique);
+    QCOMPARE(dedupe.add(edited), DuplicateKind::Near);
+    QCOMPARE(dedupe.nearDuplicates(), std::uint64_t(1));
+    QVERIFY(Deduplicator::similarity(dedupe.signature(original), dedupe.signature(edited)) > 0.8);
+}
+
+void TestTextDedupe::differentTextsKept()
+{
+    Deduplicator dedupe;
+    for (int i = 0; i < 16; i += 4)
+        QCOMPARE(dedupe.add(paragraph(i, 4)), DuplicateKind::Unique);
+    QCOMPARE(dedupe.exactDuplicates() + dedupe.nearDuplicates(), std::uint64_t(0));
+}
+
+void TestTextDedupe::thresholdIsConfigurable()
+{
+    // Half of the sentences shared: similar, but not a duplicate at 0.8; one at 0.2.
+    const std::string a = paragraph(0, 8);
+    const std::string b = paragraph(4, 8);
+    Deduplicator strict;
+    QCOMPARE(strict.add(a), DuplicateKind::Unique);
+    QCOMPARE(strict.add(b), DuplicateKind::Unique);
+    DedupeOptions loose;
+    loose.nearThreshold = 0.2;
+    Deduplicator lenient(loose);
+    QCOMPARE(lenient.add(a), DuplicateKind::Unique);
+    QCOMPARE(lenient.add(b), DuplicateKind::Near);
+}
+
+void TestTextDedupe::nearDedupeCanBeOff()
+{
+    DedupeOptions options;
+    options.near = false;
+    Deduplicator dedupe(options);
+    const std::string original = paragraph(0, 8);
+    QCOMPARE(dedupe.add(original), DuplicateKind::Unique);
+    QCOMPARE(dedupe.add(original + " Son."), DuplicateKind::Unique);
+    QCOMPARE(dedupe.add(original), DuplicateKind::Exact);
+}
+
+void TestTextDedupe::hashIsStable()
+{
+    // Fixed value: shard splits and dedupe must not change between builds or machines.
+    QCOMPARE(textHash(""), textHash(std::string()));
+    QVERIFY(textHash("a") != textHash("b"));
+    QCOMPARE(textHash("Azərbaycan"), textHash("Azərbaycan"));
+}
+
+QTEST_APPLESS_MAIN(TestTextDedupe)
+#include "test_text_dedupe.moc"
