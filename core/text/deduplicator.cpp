@@ -1,0 +1,144 @@
+#include "deduplicator.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace azllm {
+namespace {
+
+// splitmix64's finaliser: spreads every input bit over the output.
+std::uint64_t mix64(std::uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    x ^= x >> 31;
+    return x;
+}
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\n' || c == '\t';
+}
+
+std::vector<std::uint64_t> wordHashes(std::string_view text)
+{
+    std::vector<std::uint64_t> hashes;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && isSpace(text[i]))
+            ++i;
+        const std::size_t start = i;
+        while (i < text.size() && !isSpace(text[i]))
+            ++i;
+        if (i > start)
+            hashes.push_back(textHash(text.substr(start, i - start)));
+    }
+    return hashes;
+}
+
+} // namespace
+
+std::uint64_t textHash(std::string_view text)
+{
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char c : text) {
+        h ^= c;
+        h *= 0x100000001b3ULL;
+    }
+    return mix64(h ^ text.size());
+}
+
+Deduplicator::Deduplicator(DedupeOptions options) : m_options(options), m_bands(kBands)
+{
+    // Fixed, seeded hash family: results do not change between runs or machines.
+    std::uint64_t state = 0x5eeda2111aULL;
+    for (int i = 0; i < kHashes; ++i) {
+        state = mix64(state + 0x9e3779b97f4a7c15ULL);
+        m_multipliers.push_back(state | 1);
+        state = mix64(state + 0x9e3779b97f4a7c15ULL);
+        m_offsets.push_back(state);
+    }
+}
+
+Deduplicator::Signature Deduplicator::signature(std::string_view text) const
+{
+    const std::vector<std::uint64_t> words = wordHashes(text);
+    if (words.empty())
+        return {};
+    const std::size_t k = std::min<std::size_t>(std::max(1, m_options.shingleWords), words.size());
+    std::vector<std::uint64_t> minima(kHashes, std::numeric_limits<std::uint64_t>::max());
+    for (std::size_t start = 0; start + k <= words.size(); ++start) {
+        std::uint64_t shingle = 0;
+        for (std::size_t j = 0; j < k; ++j)
+            shingle = mix64(shingle ^ words[start + j]);
+        for (int i = 0; i < kHashes; ++i)
+            minima[i] = std::min(minima[i], m_multipliers[i] * shingle + m_offsets[i]);
+    }
+    Signature result(kHashes);
+    for (int i = 0; i < kHashes; ++i)
+        result[i] = static_cast<std::uint32_t>(minima[i] >> 32);
+    return result;
+}
+
+double Deduplicator::similarity(const Signature &a, const Signature &b)
+{
+    if (a.empty() || a.size() != b.size())
+        return 0.0;
+    std::size_t same = 0;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        same += a[i] == b[i];
+    return static_cast<double>(same) / static_cast<double>(a.size());
+}
+
+std::uint64_t Deduplicator::bandKey(const Signature &signature, int band)
+{
+    std::uint64_t key = mix64(static_cast<std::uint64_t>(band) + 1);
+    for (int row = 0; row < kRows; ++row)
+        key = mix64(key ^ signature[band * kRows + row]);
+    return key;
+}
+
+bool Deduplicator::isNearDuplicate(const Signature &signature) const
+{
+    for (int band = 0; band < kBands; ++band) {
+        const auto found = m_bands[band].find(bandKey(signature, band));
+        if (found == m_bands[band].end())
+            continue;
+        const auto first = m_signatures.begin() + std::ptrdiff_t(found->second) * kHashes;
+        const Signature candidate(first, first + kHashes);
+        if (similarity(signature, candidate) >= m_options.nearThreshold)
+            return true;
+    }
+    return false;
+}
+
+void Deduplicator::remember(const Signature &signature)
+{
+    const auto index = static_cast<std::uint32_t>(m_signatures.size() / kHashes);
+    m_signatures.insert(m_signatures.end(), signature.begin(), signature.end());
+    for (int band = 0; band < kBands; ++band)
+        m_bands[band].emplace(bandKey(signature, band), index); // keeps the first on a clash
+}
+
+DuplicateKind Deduplicator::add(std::string_view text)
+{
+    if (m_options.exact && !m_exactHashes.insert(textHash(text)).second) {
+        ++m_exactDuplicates;
+        return DuplicateKind::Exact;
+    }
+    if (!m_options.near)
+        return DuplicateKind::Unique;
+    const Signature sig = signature(text);
+    if (sig.empty())
+        return DuplicateKind::Unique;
+    if (isNearDuplicate(sig)) {
+        ++m_nearDuplicates;
+        return DuplicateKind::Near;
+    }
+    remember(sig);
+    return DuplicateKind::Unique;
+}
+
+} // namespace azllm

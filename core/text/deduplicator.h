@@ -1,0 +1,74 @@
+// Exact and near-duplicate detection over cleaned documents, streaming: each document is checked
+// against those kept before it, and kept ones are remembered.
+//
+// Exact: a 64-bit hash of the cleaned text. Near: MinHash over word shingles (120 hashes)
+// with locality-sensitive hashing (20 bands of 6 rows); a candidate pair is a duplicate when
+// the estimated Jaccard similarity of their shingle sets reaches the threshold. Memory is
+// about 1 KB per kept document.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace azllm {
+
+struct DedupeOptions
+{
+    bool exact = true;
+    bool near = true;
+    // Estimated Jaccard similarity of word shingles at which two documents count as one.
+    // The bands find pairs above ~0.6 reliably, so thresholds below that miss some.
+    double nearThreshold = 0.8;
+    // Words per shingle; shorter documents form one shingle of all their words.
+    int shingleWords = 5;
+};
+
+enum class DuplicateKind
+{
+    Unique,
+    Exact,
+    Near
+};
+
+// A stable 64-bit hash of text (FNV-1a with a final mix), the same on every platform.
+std::uint64_t textHash(std::string_view text);
+
+class Deduplicator
+{
+public:
+    static constexpr int kBands = 20;
+    static constexpr int kRows = 6;
+    static constexpr int kHashes = kBands * kRows;
+
+    explicit Deduplicator(DedupeOptions options = {});
+
+    // Checks a document; a unique one is remembered, a duplicate is not.
+    DuplicateKind add(std::string_view text);
+
+    std::uint64_t exactDuplicates() const { return m_exactDuplicates; }
+    std::uint64_t nearDuplicates() const { return m_nearDuplicates; }
+
+    using Signature = std::vector<std::uint32_t>;
+    // The MinHash signature (kHashes values); empty for a text without words.
+    Signature signature(std::string_view text) const;
+    static double similarity(const Signature &a, const Signature &b);
+
+private:
+    bool isNearDuplicate(const Signature &signature) const;
+    void remember(const Signature &signature);
+    static std::uint64_t bandKey(const Signature &signature, int band);
+
+    DedupeOptions m_options;
+    std::unordered_set<std::uint64_t> m_exactHashes;
+    std::vector<std::uint32_t> m_signatures; // kHashes per kept document, flattened
+    // Per band: band key → the first kept document with it.
+    std::vector<std::unordered_map<std::uint64_t, std::uint32_t>> m_bands;
+    std::vector<std::uint64_t> m_multipliers, m_offsets;
+    std::uint64_t m_exactDuplicates = 0;
+    std::uint64_t m_nearDuplicates = 0;
+};
+
+} // namespace azllm
