@@ -1,0 +1,46 @@
+#include "utf8.h"
+
+namespace azllm {
+
+bool Utf8Validator::feed(std::string_view chunk)
+{
+    for (unsigned char c : chunk) {
+        if (m_remaining > 0) {
+            if (c < m_low || c > m_high)
+                return false;
+            m_low = 0x80;
+            m_high = 0xBF;
+            if (--m_remaining == 0)
+                m_offset += m_length;
+            continue;
+        }
+        if (c < 0x80) {
+            ++m_offset;
+            m_line += c == '\n';
+            continue;
+        }
+        // The first byte fixes the length and the range of the second byte (Unicode table 3-7).
+        if (c >= 0xC2 && c <= 0xDF) {
+            m_length = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            m_length = 3;
+            m_low = c == 0xE0 ? 0xA0 : 0x80;
+            m_high = c == 0xED ? 0x9F : 0xBF;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            m_length = 4;
+            m_low = c == 0xF0 ? 0x90 : 0x80;
+            m_high = c == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            return false;
+        }
+        m_remaining = m_length - 1;
+    }
+    return true;
+}
+
+bool Utf8Validator::finish()
+{
+    return m_remaining == 0;
+}
+
+} // namespace azllm
