@@ -63,8 +63,11 @@ std::string resolveDevice(const std::string &requested)
 double measureGemmGflops(int n, int repeats)
 {
     torch::NoGradGuard noGrad;
-    const torch::Tensor a = torch::randn({n, n});
-    const torch::Tensor b = torch::randn({n, n});
+    // A generator of its own: drawing from the global one would shift a training run's dropout
+    // masks, and a resumed run would no longer repeat the original.
+    const at::Generator generator = at::detail::createCPUGenerator(1);
+    const torch::Tensor a = torch::randn({n, n}, generator);
+    const torch::Tensor b = torch::randn({n, n}, generator);
     torch::Tensor c = torch::mm(a, b); // warm-up: threads spin up, pages fault in
     double best = 1e30;
     for (int i = 0; i < repeats; ++i) {

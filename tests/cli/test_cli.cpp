@@ -19,7 +19,7 @@ struct Outcome
     QString err;
 };
 
-Outcome azllm(const QStringList &args)
+Outcome runAzllm(const QStringList &args)
 {
     QProcess process;
     process.start(QStringLiteral(AZLLM_EXECUTABLE), args);
@@ -74,7 +74,7 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_run = path(QStringLiteral("run"));
-        const Outcome trained = azllm(QStringList{QStringLiteral("train"), QStringLiteral("--steps"), QStringLiteral("3"),
+        const Outcome trained = runAzllm(QStringList{QStringLiteral("train"), QStringLiteral("--steps"), QStringLiteral("3"),
                                                   QStringLiteral("--out"), m_run}
                                       << tinyModel());
         QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
@@ -85,15 +85,15 @@ private slots:
 
     void goodInputsWork()
     {
-        const Outcome generated = azllm({QStringLiteral("generate"), QStringLiteral("--checkpoint"), m_run,
+        const Outcome generated = runAzllm({QStringLiteral("generate"), QStringLiteral("--checkpoint"), m_run,
                                          QStringLiteral("--tokens"), QStringLiteral("5"), QStringLiteral("--temperature"),
                                          QStringLiteral("0")});
         QCOMPARE(generated.exitCode, 0);
         QCOMPARE(generated.out.split(QLatin1Char(' '), Qt::SkipEmptyParts).size(), 5 + 1); // ids and the newline
-        const Outcome info = azllm({QStringLiteral("info"), QStringLiteral("--checkpoint"), m_checkpoint});
+        const Outcome info = runAzllm({QStringLiteral("info"), QStringLiteral("--checkpoint"), m_checkpoint});
         QCOMPARE(info.exitCode, 0);
         QVERIFY(info.out.contains(QLatin1String("every tensor matches")));
-        const Outcome resumed = azllm({QStringLiteral("train"), QStringLiteral("--resume"), m_run,
+        const Outcome resumed = runAzllm({QStringLiteral("train"), QStringLiteral("--resume"), m_run,
                                        QStringLiteral("--max_steps"), QStringLiteral("4")});
         QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
         QVERIFY(resumed.out.contains(QLatin1String("resumed")) && resumed.out.contains(QLatin1String("step      4/4")));
@@ -112,7 +112,7 @@ private slots:
     void helpEverywhere()
     {
         QFETCH(QStringList, args);
-        const Outcome o = azllm(args);
+        const Outcome o = runAzllm(args);
         QCOMPARE(o.exitCode, 0);
         QVERIFY(o.out.contains(QLatin1String("usage: azllm")));
     }
@@ -194,7 +194,7 @@ private slots:
             QVERIFY(QFile::remove(checkpointCopy(QStringLiteral("noweights")) + QLatin1String("/model.pt")));
         }
 
-        const Outcome o = azllm(args);
+        const Outcome o = runAzllm(args);
         QVERIFY2(o.exitCode > 0, qPrintable(QString::number(o.exitCode) + o.err));
         const QStringList lines = o.err.trimmed().split(QLatin1Char('\n'));
         QVERIFY2(lines.size() == 1, qPrintable(o.err));

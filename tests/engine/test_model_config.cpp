@@ -163,7 +163,7 @@ private slots:
     void atomicWriteReplacesWholeFiles()
     {
         QTemporaryDir dir;
-        const std::string path = (dir.path() + QLatin1String("/c.txt")).toStdString();
+        const std::string path = QString(dir.path() + QLatin1String("/c.txt")).toStdString();
         writeFileAtomically(path, "first");
         writeFileAtomically(path, "second");
         QCOMPARE(readTextFile(path), std::string("second"));

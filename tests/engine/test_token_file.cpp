@@ -18,7 +18,7 @@ class TestTokenFile : public QObject
 
 private:
     QTemporaryDir m_dir;
-    std::string path(const char *name) const { return (m_dir.path() + QLatin1Char('/') + QLatin1String(name)).toStdString(); }
+    std::string path(const char *name) const { return QString(m_dir.path() + QLatin1Char('/') + QLatin1String(name)).toStdString(); }
 
     void writeTokens(const std::string &file, std::uint32_t vocab, const std::vector<std::uint32_t> &tokens)
     {

@@ -60,7 +60,7 @@ private:
         c.train.evalInterval = 5;
         c.train.evalBatches = 2;
         c.train.checkpointInterval = 1000;
-        c.train.outDir = (m_dir.path() + QLatin1Char('/') + name).toStdString();
+        c.train.outDir = QString(m_dir.path() + QLatin1Char('/') + name).toStdString();
         c.train.device = "cpu";
         return c;
     }
@@ -69,7 +69,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_tokens = (m_dir.path() + QLatin1String("/synthetic.tokens")).toStdString();
+        m_tokens = QString(m_dir.path() + QLatin1String("/synthetic.tokens")).toStdString();
         writeSyntheticTokens(m_tokens, 64, 50000, 5);
     }
 
@@ -98,7 +98,7 @@ private slots:
         Trainer(straight).run(reference);
 
         RunConfig stopped = straight;
-        stopped.train.outDir = (m_dir.path() + QLatin1String("/stopped")).toStdString();
+        stopped.train.outDir = QString(m_dir.path() + QLatin1String("/stopped")).toStdString();
         TrainingControl control;
         Recorder first;
         first.onStep = [&](const StepMetrics &m) {
@@ -232,7 +232,7 @@ private slots:
         else if (key == QLatin1String("heads"))
             c.model.nHead = 5;
         else
-            c.train.trainData = (m_dir.path() + QLatin1String("/no-such.tokens")).toStdString();
+            c.train.trainData = QString(m_dir.path() + QLatin1String("/no-such.tokens")).toStdString();
         try {
             Trainer trainer(c);
             QFAIL("a bad config was accepted");
