@@ -209,7 +209,7 @@ void loadWeights(const std::string &dir, Gpt &model)
                                std::to_string(model->config().nLayer));
 }
 
-void loadOptimizer(const std::string &dir, torch::optim::Optimizer &optimizer)
+void loadOptimizer(const std::string &dir, FusedAdamW &optimizer)
 {
     requireFile(dir, "optimizer.pt");
     torch::serialize::InputArchive archive;
@@ -218,6 +218,8 @@ void loadOptimizer(const std::string &dir, torch::optim::Optimizer &optimizer)
         optimizer.load(archive);
     } catch (const c10::Error &e) {
         throw damaged(dir, "optimizer.pt cannot be restored (" + describeTorchError(e) + ")");
+    } catch (const std::runtime_error &e) {
+        throw damaged(dir, std::string("optimizer.pt ") + e.what());
     }
 }
 

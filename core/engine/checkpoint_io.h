@@ -3,6 +3,7 @@
 
 #include <torch/torch.h>
 
+#include "adamw.h"
 #include "checkpoint.h"
 #include "gpt.h"
 
@@ -13,7 +14,7 @@ struct CheckpointContents
     RunConfig config;
     CheckpointState state;
     Gpt model{nullptr};
-    torch::optim::Optimizer *optimizer = nullptr; // optional
+    FusedAdamW *optimizer = nullptr; // optional
 };
 
 // Writes the checkpoint for state.step under runDir atomically and returns its folder.
@@ -21,7 +22,7 @@ std::string saveCheckpoint(const std::string &runDir, const CheckpointContents &
 
 // Copies the checkpoint's weights into model, checking every tensor's name and shape first.
 void loadWeights(const std::string &checkpointDir, Gpt &model);
-void loadOptimizer(const std::string &checkpointDir, torch::optim::Optimizer &optimizer);
+void loadOptimizer(const std::string &checkpointDir, FusedAdamW &optimizer);
 void loadRngState(const std::string &checkpointDir);
 
 } // namespace azllm

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "adamw.h"
 #include "checkpoint_io.h"
 #include "config_io.h"
 #include "language_model_impl.h"
@@ -81,19 +82,16 @@ void requireValidTraining(const RunConfig &c)
 }
 
 // Weight decay on matrices (embeddings and Linear weights), none on biases and LayerNorms.
-std::unique_ptr<torch::optim::AdamW> makeOptimizer(Gpt &model, const TrainConfig &t)
+std::unique_ptr<FusedAdamW> makeOptimizer(Gpt &model, const TrainConfig &t)
 {
     std::vector<torch::Tensor> decay, noDecay;
     for (const torch::Tensor &p : model->parameters())
         (p.dim() >= 2 ? decay : noDecay).push_back(p);
-    const auto options = [&](double weightDecay) {
-        return std::make_unique<torch::optim::AdamWOptions>(
-            torch::optim::AdamWOptions(t.learningRate).betas({t.beta1, t.beta2}).weight_decay(weightDecay));
-    };
-    std::vector<torch::optim::OptimizerParamGroup> groups;
-    groups.emplace_back(decay, options(t.weightDecay));
-    groups.emplace_back(noDecay, options(0.0));
-    return std::make_unique<torch::optim::AdamW>(groups);
+    AdamWSettings settings;
+    settings.beta1 = t.beta1;
+    settings.beta2 = t.beta2;
+    settings.weightDecay = t.weightDecay;
+    return std::make_unique<FusedAdamW>(decay, noDecay, settings);
 }
 
 } // namespace
@@ -124,7 +122,7 @@ struct Trainer::Impl
     std::int64_t context;
     torch::Device device;
     Gpt model;
-    std::unique_ptr<torch::optim::AdamW> optimizer;
+    std::unique_ptr<FusedAdamW> optimizer;
     std::unique_ptr<TrainingData> data;
     CheckpointState state;
     std::vector<std::int64_t> batch; // one micro-batch of windows, B x (T + 1)
@@ -160,8 +158,6 @@ StepMetrics Trainer::Impl::step()
     const TrainConfig &t = config.train;
     StepMetrics m;
     m.learningRate = learningRate(state.step);
-    for (auto &group : optimizer->param_groups())
-        static_cast<torch::optim::AdamWOptions &>(group.options()).lr(m.learningRate);
 
     double lossSum = 0;
     for (std::int64_t micro = 0; micro < t.gradAccumSteps; ++micro) {
@@ -177,15 +173,10 @@ StepMetrics Trainer::Impl::step()
         (loss / double(t.gradAccumSteps)).backward();
         lossSum += value;
     }
-    if (t.gradClip > 0) {
-        m.gradNorm = torch::nn::utils::clip_grad_norm_(model->parameters(), t.gradClip);
-    } else {
-        double squares = 0;
-        for (const torch::Tensor &p : model->parameters())
-            squares += p.grad().pow(2).sum().item<double>();
-        m.gradNorm = std::sqrt(squares);
-    }
-    optimizer->step();
+    // Clipping as clip_grad_norm_ does it, folded into the optimizer's single pass.
+    m.gradNorm = optimizer->gradientNorm();
+    const bool clip = t.gradClip > 0 && m.gradNorm > t.gradClip;
+    optimizer->step(m.learningRate, clip ? t.gradClip / (m.gradNorm + 1e-6) : 1.0);
     for (torch::Tensor &p : model->parameters())
         p.mutable_grad().reset(); // set_to_none: no memset, and backward writes fresh gradients
 
