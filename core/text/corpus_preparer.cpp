@@ -7,12 +7,15 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 namespace azllm {
 
@@ -103,6 +106,42 @@ private:
     std::string m_path;
     std::ofstream m_out;
 };
+
+// Text encoded per batch in the shard stage: large enough to keep every core busy, small
+// enough that a cancel is seen within a second or two.
+constexpr std::uint64_t kBatchBytes = 4 << 20;
+
+// Encodes texts on all cores; ids[i] belongs to texts[i]. Rethrows a worker's error.
+void encodeBatch(const Tokenizer &tokenizer, const std::vector<std::string> &texts,
+                 std::vector<std::vector<int>> &ids)
+{
+    ids.resize(texts.size());
+    const std::size_t workers =
+        std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), texts.size());
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr error;
+    std::mutex errorMutex;
+    const auto work = [&] {
+        try {
+            for (std::size_t i; (i = next++) < texts.size();) {
+                ids[i].clear();
+                tokenizer.encodeAppend(texts[i], ids[i]);
+            }
+        } catch (...) {
+            const std::lock_guard<std::mutex> lock(errorMutex);
+            error = std::current_exception();
+            next = texts.size(); // the others stop too
+        }
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t w = 1; w < workers; ++w)
+        threads.emplace_back(work);
+    work();
+    for (std::thread &thread : threads)
+        thread.join();
+    if (error)
+        std::rethrow_exception(error);
+}
 
 std::uint64_t splitKey(std::uint64_t contentHash, unsigned seed)
 {
@@ -249,30 +288,39 @@ private:
         TokenFileWriter train(m_work.file("train.tokens"), vocab);
         TokenFileWriter val(m_work.file("val.tokens"), vocab);
         TokenStatisticsCollector valStats(tokenizer), trainStats(tokenizer);
-        std::vector<int> ids;
+        std::vector<std::string> texts;
+        std::vector<std::vector<int>> ids;
         std::vector<std::uint32_t> tokens;
-        std::uint64_t done = 0, nextReport = 0;
-        progress(PrepareStage::WriteShards, 0, m_bytesKept);
-        m_spool.forEach([&](std::uint64_t index, const std::string &text) {
-            ids.clear();
-            tokenizer.encodeAppend(text, ids);
-            const bool isVal = m_validation[index];
-            (isVal ? valStats : trainStats).add(text, ids);
-            tokens.assign(ids.begin(), ids.end());
-            tokens.push_back(SpecialTokens::EndOfText);
-            (isVal ? val : train).append(tokens);
-            ++(isVal ? m_report.valDocuments : m_report.trainDocuments);
-            done += text.size();
-            if (done >= nextReport) {
-                progress(PrepareStage::WriteShards, done, m_bytesKept);
-                nextReport = done + (1 << 20);
+        std::uint64_t first = 0, batchBytes = 0, done = 0;
+        // Documents are encoded in batches on all cores and written in their spool order.
+        const auto flush = [&] {
+            encodeBatch(tokenizer, texts, ids);
+            for (std::size_t i = 0; i < texts.size(); ++i) {
+                const bool isVal = m_validation[first + i];
+                (isVal ? valStats : trainStats).add(texts[i], ids[i]);
+                tokens.assign(ids[i].begin(), ids[i].end());
+                tokens.push_back(SpecialTokens::EndOfText);
+                (isVal ? val : train).append(tokens);
+                ++(isVal ? m_report.valDocuments : m_report.trainDocuments);
             }
+            first += texts.size();
+            done += batchBytes;
+            texts.clear();
+            batchBytes = 0;
+            progress(PrepareStage::WriteShards, done, m_bytesKept);
+        };
+        progress(PrepareStage::WriteShards, 0, m_bytesKept);
+        m_spool.forEach([&](std::uint64_t, const std::string &text) {
+            texts.push_back(text);
+            batchBytes += text.size();
+            if (batchBytes >= kBatchBytes)
+                flush();
         });
+        flush();
         m_report.statisticsOnTrain = m_report.valDocuments == 0;
         m_report.statistics = (m_report.statisticsOnTrain ? trainStats : valStats).result();
         m_report.trainTokens = train.count();
         m_report.valTokens = val.count();
-        progress(PrepareStage::WriteShards, m_bytesKept, m_bytesKept);
         train.finish();
         val.finish();
     }
