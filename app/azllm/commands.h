@@ -14,5 +14,9 @@ struct Command
 
 std::vector<Command> engineCommands(); // engine_commands.cpp: train, generate, info, bench ...
 #ifdef AZLLM_WITH_TEXT
-std::vector<Command> textCommands(); // text_commands.cpp: prepare, tokenize, demo ...
+std::vector<Command> textCommands(); // text_commands.cpp: prepare, tokenize, bench tokenize
+std::vector<Command> demoCommands(); // demo_command.cpp: demo
 #endif
+
+// Runs another command by name (main.cpp), for commands made of commands, like demo.
+int runCommand(const std::string &name, const std::vector<std::string> &args);

@@ -1,5 +1,8 @@
 // azllm train | generate | info | bench: the engine's commands.
 #include <csignal>
+#include <functional>
+#include <memory>
+#include <optional>
 #include <cstdio>
 #include <filesystem>
 #include <sstream>
@@ -15,6 +18,9 @@
 #include "trainer.h"
 #include "benchmarks.h"
 #include "reference_bench.h"
+#ifdef AZLLM_WITH_TEXT
+#include "tokenizer.h"
+#endif
 
 namespace fs = std::filesystem;
 using namespace azllm;
@@ -171,6 +177,15 @@ void useSyntheticDataIfNone(RunConfig &config)
     std::printf("no --data given: training on the built-in synthetic set (%s)\n", config.train.trainData.c_str());
 }
 
+// A run keeps the tokenizer its data was made with (`azllm prepare` puts tokenizer.model next to
+// the shards), so generation can turn its ids back into text.
+void keepTokenizerWithRun(const TrainConfig &train)
+{
+    const fs::path tokenizer = fs::path(train.trainData).parent_path() / "tokenizer.model";
+    if (fs::exists(tokenizer))
+        fs::copy_file(tokenizer, fs::path(train.outDir) / "tokenizer.model", fs::copy_options::overwrite_existing);
+}
+
 int runTrain(const std::vector<std::string> &args)
 {
     bool help = false;
@@ -192,6 +207,7 @@ int runTrain(const std::vector<std::string> &args)
         requireValid(config.model);
         useSyntheticDataIfNone(config);
         trainer.emplace(config);
+        keepTokenizerWithRun(config.train);
     }
     const RunConfig &config = trainer->config();
     std::printf("model: %s parameters (%lld layers, %lld heads, %lld wide, vocab %lld, context %lld) on %s, "
@@ -258,9 +274,58 @@ std::vector<int> parseIds(const std::string &text)
     return ids;
 }
 
+using TokenPrinter = std::function<void(int)>;
+
+void printIds(int id)
+{
+    std::printf("%d ", id);
+}
+
+#ifdef AZLLM_WITH_TEXT
+// The run's tokenizer.model (checkpoints live in <run>/checkpoints/step-N).
+Tokenizer runTokenizer(const std::string &checkpoint, std::int64_t modelVocab)
+{
+    const fs::path run = fs::path(checkpoint).parent_path().parent_path();
+    const fs::path path = run / "tokenizer.model";
+    if (!fs::exists(path))
+        throw std::runtime_error("run " + run.string() + " has no tokenizer.model (train on `azllm prepare` output, "
+                                 "or give --prompt-ids)");
+    Tokenizer tokenizer = Tokenizer::load(path.string());
+    if (tokenizer.vocabSize() > modelVocab)
+        throw std::runtime_error(path.string() + " has " + std::to_string(tokenizer.vocabSize()) +
+                                 " pieces but the model only " + std::to_string(modelVocab));
+    return tokenizer;
+}
+
+// Prints text as tokens arrive. A character may span several byte-fallback tokens, so the whole
+// answer is decoded each time and only what is new and complete is printed.
+struct TextPrinter
+{
+    const Tokenizer *tokenizer;
+    std::shared_ptr<std::vector<int>> ids = std::make_shared<std::vector<int>>();
+    std::shared_ptr<std::string> printed = std::make_shared<std::string>();
+
+    void operator()(int id) const
+    {
+        if (id == 2)
+            return; // end of text
+        ids->push_back(id);
+        const std::string text = tokenizer->decode(*ids);
+        if (text.size() > printed->size() && text.compare(0, printed->size(), *printed) == 0 &&
+            text.find("\xEF\xBF\xBD", printed->size()) == std::string::npos) {
+            std::printf("%s", text.c_str() + printed->size());
+            *printed = text;
+        }
+    }
+};
+#endif
+
 int runGenerate(const std::vector<std::string> &args)
 {
     std::vector<CliOption> options = {{"checkpoint", "DIR", "a checkpoint folder or a run folder (its newest)"},
+#ifdef AZLLM_WITH_TEXT
+                                      {"prompt", "TEXT", "prompt as text, with the run's tokenizer.model"},
+#endif
                                       {"prompt-ids", "IDS", "prompt as space-separated token ids (default: 2)"}};
     for (const CliOption &o : samplingOptions())
         options.push_back(o);
@@ -273,17 +338,29 @@ int runGenerate(const std::vector<std::string> &args)
     initializeRuntime();
     const std::string checkpoint = resolveCheckpoint(cl.required("checkpoint"));
     Generator generator(LanguageModel::fromCheckpoint(checkpoint, cl.value("device", "auto")));
-    const std::vector<int> prompt = parseIds(cl.value("prompt-ids", "2"));
+    std::vector<int> prompt = parseIds(cl.value("prompt-ids", "2"));
+    TokenPrinter print = printIds;
+#ifdef AZLLM_WITH_TEXT
+    std::optional<Tokenizer> tokenizer;
+    if (cl.has("prompt")) {
+        tokenizer.emplace(runTokenizer(checkpoint, generator.model().config().vocabSize));
+        prompt = tokenizer->encode(cl.value("prompt"));
+        prompt.insert(prompt.begin(), 2); // </s>: a document starts here, as in the shards
+        std::printf("%s", cl.value("prompt").c_str());
+        print = TextPrinter{&*tokenizer};
+    }
+#endif
     if (std::int64_t(prompt.size()) > generator.model().config().contextLength)
         throw UsageError("the prompt has " + std::to_string(prompt.size()) + " tokens, more than the model's context of " +
                          std::to_string(generator.model().config().contextLength));
     GenerationStats stats;
-    generator.generate(prompt, params, [](int id) {
-        std::printf("%d ", id);
+    generator.generate(prompt, params, [&](int id) {
+        print(id);
         std::fflush(stdout);
         return true;
     }, &stats);
     std::printf("\n");
+    std::fflush(stdout);
     std::fprintf(stderr, "%d tokens, %.1f tokens/s, first token after %.1f ms\n", stats.generatedTokens,
                  stats.tokensPerSecond, stats.timeToFirstTokenMs);
     return 0;

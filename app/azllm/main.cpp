@@ -1,6 +1,7 @@
 // azllm: the studio's engine from a terminal. main() only finds the command and reports errors.
 #include <cstdio>
 #include <exception>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,8 @@ std::vector<Command> allCommands()
 #ifdef AZLLM_WITH_TEXT
     for (const Command &c : textCommands())
         commands.push_back(c);
+    for (const Command &c : demoCommands())
+        commands.push_back(c);
 #endif
     return commands;
 }
@@ -28,6 +31,14 @@ void printUsage(const std::vector<Command> &commands)
 }
 
 } // namespace
+
+int runCommand(const std::string &name, const std::vector<std::string> &args)
+{
+    for (const Command &c : allCommands())
+        if (name == c.name)
+            return c.run(args);
+    throw std::logic_error("no command named " + name);
+}
 
 int main(int argc, char **argv)
 {
