@@ -198,7 +198,9 @@ private:
 
     void importDocuments()
     {
-        CorpusReader reader(m_options.inputs, m_options.import);
+        ImportOptions importOptions = m_options.import;
+        importOptions.excludeFolder = m_options.outputDir; // never read our own report.txt
+        CorpusReader reader(m_options.inputs, importOptions);
         const TextCleaner cleaner(m_options.cleaning);
         Deduplicator dedupe(m_options.dedupe);
         m_report.files = reader.files().size();

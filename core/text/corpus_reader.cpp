@@ -127,11 +127,16 @@ void CorpusReader::addInput(const std::string &input)
 {
     std::error_code error;
     if (fs::is_directory(input, error)) {
+        const fs::path excluded = m_options.excludeFolder.empty()
+                                      ? fs::path()
+                                      : fs::weakly_canonical(m_options.excludeFolder, error);
         auto it = fs::recursive_directory_iterator(
             input, fs::directory_options::skip_permission_denied, error);
         for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
             const std::string name = it->path().filename().string();
-            if (!name.empty() && name[0] == '.') {
+            const bool isExcluded = it->is_directory() && !excluded.empty() &&
+                                    fs::weakly_canonical(it->path()) == excluded;
+            if ((!name.empty() && name[0] == '.') || isExcluded) {
                 if (it->is_directory())
                     it.disable_recursion_pending();
                 continue;

@@ -25,6 +25,8 @@ struct ImportOptions
     std::string jsonlField = "text";
     bool paragraphDocuments = false;
     std::size_t maxDocumentBytes = 1 << 20;
+    // A folder never read (the pipeline's own output folder, when it lies inside an input).
+    std::string excludeFolder;
 };
 
 struct ImportIssue

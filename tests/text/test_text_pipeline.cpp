@@ -23,6 +23,7 @@ private slots:
     void cancelLeavesNothing_data();
     void cancelLeavesNothing();
     void cancelKeepsPreviousOutput();
+    void outputInsideInputIsNotRead();
 
 private:
     void writeCorpus();
@@ -220,6 +221,16 @@ void TestTextPipeline::cancelKeepsPreviousOutput()
     const QString trainPath = m_out + QStringLiteral("/train.tokens");
     QCOMPARE(TokenFile(trainPath.toStdString()).vocabSize(), 400u);
     QCOMPARE(outputFiles().size(), 5);
+}
+
+void TestTextPipeline::outputInsideInputIsNotRead()
+{
+    PrepareOptions o = options();
+    o.outputDir = m_corpus.toStdString() + "/prepared";
+    const PrepareReport first = CorpusPreparer(o).run();
+    const PrepareReport second = CorpusPreparer(o).run(); // report.txt is there now
+    QCOMPARE(second.files, first.files);
+    QCOMPARE(second.documentsRead, first.documentsRead);
 }
 
 QTEST_GUILESS_MAIN(TestTextPipeline)
