@@ -1,0 +1,136 @@
+#include "studio_database.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+#include <functional>
+#include <vector>
+
+namespace azllm {
+namespace {
+
+std::string text(const QString &s)
+{
+    return s.toStdString();
+}
+
+// Each entry takes the schema from version i to i + 1; never edit one that has shipped.
+const std::vector<std::vector<const char *>> &migrations()
+{
+    static const std::vector<std::vector<const char *>> steps = {
+        // 0 -> 1: training runs and their metrics.
+        {"CREATE TABLE runs (id INTEGER PRIMARY KEY, name TEXT NOT NULL, dir TEXT NOT NULL UNIQUE,"
+         " dataset TEXT NOT NULL DEFAULT '', config TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'created',"
+         " message TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, updated_at TEXT NOT NULL)",
+         "CREATE TABLE metrics (run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+         " step INTEGER NOT NULL, loss REAL NOT NULL, val_loss REAL, lr REAL NOT NULL, grad_norm REAL NOT NULL,"
+         " tokens_per_s REAL NOT NULL, elapsed_s REAL NOT NULL, PRIMARY KEY (run_id, step))"},
+        // 1 -> 2: the parameter count and the best validation loss, for the runs list.
+        {"ALTER TABLE runs ADD COLUMN params INTEGER NOT NULL DEFAULT 0",
+         "ALTER TABLE runs ADD COLUMN best_val_loss REAL",
+         "UPDATE runs SET best_val_loss = (SELECT MIN(val_loss) FROM metrics WHERE metrics.run_id = runs.id)"},
+    };
+    return steps;
+}
+
+bool looksLikeSqlite(const QString &path)
+{
+    QFile file(path);
+    if (!file.exists() || file.size() == 0)
+        return true; // SQLite writes a new database into an empty file
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    return file.read(16) == QByteArray("SQLite format 3\0", 16);
+}
+
+} // namespace
+
+StudioDatabase::StudioDatabase(const QString &path) : StudioDatabase(path, kSchemaVersion) {}
+
+StudioDatabase::StudioDatabase(const QString &path, int version)
+    : m_path(path), m_connectionName(QStringLiteral("studio-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+    if (!looksLikeSqlite(path))
+        throw DatabaseError(text(path) + " is not a studio database (not SQLite). It was left untouched; "
+                                         "move it away or choose another workspace.");
+    open();
+    try {
+        checkIntegrity();
+        migrate(version);
+    } catch (...) {
+        QSqlDatabase::database(m_connectionName).close();
+        QSqlDatabase::removeDatabase(m_connectionName);
+        throw;
+    }
+}
+
+StudioDatabase::~StudioDatabase()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+void StudioDatabase::open()
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(m_path);
+    // Another studio writing at the same moment waits up to 5 s instead of failing at once.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open())
+        throw DatabaseError("cannot open " + text(m_path) + ": " + text(db.lastError().text()));
+    QSqlQuery(db).exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+}
+
+void StudioDatabase::checkIntegrity()
+{
+    QSqlQuery check(connection());
+    if (!check.exec(QStringLiteral("PRAGMA quick_check")) || !check.next() ||
+        check.value(0).toString() != QLatin1String("ok")) {
+        const QString why = check.lastError().isValid() ? check.lastError().text() : check.value(0).toString();
+        throw DatabaseError(text(m_path) + " is damaged (" + text(why) +
+                            "). It was left untouched; restore a backup or choose another workspace.");
+    }
+}
+
+int StudioDatabase::schemaVersion() const
+{
+    QSqlQuery query(connection());
+    query.exec(QStringLiteral("PRAGMA user_version"));
+    return query.next() ? query.value(0).toInt() : -1;
+}
+
+void StudioDatabase::migrate(int target)
+{
+    const int current = schemaVersion();
+    if (current > kSchemaVersion)
+        throw DatabaseError(text(m_path) + " has schema version " + std::to_string(current) +
+                            ", newer than this studio understands (" + std::to_string(kSchemaVersion) +
+                            "). Update Az-LLM Studio; the file was left untouched.");
+    if (current >= target)
+        return;
+    QSqlDatabase db = connection();
+    if (!db.transaction())
+        throw DatabaseError("cannot migrate " + text(m_path) + ": " + text(db.lastError().text()));
+    for (int version = current; version < target; ++version) {
+        for (const char *statement : migrations()[std::size_t(version)]) {
+            QSqlQuery query(db);
+            if (!query.exec(QString::fromLatin1(statement))) {
+                const QString error = query.lastError().text();
+                db.rollback();
+                throw DatabaseError("migrating " + text(m_path) + " to version " + std::to_string(version + 1) +
+                                    " failed (" + text(error) + "); nothing was changed");
+            }
+        }
+    }
+    QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = %1").arg(target));
+    if (!db.commit())
+        throw DatabaseError("cannot migrate " + text(m_path) + ": " + text(db.lastError().text()));
+}
+
+} // namespace azllm

@@ -1,0 +1,47 @@
+// studio.db: one SQLite database per workspace, with versioned migrations (PRAGMA user_version).
+// The schema is documented in docs/formats.md.
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <stdexcept>
+
+namespace azllm {
+
+// A database that cannot be used, with a message for the user naming the file and what to do.
+class DatabaseError : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class StudioDatabase
+{
+public:
+    static constexpr int kSchemaVersion = 2;
+
+    // Opens path, creating it when absent, and migrates an older schema in one transaction.
+    // A file that is not a SQLite database, is damaged, or is newer than this studio is refused
+    // with DatabaseError and left exactly as it was.
+    explicit StudioDatabase(const QString &path);
+    // Brings a database only up to `version`: for tests of migrations from older schemas.
+    StudioDatabase(const QString &path, int version);
+    ~StudioDatabase();
+    StudioDatabase(const StudioDatabase &) = delete;
+    StudioDatabase &operator=(const StudioDatabase &) = delete;
+
+    QSqlDatabase connection() const { return QSqlDatabase::database(m_connectionName); }
+    QString path() const { return m_path; }
+    int schemaVersion() const;
+
+private:
+    void open();
+    void checkIntegrity();
+    void migrate(int target);
+
+    QString m_path;
+    QString m_connectionName;
+};
+
+} // namespace azllm
