@@ -1,0 +1,35 @@
+// Renders the Model screen to a PNG so a person can look at it:
+//   QT_QPA_PLATFORM=offscreen model_page_shot OUT.png [preset] [--measure]
+// With --measure it waits for the machine benchmark, so the time estimate is filled in.
+#include <QApplication>
+#include <QEventLoop>
+#include <QStringList>
+#include <QTextStream>
+
+#include "model_page.h"
+#include "runtime.h"
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    azllm::initializeRuntime();
+    QStringList args = app.arguments().mid(1);
+    const bool measure = args.removeAll(QStringLiteral("--measure")) > 0;
+    if (args.isEmpty()) {
+        QTextStream(stderr) << "usage: model_page_shot OUT.png [preset] [--measure]\n";
+        return 2;
+    }
+    ModelPage page;
+    page.setMeasureOnFirstShow(measure);
+    if (args.size() > 1)
+        page.selectPreset(args[1]);
+    page.resize(1280, 800);
+    page.show();
+    if (measure) {
+        QEventLoop loop;
+        QObject::connect(&page, &ModelPage::machineMeasured, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    QApplication::processEvents(); // lets QCustomPlot's queued replot draw
+    return page.grab().save(args[0]) ? 0 : 1;
+}

@@ -1,0 +1,278 @@
+// The Model screen, offscreen: it must show exactly the engine's sizing numbers, explain
+// invalid shapes, carry the shown config to training and mark devices honestly.
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryFile>
+#include <QtTest>
+
+#include "device_fit.h"
+#include "model_page.h"
+#include "model_sizing.h"
+#include "size_format.h"
+
+using namespace azllm;
+using namespace azllm::ui;
+
+class TestModelPage final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void formatsHumanUnits();
+    void readsMemTotal();
+    void presetFiguresMatchEngine_data();
+    void presetFiguresMatchEngine();
+    void presetNoteSaysTrueSize();
+    void invalidValuesShowValidationAndDisableTrain();
+    void trainRequestedCarriesShownConfig();
+    void deviceTableMarksFits();
+    void batchChangesTrainingMemory();
+    void budgetFollowsComputeOptimalUntilEdited();
+    void measuringFillsTimeEstimate();
+
+private:
+    static QSpinBox *spin(ModelPage &page, const char *name)
+    {
+        auto *box = page.findChild<QSpinBox *>(QLatin1String(name));
+        if (!box)
+            qFatal("no spin box %s", name);
+        return box;
+    }
+};
+
+void TestModelPage::formatsHumanUnits()
+{
+    QCOMPARE(formatParameterCount(5'300'000), QStringLiteral("5.3M"));
+    QCOMPARE(formatParameterCount(957'300'000), QStringLiteral("957.3M"));
+    QCOMPARE(formatParameterCount(1'234'000'000), QStringLiteral("1.23B"));
+    QCOMPARE(formatBytes(512), QStringLiteral("512 B"));
+    QCOMPARE(formatBytes(1536), QStringLiteral("1.50 KiB"));
+    QCOMPARE(formatBytes(std::int64_t(3) << 30), QStringLiteral("3.00 GiB"));
+    QCOMPARE(formatFlops(6.9e12), QStringLiteral("6.90 TFLOP"));
+    QCOMPARE(formatDuration(90), QStringLiteral("2 min"));
+    QCOMPARE(formatDuration(3 * 86400), QStringLiteral("3.0 days"));
+}
+
+void TestModelPage::readsMemTotal()
+{
+    QTemporaryFile meminfo;
+    QVERIFY(meminfo.open());
+    meminfo.write("MemTotal:       24576000 kB\nMemFree:        1000 kB\n");
+    meminfo.flush();
+    QCOMPARE(machineMemoryBytes(meminfo.fileName()),
+             std::optional<std::int64_t>(24576000LL * 1024));
+    QCOMPARE(machineMemoryBytes(QStringLiteral("/nonexistent/meminfo")), std::nullopt);
+}
+
+void TestModelPage::presetFiguresMatchEngine_data()
+{
+    QTest::addColumn<QString>("preset");
+    for (const ModelPreset &p : modelPresets())
+        QTest::newRow(p.name.c_str()) << QString::fromStdString(p.name);
+}
+
+void TestModelPage::presetFiguresMatchEngine()
+{
+    QFETCH(QString, preset);
+    ModelPage page;
+    page.setMeasureOnFirstShow(false);
+    page.selectPreset(preset);
+    const ModelConfig config = presetConfig(preset.toStdString());
+    QCOMPARE(page.currentConfig(), config);
+    // The figures are for the preset's full context at the default batch of 8.
+    QCOMPARE(page.trainingContext(), config.contextLength);
+    QCOMPARE(page.trainingBatch(), std::int64_t(8));
+    const std::int64_t batch = 8, context = config.contextLength;
+
+    const ParameterCount params = countParameters(config);
+    QCOMPARE(page.displayedValue(QStringLiteral("preset.%1.params").arg(preset)),
+             formatParameterCount(params.total()));
+    QCOMPARE(page.displayedValue(QStringLiteral("params.total")),
+             QStringLiteral("%1 parameters").arg(formatParameterCount(params.total())));
+    QVERIFY(page.displayedValue(QStringLiteral("params.embeddings"))
+                .startsWith(formatParameterCount(params.embeddings) + QLatin1Char(' ')));
+    QVERIFY(page.displayedValue(QStringLiteral("params.attention"))
+                .startsWith(formatParameterCount(params.attention) + QLatin1Char(' ')));
+    QVERIFY(page.displayedValue(QStringLiteral("params.mlp"))
+                .startsWith(formatParameterCount(params.mlp) + QLatin1Char(' ')));
+    QVERIFY(page.displayedValue(QStringLiteral("params.norms"))
+                .startsWith(formatParameterCount(params.norms) + QLatin1Char(' ')));
+
+    const WeightBytes bytes = weightBytes(config);
+    QCOMPARE(page.displayedValue(QStringLiteral("bytes.fp32")), formatBytes(bytes.fp32));
+    QCOMPARE(page.displayedValue(QStringLiteral("bytes.bf16")), formatBytes(bytes.bf16));
+    QCOMPARE(page.displayedValue(QStringLiteral("bytes.int8")), formatBytes(bytes.int8));
+
+    for (bool checkpointing : {false, true}) {
+        const TrainingMemory m = trainingMemory(config, batch, context, checkpointing);
+        const QString prefix =
+            checkpointing ? QStringLiteral("train.ckpt.") : QStringLiteral("train.plain.");
+        QCOMPARE(page.displayedValue(prefix + QStringLiteral("weights")), formatBytes(m.weights));
+        QCOMPARE(page.displayedValue(prefix + QStringLiteral("gradients")),
+                 formatBytes(m.gradients));
+        QCOMPARE(page.displayedValue(prefix + QStringLiteral("optimizer")),
+                 formatBytes(m.optimizer));
+        QCOMPARE(page.displayedValue(prefix + QStringLiteral("activations")),
+                 formatBytes(m.activations));
+        QCOMPARE(page.displayedValue(prefix + QStringLiteral("total")), formatBytes(m.total()));
+    }
+    const InferenceMemory inference = inferenceMemory(config, 1, context);
+    QCOMPARE(page.displayedValue(QStringLiteral("infer.weights")), formatBytes(inference.weights));
+    QCOMPARE(page.displayedValue(QStringLiteral("infer.kv")), formatBytes(inference.kvCache));
+    QCOMPARE(page.displayedValue(QStringLiteral("infer.total")), formatBytes(inference.total()));
+
+    QCOMPARE(page.displayedValue(QStringLiteral("flops.train")),
+             formatFlops(trainingFlopsPerToken(config, context)));
+    QCOMPARE(page.displayedValue(QStringLiteral("flops.infer")),
+             formatFlops(forwardFlopsPerToken(config, context)));
+    QVERIFY(page.displayedValue(QStringLiteral("validation")).isEmpty());
+}
+
+void TestModelPage::presetNoteSaysTrueSize()
+{
+    ModelPage page;
+    const QString note = page.displayedValue(QStringLiteral("preset.az-700m.note"));
+    QVERIFY2(note.contains(QLatin1String("700M")) && note.contains(QLatin1String("0.96B")),
+             qPrintable(note));
+}
+
+void TestModelPage::invalidValuesShowValidationAndDisableTrain()
+{
+    ModelPage page;
+    page.setMeasureOnFirstShow(false);
+    page.selectPreset(QStringLiteral("az-100m"));
+    auto *train = page.findChild<QPushButton *>(QStringLiteral("trainButton"));
+    QVERIFY(train);
+    QVERIFY(train->isEnabled());
+
+    spin(page, "headSpin")->setValue(5); // 768 is not divisible by 5
+    const ModelConfig invalid = page.currentConfig();
+    const std::vector<std::string> problems = validate(invalid);
+    QCOMPARE(problems.size(), std::size_t(1));
+    QVERIFY2(page.displayedValue(QStringLiteral("validation"))
+                 .contains(QString::fromStdString(problems.front())),
+             qPrintable(page.displayedValue(QStringLiteral("validation"))));
+    QVERIFY(!train->isEnabled());
+    QCOMPARE(page.displayedValue(QStringLiteral("bytes.fp32")), QStringLiteral("\u2014"));
+    QCOMPARE(page.displayedValue(QStringLiteral("fit.train.t4-12")), QStringLiteral("\u2014"));
+
+    spin(page, "layerSpin")->setValue(0);
+    QVERIFY(page.displayedValue(QStringLiteral("validation"))
+                .contains(QLatin1String("n_layer must be positive")));
+
+    spin(page, "layerSpin")->setValue(12);
+    spin(page, "headSpin")->setValue(12);
+    QVERIFY(train->isEnabled());
+    QVERIFY(page.displayedValue(QStringLiteral("validation")).isEmpty());
+    QCOMPARE(page.currentConfig(), presetConfig("az-100m"));
+}
+
+void TestModelPage::trainRequestedCarriesShownConfig()
+{
+    ModelPage page;
+    page.setMeasureOnFirstShow(false);
+    page.selectPreset(QStringLiteral("az-mini"));
+    spin(page, "layerSpin")->setValue(9);
+    spin(page, "vocabSpin")->setValue(12000);
+    QSignalSpy spy(&page, &ModelPage::trainRequested);
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("trainButton")), Qt::LeftButton);
+    QCOMPARE(spy.count(), 1);
+    const auto sent = spy.at(0).at(0).value<ModelConfig>();
+    ModelConfig expected = presetConfig("az-mini");
+    expected.nLayer = 9;
+    expected.vocabSize = 12000;
+    QCOMPARE(sent, expected);
+    QCOMPARE(sent, page.currentConfig());
+}
+
+void TestModelPage::deviceTableMarksFits()
+{
+    ModelPage page;
+    page.setMeasureOnFirstShow(false);
+    page.selectPreset(QStringLiteral("az-700m"));
+    // 16 bytes per parameter for weights, gradients and AdamW alone is over 14 GiB.
+    QCOMPARE(page.displayedValue(QStringLiteral("fit.train.t4-12")), fitText(Fit::DoesNotFit));
+    QCOMPARE(page.displayedValue(QStringLiteral("fit.infer.t4-12")), fitText(Fit::Fits));
+    // Batch 8 x 1024 tokens of activations (~72 GiB) is too much even for 80 GB without
+    // checkpointing.
+    QCOMPARE(page.displayedValue(QStringLiteral("fit.train.h100-80")),
+             fitText(Fit::FitsWithCheckpointing));
+
+    // az-100m at batch 8, context 1024: 18 GiB plain, under 6 GiB with checkpointing.
+    page.selectPreset(QStringLiteral("az-100m"));
+    QCOMPARE(page.displayedValue(QStringLiteral("fit.train.t4-16")),
+             fitText(Fit::FitsWithCheckpointing));
+    QCOMPARE(page.displayedValue(QStringLiteral("fit.train.a100-40")), fitText(Fit::Fits));
+
+    const auto ram = machineMemoryBytes();
+    if (ram) {
+        const Fit expected = trainingFit(page.currentConfig(), 8, 1024, *ram);
+        QCOMPARE(page.displayedValue(QStringLiteral("fit.train.this-machine")), fitText(expected));
+    }
+}
+
+void TestModelPage::batchChangesTrainingMemory()
+{
+    ModelPage page;
+    page.setMeasureOnFirstShow(false);
+    page.selectPreset(QStringLiteral("az-tiny"));
+    spin(page, "batchSpin")->setValue(32);
+    spin(page, "sequenceSpin")->setValue(128);
+    const ModelConfig config = presetConfig("az-tiny");
+    QCOMPARE(page.displayedValue(QStringLiteral("train.plain.total")),
+             formatBytes(trainingMemory(config, 32, 128, false).total()));
+    QCOMPARE(page.displayedValue(QStringLiteral("flops.train")),
+             formatFlops(trainingFlopsPerToken(config, 128)));
+
+    // A new context length resets the sequence to it.
+    spin(page, "contextSpin")->setValue(512);
+    QCOMPARE(page.trainingContext(), std::int64_t(512));
+}
+
+void TestModelPage::budgetFollowsComputeOptimalUntilEdited()
+{
+    ModelPage page;
+    page.setMeasureOnFirstShow(false);
+    page.selectPreset(QStringLiteral("az-100m"));
+    const double optimal = 20.0 * double(countParameters(presetConfig("az-100m")).total());
+    QCOMPARE(qRound64(page.tokenBudget() / 1e5), qRound64(optimal / 1e5)); // 0.1 M tokens steps
+    QVERIFY(
+        page.displayedValue(QStringLiteral("tokens.optimal")).contains(formatTokenCount(optimal)));
+
+    auto *budget = page.findChild<QDoubleSpinBox *>(QStringLiteral("budgetSpin"));
+    budget->setValue(1000); // 1 B tokens, typed by the learner
+    page.selectPreset(QStringLiteral("az-300m"));
+    const double optimal300 = 20.0 * double(countParameters(presetConfig("az-300m")).total());
+    // Choosing a preset starts from its compute-optimal budget again.
+    QCOMPARE(qRound64(page.tokenBudget() / 1e5), qRound64(optimal300 / 1e5));
+    spin(page, "layerSpin")->setValue(20);
+    budget->setValue(1000);
+    spin(page, "layerSpin")->setValue(22);
+    QCOMPARE(page.tokenBudget(), 1e9);
+}
+
+void TestModelPage::measuringFillsTimeEstimate()
+{
+    ModelPage page;
+    page.setMeasureOnFirstShow(false);
+    page.selectPreset(QStringLiteral("az-tiny"));
+    QVERIFY(!page.machineSpeed());
+    QSignalSpy measured(&page, &ModelPage::machineMeasured);
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("measureButton")),
+                      Qt::LeftButton);
+    QVERIFY(measured.wait(300000)); // a generous limit, not a timing assertion
+    QVERIFY2(page.machineSpeed().has_value(),
+             qPrintable(page.displayedValue(QStringLiteral("machine.speed"))));
+    const double rate = page.machineSpeed()->flopsPerSecond;
+    QVERIFY(rate > 0);
+    const double seconds = page.tokenBudget() *
+                           trainingFlopsPerToken(page.currentConfig(), page.trainingContext()) /
+                           rate;
+    QCOMPARE(page.displayedValue(QStringLiteral("time.estimate")),
+             QStringLiteral("\u2248 ") + formatDuration(seconds));
+}
+
+QTEST_MAIN(TestModelPage)
+#include "test_model_page.moc"

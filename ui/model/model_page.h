@@ -1,0 +1,135 @@
+// The Model screen: pick or shape a GPT and see, live, what it costs (parameters, checkpoint
+// size, memory, FLOPs, which devices it fits, how long training takes here). Every figure comes
+// from the engine's sizing functions (model_sizing.h); this page only lays them out.
+#pragma once
+
+#include <QHash>
+#include <QThread>
+#include <QWidget>
+
+#include <cstdint>
+#include <optional>
+
+#include "machine_benchmark_worker.h"
+#include "model_config_metatype.h"
+
+class QDoubleSpinBox;
+class QGridLayout;
+class QGroupBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace azllm::ui {
+class DeviceFitTable;
+class ParameterChart;
+class PresetTable;
+} // namespace azllm::ui
+
+class ModelPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ModelPage)
+
+public:
+    explicit ModelPage(QWidget *parent = nullptr);
+    ~ModelPage() override;
+
+    // Loads a preset ("az-100m") into the form; unknown names are ignored.
+    void selectPreset(const QString &name);
+    azllm::ModelConfig currentConfig() const;
+
+    // The batch and sequence length the memory, FLOPs and fit figures are computed for.
+    std::int64_t trainingBatch() const;
+    std::int64_t trainingContext() const;
+    // Tokens the training-time estimate is for.
+    double tokenBudget() const;
+    // The measured training speed of this machine, once the benchmark has run.
+    std::optional<azllm::ui::MachineSpeed> machineSpeed() const { return m_speed; }
+
+    // The text the screen shows for a figure, for tests: "params.total", "bytes.fp32",
+    // "train.plain.total", "train.ckpt.activations", "infer.kv", "flops.train", "time.estimate",
+    // "validation", "preset.az-700m.params", "fit.train.t4-12", ... (see displayedKeys()).
+    QString displayedValue(const QString &key) const;
+    QStringList displayedKeys() const;
+
+    // Whether the first show starts the benchmark by itself (on by default; tests turn it off).
+    void setMeasureOnFirstShow(bool measure) { m_measureOnFirstShow = measure; }
+
+public Q_SLOTS:
+    // Runs the short benchmark on the worker thread; ignored while one is running.
+    void handleMeasureRequested();
+
+Q_SIGNALS:
+    void trainRequested(const azllm::ModelConfig &config);
+    // The benchmark finished (or failed) and the estimate was updated.
+    void machineMeasured();
+    // To the worker thread.
+    void benchmarkRequested();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    QWidget *buildPresetSection();
+    QWidget *buildFormColumn();
+    QWidget *buildSizeColumn();
+    QWidget *buildMemoryColumn();
+    QGroupBox *buildModelForm();
+    QGroupBox *buildTrainingRunForm();
+    QGroupBox *buildMachineBox();
+    QGroupBox *buildTrainingMemoryBox();
+    QGroupBox *buildInferenceMemoryBox();
+    QSpinBox *addSizeSpin(QGridLayout *form, const QString &label, const QString &objectName,
+                          int maximum, const QString &tooltip);
+    QLabel *addValueRow(QGridLayout *grid, int row, const QString &label, const QString &key,
+                        const QString &tooltip);
+    QLabel *valueLabel(const QString &key, const QString &tooltip);
+    void startBenchmarkThread();
+
+    void handleFormChanged();
+    void handleContextChanged();
+    void handleBudgetEdited();
+    void handleComputeOptimalClicked();
+    void handleMeasureFinished(const azllm::ui::MachineSpeed &speed);
+    void handleMeasureFailed(const QString &message);
+
+    void refresh();
+    void showProblems(const std::vector<std::string> &problems);
+    void showFigures(const azllm::ModelConfig &config);
+    void showTrainingMemory(const azllm::ModelConfig &config);
+    void showTimeEstimate(const azllm::ModelConfig &config);
+    void clearFigures();
+    void setValue(const QString &key, const QString &text);
+    void setComputeOptimalBudget(std::int64_t parameters);
+
+    azllm::ui::PresetTable *m_presets = nullptr;
+    QSpinBox *m_vocab = nullptr;
+    QSpinBox *m_context = nullptr;
+    QSpinBox *m_embd = nullptr;
+    QSpinBox *m_layers = nullptr;
+    QSpinBox *m_heads = nullptr;
+    QDoubleSpinBox *m_dropout = nullptr;
+    QLabel *m_problems = nullptr;
+    QSpinBox *m_batch = nullptr;
+    QSpinBox *m_sequence = nullptr;
+    QDoubleSpinBox *m_budget = nullptr; // millions of tokens
+    QPushButton *m_optimalButton = nullptr;
+    QPushButton *m_measureButton = nullptr;
+    QProgressBar *m_measureProgress = nullptr;
+    QLabel *m_measureStatus = nullptr;
+    QPushButton *m_trainButton = nullptr;
+    azllm::ui::ParameterChart *m_chart = nullptr;
+    azllm::ui::DeviceFitTable *m_devices = nullptr;
+    QHash<QString, QLabel *> m_values; // every figure label, by displayedValue() key
+
+    // The budget tracks 20 tokens per parameter until the learner types their own.
+    bool m_budgetFollowsOptimal = true;
+    bool m_measureOnFirstShow = true;
+    bool m_shownOnce = false;
+    bool m_measuring = false;
+    std::optional<azllm::ui::MachineSpeed> m_speed;
+    QThread m_benchmarkThread;
+    azllm::ui::MachineBenchmarkWorker *m_worker = nullptr; // lives on m_benchmarkThread
+};

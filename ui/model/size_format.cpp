@@ -1,0 +1,97 @@
+#include "size_format.h"
+
+#include <QCoreApplication>
+
+#include <array>
+#include <cmath>
+
+namespace azllm::ui {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SizeFormat", text);
+}
+
+// Three significant digits: 3.57, 21.1, 512.
+QString threeDigits(double value)
+{
+    const int decimals = value < 10 ? 2 : value < 100 ? 1 : 0;
+    return QString::number(value, 'f', decimals);
+}
+
+// Scales value by 1000 until it is below 1000 and names the prefix it reached.
+QString withSiPrefix(double value, const QString &unit)
+{
+    static const std::array<const char *, 7> prefixes = {"", "K", "M", "G", "T", "P", "E"};
+    std::size_t i = 0;
+    while (std::abs(value) >= 1000.0 && i + 1 < prefixes.size()) {
+        value /= 1000.0;
+        ++i;
+    }
+    return threeDigits(value) + QLatin1Char(' ') + QLatin1String(prefixes[i]) + unit;
+}
+
+} // namespace
+
+QString formatParameterCount(std::int64_t count)
+{
+    const double n = double(count);
+    if (n >= 1e9)
+        return QString::number(n / 1e9, 'f', 2) + QLatin1Char('B');
+    if (n >= 1e6)
+        return QString::number(n / 1e6, 'f', 1) + QLatin1Char('M');
+    if (n >= 1e3)
+        return QString::number(n / 1e3, 'f', 1) + QLatin1Char('K');
+    return QString::number(count);
+}
+
+QString formatBytes(std::int64_t bytes)
+{
+    static const std::array<const char *, 5> units = {"B", "KiB", "MiB", "GiB", "TiB"};
+    double value = double(bytes);
+    std::size_t i = 0;
+    while (value >= 1024.0 && i + 1 < units.size()) {
+        value /= 1024.0;
+        ++i;
+    }
+    if (i == 0)
+        return QString::number(bytes) + QLatin1String(" B");
+    return threeDigits(value) + QLatin1Char(' ') + QLatin1String(units[i]);
+}
+
+QString formatFlops(double flops)
+{
+    return withSiPrefix(flops, QStringLiteral("FLOP"));
+}
+
+QString formatFlopRate(double flopsPerSecond)
+{
+    return withSiPrefix(flopsPerSecond, QStringLiteral("FLOP/s"));
+}
+
+QString formatDuration(double seconds)
+{
+    const double minute = 60, hour = 3600, day = 86400, year = 365.25 * day;
+    if (seconds < minute)
+        return tr("%1 s").arg(QString::number(seconds, 'f', 0));
+    if (seconds < hour)
+        return tr("%1 min").arg(QString::number(seconds / minute, 'f', 0));
+    if (seconds < day)
+        return tr("%1 hours").arg(QString::number(seconds / hour, 'f', 1));
+    if (seconds < year)
+        return tr("%1 days").arg(QString::number(seconds / day, 'f', 1));
+    return tr("%1 years").arg(QString::number(seconds / year, 'f', 1));
+}
+
+QString formatTokenCount(double tokens)
+{
+    if (tokens >= 1e9)
+        return tr("%1 B tokens").arg(QString::number(tokens / 1e9, 'f', 2));
+    if (tokens >= 1e6)
+        return tr("%1 M tokens").arg(QString::number(tokens / 1e6, 'f', 1));
+    return tr("%1 tokens").arg(QString::number(tokens, 'f', 0));
+}
+
+} // namespace azllm::ui
