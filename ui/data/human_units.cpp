@@ -1,0 +1,31 @@
+#include "human_units.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+namespace azllm::ui {
+
+QString formatCount(std::uint64_t count)
+{
+    const QLocale locale;
+    if (count < 1000000)
+        return locale.toString(qulonglong(count));
+    if (count < 1000000000)
+        return QCoreApplication::translate("HumanUnits", "%1 million")
+            .arg(locale.toString(double(count) / 1e6, 'f', 2));
+    return QCoreApplication::translate("HumanUnits", "%1 billion")
+        .arg(locale.toString(double(count) / 1e9, 'f', 2));
+}
+
+QString formatFileSize(std::uint64_t bytes)
+{
+    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeSIFormat);
+}
+
+QString formatShare(double share, int decimals)
+{
+    return QCoreApplication::translate("HumanUnits", "%1 %")
+        .arg(QLocale().toString(share * 100.0, 'f', decimals));
+}
+
+} // namespace azllm::ui

@@ -1,0 +1,510 @@
+#include "prepare_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include "human_units.h"
+#include "prepare_worker.h"
+#include "workspace.h"
+
+namespace azllm::ui {
+namespace {
+
+const QString kProblemStyle = QStringLiteral("color: #b91c1c;");
+const QString kSuccessStyle = QStringLiteral("color: #15803d; font-weight: bold;");
+const QString kNeutralStyle = QStringLiteral("font-weight: bold;");
+
+// A folder name that is safe on every file system and in a shell: no spaces, no dots first.
+const QRegularExpression &safeNamePattern()
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"));
+    return pattern;
+}
+
+// "Xəbərlər 2024" -> "xeberler-2024": a name the pattern accepts, from a file or folder name.
+QString nameFrom(const QString &text)
+{
+    QString ascii = text.toLower();
+    ascii.replace(QChar(0x0259), QLatin1Char('e')); // ə has no decomposition
+    ascii.replace(QChar(0x0131), QLatin1Char('i')); // nor has dotless ı
+    ascii = ascii.normalized(QString::NormalizationForm_D);
+    QString name;
+    for (const QChar c : ascii) {
+        if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || c.isDigit())
+            name += c;
+        else if (c.unicode() < 0x80 && !name.endsWith(QLatin1Char('-')))
+            name += QLatin1Char('-'); // spaces and punctuation; combining accents are dropped
+    }
+    while (name.startsWith(QLatin1Char('-')))
+        name.remove(0, 1);
+    while (name.endsWith(QLatin1Char('-')))
+        name.chop(1);
+    name.truncate(40);
+    return name.isEmpty() ? QStringLiteral("dataset") : name;
+}
+
+QLabel *hintLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    label->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
+    return label;
+}
+
+int stageNumber(PrepareStage stage)
+{
+    switch (stage) {
+    case PrepareStage::Import:
+        return 1;
+    case PrepareStage::TrainTokenizer:
+        return 2;
+    case PrepareStage::WriteShards:
+    case PrepareStage::Done:
+        return 3;
+    }
+    return 1;
+}
+
+} // namespace
+
+PreparePanel::PreparePanel(azllm::Workspace &workspace, QWidget *parent)
+    : QWidget(parent), m_workspace(workspace)
+{
+    setAcceptDrops(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->setSpacing(12);
+    layout->addWidget(createInputsBox(), 1);
+    layout->addWidget(createOptionsBox());
+    layout->addWidget(createRunBox());
+
+    m_thread.setObjectName(QStringLiteral("PrepareThread"));
+    m_worker = new PrepareWorker; // no parent: it moves to the thread, which deletes it
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &PrepareWorker::progressed, this, &PreparePanel::showProgress,
+            Qt::QueuedConnection);
+    connect(m_worker, &PrepareWorker::finished, this, &PreparePanel::showOutcome,
+            Qt::QueuedConnection);
+    m_thread.start();
+    updateState();
+}
+
+PreparePanel::~PreparePanel()
+{
+    m_worker->requestCancel();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+QWidget *PreparePanel::createInputsBox()
+{
+    auto *box = new QGroupBox(tr("1.  Text to learn from"), this);
+    m_inputs = new QListWidget(box);
+    m_inputs->setObjectName(QStringLiteral("prepareInputs"));
+    m_inputs->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_inputs->setMinimumHeight(80);
+
+    auto *addFiles = new QPushButton(tr("Import files…"), box);
+    auto *addFolder = new QPushButton(tr("Import folder…"), box);
+    auto *addSample = new QPushButton(tr("Add the sample corpus"), box);
+    m_removeButton = new QPushButton(tr("Remove"), box);
+    connect(addFiles, &QPushButton::clicked, this, &PreparePanel::chooseFiles);
+    connect(addFolder, &QPushButton::clicked, this, &PreparePanel::chooseFolder);
+    connect(addSample, &QPushButton::clicked, this,
+            [this] { addInputs(azllm::Workspace::sampleInputs()); });
+    connect(m_removeButton, &QPushButton::clicked, this, &PreparePanel::removeSelectedInputs);
+    connect(m_inputs, &QListWidget::itemSelectionChanged, this, &PreparePanel::updateState);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(addFiles);
+    buttons->addWidget(addFolder);
+    buttons->addWidget(addSample);
+    buttons->addStretch(1);
+    buttons->addWidget(m_removeButton);
+
+    auto *layout = new QVBoxLayout(box);
+    layout->addLayout(buttons);
+    layout->addWidget(m_inputs, 1);
+    layout->addWidget(hintLabel(tr("Plain text (.txt, .md), JSON lines (.jsonl, one document per "
+                                   "line) and web pages (.html). Files must be UTF-8. You can "
+                                   "also drop files and folders here."),
+                                box));
+    return box;
+}
+
+QWidget *PreparePanel::createOptionsBox()
+{
+    auto *box = new QGroupBox(tr("2.  Options"), this);
+    m_name = new QLineEdit(box);
+    m_name->setObjectName(QStringLiteral("prepareName"));
+    m_name->setPlaceholderText(tr("for example: news-2024"));
+    m_name->setMaxLength(64);
+    m_nameProblem = new QLabel(box);
+    m_nameProblem->setObjectName(QStringLiteral("prepareNameProblem"));
+    m_nameProblem->setStyleSheet(kProblemStyle);
+    m_nameProblem->setWordWrap(true);
+    connect(m_name, &QLineEdit::textEdited, this, [this] { m_nameEdited = true; });
+    connect(m_name, &QLineEdit::textChanged, this, &PreparePanel::updateState);
+
+    m_vocabSize = new QSpinBox(box);
+    m_vocabSize->setObjectName(QStringLiteral("prepareVocabSize"));
+    m_vocabSize->setRange(300, 64000);
+    m_vocabSize->setSingleStep(1000);
+    m_vocabSize->setValue(8000);
+    m_vocabSize->setGroupSeparatorShown(true);
+    m_vocabSize->setSuffix(tr(" pieces"));
+
+    m_modelType = new QComboBox(box);
+    m_modelType->setObjectName(QStringLiteral("prepareModelType"));
+    m_modelType->addItem(tr("BPE (recommended; what llama.cpp expects)"),
+                         int(TokenizerModelType::Bpe));
+    m_modelType->addItem(tr("Unigram"), int(TokenizerModelType::Unigram));
+
+    m_valPercent = new QDoubleSpinBox(box);
+    m_valPercent->setObjectName(QStringLiteral("prepareValPercent"));
+    m_valPercent->setRange(0.0, 50.0);
+    m_valPercent->setDecimals(1);
+    m_valPercent->setSingleStep(1.0);
+    m_valPercent->setValue(5.0);
+    m_valPercent->setSuffix(tr(" % of documents"));
+
+    m_transliterate = new QCheckBox(tr("Transliterate Cyrillic-script Azerbaijani to Latin"), box);
+    m_transliterate->setObjectName(QStringLiteral("prepareTransliterate"));
+    m_paragraphs = new QCheckBox(tr("One document per paragraph (blank-line separated)"), box);
+    m_paragraphs->setObjectName(QStringLiteral("prepareParagraphs"));
+
+    auto *vocabRow = new QHBoxLayout;
+    vocabRow->addWidget(m_vocabSize);
+    vocabRow->addWidget(hintLabel(tr("8,000 suits a few MB of text, 32,000 hundreds of MB."), box),
+                        1);
+
+    auto *form = new QFormLayout(box);
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    form->addRow(tr("Dataset name:"), m_name);
+    form->addRow(QString(), m_nameProblem);
+    form->addRow(tr("Vocabulary size:"), vocabRow);
+    form->addRow(tr("Tokenizer type:"), m_modelType);
+    form->addRow(tr("Held out for validation:"), m_valPercent);
+    form->addRow(QString(), m_transliterate);
+    form->addRow(QString(), m_paragraphs);
+    return box;
+}
+
+QWidget *PreparePanel::createRunBox()
+{
+    auto *box = new QGroupBox(tr("3.  Clean, train the tokenizer, write token files"), this);
+    m_prepareButton = new QPushButton(tr("Prepare dataset"), box);
+    m_prepareButton->setObjectName(QStringLiteral("prepareButton"));
+    m_prepareButton->setDefault(true);
+    m_cancelButton = new QPushButton(tr("Cancel"), box);
+    m_cancelButton->setObjectName(QStringLiteral("prepareCancel"));
+    connect(m_prepareButton, &QPushButton::clicked, this, &PreparePanel::startPreparing);
+    connect(m_cancelButton, &QPushButton::clicked, this, &PreparePanel::cancel);
+
+    m_progress = new QProgressBar(box);
+    m_progress->setObjectName(QStringLiteral("prepareProgress"));
+    m_progress->setRange(0, 100);
+    m_progress->setValue(0);
+    m_stage = new QLabel(box);
+    m_stage->setObjectName(QStringLiteral("prepareStage"));
+    m_stage->setWordWrap(true);
+    m_result = new QLabel(box);
+    m_result->setObjectName(QStringLiteral("prepareResult"));
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_issues = new QListWidget(box);
+    m_issues->setObjectName(QStringLiteral("prepareIssues"));
+    m_issues->setMaximumHeight(110);
+    m_issues->setVisible(false);
+
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_prepareButton);
+    row->addWidget(m_progress, 1);
+    row->addWidget(m_cancelButton);
+
+    auto *layout = new QVBoxLayout(box);
+    layout->addLayout(row);
+    layout->addWidget(m_stage);
+    layout->addWidget(m_result);
+    layout->addWidget(m_issues);
+    return box;
+}
+
+void PreparePanel::addInputs(const QStringList &paths)
+{
+    for (const QString &path : paths) {
+        const QString clean = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+        if (!inputs().contains(clean))
+            m_inputs->addItem(clean);
+    }
+    suggestName();
+    updateState();
+}
+
+QStringList PreparePanel::inputs() const
+{
+    QStringList paths;
+    for (int i = 0; i < m_inputs->count(); ++i)
+        paths << m_inputs->item(i)->text();
+    return paths;
+}
+
+void PreparePanel::setDatasetName(const QString &name)
+{
+    m_nameEdited = true;
+    m_name->setText(name);
+}
+
+QString PreparePanel::datasetName() const
+{
+    return m_name->text().trimmed();
+}
+
+QString PreparePanel::nameProblem(const QString &name) const
+{
+    if (name.isEmpty())
+        return tr("Give the dataset a name.");
+    if (!safeNamePattern().match(name).hasMatch())
+        return tr("Use Latin letters, digits, “-” and “_” only, starting with a letter or digit "
+                  "(the name becomes a folder).");
+    if (QFileInfo::exists(m_workspace.datasetDir(name)))
+        return tr("A dataset called “%1” already exists: choose another name.").arg(name);
+    return {};
+}
+
+void PreparePanel::chooseFiles()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Import text files"), QString(),
+        tr("Text corpora (*.txt *.md *.markdown *.jsonl *.html *.htm);;All files (*)"));
+    addInputs(files);
+}
+
+void PreparePanel::chooseFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Import a folder of texts"));
+    if (!folder.isEmpty())
+        addInputs({folder});
+}
+
+void PreparePanel::removeSelectedInputs()
+{
+    qDeleteAll(m_inputs->selectedItems());
+    updateState();
+}
+
+// Until the learner types a name, propose one from the first input that is still free.
+void PreparePanel::suggestName()
+{
+    if (m_nameEdited || m_inputs->count() == 0)
+        return;
+    const QString stem = nameFrom(QFileInfo(m_inputs->item(0)->text()).completeBaseName());
+    QString name = stem;
+    for (int n = 2; QFileInfo::exists(m_workspace.datasetDir(name)); ++n)
+        name = stem + QLatin1Char('-') + QString::number(n);
+    m_name->setText(name);
+}
+
+void PreparePanel::updateState()
+{
+    const QString problem = m_name->text().isEmpty() && m_inputs->count() == 0
+                                ? QString() // nothing started yet: no scolding
+                                : nameProblem(datasetName());
+    m_nameProblem->setText(problem);
+    m_nameProblem->setVisible(!problem.isEmpty());
+    m_removeButton->setEnabled(!m_busy && !m_inputs->selectedItems().isEmpty());
+    m_prepareButton->setEnabled(!m_busy && m_inputs->count() > 0 &&
+                                nameProblem(datasetName()).isEmpty());
+    m_cancelButton->setEnabled(m_busy);
+    m_progress->setVisible(m_busy);
+    m_cancelButton->setVisible(m_busy);
+}
+
+azllm::PrepareOptions PreparePanel::options() const
+{
+    azllm::PrepareOptions options;
+    for (const QString &input : inputs())
+        options.inputs.push_back(input.toStdString());
+    options.outputDir = m_workspace.datasetDir(datasetName()).toStdString();
+    options.tokenizer.vocabSize = m_vocabSize->value();
+    options.tokenizer.modelType = TokenizerModelType(m_modelType->currentData().toInt());
+    options.valRatio = m_valPercent->value() / 100.0;
+    options.cleaning.transliterateCyrillic = m_transliterate->isChecked();
+    options.import.paragraphDocuments = m_paragraphs->isChecked();
+    return options;
+}
+
+void PreparePanel::startPreparing()
+{
+    if (m_busy || !m_prepareButton->isEnabled())
+        return;
+    m_runningName = datasetName();
+    const azllm::PrepareOptions runOptions = options();
+    m_result->clear();
+    showIssues({});
+    // Before anything is shown: a Cancel pressed from here on must stick.
+    m_worker->clearCancel();
+    setBusy(true);
+    showProgress({PrepareStage::Import, 0, 0, 0});
+    PrepareWorker *worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker, [worker, runOptions] { worker->prepare(runOptions); }, Qt::QueuedConnection);
+}
+
+void PreparePanel::cancel()
+{
+    if (!m_busy)
+        return;
+    m_worker->requestCancel();
+    m_cancelButton->setEnabled(false);
+    m_stage->setText(tr("Cancelling…"));
+    emit jobChanged(tr("Cancelling the preparation of “%1”…").arg(m_runningName));
+}
+
+void PreparePanel::setBusy(bool busy)
+{
+    m_busy = busy;
+    for (QWidget *input :
+         {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_vocabSize),
+          static_cast<QWidget *>(m_modelType), static_cast<QWidget *>(m_valPercent),
+          static_cast<QWidget *>(m_transliterate), static_cast<QWidget *>(m_paragraphs)})
+        input->setEnabled(!busy);
+    setAcceptDrops(!busy);
+    updateState();
+    emit busyChanged(busy);
+    if (!busy)
+        emit jobChanged(QString());
+}
+
+void PreparePanel::showProgress(const azllm::PrepareProgress &progress)
+{
+    emit progressed(progress);
+    if (!m_busy || !m_cancelButton->isEnabled()) // finished, or "Cancelling…" stays up
+        return;
+    QString step;
+    switch (progress.stage) {
+    case PrepareStage::Import:
+        step = tr("Reading, cleaning and removing duplicates");
+        if (progress.total > 0)
+            step +=
+                tr(": %1 of %2").arg(formatFileSize(progress.done), formatFileSize(progress.total));
+        break;
+    case PrepareStage::TrainTokenizer:
+        step = tr("Training the tokenizer on %1 documents (no progress to show; large corpora "
+                  "take minutes)")
+                   .arg(formatCount(progress.documents));
+        break;
+    case PrepareStage::WriteShards:
+        step = tr("Writing token files");
+        if (progress.total > 0)
+            step +=
+                tr(": %1 of %2").arg(formatFileSize(progress.done), formatFileSize(progress.total));
+        break;
+    case PrepareStage::Done:
+        step = tr("Finishing");
+        break;
+    }
+    const QString stepText = tr("Step %1 of 3 · %2").arg(stageNumber(progress.stage)).arg(step);
+    m_stage->setText(stepText);
+    // The tokenizer trainer reports no progress of its own: show a busy bar instead of a stuck one.
+    if (progress.stage == PrepareStage::TrainTokenizer) {
+        m_progress->setRange(0, 0);
+    } else {
+        m_progress->setRange(0, 100);
+        m_progress->setValue(progress.total ? int(100 * progress.done / progress.total) : 0);
+    }
+    emit jobChanged(tr("Preparing “%1”: %2").arg(m_runningName, stepText));
+}
+
+void PreparePanel::showOutcome(const PrepareOutcome &outcome)
+{
+    const QString name = m_runningName;
+    m_progress->setRange(0, 100);
+    m_stage->clear();
+    QStringList issues;
+    for (const ImportIssue &issue : outcome.report.issues)
+        issues << QString::fromStdString(issue.toString());
+    switch (outcome.status) {
+    case PrepareOutcome::Status::Prepared:
+        m_result->setStyleSheet(kSuccessStyle);
+        m_result->setText(
+            tr("Prepared “%1”: %2 documents, %3 tokens, vocabulary of %4.")
+                .arg(name, formatCount(outcome.report.documentsKept),
+                     formatCount(outcome.report.trainTokens + outcome.report.valTokens),
+                     formatCount(std::uint64_t(outcome.report.vocabSize))));
+        if (!issues.isEmpty())
+            m_result->setText(
+                m_result->text() + QLatin1Char(' ') +
+                tr("Some input was skipped (%1 issues, listed below).").arg(issues.size()));
+        break;
+    case PrepareOutcome::Status::Cancelled:
+        m_result->setStyleSheet(kNeutralStyle);
+        m_result->setText(tr("Cancelled. Nothing was written; “%1” was not created.").arg(name));
+        break;
+    case PrepareOutcome::Status::Failed:
+        m_result->setStyleSheet(kProblemStyle);
+        m_result->setText(tr("Preparing “%1” failed: %2")
+                              .arg(name, outcome.error.section(QLatin1Char('\n'), 0, 0)));
+        // The preparer lists the first problems after the first line; show them as issues.
+        issues << outcome.error.section(QLatin1Char('\n'), 1)
+                      .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        break;
+    }
+    for (QString &issue : issues)
+        issue = issue.trimmed();
+    issues.removeDuplicates();
+    showIssues(issues);
+    if (outcome.status == PrepareOutcome::Status::Prepared) {
+        m_nameEdited = false; // the name is taken now: propose the next free one
+        suggestName();
+    }
+    setBusy(false);
+    if (outcome.status == PrepareOutcome::Status::Prepared)
+        emit prepared(name);
+}
+
+void PreparePanel::showIssues(const QStringList &issues)
+{
+    m_issues->clear();
+    for (const QString &issue : issues) {
+        auto *item = new QListWidgetItem(issue, m_issues);
+        item->setToolTip(issue);
+    }
+    m_issues->setVisible(!issues.isEmpty());
+}
+
+void PreparePanel::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void PreparePanel::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    addInputs(paths);
+    event->acceptProposedAction();
+}
+
+} // namespace azllm::ui
