@@ -40,6 +40,13 @@ void TrainingControl::requestStop()
     m_wake.notify_all();
 }
 
+void TrainingControl::reset()
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_pause = false;
+    m_stop = false;
+}
+
 bool TrainingControl::waitWhilePaused()
 {
     std::unique_lock<std::mutex> lock(m_mutex);

@@ -46,6 +46,8 @@ public:
     void requestPause();
     void resume();
     void requestStop();
+    // Clears both requests, for a control reused by the next run.
+    void reset();
     bool stopRequested() const { return m_stop.load(); }
     bool paused() const { return m_pause.load(); }
     // Blocks while paused; returns false when a stop was requested.

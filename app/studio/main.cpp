@@ -1,0 +1,107 @@
+// azllm-studio: parse the command line, open the workspace, show the window.
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <memory>
+
+#include "main_window.h"
+#include "runtime.h"
+#include "studio_tools.h"
+#include "workspace.h"
+
+namespace {
+
+// The workspace named on the command line, else the last one, else the user's choice at first
+// start (the data folder by default). Empty when the user cancels.
+QString chooseWorkspace(const QCommandLineParser &args)
+{
+    if (args.isSet(QStringLiteral("workspace")))
+        return args.value(QStringLiteral("workspace"));
+    QSettings settings;
+    const QString last = settings.value(QStringLiteral("workspace/path")).toString();
+    if (!last.isEmpty())
+        return last;
+    QMessageBox::information(nullptr, QObject::tr("Welcome to Az-LLM Studio"),
+                             QObject::tr("Choose a folder for your workspace: your datasets, models and notes live "
+                                         "there. The suggested one is in your data folder."));
+    const QString suggested = azllm::Workspace::defaultLocation();
+    QDir().mkpath(suggested);
+    return QFileDialog::getExistingDirectory(nullptr, QObject::tr("Workspace folder"), suggested);
+}
+
+// First start of a workspace: the sample corpus becomes the "sample" dataset, so every screen
+// has something to show.
+bool seedIfNew(azllm::Workspace &workspace, bool interactive)
+{
+    if (workspace.hasSampleDataset())
+        return true;
+    QProgressDialog progress(QObject::tr("Preparing the sample Azerbaijani corpus…"), QObject::tr("Skip"), 0, 100);
+    progress.setMinimumDuration(interactive ? 300 : 1'000'000);
+    try {
+        workspace.seedSampleDataset([&](double share) {
+            progress.setValue(int(share * 100));
+            return !progress.wasCanceled();
+        });
+    } catch (const std::exception &e) {
+        if (interactive)
+            QMessageBox::warning(nullptr, QObject::tr("Sample data"), QString::fromStdString(e.what()));
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Az-LLM"));
+    QApplication::setApplicationName(QStringLiteral("Az-LLM Studio"));
+    azllm::initializeRuntime();
+
+    QCommandLineParser args;
+    args.setApplicationDescription(QObject::tr("Build an Azerbaijani GPT from scratch."));
+    args.addHelpOption();
+    args.addOptions({{QStringLiteral("workspace"), QObject::tr("Open the workspace in DIR."), QStringLiteral("DIR")},
+                     {QStringLiteral("screenshot"), QObject::tr("Train briefly, render every screen to DIR/*.png, exit."),
+                      QStringLiteral("DIR")},
+                     {QStringLiteral("bench-ui"), QObject::tr("Measure the GUI thread's longest stall while training.")},
+                     {QStringLiteral("steps"), QObject::tr("Steps for --screenshot and --bench-ui."), QStringLiteral("N"),
+                      QStringLiteral("60")}});
+    args.process(app);
+    const bool automated = args.isSet(QStringLiteral("screenshot")) || args.isSet(QStringLiteral("bench-ui"));
+
+    QTemporaryDir scratch;
+    const QString root = automated && !args.isSet(QStringLiteral("workspace")) ? scratch.path() : chooseWorkspace(args);
+    if (root.isEmpty())
+        return 0;
+    std::unique_ptr<azllm::Workspace> workspace;
+    try {
+        workspace = std::make_unique<azllm::Workspace>(root);
+    } catch (const std::exception &e) {
+        const QString message = QString::fromStdString(e.what());
+        if (!automated)
+            QMessageBox::critical(nullptr, QObject::tr("Cannot open the workspace"), message);
+        std::fprintf(stderr, "azllm-studio: %s\n", qPrintable(message));
+        return 1;
+    }
+    if (!automated)
+        QSettings().setValue(QStringLiteral("workspace/path"), workspace->root());
+    seedIfNew(*workspace, !automated);
+
+    MainWindow window(*workspace);
+    const int steps = args.value(QStringLiteral("steps")).toInt();
+    if (args.isSet(QStringLiteral("screenshot")))
+        return takeScreenshots(window, args.value(QStringLiteral("screenshot")), steps);
+    if (args.isSet(QStringLiteral("bench-ui")))
+        return benchmarkUi(window, steps);
+    window.show();
+    return QApplication::exec();
+}

@@ -1,0 +1,158 @@
+#include "main_window.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QUrl>
+
+#include "data_page.h"
+#include "model_page.h"
+#include "runtime.h"
+#include "train_page.h"
+#include "workspace.h"
+
+MainWindow::MainWindow(azllm::Workspace &workspace, QWidget *parent) : QMainWindow(parent), m_workspace(workspace)
+{
+    setWindowTitle(tr("Az-LLM Studio — %1").arg(workspace.root()));
+    m_sidebar = new QListWidget;
+    m_sidebar->setFixedWidth(170);
+    m_sidebar->setSpacing(2);
+    m_sidebar->setStyleSheet(QStringLiteral("QListWidget { background: #f3f5f8; border: none; font-size: 11pt; }"
+                                            "QListWidget::item { padding: 9px 12px; border-radius: 6px; }"
+                                            "QListWidget::item:selected { background: #1f5fbf; color: white; }"));
+    m_stack = new QStackedWidget;
+
+    m_data = new DataPage(workspace);
+    m_model = new ModelPage;
+    m_train = new TrainPage(workspace);
+    addScreen(DataScreen, m_data, tr("Data"), tr("Import text, clean it, train a tokenizer (Ctrl+1)"));
+    addScreen(ModelScreen, m_model, tr("Model"), tr("Size a model: parameters, memory, compute (Ctrl+2)"));
+    addScreen(TrainScreen, m_train, tr("Train"), tr("Pretrain with a live dashboard (Ctrl+3)"));
+    connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+
+    connect(m_data, &DataPage::datasetsChanged, m_train, &TrainPage::refreshDatasets);
+    connect(m_data, &DataPage::jobChanged, this, &MainWindow::setJob);
+    connect(m_train, &TrainPage::jobChanged, this, &MainWindow::setJob);
+    connect(m_model, &ModelPage::trainRequested, this, [this](const azllm::ModelConfig &config) {
+        m_train->setModelConfig(config);
+        showScreen(TrainScreen);
+    });
+
+    auto *central = new QWidget;
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_sidebar);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    buildMenus();
+    buildStatusBar();
+    restoreSettings();
+}
+
+void MainWindow::addScreen(Screen screen, QWidget *page, const QString &title, const QString &hint)
+{
+    Q_ASSERT(m_stack->count() == int(screen));
+    auto *item = new QListWidgetItem(title, m_sidebar);
+    item->setToolTip(hint);
+    m_stack->addWidget(page);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("Open workspace folder"), this, [this] {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(m_workspace.root()));
+    });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (Screen screen : {DataScreen, ModelScreen, TrainScreen})
+        view->addAction(m_sidebar->item(int(screen))->text(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(screen))),
+                        this, [this, screen] { showScreen(screen); });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Az-LLM Studio"), this, [this] {
+        QMessageBox::about(this, tr("About Az-LLM Studio"),
+                           tr("<b>Az-LLM Studio</b><p>Build an Azerbaijani GPT from scratch: data, tokenizer, model "
+                              "size, pretraining, and what comes after.</p>"));
+    });
+}
+
+void MainWindow::buildStatusBar()
+{
+    const QString device = azllm::cudaAvailable() ? tr("CUDA GPU") : tr("CPU");
+    auto *deviceLabel = new QLabel(tr("Device: %1 · %2 threads").arg(device).arg(azllm::threadCount()));
+    auto *workspaceLabel = new QLabel(tr("Workspace: %1").arg(m_workspace.root()));
+    workspaceLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_job = new QLabel;
+    statusBar()->addWidget(deviceLabel);
+    statusBar()->addWidget(workspaceLabel, 1);
+    statusBar()->addPermanentWidget(m_job);
+    setJob(QString());
+}
+
+void MainWindow::setJob(const QString &job)
+{
+    m_job->setText(job.isEmpty() ? tr("Idle") : tr("Running: %1").arg(job));
+}
+
+void MainWindow::showScreen(Screen screen)
+{
+    m_sidebar->setCurrentRow(int(screen));
+}
+
+MainWindow::Screen MainWindow::currentScreen() const
+{
+    return Screen(std::max(0, m_stack->currentIndex()));
+}
+
+QString MainWindow::screenKey(Screen screen)
+{
+    switch (screen) {
+    case DataScreen:
+        return QStringLiteral("data");
+    case ModelScreen:
+        return QStringLiteral("model");
+    case TrainScreen:
+        return QStringLiteral("train");
+    }
+    return {};
+}
+
+QWidget *MainWindow::screenWidget(Screen screen) const
+{
+    return m_stack->widget(int(screen));
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1440, 900);
+    showScreen(Screen(qBound(0, settings.value(QStringLiteral("window/screen"), int(DataScreen)).toInt(), 2)));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_train->isTraining() &&
+        QMessageBox::question(this, tr("Training is running"),
+                              tr("Stop the run? It saves a checkpoint you can resume from later.")) != QMessageBox::Yes) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/screen"), int(currentScreen()));
+    event->accept();
+}
