@@ -1,8 +1,9 @@
 // Renders the Model screen to a PNG so a person can look at it:
-//   QT_QPA_PLATFORM=offscreen model_page_shot OUT.png [preset] [--measure]
+//   QT_QPA_PLATFORM=offscreen model_page_shot OUT.png [preset] [--measure] [--invalid]
 // With --measure it waits for the machine benchmark, so the time estimate is filled in.
 #include <QApplication>
 #include <QEventLoop>
+#include <QSpinBox>
 #include <QStringList>
 #include <QTextStream>
 
@@ -15,14 +16,17 @@ int main(int argc, char **argv)
     azllm::initializeRuntime();
     QStringList args = app.arguments().mid(1);
     const bool measure = args.removeAll(QStringLiteral("--measure")) > 0;
+    const bool invalid = args.removeAll(QStringLiteral("--invalid")) > 0;
     if (args.isEmpty()) {
-        QTextStream(stderr) << "usage: model_page_shot OUT.png [preset] [--measure]\n";
+        QTextStream(stderr) << "usage: model_page_shot OUT.png [preset] [--measure] [--invalid]\n";
         return 2;
     }
     ModelPage page;
     page.setMeasureOnFirstShow(measure);
     if (args.size() > 1)
         page.selectPreset(args[1]);
+    if (invalid) // n_embd no longer divides by n_head: shows the validation message
+        page.findChild<QSpinBox *>(QStringLiteral("headSpin"))->setValue(5);
     page.resize(1280, 800);
     page.show();
     if (measure) {

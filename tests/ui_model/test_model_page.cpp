@@ -154,6 +154,8 @@ void TestModelPage::invalidValuesShowValidationAndDisableTrain()
     QVERIFY2(page.displayedValue(QStringLiteral("validation"))
                  .contains(QString::fromStdString(problems.front())),
              qPrintable(page.displayedValue(QStringLiteral("validation"))));
+    // A way out, not only a complaint: the nearest head counts that divide 768.
+    QVERIFY(page.displayedValue(QStringLiteral("validation")).contains(QLatin1String("4 or 6")));
     QVERIFY(!train->isEnabled());
     QCOMPARE(page.displayedValue(QStringLiteral("bytes.fp32")), QStringLiteral("\u2014"));
     QCOMPARE(page.displayedValue(QStringLiteral("fit.train.t4-12")), QStringLiteral("\u2014"));

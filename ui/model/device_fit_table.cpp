@@ -73,6 +73,7 @@ DeviceFitTable::DeviceFitTable(QWidget *parent)
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     setSelectionMode(QAbstractItemView::NoSelection);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setFocusPolicy(Qt::NoFocus);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     for (int row = 0; row < rowCount(); ++row) {
@@ -83,6 +84,9 @@ DeviceFitTable::DeviceFitTable(QWidget *parent)
         setItem(row, TrainingColumn, readOnlyItem(QString()));
         setItem(row, InferenceColumn, readOnlyItem(QString()));
     }
+    // Exactly as tall as its rows, so the verdicts never hide behind a scroll bar.
+    setFixedHeight(horizontalHeader()->sizeHint().height() +
+                   verticalHeader()->defaultSectionSize() * rowCount() + 2 * frameWidth() + 2);
     setToolTip(tr("Nominal memory; the GPU driver and framework keep roughly 0.5-1 GiB for "
                   "themselves, so a close fit may still fail."));
 }

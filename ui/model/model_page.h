@@ -102,6 +102,9 @@ private:
     void showTimeEstimate(const azllm::ModelConfig &config);
     void clearFigures();
     void setValue(const QString &key, const QString &text);
+    static void markInvalid(QSpinBox *spin, bool invalid);
+    // The dash shown in place of a figure while the configuration is invalid.
+    static QString notShownText();
     void setComputeOptimalBudget(std::int64_t parameters);
 
     azllm::ui::PresetTable *m_presets = nullptr;

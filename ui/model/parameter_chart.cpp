@@ -48,6 +48,12 @@ void ParameterChart::setupAxes()
         label->setPadding(QMargins(0, 0, 0, 3));
         m_labels.append(label);
     }
+    m_placeholder = new QCPItemText(m_plot);
+    m_placeholder->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_placeholder->position->setCoords(0.5, 0.45);
+    m_placeholder->setText(tr("Fix the model's shape on the left to see its parameters."));
+    m_placeholder->setColor(palette().color(QPalette::PlaceholderText));
+    m_placeholder->setVisible(false);
 }
 
 void ParameterChart::setCounts(const ParameterCount &counts)
@@ -70,6 +76,8 @@ void ParameterChart::setCounts(const ParameterCount &counts)
                              QString::number(share, 'f', share < 1 ? 2 : 0) + QStringLiteral("%)"));
         m_labels[i]->setVisible(true);
     }
+    m_placeholder->setVisible(false);
+    m_plot->yAxis->setTickLabels(true);
     // Head room above the tallest bar for its label.
     m_plot->yAxis->setRange(0, highest > 0 ? highest * 1.18 : 1);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
@@ -80,6 +88,8 @@ void ParameterChart::clearCounts()
     m_bars->data()->clear();
     for (QCPItemText *label : std::as_const(m_labels))
         label->setVisible(false);
+    m_placeholder->setVisible(true);
+    m_plot->yAxis->setTickLabels(false);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

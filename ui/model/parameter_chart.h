@@ -30,7 +30,8 @@ private:
 
     QCustomPlot *m_plot = nullptr;
     QCPBars *m_bars = nullptr;
-    QList<QCPItemText *> m_labels; // one value label above each bar
+    QList<QCPItemText *> m_labels;        // one value label above each bar
+    QCPItemText *m_placeholder = nullptr; // says why there are no bars
 };
 
 } // namespace azllm::ui
