@@ -77,6 +77,8 @@ DataPage::DataPage(azllm::Workspace &workspace, QWidget *parent)
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 6);
+    // The report's figures and tables need about 480 px to read without wrapping.
+    splitter->setSizes({500, 760});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(18, 14, 18, 14);

@@ -29,7 +29,7 @@ const char *const kReportStyle = R"(
   .caption { color: #475569; }
   td.label { color: #475569; padding-right: 14px; }
   td.num { text-align: right; padding-right: 18px; }
-  .piece { background-color: #e0ecfd; font-family: monospace; }
+  td.piece { background-color: #e0ecfd; padding: 1px 6px; white-space: pre; }
   .issue { color: #b91c1c; }
 )";
 
@@ -71,18 +71,18 @@ QString headlineSection(const DatasetSummary &s)
             ? DatasetBrowser::tr("the training text (there is no validation split)")
             : DatasetBrowser::tr("the validation text");
     return QStringLiteral("<table width=\"100%\" cellspacing=\"6\"><tr>%1%2%3</tr></table>")
-               .arg(headline(decimal(s.fertility, 2),
-                             DatasetBrowser::tr("tokens per word (fertility; lower packs more "
-                                                "text into each token)")),
+               .arg(headline(decimal(s.fertility, 2), DatasetBrowser::tr("tokens per word")),
                     headline(decimal(s.charactersPerToken, 2),
                              DatasetBrowser::tr("characters per token")),
                     headline(formatShare(s.byteFallbackShare, 2),
-                             DatasetBrowser::tr("byte fallback (characters the vocabulary "
-                                                "lacks)"))) +
-           QStringLiteral("<p class=\"muted\">%1</p>")
+                             DatasetBrowser::tr("byte fallback"))) +
+           QStringLiteral("<p class=\"muted\">%1 %2</p>")
                .arg(DatasetBrowser::tr("Measured on %1: %2 words, %3 characters, %4 tokens.")
                         .arg(split, formatCount(s.words), formatCount(s.characters),
-                             formatCount(s.tokens)));
+                             formatCount(s.tokens)),
+                    DatasetBrowser::tr("Fewer tokens per word means more text fits in the "
+                                       "model's context; byte fallback counts characters the "
+                                       "vocabulary lacks."));
 }
 
 QString documentsSection(const DatasetSummary &s)
@@ -127,8 +127,7 @@ QString topPiecesSection(const DatasetSummary &s)
             if (index >= s.topPieces.size())
                 break;
             const auto &[piece, count] = s.topPieces[index];
-            rows += QStringLiteral("<td><span class=\"piece\">&nbsp;%1&nbsp;</span></td>"
-                                   "<td class=\"num muted\">%2</td>")
+            rows += QStringLiteral("<td class=\"piece\">%1</td><td class=\"num muted\">%2</td>")
                         .arg(escaped(piece), formatCount(count));
         }
         rows += QStringLiteral("</tr>");
@@ -163,7 +162,7 @@ DatasetBrowser::DatasetBrowser(QWidget *parent) : QWidget(parent)
     m_list->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     for (int column = DocumentsColumn; column < ColumnCount; ++column)
         m_list->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    m_list->setMaximumHeight(170);
+    m_list->setMaximumHeight(130);
 
     m_empty = new QLabel(tr("No datasets yet. Add text under “New dataset” and press "
                             "“Prepare dataset”."),

@@ -22,7 +22,7 @@ const QColor kChipColours[] = {QColor(0xdb, 0xea, 0xfe), QColor(0xdc, 0xfc, 0xe7
                                QColor(0xed, 0xe9, 0xfe)};
 const QColor kByteFallbackFill(0xff, 0xed, 0xd5);
 const QColor kByteFallbackBorder(0xc2, 0x41, 0x0c);
-const QColor kNewlineFill(0xf1, 0xf5, 0xf9);
+const QColor kNewlineFill(0xe2, 0xe8, 0xf0);
 const QColor kText(0x1f, 0x29, 0x37);
 const QColor kMutedText(0x94, 0xa3, 0xb8);
 
@@ -34,6 +34,9 @@ PieceView::PieceView(QWidget *parent) : QWidget(parent)
     policy.setHeightForWidth(true);
     setSizePolicy(policy);
     setMouseTracking(true);
+    QFont larger = font();
+    larger.setPointSizeF(larger.pointSizeF() * 1.15); // pieces are what the learner studies here
+    setFont(larger);
 }
 
 void PieceView::setChips(QList<PieceChip> chips)

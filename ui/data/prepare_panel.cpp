@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QStyle>
 #include <QVBoxLayout>
 
 #include "human_units.h"
@@ -91,9 +92,10 @@ PreparePanel::PreparePanel(azllm::Workspace &workspace, QWidget *parent)
     setAcceptDrops(true);
     auto *layout = new QVBoxLayout(this);
     layout->setSpacing(12);
-    layout->addWidget(createInputsBox(), 1);
+    layout->addWidget(createInputsBox());
     layout->addWidget(createOptionsBox());
     layout->addWidget(createRunBox());
+    layout->addStretch(1);
 
     m_thread.setObjectName(QStringLiteral("PrepareThread"));
     m_worker = new PrepareWorker; // no parent: it moves to the thread, which deletes it
@@ -120,7 +122,8 @@ QWidget *PreparePanel::createInputsBox()
     m_inputs = new QListWidget(box);
     m_inputs->setObjectName(QStringLiteral("prepareInputs"));
     m_inputs->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_inputs->setMinimumHeight(80);
+    m_inputs->setMinimumHeight(90);
+    m_inputs->setMaximumHeight(150);
 
     auto *addFiles = new QPushButton(tr("Import files…"), box);
     auto *addFolder = new QPushButton(tr("Import folder…"), box);
@@ -235,10 +238,13 @@ QWidget *PreparePanel::createRunBox()
     m_issues->setMaximumHeight(110);
     m_issues->setVisible(false);
 
+    m_prepareButton->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_prepareButton->setMinimumWidth(160);
     auto *row = new QHBoxLayout;
     row->addWidget(m_prepareButton);
     row->addWidget(m_progress, 1);
     row->addWidget(m_cancelButton);
+    row->addStretch(0); // takes the room while the bar is hidden
 
     auto *layout = new QVBoxLayout(box);
     layout->addLayout(row);
@@ -252,8 +258,14 @@ void PreparePanel::addInputs(const QStringList &paths)
 {
     for (const QString &path : paths) {
         const QString clean = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
-        if (!inputs().contains(clean))
-            m_inputs->addItem(clean);
+        if (inputs().contains(clean))
+            continue;
+        const bool folder = QFileInfo(clean).isDir();
+        auto *item = new QListWidgetItem(
+            style()->standardIcon(folder ? QStyle::SP_DirIcon : QStyle::SP_FileIcon), clean,
+            m_inputs);
+        item->setToolTip(folder ? tr("Folder: every supported file inside it, recursively")
+                                : tr("File"));
     }
     suggestName();
     updateState();
@@ -336,6 +348,9 @@ void PreparePanel::updateState()
     m_cancelButton->setEnabled(m_busy);
     m_progress->setVisible(m_busy);
     m_cancelButton->setVisible(m_busy);
+    // Empty labels would leave gaps in the box.
+    m_stage->setVisible(m_busy);
+    m_result->setVisible(!m_result->text().isEmpty());
 }
 
 azllm::PrepareOptions PreparePanel::options() const
@@ -396,9 +411,10 @@ void PreparePanel::setBusy(bool busy)
 
 void PreparePanel::showProgress(const azllm::PrepareProgress &progress)
 {
-    emit progressed(progress);
-    if (!m_busy || !m_cancelButton->isEnabled()) // finished, or "Cancelling…" stays up
+    if (!m_busy || !m_cancelButton->isEnabled()) { // finished, or "Cancelling…" stays up
+        emit progressed(progress);
         return;
+    }
     QString step;
     switch (progress.stage) {
     case PrepareStage::Import:
@@ -432,6 +448,7 @@ void PreparePanel::showProgress(const azllm::PrepareProgress &progress)
         m_progress->setValue(progress.total ? int(100 * progress.done / progress.total) : 0);
     }
     emit jobChanged(tr("Preparing “%1”: %2").arg(m_runningName, stepText));
+    emit progressed(progress);
 }
 
 void PreparePanel::showOutcome(const PrepareOutcome &outcome)
