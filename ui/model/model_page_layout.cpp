@@ -292,8 +292,8 @@ QWidget *ModelPage::buildSizeColumn()
                 tr("Training FLOPs per token times the token budget."));
     QLabel *time =
         addValueRow(computeGrid, 3, tr("Training time here"), QStringLiteral("time.estimate"),
-                    tr("Assumes this model trains at the FLOP/s measured for az-tiny "
-                       "on this machine; bigger models often use the hardware better, "
+                    tr("Token budget x training FLOPs per token / the FLOP/s measured for "
+                       "az-tiny here: it assumes this model runs as efficiently as az-tiny, "
                        "so take it as a rough guide."));
     setBold(time);
     layout->addWidget(compute);
