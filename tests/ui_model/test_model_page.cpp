@@ -31,6 +31,7 @@ private Q_SLOTS:
     void batchChangesTrainingMemory();
     void budgetFollowsComputeOptimalUntilEdited();
     void measuringFillsTimeEstimate();
+    void closingWhileMeasuringIsSafe();
 
 private:
     static QSpinBox *spin(ModelPage &page, const char *name)
@@ -274,6 +275,17 @@ void TestModelPage::measuringFillsTimeEstimate()
                            rate;
     QCOMPARE(page.displayedValue(QStringLiteral("time.estimate")),
              QStringLiteral("\u2248 ") + formatDuration(seconds));
+}
+
+void TestModelPage::closingWhileMeasuringIsSafe()
+{
+    {
+        ModelPage page;
+        page.setMeasureOnFirstShow(false);
+        page.handleMeasureRequested();
+        QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("measureButton"))->isEnabled());
+    } // the destructor waits for the worker; its late result must not reach a dead page
+    QCoreApplication::processEvents();
 }
 
 QTEST_MAIN(TestModelPage)
