@@ -4,6 +4,8 @@
 // data_playground.png, data_byte_fallback.png, data_new_dataset.png and data_preparing.png.
 #include <QApplication>
 #include <QDir>
+#include <QFile>
+#include <QListWidget>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -79,5 +81,24 @@ int main(int argc, char **argv)
     while (page.isBusy())
         QApplication::processEvents(QEventLoop::WaitForMoreEvents);
     save(page, out.filePath(QStringLiteral("data_after.png")));
+
+    // A folder with one file that is not UTF-8: prepared, and the file listed by name.
+    const QString mixed = temp.filePath(QStringLiteral("mixed"));
+    QDir().mkpath(mixed);
+    QFile::copy(QStringLiteral(AZLLM_SOURCE_DIR "/resources/sample_corpus/tarix.txt"),
+                mixed + QStringLiteral("/tarix.txt"));
+    QFile legacy(mixed + QStringLiteral("/kohne-1254.txt"));
+    if (legacy.open(QIODevice::WriteOnly))
+        legacy.write("Az\xfdrbaycan dili\n");
+    legacy.close();
+    page.preparePanel().setDatasetName(QStringLiteral("mixed"));
+    QObject::disconnect(&page.preparePanel(), &azllm::ui::PreparePanel::progressed, &page, nullptr);
+    page.addInputs({mixed});
+    page.findChild<QListWidget *>(QStringLiteral("prepareInputs"))->clear();
+    page.addInputs({mixed});
+    page.preparePanel().startPreparing();
+    while (page.isBusy())
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    save(page, out.filePath(QStringLiteral("data_issues.png")));
     return 0;
 }

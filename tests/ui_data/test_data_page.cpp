@@ -65,6 +65,7 @@ private slots:
     void preparingThroughTheWorkerAddsTheDataset();
     void cancelFromProgressLeavesNoFolder();
     void cancelFromThePageSaysCancelled();
+    void closingWhilePreparingStopsCleanly();
     void nonUtf8FileIsReportedByName();
     void onlyBadInputFailsNamingTheFile();
     void datasetNamesAreValidated();
@@ -202,6 +203,16 @@ void TestDataPage::cancelFromThePageSaysCancelled()
                 .contains(QStringLiteral("Cancelled")));
     QVERIFY(!QFileInfo::exists(m_workspace->datasetDir(QStringLiteral("big"))));
     QVERIFY(!page.datasets().names().contains(QStringLiteral("big")));
+}
+
+// The main window may close mid-run: the page cancels, waits for the worker, leaves nothing.
+void TestDataPage::closingWhilePreparingStopsCleanly()
+{
+    {
+        DataPage page(*m_workspace);
+        startPreparing(page, {sampleCorpus()}, QStringLiteral("closed"), 1000);
+    }
+    QVERIFY(!QFileInfo::exists(m_workspace->datasetDir(QStringLiteral("closed"))));
 }
 
 void TestDataPage::nonUtf8FileIsReportedByName()

@@ -87,9 +87,12 @@ QString headlineSection(const DatasetSummary &s)
 
 QString documentsSection(const DatasetSummary &s)
 {
-    const auto documentsAndTokens = [](std::uint64_t documents, std::uint64_t tokens) {
-        return DatasetBrowser::tr("%1 documents, %2 tokens")
-            .arg(formatCount(documents), formatCount(tokens));
+    const auto documentsAndTokens = [](std::uint64_t documents, std::uint64_t tokens) -> QString {
+        return formatCountOf(documents, DatasetBrowser::tr("%1 document"),
+                             DatasetBrowser::tr("%1 documents")) +
+               QStringLiteral(", ") +
+               formatCountOf(tokens, DatasetBrowser::tr("%1 token"),
+                             DatasetBrowser::tr("%1 tokens"));
     };
     QString rows;
     rows += row(DatasetBrowser::tr("Files read"),

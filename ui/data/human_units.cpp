@@ -17,6 +17,11 @@ QString formatCount(std::uint64_t count)
         .arg(locale.toString(double(count) / 1e9, 'f', 2));
 }
 
+QString formatCountOf(std::uint64_t count, const QString &oneForm, const QString &manyForm)
+{
+    return (count == 1 ? oneForm : manyForm).arg(formatCount(count));
+}
+
 QString formatFileSize(std::uint64_t bytes)
 {
     return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeSIFormat);

@@ -424,9 +424,9 @@ void PreparePanel::showProgress(const azllm::PrepareProgress &progress)
                 tr(": %1 of %2").arg(formatFileSize(progress.done), formatFileSize(progress.total));
         break;
     case PrepareStage::TrainTokenizer:
-        step = tr("Training the tokenizer on %1 documents (no progress to show; large corpora "
-                  "take minutes)")
-                   .arg(formatCount(progress.documents));
+        step = tr("Training the tokenizer on %1 (no progress to show; large corpora take "
+                  "minutes)")
+                   .arg(formatCountOf(progress.documents, tr("%1 document"), tr("%1 documents")));
         break;
     case PrepareStage::WriteShards:
         step = tr("Writing token files");
@@ -463,14 +463,18 @@ void PreparePanel::showOutcome(const PrepareOutcome &outcome)
     case PrepareOutcome::Status::Prepared:
         m_result->setStyleSheet(kSuccessStyle);
         m_result->setText(
-            tr("Prepared “%1”: %2 documents, %3 tokens, vocabulary of %4.")
-                .arg(name, formatCount(outcome.report.documentsKept),
-                     formatCount(outcome.report.trainTokens + outcome.report.valTokens),
+            tr("Prepared “%1”: %2, %3, a vocabulary of %4 pieces.")
+                .arg(name,
+                     formatCountOf(outcome.report.documentsKept, tr("%1 document"),
+                                   tr("%1 documents")),
+                     formatCountOf(outcome.report.trainTokens + outcome.report.valTokens,
+                                   tr("%1 token"), tr("%1 tokens")),
                      formatCount(std::uint64_t(outcome.report.vocabSize))));
         if (!issues.isEmpty())
-            m_result->setText(
-                m_result->text() + QLatin1Char(' ') +
-                tr("Some input was skipped (%1 issues, listed below).").arg(issues.size()));
+            m_result->setText(m_result->text() + QLatin1Char(' ') +
+                              formatCountOf(std::uint64_t(issues.size()),
+                                            tr("One input problem was skipped, see below."),
+                                            tr("%1 input problems were skipped, see below.")));
         break;
     case PrepareOutcome::Status::Cancelled:
         m_result->setStyleSheet(kNeutralStyle);
