@@ -539,9 +539,11 @@ void TrainPage::resumeFromCheckpoint(const QString &checkpointDir)
     try {
         RunConfig config = readCheckpointConfig(checkpointDir.toStdString());
         const CheckpointState state = readCheckpointState(checkpointDir.toStdString());
-        config.train.maxSteps = std::max<std::int64_t>(config.train.maxSteps, m_steps->value());
-        if (state.step >= config.train.maxSteps)
-            config.train.maxSteps = state.step + m_steps->value();
+        // Up to the Steps field when that lies ahead; else to the run's own end; else further.
+        const std::int64_t asked = m_steps->value();
+        config.train.maxSteps = asked > state.step                    ? asked
+                                : config.train.maxSteps > state.step ? config.train.maxSteps
+                                                                     : state.step + asked;
         const QString runDir = QString::fromStdString(config.train.outDir);
         RunStore &runs = m_workspace.runs();
         std::optional<RunRecord> record = runs.runByDir(runDir);
