@@ -1,5 +1,7 @@
 #include "studio_database.h"
 
+#include "studio_schema.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
@@ -17,25 +19,6 @@ std::string text(const QString &s)
     return s.toStdString();
 }
 
-// Each entry takes the schema from version i to i + 1; never edit one that has shipped.
-const std::vector<std::vector<const char *>> &migrations()
-{
-    static const std::vector<std::vector<const char *>> steps = {
-        // 0 -> 1: training runs and their metrics.
-        {"CREATE TABLE runs (id INTEGER PRIMARY KEY, name TEXT NOT NULL, dir TEXT NOT NULL UNIQUE,"
-         " dataset TEXT NOT NULL DEFAULT '', config TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'created',"
-         " message TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, updated_at TEXT NOT NULL)",
-         "CREATE TABLE metrics (run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
-         " step INTEGER NOT NULL, loss REAL NOT NULL, val_loss REAL, lr REAL NOT NULL, grad_norm REAL NOT NULL,"
-         " tokens_per_s REAL NOT NULL, elapsed_s REAL NOT NULL, PRIMARY KEY (run_id, step))"},
-        // 1 -> 2: the parameter count and the best validation loss, for the runs list.
-        {"ALTER TABLE runs ADD COLUMN params INTEGER NOT NULL DEFAULT 0",
-         "ALTER TABLE runs ADD COLUMN best_val_loss REAL",
-         "UPDATE runs SET best_val_loss = (SELECT MIN(val_loss) FROM metrics WHERE metrics.run_id = runs.id)"},
-    };
-    return steps;
-}
-
 bool looksLikeSqlite(const QString &path)
 {
     QFile file(path);
@@ -48,7 +31,12 @@ bool looksLikeSqlite(const QString &path)
 
 } // namespace
 
-StudioDatabase::StudioDatabase(const QString &path) : StudioDatabase(path, kSchemaVersion) {}
+StudioDatabase::StudioDatabase(const QString &path) : StudioDatabase(path, currentSchemaVersion()) {}
+
+int StudioDatabase::currentSchemaVersion()
+{
+    return int(schemaMigrations().size());
+}
 
 StudioDatabase::StudioDatabase(const QString &path, int version)
     : m_path(path), m_connectionName(QStringLiteral("studio-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
@@ -108,9 +96,9 @@ int StudioDatabase::schemaVersion() const
 void StudioDatabase::migrate(int target)
 {
     const int current = schemaVersion();
-    if (current > kSchemaVersion)
+    if (current > currentSchemaVersion())
         throw DatabaseError(text(m_path) + " has schema version " + std::to_string(current) +
-                            ", newer than this studio understands (" + std::to_string(kSchemaVersion) +
+                            ", newer than this studio understands (" + std::to_string(currentSchemaVersion()) +
                             "). Update Az-LLM Studio; the file was left untouched.");
     if (current >= target)
         return;
@@ -118,7 +106,7 @@ void StudioDatabase::migrate(int target)
     if (!db.transaction())
         throw DatabaseError("cannot migrate " + text(m_path) + ": " + text(db.lastError().text()));
     for (int version = current; version < target; ++version) {
-        for (const char *statement : migrations()[std::size_t(version)]) {
+        for (const char *statement : schemaMigrations()[std::size_t(version)]) {
             QSqlQuery query(db);
             if (!query.exec(QString::fromLatin1(statement))) {
                 const QString error = query.lastError().text();

@@ -19,7 +19,8 @@ public:
 class StudioDatabase
 {
 public:
-    static constexpr int kSchemaVersion = 2;
+    // The newest schema version: one per migration in studio_schema.cpp.
+    static int currentSchemaVersion();
 
     // Opens path, creating it when absent, and migrates an older schema in one transaction.
     // A file that is not a SQLite database, is damaged, or is newer than this studio is refused

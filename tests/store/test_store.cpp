@@ -25,7 +25,7 @@ private slots:
     void newDatabaseHasTheCurrentSchema()
     {
         StudioDatabase db(path(QStringLiteral("new.db")));
-        QCOMPARE(db.schemaVersion(), StudioDatabase::kSchemaVersion);
+        QCOMPARE(db.schemaVersion(), StudioDatabase::currentSchemaVersion());
     }
 
     void olderSchemaIsMigratedKeepingItsRows()
@@ -41,7 +41,7 @@ private slots:
             QVERIFY(q.exec(QStringLiteral("INSERT INTO metrics VALUES (1, 20, 3.1, 3.2, 0.001, 0.8, 100, 2)")));
         }
         StudioDatabase migrated(file);
-        QCOMPARE(migrated.schemaVersion(), 2);
+        QCOMPARE(migrated.schemaVersion(), StudioDatabase::currentSchemaVersion());
         RunStore runs(migrated);
         QCOMPARE(runs.runs().size(), 1);
         QCOMPARE(runs.runs().first().name, QStringLiteral("old"));
