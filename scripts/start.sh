@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
-# Sets up Az-LLM Studio (packages, build) and runs the main job on the built-in sample data.
+# Sets up Az-LLM Studio (packages, build) and opens the studio on the built-in sample data.
+# Without a display (a server, a container) it runs the same sample end to end in the terminal.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/setup.sh" "$root/build"
-azllm="$root/build/app/azllm/azllm"
-if "$azllm" --help | grep -q '^  demo '; then
-    exec "$azllm" demo "$@"
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    exec "$root/build/app/studio/azllm-studio" "$@"
 fi
-# Until the text pipeline is in: a CPU-sized model on the built-in synthetic set.
-exec "$azllm" train --preset az-tiny --vocab_size 512 --context_length 128 --max_steps 300 \
-    --eval_interval 50 --checkpoint_interval 100 --out "$root/runs/synthetic" "$@"
+echo "start: no display found, so here is the terminal tour instead (azllm demo)."
+exec "$root/build/app/azllm/azllm" demo --out "$root/runs/demo" "$@"
