@@ -25,7 +25,8 @@ void runStep(const std::string &command, const std::vector<std::string> &args)
     std::printf("\n");
     std::fflush(stdout);
     if (const int code = runCommand(command, args); code != 0)
-        throw std::runtime_error("'azllm " + command + "' failed with exit code " + std::to_string(code));
+        throw std::runtime_error("'azllm " + command + "' failed with exit code " +
+                                 std::to_string(code));
 }
 
 // The built-in sample corpus, plus the Universal Declaration of Human Rights in both scripts
@@ -41,11 +42,12 @@ std::vector<std::string> sampleInputs()
 
 int runDemo(const std::vector<std::string> &args)
 {
-    CommandLine cl("azllm demo [--out DIR] [--steps N] [--vocab N] [--prompt TEXT]",
-                   {{"out", "DIR", "where the data and the run go (default runs/demo)"},
-                    {"steps", "N", "training steps (default 600, a few minutes on 2 cores)"},
-                    {"vocab", "N", "tokenizer vocabulary (default 2000: the sample corpus is small)"},
-                    {"prompt", "TEXT", "what the model continues at the end (default \"Azərbaycan\")"}});
+    CommandLine cl(
+        "azllm demo [--out DIR] [--steps N] [--vocab N] [--prompt TEXT]",
+        {{"out", "DIR", "where the data and the run go (default runs/demo)"},
+         {"steps", "N", "training steps (default 600, a few minutes on 2 cores)"},
+         {"vocab", "N", "tokenizer vocabulary (default 2000: the sample corpus is small)"},
+         {"prompt", "TEXT", "what the model continues at the end (default \"Azərbaycan\")"}});
     cl.parse(args);
     if (cl.helpRequested()) {
         std::printf("%s", cl.helpText().c_str());
@@ -55,30 +57,56 @@ int runDemo(const std::vector<std::string> &args)
     const std::string data = (out / "data").string(), run = (out / "run").string();
 
     banner("1/3  Prepare the sample corpus: clean, dedupe, train a tokenizer, write token shards");
-    std::vector<std::string> prepare = {"--out", data, "--vocab", cl.value("vocab", "2000"), "--transliterate",
-                                        "--paragraphs"};
+    std::vector<std::string> prepare = {
+        "--out", data, "--vocab", cl.value("vocab", "2000"), "--transliterate", "--paragraphs"};
     for (const std::string &input : sampleInputs()) {
         prepare.push_back("--input");
         prepare.push_back(input);
     }
     runStep("prepare", prepare);
 
-    banner("2/3  Pretrain a small GPT (az-tiny, context 128) on it; the loss starts near ln(vocab)");
+    banner(
+        "2/3  Pretrain a small GPT (az-tiny, context 128) on it; the loss starts near ln(vocab)");
     const azllm::TokenFile shard((fs::path(data) / "train.tokens").string());
     if (fs::exists(run))
         std::printf("(replacing the previous demo run in %s)\n", run.c_str());
     fs::remove_all(run);
-    runStep("train", {"--preset", "az-tiny", "--vocab_size", std::to_string(shard.vocabSize()), "--context_length", "128",
-                      "--data", (fs::path(data) / "train.tokens").string(), "--val-data",
-                      (fs::path(data) / "val.tokens").string(), "--out", run, "--max_steps", cl.value("steps", "600"),
-                      "--batch", "16", "--learning_rate", "0.002", "--warmup_steps", "30", "--dropout", "0.1",
-                      "--eval_interval", "50", "--checkpoint_interval", "200", "--log-every", "10"});
+    runStep("train", {"--preset",
+                      "az-tiny",
+                      "--vocab_size",
+                      std::to_string(shard.vocabSize()),
+                      "--context_length",
+                      "128",
+                      "--data",
+                      (fs::path(data) / "train.tokens").string(),
+                      "--val-data",
+                      (fs::path(data) / "val.tokens").string(),
+                      "--out",
+                      run,
+                      "--max_steps",
+                      cl.value("steps", "600"),
+                      "--batch",
+                      "16",
+                      "--learning_rate",
+                      "0.002",
+                      "--warmup_steps",
+                      "30",
+                      "--dropout",
+                      "0.1",
+                      "--eval_interval",
+                      "50",
+                      "--checkpoint_interval",
+                      "200",
+                      "--log-every",
+                      "10"});
 
     banner("3/3  Generate: the model continues an Azerbaijani prompt");
-    runStep("generate", {"--checkpoint", run, "--prompt", cl.value("prompt", "Azərbaycan"), "--tokens", "80",
-                         "--temperature", "0.8", "--top-k", "40", "--repetition-penalty", "1.1", "--seed", "7"});
-    std::printf("\nThe run is in %s: `azllm generate --checkpoint %s --prompt ...` talks to it again.\n",
-                run.c_str(), run.c_str());
+    runStep("generate", {"--checkpoint", run, "--prompt", cl.value("prompt", "Azərbaycan"),
+                         "--tokens", "80", "--temperature", "0.8", "--top-k", "40",
+                         "--repetition-penalty", "1.1", "--seed", "7"});
+    std::printf(
+        "\nThe run is in %s: `azllm generate --checkpoint %s --prompt ...` talks to it again.\n",
+        run.c_str(), run.c_str());
     return 0;
 }
 
@@ -86,5 +114,6 @@ int runDemo(const std::vector<std::string> &args)
 
 std::vector<Command> demoCommands()
 {
-    return {{"demo", "the sample data end to end: prepare, train a few minutes, generate", runDemo}};
+    return {
+        {"demo", "the sample data end to end: prepare, train a few minutes, generate", runDemo}};
 }

@@ -1,23 +1,23 @@
 // azllm train | generate | info | bench: the engine's commands.
 #include <csignal>
+#include <cstdio>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
-#include <cstdio>
-#include <filesystem>
 #include <sstream>
 
+#include "benchmarks.h"
 #include "checkpoint.h"
 #include "command_line.h"
 #include "commands.h"
 #include "config_io.h"
 #include "generator.h"
 #include "model_sizing.h"
+#include "reference_bench.h"
 #include "runtime.h"
 #include "synthetic_data.h"
 #include "trainer.h"
-#include "benchmarks.h"
-#include "reference_bench.h"
 #ifdef AZLLM_WITH_TEXT
 #include "tokenizer.h"
 #endif
@@ -50,7 +50,8 @@ std::string resolveCheckpoint(const std::string &path)
         throw std::runtime_error("checkpoint " + path + ": no such folder");
     if (const auto latest = latestCheckpoint(path))
         return latest->path;
-    throw std::runtime_error(path + " holds no checkpoint (expected state.txt or checkpoints/step-*)");
+    throw std::runtime_error(path +
+                             " holds no checkpoint (expected state.txt or checkpoints/step-*)");
 }
 
 std::string humanCount(double n)
@@ -82,8 +83,8 @@ std::string humanBytes(double bytes)
 
 // Flags with friendlier names for the most used config keys.
 const std::vector<std::pair<std::string, std::string>> kTrainAliases = {
-    {"data", "train_data"}, {"val-data", "validation_data"}, {"out", "out_dir"},
-    {"steps", "max_steps"}, {"lr", "learning_rate"},         {"batch", "batch_size"},
+    {"data", "train_data"},      {"val-data", "validation_data"}, {"out", "out_dir"},
+    {"steps", "max_steps"},      {"lr", "learning_rate"},         {"batch", "batch_size"},
     {"context", "train_context"}};
 
 std::vector<CliOption> trainOptions()
@@ -105,7 +106,10 @@ std::sig_atomic_t volatile g_interrupted = 0;
 class ConsoleProgress : public TrainingObserver
 {
 public:
-    ConsoleProgress(std::int64_t logEvery, TrainingControl &control) : m_logEvery(logEvery), m_control(control) {}
+    ConsoleProgress(std::int64_t logEvery, TrainingControl &control)
+        : m_logEvery(logEvery), m_control(control)
+    {
+    }
 
     void stepFinished(const StepMetrics &m) override
     {
@@ -172,9 +176,10 @@ void useSyntheticDataIfNone(RunConfig &config)
     fs::create_directories(config.train.outDir);
     config.train.trainData = (fs::path(config.train.outDir) / "synthetic.tokens").string();
     if (!fs::exists(config.train.trainData))
-        writeSyntheticTokens(config.train.trainData, std::uint32_t(config.model.vocabSize), 2'000'000,
-                             config.train.seed);
-    std::printf("no --data given: training on the built-in synthetic set (%s)\n", config.train.trainData.c_str());
+        writeSyntheticTokens(config.train.trainData, std::uint32_t(config.model.vocabSize),
+                             2'000'000, config.train.seed);
+    std::printf("no --data given: training on the built-in synthetic set (%s)\n",
+                config.train.trainData.c_str());
 }
 
 // A run keeps the tokenizer its data was made with (`azllm prepare` puts tokenizer.model next to
@@ -183,16 +188,18 @@ void keepTokenizerWithRun(const TrainConfig &train)
 {
     const fs::path tokenizer = fs::path(train.trainData).parent_path() / "tokenizer.model";
     if (fs::exists(tokenizer))
-        fs::copy_file(tokenizer, fs::path(train.outDir) / "tokenizer.model", fs::copy_options::overwrite_existing);
+        fs::copy_file(tokenizer, fs::path(train.outDir) / "tokenizer.model",
+                      fs::copy_options::overwrite_existing);
 }
 
 int runTrain(const std::vector<std::string> &args)
 {
     bool help = false;
-    const CommandLine cl = parseOrHelp(
-        "azllm train [--preset NAME | --config FILE] [--data TOKENS] [--out DIR] [--KEY VALUE ...]\n"
-        "       azllm train --resume RUN_OR_CHECKPOINT [--max_steps N]",
-        trainOptions(), args, help);
+    const CommandLine cl =
+        parseOrHelp("azllm train [--preset NAME | --config FILE] [--data TOKENS] [--out DIR] "
+                    "[--KEY VALUE ...]\n"
+                    "       azllm train --resume RUN_OR_CHECKPOINT [--max_steps N]",
+                    trainOptions(), args, help);
     if (help)
         return 0;
     initializeRuntime();
@@ -210,14 +217,18 @@ int runTrain(const std::vector<std::string> &args)
         keepTokenizerWithRun(config.train);
     }
     const RunConfig &config = trainer->config();
-    std::printf("model: %s parameters (%lld layers, %lld heads, %lld wide, vocab %lld, context %lld) on %s, "
-                "%d threads\n",
-                humanCount(double(trainer->parameterCount())).c_str(), static_cast<long long>(config.model.nLayer),
-                static_cast<long long>(config.model.nHead), static_cast<long long>(config.model.nEmbd),
-                static_cast<long long>(config.model.vocabSize), static_cast<long long>(config.model.contextLength),
-                trainer->device().c_str(), threadCount());
+    std::printf(
+        "model: %s parameters (%lld layers, %lld heads, %lld wide, vocab %lld, context %lld) on "
+        "%s, "
+        "%d threads\n",
+        humanCount(double(trainer->parameterCount())).c_str(),
+        static_cast<long long>(config.model.nLayer), static_cast<long long>(config.model.nHead),
+        static_cast<long long>(config.model.nEmbd), static_cast<long long>(config.model.vocabSize),
+        static_cast<long long>(config.model.contextLength), trainer->device().c_str(),
+        threadCount());
     TrainingControl control;
-    ConsoleProgress progress(cl.intValue("log-every", std::max<std::int64_t>(1, config.train.maxSteps / 100)), control);
+    ConsoleProgress progress(
+        cl.intValue("log-every", std::max<std::int64_t>(1, config.train.maxSteps / 100)), control);
     std::signal(SIGINT, [](int) { g_interrupted = 1; });
     const TrainingResult result = trainer->run(progress, &control);
     std::printf("%s\n", result.message.c_str());
@@ -229,14 +240,15 @@ int runTrain(const std::vector<std::string> &args)
 
 std::vector<CliOption> samplingOptions()
 {
-    return {{"temperature", "T", "0 = greedy; higher is more adventurous (default 0.8)"},
-            {"top-k", "K", "sample among the K likeliest tokens, 0 = all (default 40)"},
-            {"top-p", "P", "sample among the likeliest tokens holding P of the mass (default 0.95)"},
-            {"repetition-penalty", "R", "above 1 discourages repeats (default 1.0)"},
-            {"tokens", "N", "new tokens at most (default 128)"},
-            {"seed", "N", "random seed (default 0)"},
-            {"device", "NAME", "auto, cpu, cuda or cuda:N (default auto)"},
-            {"no-cache", "", "recompute the whole window for every token (slower; for comparison)"}};
+    return {
+        {"temperature", "T", "0 = greedy; higher is more adventurous (default 0.8)"},
+        {"top-k", "K", "sample among the K likeliest tokens, 0 = all (default 40)"},
+        {"top-p", "P", "sample among the likeliest tokens holding P of the mass (default 0.95)"},
+        {"repetition-penalty", "R", "above 1 discourages repeats (default 1.0)"},
+        {"tokens", "N", "new tokens at most (default 128)"},
+        {"seed", "N", "random seed (default 0)"},
+        {"device", "NAME", "auto, cpu, cuda or cuda:N (default auto)"},
+        {"no-cache", "", "recompute the whole window for every token (slower; for comparison)"}};
 }
 
 GenerationParams generationParamsFrom(const CommandLine &cl)
@@ -245,14 +257,16 @@ GenerationParams generationParamsFrom(const CommandLine &cl)
     p.sampling.temperature = cl.doubleValue("temperature", p.sampling.temperature);
     p.sampling.topK = int(cl.intValue("top-k", p.sampling.topK));
     p.sampling.topP = cl.doubleValue("top-p", p.sampling.topP);
-    p.sampling.repetitionPenalty = cl.doubleValue("repetition-penalty", p.sampling.repetitionPenalty);
+    p.sampling.repetitionPenalty =
+        cl.doubleValue("repetition-penalty", p.sampling.repetitionPenalty);
     p.maxNewTokens = int(cl.intValue("tokens", p.maxNewTokens));
     p.seed = std::uint64_t(cl.intValue("seed", 0));
     p.useKvCache = !cl.has("no-cache");
-    if (p.sampling.temperature < 0 || p.sampling.topK < 0 || p.sampling.topP <= 0 || p.sampling.topP > 1 ||
-        p.sampling.repetitionPenalty <= 0 || p.maxNewTokens < 0)
-        throw UsageError("sampling values out of range: temperature >= 0, top-k >= 0, 0 < top-p <= 1, "
-                         "repetition-penalty > 0, tokens >= 0");
+    if (p.sampling.temperature < 0 || p.sampling.topK < 0 || p.sampling.topP <= 0 ||
+        p.sampling.topP > 1 || p.sampling.repetitionPenalty <= 0 || p.maxNewTokens < 0)
+        throw UsageError(
+            "sampling values out of range: temperature >= 0, top-k >= 0, 0 < top-p <= 1, "
+            "repetition-penalty > 0, tokens >= 0");
     return p;
 }
 
@@ -288,7 +302,8 @@ Tokenizer runTokenizer(const std::string &checkpoint, std::int64_t modelVocab)
     const fs::path run = fs::path(checkpoint).parent_path().parent_path();
     const fs::path path = run / "tokenizer.model";
     if (!fs::exists(path))
-        throw std::runtime_error("run " + run.string() + " has no tokenizer.model (train on `azllm prepare` output, "
+        throw std::runtime_error("run " + run.string() +
+                                 " has no tokenizer.model (train on `azllm prepare` output, "
                                  "or give --prompt-ids)");
     Tokenizer tokenizer = Tokenizer::load(path.string());
     if (tokenizer.vocabSize() > modelVocab)
@@ -322,16 +337,18 @@ struct TextPrinter
 
 int runGenerate(const std::vector<std::string> &args)
 {
-    std::vector<CliOption> options = {{"checkpoint", "DIR", "a checkpoint folder or a run folder (its newest)"},
+    std::vector<CliOption> options = {
+        {"checkpoint", "DIR", "a checkpoint folder or a run folder (its newest)"},
 #ifdef AZLLM_WITH_TEXT
-                                      {"prompt", "TEXT", "prompt as text, with the run's tokenizer.model"},
+        {"prompt", "TEXT", "prompt as text, with the run's tokenizer.model"},
 #endif
-                                      {"prompt-ids", "IDS", "prompt as space-separated token ids (default: 2)"}};
+        {"prompt-ids", "IDS", "prompt as space-separated token ids (default: 2)"}};
     for (const CliOption &o : samplingOptions())
         options.push_back(o);
     bool help = false;
-    const CommandLine cl = parseOrHelp("azllm generate --checkpoint DIR [--prompt-ids \"2 17 5\"] [sampling]",
-                                       options, args, help);
+    const CommandLine cl =
+        parseOrHelp("azllm generate --checkpoint DIR [--prompt-ids \"2 17 5\"] [sampling]", options,
+                    args, help);
     if (help)
         return 0;
     const GenerationParams params = generationParamsFrom(cl);
@@ -351,18 +368,22 @@ int runGenerate(const std::vector<std::string> &args)
     }
 #endif
     if (std::int64_t(prompt.size()) > generator.model().config().contextLength)
-        throw UsageError("the prompt has " + std::to_string(prompt.size()) + " tokens, more than the model's context of " +
+        throw UsageError("the prompt has " + std::to_string(prompt.size()) +
+                         " tokens, more than the model's context of " +
                          std::to_string(generator.model().config().contextLength));
     GenerationStats stats;
-    generator.generate(prompt, params, [&](int id) {
-        print(id);
-        std::fflush(stdout);
-        return true;
-    }, &stats);
+    generator.generate(
+        prompt, params,
+        [&](int id) {
+            print(id);
+            std::fflush(stdout);
+            return true;
+        },
+        &stats);
     std::printf("\n");
     std::fflush(stdout);
-    std::fprintf(stderr, "%d tokens, %.1f tokens/s, first token after %.1f ms\n", stats.generatedTokens,
-                 stats.tokensPerSecond, stats.timeToFirstTokenMs);
+    std::fprintf(stderr, "%d tokens, %.1f tokens/s, first token after %.1f ms\n",
+                 stats.generatedTokens, stats.tokensPerSecond, stats.timeToFirstTokenMs);
     return 0;
 }
 
@@ -374,8 +395,9 @@ void printSizing(const ModelConfig &m, std::int64_t batch, std::int64_t context)
     const ParameterCount p = countParameters(m);
     const WeightBytes w = weightBytes(m);
     std::printf("shape        %lld layers, %lld heads, n_embd %lld, vocab %lld, context %lld\n",
-                static_cast<long long>(m.nLayer), static_cast<long long>(m.nHead), static_cast<long long>(m.nEmbd),
-                static_cast<long long>(m.vocabSize), static_cast<long long>(m.contextLength));
+                static_cast<long long>(m.nLayer), static_cast<long long>(m.nHead),
+                static_cast<long long>(m.nEmbd), static_cast<long long>(m.vocabSize),
+                static_cast<long long>(m.contextLength));
     std::printf("parameters   %lld (%s): embeddings %s, attention %s, MLP %s, norms %s\n",
                 static_cast<long long>(p.total()), humanCount(double(p.total())).c_str(),
                 humanCount(double(p.embeddings)).c_str(), humanCount(double(p.attention)).c_str(),
@@ -384,32 +406,37 @@ void printSizing(const ModelConfig &m, std::int64_t batch, std::int64_t context)
                 humanBytes(double(w.bf16)).c_str(), humanBytes(double(w.int8)).c_str());
     for (bool checkpointing : {false, true}) {
         const TrainingMemory t = trainingMemory(m, batch, context, checkpointing);
-        std::printf("training     batch %lld x %lld%s: %s (weights %s, grads %s, AdamW %s, activations %s)\n",
+        std::printf("training     batch %lld x %lld%s: %s (weights %s, grads %s, AdamW %s, "
+                    "activations %s)\n",
                     static_cast<long long>(batch), static_cast<long long>(context),
-                    checkpointing ? ", activation checkpointing" : "", humanBytes(double(t.total())).c_str(),
-                    humanBytes(double(t.weights)).c_str(), humanBytes(double(t.gradients)).c_str(),
-                    humanBytes(double(t.optimizer)).c_str(), humanBytes(double(t.activations)).c_str());
+                    checkpointing ? ", activation checkpointing" : "",
+                    humanBytes(double(t.total())).c_str(), humanBytes(double(t.weights)).c_str(),
+                    humanBytes(double(t.gradients)).c_str(),
+                    humanBytes(double(t.optimizer)).c_str(),
+                    humanBytes(double(t.activations)).c_str());
     }
     const InferenceMemory i = inferenceMemory(m, 1, m.contextLength);
-    std::printf("inference    %s (weights %s, KV cache for %lld tokens %s)\n", humanBytes(double(i.total())).c_str(),
-                humanBytes(double(i.weights)).c_str(), static_cast<long long>(m.contextLength),
-                humanBytes(double(i.kvCache)).c_str());
+    std::printf("inference    %s (weights %s, KV cache for %lld tokens %s)\n",
+                humanBytes(double(i.total())).c_str(), humanBytes(double(i.weights)).c_str(),
+                static_cast<long long>(m.contextLength), humanBytes(double(i.kvCache)).c_str());
     std::printf("FLOPs/token  training %s, inference %s (at context %lld)\n",
                 humanCount(trainingFlopsPerToken(m, context)).c_str(),
-                humanCount(forwardFlopsPerToken(m, context)).c_str(), static_cast<long long>(context));
+                humanCount(forwardFlopsPerToken(m, context)).c_str(),
+                static_cast<long long>(context));
 }
 
 int runInfo(const std::vector<std::string> &args)
 {
     bool help = false;
-    const CommandLine cl = parseOrHelp("azllm info [--preset NAME | --config FILE | --checkpoint DIR] [--batch B]",
-                                       {{"preset", "NAME", "a model preset"},
-                                        {"config", "FILE", "a run config file"},
-                                        {"checkpoint", "DIR", "a checkpoint or run folder (loads and checks it)"},
-                                        {"vocab", "N", "vocabulary size to size the model for"},
-                                        {"batch", "B", "batch for the training memory estimate (default 8)"},
-                                        {"context", "T", "context for memory and FLOPs (default the model's)"}},
-                                       args, help);
+    const CommandLine cl =
+        parseOrHelp("azllm info [--preset NAME | --config FILE | --checkpoint DIR] [--batch B]",
+                    {{"preset", "NAME", "a model preset"},
+                     {"config", "FILE", "a run config file"},
+                     {"checkpoint", "DIR", "a checkpoint or run folder (loads and checks it)"},
+                     {"vocab", "N", "vocabulary size to size the model for"},
+                     {"batch", "B", "batch for the training memory estimate (default 8)"},
+                     {"context", "T", "context for memory and FLOPs (default the model's)"}},
+                    args, help);
     if (help)
         return 0;
     ModelConfig model;
@@ -418,9 +445,10 @@ int runInfo(const std::vector<std::string> &args)
         const std::string dir = resolveCheckpoint(cl.value("checkpoint"));
         const LanguageModel loaded = LanguageModel::fromCheckpoint(dir, "cpu");
         const CheckpointState s = readCheckpointState(dir);
-        std::printf("checkpoint   %s: step %lld, train loss %.4f, validation loss %.4f, %lld tokens seen\n",
-                    dir.c_str(), static_cast<long long>(s.step), s.trainLoss, s.validationLoss,
-                    static_cast<long long>(s.tokensSeen));
+        std::printf(
+            "checkpoint   %s: step %lld, train loss %.4f, validation loss %.4f, %lld tokens seen\n",
+            dir.c_str(), static_cast<long long>(s.step), s.trainLoss, s.validationLoss,
+            static_cast<long long>(s.tokensSeen));
         std::printf("loaded       %lld parameters, every tensor matches config.txt\n",
                     static_cast<long long>(loaded.parameterCount()));
         model = loaded.config();
@@ -432,14 +460,16 @@ int runInfo(const std::vector<std::string> &args)
         std::printf("presets (azllm info --preset NAME for the details):\n");
         for (const ModelPreset &p : modelPresets())
             std::printf("  %-8s %8s parameters  %s\n", p.name.c_str(),
-                        humanCount(double(countParameters(p.config).total())).c_str(), p.description.c_str());
+                        humanCount(double(countParameters(p.config).total())).c_str(),
+                        p.description.c_str());
         return 0;
     }
     model.vocabSize = cl.intValue("vocab", model.vocabSize);
     requireValid(model);
     const std::int64_t context = cl.intValue("context", model.contextLength);
     if (context <= 0 || context > model.contextLength)
-        throw UsageError("--context must be between 1 and the model's context of " + std::to_string(model.contextLength));
+        throw UsageError("--context must be between 1 and the model's context of " +
+                         std::to_string(model.contextLength));
     printSizing(model, cl.intValue("batch", 8), context);
     return 0;
 }
@@ -452,7 +482,8 @@ ModelConfig benchModel(const CommandLine &cl, std::int64_t minimumContext)
     ModelConfig model = presetConfig(cl.value("preset", "az-tiny"));
     model.vocabSize = cl.intValue("vocab", model.vocabSize);
     if (minimumContext > model.contextLength)
-        throw UsageError("--context " + std::to_string(minimumContext) + " is longer than the model's context of " +
+        throw UsageError("--context " + std::to_string(minimumContext) +
+                         " is longer than the model's context of " +
                          std::to_string(model.contextLength));
     requireValid(model);
     return model;
@@ -461,33 +492,39 @@ ModelConfig benchModel(const CommandLine &cl, std::int64_t minimumContext)
 int benchGemmCommand(const std::vector<std::string> &args)
 {
     bool help = false;
-    const CommandLine cl = parseOrHelp("azllm bench gemm [--size N] [--repeats R]",
-                                       {{"size", "N", "matrix size (default 2048)"},
-                                        {"repeats", "R", "timed products, best counts (default 5)"}},
-                                       args, help);
+    const CommandLine cl =
+        parseOrHelp("azllm bench gemm [--size N] [--repeats R]",
+                    {{"size", "N", "matrix size (default 2048)"},
+                     {"repeats", "R", "timed products, best counts (default 5)"}},
+                    args, help);
     if (help)
         return 0;
     initializeRuntime();
-    const GemmBenchResult r = benchGemm(int(cl.intValue("size", 2048)), int(cl.intValue("repeats", 5)));
-    std::printf("fp32 matrix product %dx%d on %d threads: %.1f GFLOP/s\n", r.size, r.size, r.threads, r.gflops);
-    std::printf("{\"bench\": \"gemm\", \"size\": %d, \"threads\": %d, \"gflops\": %.2f}\n", r.size, r.threads, r.gflops);
+    const GemmBenchResult r =
+        benchGemm(int(cl.intValue("size", 2048)), int(cl.intValue("repeats", 5)));
+    std::printf("fp32 matrix product %dx%d on %d threads: %.1f GFLOP/s\n", r.size, r.size,
+                r.threads, r.gflops);
+    std::printf("{\"bench\": \"gemm\", \"size\": %d, \"threads\": %d, \"gflops\": %.2f}\n", r.size,
+                r.threads, r.gflops);
     return 0;
 }
 
 int benchTrainCommand(const std::vector<std::string> &args)
 {
     bool help = false;
-    const CommandLine cl = parseOrHelp(
-        "azllm bench train [--preset NAME] [--batch B] [--context T] [--steps N] [--compare-python]",
-        {{"preset", "NAME", "model preset (default az-tiny)"},
-         {"vocab", "N", "vocabulary size (default the preset's)"},
-         {"batch", "B", "sequences per step (default 16)"},
-         {"context", "T", "tokens per sequence (default 128)"},
-         {"steps", "N", "timed steps (default 10)"},
-         {"warmup", "N", "untimed steps first (default 2)"},
-         {"device", "NAME", "auto, cpu, cuda or cuda:N"},
-         {"compare-python", "", "also run bench/reference_gpt.py (PyTorch eager) and print the ratio"}},
-        args, help);
+    const CommandLine cl =
+        parseOrHelp("azllm bench train [--preset NAME] [--batch B] [--context T] [--steps N] "
+                    "[--compare-python]",
+                    {{"preset", "NAME", "model preset (default az-tiny)"},
+                     {"vocab", "N", "vocabulary size (default the preset's)"},
+                     {"batch", "B", "sequences per step (default 16)"},
+                     {"context", "T", "tokens per sequence (default 128)"},
+                     {"steps", "N", "timed steps (default 10)"},
+                     {"warmup", "N", "untimed steps first (default 2)"},
+                     {"device", "NAME", "auto, cpu, cuda or cuda:N"},
+                     {"compare-python", "",
+                      "also run bench/reference_gpt.py (PyTorch eager) and print the ratio"}},
+                    args, help);
     if (help)
         return 0;
     initializeRuntime();
@@ -503,30 +540,37 @@ int benchTrainCommand(const std::vector<std::string> &args)
     const GemmBenchResult peak = benchGemm(1024, 5);
     const TrainBenchResult r = benchTrain(o);
     const double share = r.gflops / peak.gflops;
-    std::printf("train %s (%s params) batch %lld x context %lld on %s, %d threads\n", cl.value("preset", "az-tiny").c_str(),
-                humanCount(double(r.params)).c_str(), static_cast<long long>(o.batch), static_cast<long long>(o.context),
+    std::printf("train %s (%s params) batch %lld x context %lld on %s, %d threads\n",
+                cl.value("preset", "az-tiny").c_str(), humanCount(double(r.params)).c_str(),
+                static_cast<long long>(o.batch), static_cast<long long>(o.context),
                 r.device.c_str(), threadCount());
-    std::printf("  %.1f ms/step, %.0f tokens/s, loss %.3f -> %.3f\n", r.msPerStep, r.tokensPerSecond, r.firstLoss,
-                r.lastLoss);
-    std::printf("  %.1f GFLOP/s achieved = %.3g FLOP/token x tokens/s (FLOP/token = 6N + 12 L T C, N = matmul "
+    std::printf("  %.1f ms/step, %.0f tokens/s, loss %.3f -> %.3f\n", r.msPerStep,
+                r.tokensPerSecond, r.firstLoss, r.lastLoss);
+    std::printf("  %.1f GFLOP/s achieved = %.3g FLOP/token x tokens/s (FLOP/token = 6N + 12 L T C, "
+                "N = matmul "
                 "params), %.0f%% of the %.1f GFLOP/s gemm peak\n",
                 r.gflops, r.flopsPerToken, 100 * share, peak.gflops);
     std::string extra;
     if (cl.has("compare-python")) {
-        const ReferenceFigures py = runPythonReference("train", o.model, o.batch, o.context, o.steps, o.warmupSteps);
+        const ReferenceFigures py =
+            runPythonReference("train", o.model, o.batch, o.context, o.steps, o.warmupSteps);
         const double ratio = r.tokensPerSecond / py.tokensPerSecond;
-        std::printf("  PyTorch eager (Python) reference: %.0f tokens/s, %.1f ms/step -> azllm is %.2fx\n",
-                    py.tokensPerSecond, py.msPerStep, ratio);
+        std::printf(
+            "  PyTorch eager (Python) reference: %.0f tokens/s, %.1f ms/step -> azllm is %.2fx\n",
+            py.tokensPerSecond, py.msPerStep, ratio);
         char text[160];
-        std::snprintf(text, sizeof text, ", \"python_tokens_per_s\": %.1f, \"ratio_vs_python\": %.3f", py.tokensPerSecond,
-                      ratio);
+        std::snprintf(text, sizeof text,
+                      ", \"python_tokens_per_s\": %.1f, \"ratio_vs_python\": %.3f",
+                      py.tokensPerSecond, ratio);
         extra = text;
     }
-    std::printf("{\"bench\": \"train\", \"params\": %lld, \"vocab_size\": %lld, \"context\": %lld, \"batch\": %lld, "
-                "\"tokens_per_s\": %.1f, \"ms_per_step\": %.2f, \"gflops\": %.2f, \"peak_share\": %.3f%s}\n",
+    std::printf("{\"bench\": \"train\", \"params\": %lld, \"vocab_size\": %lld, \"context\": %lld, "
+                "\"batch\": %lld, "
+                "\"tokens_per_s\": %.1f, \"ms_per_step\": %.2f, \"gflops\": %.2f, \"peak_share\": "
+                "%.3f%s}\n",
                 static_cast<long long>(r.params), static_cast<long long>(o.model.vocabSize),
-                static_cast<long long>(o.context), static_cast<long long>(o.batch), r.tokensPerSecond, r.msPerStep,
-                r.gflops, share, extra.c_str());
+                static_cast<long long>(o.context), static_cast<long long>(o.batch),
+                r.tokensPerSecond, r.msPerStep, r.gflops, share, extra.c_str());
     return 0;
 }
 
@@ -540,7 +584,8 @@ int benchGenerateCommand(const std::vector<std::string> &args)
          {"prompt", "N", "prompt tokens (default 16)"},
          {"tokens", "N", "new tokens (default 128)"},
          {"device", "NAME", "auto, cpu, cuda or cuda:N"},
-         {"compare-python", "", "also run bench/reference_gpt.py (PyTorch eager) and print the ratio"}},
+         {"compare-python", "",
+          "also run bench/reference_gpt.py (PyTorch eager) and print the ratio"}},
         args, help);
     if (help)
         return 0;
@@ -553,27 +598,33 @@ int benchGenerateCommand(const std::vector<std::string> &args)
     if (o.promptTokens <= 0 || o.newTokens < 2)
         throw UsageError("--prompt must be positive and --tokens at least 2");
     const GenerateBenchResult r = benchGenerate(o);
-    std::printf("generate %s (%s params), prompt %d, %d new tokens, greedy, on %s\n", cl.value("preset", "az-tiny").c_str(),
-                humanCount(double(r.params)).c_str(), o.promptTokens, o.newTokens, r.device.c_str());
-    std::printf("  KV cache: %.1f tokens/s, first token after %.1f ms\n", r.tokensPerSecond, r.ttftMs);
+    std::printf("generate %s (%s params), prompt %d, %d new tokens, greedy, on %s\n",
+                cl.value("preset", "az-tiny").c_str(), humanCount(double(r.params)).c_str(),
+                o.promptTokens, o.newTokens, r.device.c_str());
+    std::printf("  KV cache: %.1f tokens/s, first token after %.1f ms\n", r.tokensPerSecond,
+                r.ttftMs);
     std::printf("  no cache: %.1f tokens/s (%.2fx slower)\n", r.tokensPerSecondNoCache,
                 r.tokensPerSecond / r.tokensPerSecondNoCache);
     std::string extra;
     if (cl.has("compare-python")) {
-        const ReferenceFigures py = runPythonReference("generate", o.model, 1, o.promptTokens, o.newTokens, 0);
+        const ReferenceFigures py =
+            runPythonReference("generate", o.model, 1, o.promptTokens, o.newTokens, 0);
         const double ratio = r.tokensPerSecond / py.tokensPerSecond;
-        std::printf("  PyTorch eager (Python) reference loop: %.1f tokens/s -> azllm with the KV cache is %.2fx\n",
+        std::printf("  PyTorch eager (Python) reference loop: %.1f tokens/s -> azllm with the KV "
+                    "cache is %.2fx\n",
                     py.tokensPerSecond, ratio);
         char text[160];
-        std::snprintf(text, sizeof text, ", \"python_tokens_per_s\": %.1f, \"ratio_vs_python\": %.3f", py.tokensPerSecond,
-                      ratio);
+        std::snprintf(text, sizeof text,
+                      ", \"python_tokens_per_s\": %.1f, \"ratio_vs_python\": %.3f",
+                      py.tokensPerSecond, ratio);
         extra = text;
     }
-    std::printf("{\"bench\": \"generate\", \"params\": %lld, \"vocab_size\": %lld, \"context\": %lld, "
-                "\"tokens_per_s\": %.1f, \"tokens_per_s_no_cache\": %.1f, \"ttft_ms\": %.2f%s}\n",
-                static_cast<long long>(r.params), static_cast<long long>(o.model.vocabSize),
-                static_cast<long long>(o.model.contextLength), r.tokensPerSecond, r.tokensPerSecondNoCache, r.ttftMs,
-                extra.c_str());
+    std::printf(
+        "{\"bench\": \"generate\", \"params\": %lld, \"vocab_size\": %lld, \"context\": %lld, "
+        "\"tokens_per_s\": %.1f, \"tokens_per_s_no_cache\": %.1f, \"ttft_ms\": %.2f%s}\n",
+        static_cast<long long>(r.params), static_cast<long long>(o.model.vocabSize),
+        static_cast<long long>(o.model.contextLength), r.tokensPerSecond, r.tokensPerSecondNoCache,
+        r.ttftMs, extra.c_str());
     return 0;
 }
 

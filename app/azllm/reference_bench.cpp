@@ -1,7 +1,7 @@
 #include "reference_bench.h"
 
-#include <cstdio>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -32,14 +32,16 @@ ReferenceFigures runPythonReference(const std::string &mode, const azllm::ModelC
 {
     const std::string script = referenceScript();
     if (!std::filesystem::exists(script))
-        throw std::runtime_error("the Python reference " + script + " is missing (set AZLLM_BENCH_DIR)");
+        throw std::runtime_error("the Python reference " + script +
+                                 " is missing (set AZLLM_BENCH_DIR)");
     // Debian's interpreter, which has python3-torch (PLATFORM.md §12).
-    const std::string command = "/usr/bin/python3 '" + script + "' " + mode + " --vocab " +
-                                std::to_string(m.vocabSize) + " --context-length " + std::to_string(m.contextLength) +
-                                " --n-embd " + std::to_string(m.nEmbd) + " --n-layer " + std::to_string(m.nLayer) +
-                                " --n-head " + std::to_string(m.nHead) + " --batch " + std::to_string(batch) +
-                                " --context " + std::to_string(context) + " --steps " + std::to_string(steps) +
-                                " --warmup " + std::to_string(warmup);
+    const std::string command =
+        "/usr/bin/python3 '" + script + "' " + mode + " --vocab " + std::to_string(m.vocabSize) +
+        " --context-length " + std::to_string(m.contextLength) + " --n-embd " +
+        std::to_string(m.nEmbd) + " --n-layer " + std::to_string(m.nLayer) + " --n-head " +
+        std::to_string(m.nHead) + " --batch " + std::to_string(batch) + " --context " +
+        std::to_string(context) + " --steps " + std::to_string(steps) + " --warmup " +
+        std::to_string(warmup);
     std::unique_ptr<FILE, int (*)(FILE *)> pipe(popen(command.c_str(), "r"), pclose);
     if (!pipe)
         throw std::runtime_error("cannot start /usr/bin/python3");
@@ -51,8 +53,10 @@ ReferenceFigures runPythonReference(const std::string &mode, const azllm::ModelC
             lastLine = line;
     }
     const int status = pclose(pipe.release());
-    ReferenceFigures figures{jsonNumber(lastLine, "tokens_per_s"), jsonNumber(lastLine, "ms_per_step")};
+    ReferenceFigures figures{jsonNumber(lastLine, "tokens_per_s"),
+                             jsonNumber(lastLine, "ms_per_step")};
     if (status != 0 || !(figures.tokensPerSecond > 0))
-        throw std::runtime_error("the Python reference failed (is python3-torch installed? run: " + command + ")");
+        throw std::runtime_error(
+            "the Python reference failed (is python3-torch installed? run: " + command + ")");
     return figures;
 }

@@ -28,9 +28,10 @@ QString chooseWorkspace(const QCommandLineParser &args)
     const QString last = settings.value(QStringLiteral("workspace/path")).toString();
     if (!last.isEmpty())
         return last;
-    QMessageBox::information(nullptr, QObject::tr("Welcome to Az-LLM Studio"),
-                             QObject::tr("Choose a folder for your workspace: your datasets, models and notes live "
-                                         "there. The suggested one is in your data folder."));
+    QMessageBox::information(
+        nullptr, QObject::tr("Welcome to Az-LLM Studio"),
+        QObject::tr("Choose a folder for your workspace: your datasets, models and notes live "
+                    "there. The suggested one is in your data folder."));
     const QString suggested = azllm::Workspace::defaultLocation();
     QDir().mkpath(suggested);
     return QFileDialog::getExistingDirectory(nullptr, QObject::tr("Workspace folder"), suggested);
@@ -42,7 +43,8 @@ bool seedIfNew(azllm::Workspace &workspace, bool interactive)
 {
     if (workspace.hasSampleDataset())
         return true;
-    QProgressDialog progress(QObject::tr("Preparing the sample Azerbaijani corpus…"), QObject::tr("Skip"), 0, 100);
+    QProgressDialog progress(QObject::tr("Preparing the sample Azerbaijani corpus…"),
+                             QObject::tr("Skip"), 0, 100);
     progress.setMinimumDuration(interactive ? 300 : 1'000'000);
     try {
         workspace.seedSampleDataset([&](double share) {
@@ -51,7 +53,8 @@ bool seedIfNew(azllm::Workspace &workspace, bool interactive)
         });
     } catch (const std::exception &e) {
         if (interactive)
-            QMessageBox::warning(nullptr, QObject::tr("Sample data"), QString::fromStdString(e.what()));
+            QMessageBox::warning(nullptr, QObject::tr("Sample data"),
+                                 QString::fromStdString(e.what()));
         return false;
     }
     return true;
@@ -69,17 +72,24 @@ int main(int argc, char **argv)
     QCommandLineParser args;
     args.setApplicationDescription(QObject::tr("Build an Azerbaijani GPT from scratch."));
     args.addHelpOption();
-    args.addOptions({{QStringLiteral("workspace"), QObject::tr("Open the workspace in DIR."), QStringLiteral("DIR")},
-                     {QStringLiteral("screenshot"), QObject::tr("Train briefly, render every screen to DIR/*.png, exit."),
-                      QStringLiteral("DIR")},
-                     {QStringLiteral("bench-ui"), QObject::tr("Measure the GUI thread's longest stall while training.")},
-                     {QStringLiteral("steps"), QObject::tr("Steps for --screenshot and --bench-ui."), QStringLiteral("N"),
-                      QStringLiteral("60")}});
+    args.addOptions(
+        {{QStringLiteral("workspace"), QObject::tr("Open the workspace in DIR."),
+          QStringLiteral("DIR")},
+         {QStringLiteral("screenshot"),
+          QObject::tr("Train briefly, render every screen to DIR/*.png, exit."),
+          QStringLiteral("DIR")},
+         {QStringLiteral("bench-ui"),
+          QObject::tr("Measure the GUI thread's longest stall while training.")},
+         {QStringLiteral("steps"), QObject::tr("Steps for --screenshot and --bench-ui."),
+          QStringLiteral("N"), QStringLiteral("60")}});
     args.process(app);
-    const bool automated = args.isSet(QStringLiteral("screenshot")) || args.isSet(QStringLiteral("bench-ui"));
+    const bool automated =
+        args.isSet(QStringLiteral("screenshot")) || args.isSet(QStringLiteral("bench-ui"));
 
     QTemporaryDir scratch;
-    const QString root = automated && !args.isSet(QStringLiteral("workspace")) ? scratch.path() : chooseWorkspace(args);
+    const QString root = automated && !args.isSet(QStringLiteral("workspace"))
+                             ? scratch.path()
+                             : chooseWorkspace(args);
     if (root.isEmpty())
         return 0;
     std::unique_ptr<azllm::Workspace> workspace;

@@ -6,8 +6,8 @@
 
 namespace azllm {
 
-FusedAdamW::FusedAdamW(const std::vector<torch::Tensor> &decayed, const std::vector<torch::Tensor> &notDecayed,
-                       AdamWSettings settings)
+FusedAdamW::FusedAdamW(const std::vector<torch::Tensor> &decayed,
+                       const std::vector<torch::Tensor> &notDecayed, AdamWSettings settings)
     : m_settings(settings)
 {
     const auto add = [&](const torch::Tensor &p, bool decay) {
@@ -55,7 +55,8 @@ void FusedAdamW::stepOnCpu(Slot &slot, float lr, float scale, float bias1, float
     const float *g = slot.param.grad().data_ptr<float>();
     float *m = slot.expAvg.data_ptr<float>();
     float *v = slot.expAvgSq.data_ptr<float>();
-    const float beta1 = float(m_settings.beta1), beta2 = float(m_settings.beta2), eps = float(m_settings.eps);
+    const float beta1 = float(m_settings.beta1), beta2 = float(m_settings.beta2),
+                eps = float(m_settings.eps);
     const float decay = slot.decay ? 1.0f - lr * float(m_settings.weightDecay) : 1.0f;
     const float stepSize = lr / bias1, rootBias2 = std::sqrt(bias2);
     at::parallel_for(0, slot.param.numel(), 32768, [&](std::int64_t begin, std::int64_t end) {
@@ -100,10 +101,13 @@ void FusedAdamW::load(torch::serialize::InputArchive &archive)
                                  " tensors, the model has " + std::to_string(m_slots.size()));
     torch::NoGradGuard noGrad;
     for (std::size_t i = 0; i < m_slots.size(); ++i) {
-        for (auto [name, target] : {std::pair{"exp_avg.", &m_slots[i].expAvg}, std::pair{"exp_avg_sq.", &m_slots[i].expAvgSq}}) {
+        for (auto [name, target] : {std::pair{"exp_avg.", &m_slots[i].expAvg},
+                                    std::pair{"exp_avg_sq.", &m_slots[i].expAvgSq}}) {
             torch::Tensor stored;
-            if (!archive.try_read(name + std::to_string(i), stored, true) || !stored.sizes().equals(target->sizes()))
-                throw std::runtime_error("moment " + std::string(name) + std::to_string(i) + " is missing or misshapen");
+            if (!archive.try_read(name + std::to_string(i), stored, true) ||
+                !stored.sizes().equals(target->sizes()))
+                throw std::runtime_error("moment " + std::string(name) + std::to_string(i) +
+                                         " is missing or misshapen");
             target->copy_(stored);
         }
     }

@@ -20,8 +20,8 @@ struct AdamWSettings
 class FusedAdamW
 {
 public:
-    FusedAdamW(const std::vector<torch::Tensor> &decayed, const std::vector<torch::Tensor> &notDecayed,
-               AdamWSettings settings);
+    FusedAdamW(const std::vector<torch::Tensor> &decayed,
+               const std::vector<torch::Tensor> &notDecayed, AdamWSettings settings);
 
     // Global L2 norm of all gradients (missing gradients count as zero).
     double gradientNorm() const;

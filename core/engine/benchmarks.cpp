@@ -28,8 +28,9 @@ class ScratchDir
 public:
     explicit ScratchDir(const std::string &requested)
     {
-        m_path = requested.empty() ? fs::temp_directory_path() / ("azllm-bench-" + std::to_string(::getpid()))
-                                   : fs::path(requested);
+        m_path = requested.empty()
+                     ? fs::temp_directory_path() / ("azllm-bench-" + std::to_string(::getpid()))
+                     : fs::path(requested);
         m_owned = requested.empty();
         fs::create_directories(m_path);
     }
@@ -62,7 +63,8 @@ TrainBenchResult benchTrain(const TrainBenchOptions &o)
     config.train.warmupSteps = 1;
     config.train.outDir = (scratch.path() / "run").string();
     config.train.device = o.device;
-    const std::uint64_t tokens = std::uint64_t(std::max<std::int64_t>(o.batch * (o.context + 1) * 8, 100000));
+    const std::uint64_t tokens =
+        std::uint64_t(std::max<std::int64_t>(o.batch * (o.context + 1) * 8, 100000));
     writeSyntheticTokens(config.train.trainData, std::uint32_t(o.model.vocabSize), tokens, 7);
 
     Trainer trainer(config);
@@ -74,7 +76,8 @@ TrainBenchResult benchTrain(const TrainBenchOptions &o)
     const auto start = std::chrono::steady_clock::now();
     for (int i = 0; i < o.steps; ++i)
         r.lastLoss = trainer.step().loss;
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     r.msPerStep = 1000.0 * seconds / o.steps;
     r.tokensPerSecond = double(o.batch * o.context) * o.steps / seconds;
     r.flopsPerToken = trainingFlopsPerToken(o.model, o.context);

@@ -43,7 +43,8 @@ CheckpointState parseState(const std::string &text, const std::string &dir)
         if (eq != "=")
             throw damaged(dir, "state.txt is malformed near '" + key + "'");
         if (key == "format_version" && int(value) != kCheckpointFormatVersion)
-            throw damaged(dir, "format version " + std::to_string(int(value)) + " is not supported");
+            throw damaged(dir,
+                          "format version " + std::to_string(int(value)) + " is not supported");
         if (key == "step")
             s.step = std::int64_t(value);
         else if (key == "tokens_seen")
@@ -69,7 +70,8 @@ void requireFile(const std::string &dir, const char *name)
 }
 
 // Walks "h.0.attn.c_attn.weight" through the nested archives nn::Module::save writes.
-bool readNested(torch::serialize::InputArchive &archive, const std::string &name, torch::Tensor &out)
+bool readNested(torch::serialize::InputArchive &archive, const std::string &name,
+                torch::Tensor &out)
 {
     const auto dot = name.find('.');
     if (dot == std::string::npos)
@@ -108,16 +110,19 @@ std::vector<CheckpointInfo> listCheckpoints(const std::string &runDir)
     std::error_code ec;
     for (const auto &entry : fs::directory_iterator(dir, ec)) {
         const std::string name = entry.path().filename().string();
-        if (!entry.is_directory() || name.rfind("step-", 0) != 0 || name.find('.') != std::string::npos)
+        if (!entry.is_directory() || name.rfind("step-", 0) != 0 ||
+            name.find('.') != std::string::npos)
             continue;
         try {
             found.push_back({entry.path().string(), readCheckpointState(entry.path().string())});
         } catch (const std::runtime_error &) {
-            // A damaged folder is not a checkpoint to offer; readCheckpointState explains it when asked.
+            // A damaged folder is not a checkpoint to offer; readCheckpointState explains it when
+            // asked.
         }
     }
-    std::sort(found.begin(), found.end(),
-              [](const CheckpointInfo &a, const CheckpointInfo &b) { return a.state.step < b.state.step; });
+    std::sort(found.begin(), found.end(), [](const CheckpointInfo &a, const CheckpointInfo &b) {
+        return a.state.step < b.state.step;
+    });
     return found;
 }
 
@@ -191,13 +196,15 @@ void loadWeights(const std::string &dir, Gpt &model)
     try {
         archive.load_from((fs::path(dir) / "model.pt").string(), torch::kCPU);
     } catch (const c10::Error &e) {
-        throw damaged(dir, "model.pt is not a readable weights file (" + describeTorchError(e) + ")");
+        throw damaged(dir,
+                      "model.pt is not a readable weights file (" + describeTorchError(e) + ")");
     }
     torch::NoGradGuard noGrad;
     for (auto &item : model->named_parameters()) {
         torch::Tensor stored;
         if (!readNested(archive, item.key(), stored))
-            throw damaged(dir, "model.pt has no tensor '" + item.key() + "' that config.txt implies");
+            throw damaged(dir,
+                          "model.pt has no tensor '" + item.key() + "' that config.txt implies");
         if (!stored.sizes().equals(item.value().sizes()))
             throw damaged(dir, "tensor '" + item.key() + "' has shape " + shapeText(stored) +
                                    " but config.txt implies " + shapeText(item.value()));

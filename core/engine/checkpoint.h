@@ -23,11 +23,11 @@ inline constexpr int kCheckpointFormatVersion = 1;
 
 struct CheckpointState
 {
-    std::int64_t step = 0;        // optimizer steps done; also where the data stream continues
+    std::int64_t step = 0; // optimizer steps done; also where the data stream continues
     std::int64_t tokensSeen = 0;
-    double trainLoss = 0;         // loss of the last step
-    double validationLoss = -1;   // last validation loss, -1 when none yet
-    double elapsedSeconds = 0;    // training time so far, across resumes
+    double trainLoss = 0;       // loss of the last step
+    double validationLoss = -1; // last validation loss, -1 when none yet
+    double elapsedSeconds = 0;  // training time so far, across resumes
 };
 
 struct CheckpointInfo

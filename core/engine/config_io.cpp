@@ -88,7 +88,8 @@ std::string formatNumber(double v)
 std::vector<ConfigKey> configKeys()
 {
     RunConfig scratch;
-    std::vector<ConfigKey> keys = {{"preset", "start from a model preset (az-tiny, az-mini, az-100m, ...)"}};
+    std::vector<ConfigKey> keys = {
+        {"preset", "start from a model preset (az-tiny, az-mini, az-100m, ...)"}};
     for (const Field &f : fieldsOf(scratch))
         keys.push_back({f.key, f.help});
     return keys;
@@ -146,12 +147,14 @@ RunConfig parseConfigText(const std::string &text, const std::string &sourceName
         lines.push_back({number, trim(line.substr(0, eq)), trim(line.substr(eq + 1))});
     }
     // The preset first, so that the file's own model keys refine it whatever their order.
-    std::stable_partition(lines.begin(), lines.end(), [](const Line &l) { return l.key == "preset"; });
+    std::stable_partition(lines.begin(), lines.end(),
+                          [](const Line &l) { return l.key == "preset"; });
     for (const Line &l : lines) {
         try {
             setConfigValue(base, l.key, l.value);
         } catch (const std::invalid_argument &e) {
-            throw std::invalid_argument(sourceName + ":" + std::to_string(l.number) + ": " + e.what());
+            throw std::invalid_argument(sourceName + ":" + std::to_string(l.number) + ": " +
+                                        e.what());
         }
     }
     return base;

@@ -22,8 +22,8 @@ std::vector<float> toVector(const torch::Tensor &logits)
     return std::vector<float>(cpu.data_ptr<float>(), cpu.data_ptr<float>() + cpu.numel());
 }
 
-torch::Tensor idsTensor(std::vector<int>::const_iterator first, std::vector<int>::const_iterator last,
-                        const torch::Device &device)
+torch::Tensor idsTensor(std::vector<int>::const_iterator first,
+                        std::vector<int>::const_iterator last, const torch::Device &device)
 {
     std::vector<std::int64_t> ids(first, last);
     return torch::tensor(ids, torch::kLong).view({1, -1}).to(device);
@@ -33,8 +33,9 @@ void checkIds(const std::vector<int> &ids, std::int64_t vocab)
 {
     for (std::size_t i = 0; i < ids.size(); ++i)
         if (ids[i] < 0 || ids[i] >= vocab)
-            throw std::invalid_argument("token " + std::to_string(i) + " has id " + std::to_string(ids[i]) +
-                                        ", outside the model's vocabulary of " + std::to_string(vocab));
+            throw std::invalid_argument(
+                "token " + std::to_string(i) + " has id " + std::to_string(ids[i]) +
+                ", outside the model's vocabulary of " + std::to_string(vocab));
 }
 
 // Feeds the window tokens[windowStart..] to the model, through the cache when there is one.
@@ -57,11 +58,13 @@ public:
         }
         const auto window = tokens.begin() + std::ptrdiff_t(m_windowStart);
         if (!m_cache) {
-            const torch::Tensor logits = m_model.gpt->forward(idsTensor(window, tokens.end(), m_model.device));
+            const torch::Tensor logits =
+                m_model.gpt->forward(idsTensor(window, tokens.end(), m_model.device));
             return toVector(logits.select(1, logits.size(1) - 1));
         }
         const auto fresh = window + std::ptrdiff_t(m_cache->length);
-        return toVector(m_model.gpt->forwardCached(idsTensor(fresh, tokens.end(), m_model.device), *m_cache));
+        return toVector(
+            m_model.gpt->forwardCached(idsTensor(fresh, tokens.end(), m_model.device), *m_cache));
     }
 
 private:
@@ -115,7 +118,8 @@ std::vector<int> Generator::generate(const std::vector<int> &prompt, const Gener
     s.generatedTokens = int(generated.size());
     s.totalMs = millisecondsSince(start);
     const double afterFirst = millisecondsSince(firstTokenAt) / 1000.0;
-    s.tokensPerSecond = generated.size() > 1 && afterFirst > 0 ? double(generated.size() - 1) / afterFirst : 0;
+    s.tokensPerSecond =
+        generated.size() > 1 && afterFirst > 0 ? double(generated.size() - 1) / afterFirst : 0;
     return generated;
 }
 
@@ -131,8 +135,8 @@ std::vector<float> Generator::nextTokenLogits(const std::vector<int> &tokens, st
     const std::size_t context = std::size_t(impl.gpt->config().contextLength);
     const std::size_t first = position + 1 > context ? position + 1 - context : 0;
     const auto begin = tokens.begin() + std::ptrdiff_t(first);
-    const torch::Tensor logits =
-        impl.gpt->forward(idsTensor(begin, tokens.begin() + std::ptrdiff_t(position + 1), impl.device));
+    const torch::Tensor logits = impl.gpt->forward(
+        idsTensor(begin, tokens.begin() + std::ptrdiff_t(position + 1), impl.device));
     return toVector(logits.select(1, logits.size(1) - 1));
 }
 

@@ -88,8 +88,8 @@ torch::Tensor CausalSelfAttentionImpl::forwardCached(const torch::Tensor &x, KvC
 }
 
 MlpImpl::MlpImpl(const ModelConfig &c)
-    : c_fc(torch::nn::Linear(c.nEmbd, 4 * c.nEmbd)), c_proj(torch::nn::Linear(4 * c.nEmbd, c.nEmbd)),
-      dropout(torch::nn::Dropout(c.dropout))
+    : c_fc(torch::nn::Linear(c.nEmbd, 4 * c.nEmbd)),
+      c_proj(torch::nn::Linear(4 * c.nEmbd, c.nEmbd)), dropout(torch::nn::Dropout(c.dropout))
 {
     register_module("c_fc", c_fc);
     register_module("c_proj", c_proj);
@@ -105,8 +105,8 @@ torch::Tensor MlpImpl::forward(const torch::Tensor &x)
 
 BlockImpl::BlockImpl(const ModelConfig &c)
     : ln_1(torch::nn::LayerNorm(torch::nn::LayerNormOptions({c.nEmbd}))),
-      ln_2(torch::nn::LayerNorm(torch::nn::LayerNormOptions({c.nEmbd}))), attn(CausalSelfAttention(c)),
-      mlp(Mlp(c))
+      ln_2(torch::nn::LayerNorm(torch::nn::LayerNormOptions({c.nEmbd}))),
+      attn(CausalSelfAttention(c)), mlp(Mlp(c))
 {
     register_module("ln_1", ln_1);
     register_module("attn", attn);
@@ -127,8 +127,9 @@ torch::Tensor BlockImpl::forwardCached(torch::Tensor x, KvCache &cache, std::int
 }
 
 GptImpl::GptImpl(const ModelConfig &c)
-    : wte(torch::nn::Embedding(c.vocabSize, c.nEmbd)), wpe(torch::nn::Embedding(c.contextLength, c.nEmbd)),
-      drop(torch::nn::Dropout(c.dropout)), h(torch::nn::ModuleList()),
+    : wte(torch::nn::Embedding(c.vocabSize, c.nEmbd)),
+      wpe(torch::nn::Embedding(c.contextLength, c.nEmbd)), drop(torch::nn::Dropout(c.dropout)),
+      h(torch::nn::ModuleList()),
       ln_f(torch::nn::LayerNorm(torch::nn::LayerNormOptions({c.nEmbd}))), m_config(c)
 {
     requireValid(c);
@@ -167,7 +168,8 @@ torch::Tensor GptImpl::embed(const torch::Tensor &idx, std::int64_t firstPositio
     TORCH_CHECK(firstPosition + T <= m_config.contextLength, "sequence of ", firstPosition + T,
                 " tokens is longer than the model's context of ", m_config.contextLength);
     const torch::Tensor positions =
-        torch::arange(firstPosition, firstPosition + T, torch::TensorOptions().dtype(torch::kLong).device(idx.device()));
+        torch::arange(firstPosition, firstPosition + T,
+                      torch::TensorOptions().dtype(torch::kLong).device(idx.device()));
     return drop(wte(idx) + wpe(positions)); // (B, T, C)
 }
 
@@ -195,7 +197,7 @@ torch::Tensor GptImpl::forwardCached(const torch::Tensor &idx, KvCache &cache)
     const torch::Tensor last = ln_f(x.select(1, x.size(1) - 1)); // (B, C)
     if (last.size(0) == 1 && !last.device().is_cuda())
         return torch::mv(wte->weight, last.reshape({-1})).unsqueeze(0); // (1, V)
-    return F::linear(last, wte->weight); // (B, V)
+    return F::linear(last, wte->weight);                                // (B, V)
 }
 
 } // namespace azllm

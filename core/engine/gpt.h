@@ -16,8 +16,8 @@ namespace azllm {
 // Keys and values of every layer, preallocated for the whole context and written in place.
 struct KvCache
 {
-    torch::Tensor keys;   // (L, B, nh, T_max, hs)
-    torch::Tensor values; // (L, B, nh, T_max, hs)
+    torch::Tensor keys;      // (L, B, nh, T_max, hs)
+    torch::Tensor values;    // (L, B, nh, T_max, hs)
     std::int64_t length = 0; // positions already filled
 
     KvCache(const ModelConfig &config, std::int64_t batch, torch::Device device);

@@ -18,7 +18,8 @@ LanguageModel LanguageModel::create(const ModelConfig &config, std::uint64_t see
     return LanguageModel(std::make_shared<Impl>(config, torch::Device(resolveDevice(device))));
 }
 
-LanguageModel LanguageModel::fromCheckpoint(const std::string &checkpointDir, const std::string &device)
+LanguageModel LanguageModel::fromCheckpoint(const std::string &checkpointDir,
+                                            const std::string &device)
 {
     const RunConfig run = readCheckpointConfig(checkpointDir);
     try {

@@ -13,10 +13,12 @@ namespace azllm {
 class LanguageModel
 {
 public:
-    // Fresh weights (GPT-2 initialisation) from seed. Throws std::invalid_argument for a bad config.
+    // Fresh weights (GPT-2 initialisation) from seed. Throws std::invalid_argument for a bad
+    // config.
     static LanguageModel create(const ModelConfig &config, std::uint64_t seed,
                                 const std::string &device = "auto");
-    // Weights of a checkpoint folder (checkpoint.h); throws std::runtime_error naming what is wrong.
+    // Weights of a checkpoint folder (checkpoint.h); throws std::runtime_error naming what is
+    // wrong.
     static LanguageModel fromCheckpoint(const std::string &checkpointDir,
                                         const std::string &device = "auto");
 

@@ -61,7 +61,8 @@ std::vector<std::string> validate(const ModelConfig &c)
     std::vector<std::string> problems;
     const auto positive = [&](std::int64_t v, const char *field) {
         if (v <= 0)
-            problems.push_back(std::string(field) + " must be positive (is " + std::to_string(v) + ")");
+            problems.push_back(std::string(field) + " must be positive (is " + std::to_string(v) +
+                               ")");
     };
     positive(c.vocabSize, "vocab_size");
     positive(c.contextLength, "context_length");
@@ -69,8 +70,8 @@ std::vector<std::string> validate(const ModelConfig &c)
     positive(c.nLayer, "n_layer");
     positive(c.nHead, "n_head");
     if (c.nEmbd > 0 && c.nHead > 0 && c.nEmbd % c.nHead != 0)
-        problems.push_back("n_embd (" + std::to_string(c.nEmbd) + ") must be divisible by n_head (" +
-                           std::to_string(c.nHead) + ")");
+        problems.push_back("n_embd (" + std::to_string(c.nEmbd) +
+                           ") must be divisible by n_head (" + std::to_string(c.nHead) + ")");
     if (c.vocabSize > (std::int64_t(1) << 31))
         problems.push_back("vocab_size must be below 2^31");
     if (!(c.dropout >= 0.0 && c.dropout < 1.0))

@@ -55,8 +55,8 @@ TrainingMemory trainingMemory(const ModelConfig &m, std::int64_t batch, std::int
     const std::int64_t perBlock = blockActivationFloats(m, context);
     // Final LayerNorm, logits and their softmax gradient: 2 * T * V floats dominate at small sizes.
     const std::int64_t head = 2 * context * m.nEmbd + 2 * context * m.vocabSize;
-    const std::int64_t blocks = activationCheckpointing ? m.nLayer * context * m.nEmbd + perBlock
-                                                        : m.nLayer * perBlock;
+    const std::int64_t blocks =
+        activationCheckpointing ? m.nLayer * context * m.nEmbd + perBlock : m.nLayer * perBlock;
     t.activations = 4 * batch * (blocks + head);
     return t;
 }

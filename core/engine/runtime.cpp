@@ -51,13 +51,15 @@ std::string resolveDevice(const std::string &requested)
             const torch::Device device(requested);
             if (device.index() >= int(torch::cuda::device_count()))
                 throw std::invalid_argument("device '" + requested + "': only " +
-                                            std::to_string(torch::cuda::device_count()) + " GPU(s)");
+                                            std::to_string(torch::cuda::device_count()) +
+                                            " GPU(s)");
             return requested == "cuda" ? "cuda:0" : requested;
         } catch (const c10::Error &) {
             throw std::invalid_argument("device '" + requested + "' is not a device name");
         }
     }
-    throw std::invalid_argument("unknown device '" + requested + "' (use auto, cpu, cuda or cuda:N)");
+    throw std::invalid_argument("unknown device '" + requested +
+                                "' (use auto, cpu, cuda or cuda:N)");
 }
 
 double measureGemmGflops(int n, int repeats)
@@ -73,7 +75,8 @@ double measureGemmGflops(int n, int repeats)
     for (int i = 0; i < repeats; ++i) {
         const auto start = std::chrono::steady_clock::now();
         torch::mm_out(c, a, b);
-        best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        best = std::min(
+            best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     }
     return 2.0 * double(n) * n * n / best / 1e9;
 }

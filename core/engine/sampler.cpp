@@ -7,7 +7,8 @@
 namespace azllm {
 namespace {
 
-void applyRepetitionPenalty(std::vector<float> &logits, double penalty, const std::vector<int> &history)
+void applyRepetitionPenalty(std::vector<float> &logits, double penalty,
+                            const std::vector<int> &history)
 {
     if (penalty == 1.0)
         return;
@@ -30,7 +31,9 @@ std::vector<int> rankedIds(const std::vector<float> &probs, std::size_t count)
 {
     std::vector<int> ids(probs.size());
     std::iota(ids.begin(), ids.end(), 0);
-    const auto higher = [&](int a, int b) { return probs[a] > probs[b] || (probs[a] == probs[b] && a < b); };
+    const auto higher = [&](int a, int b) {
+        return probs[a] > probs[b] || (probs[a] == probs[b] && a < b);
+    };
     count = std::min(count, ids.size());
     std::partial_sort(ids.begin(), ids.begin() + std::ptrdiff_t(count), ids.end(), higher);
     ids.resize(count);
@@ -70,7 +73,8 @@ std::vector<float> samplingDistribution(std::vector<float> logits, const Samplin
     const bool cutP = params.topP < 1.0;
     if (!cutK && !cutP)
         return probs;
-    const std::vector<int> ranked = rankedIds(probs, cutK ? std::size_t(params.topK) : probs.size());
+    const std::vector<int> ranked =
+        rankedIds(probs, cutK ? std::size_t(params.topK) : probs.size());
     std::size_t keep = ranked.size();
     if (cutP) {
         double mass = 0;

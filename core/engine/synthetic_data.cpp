@@ -16,13 +16,15 @@ void writeSyntheticTokens(const std::string &path, std::uint32_t vocabSize, std:
         throw std::invalid_argument("synthetic data needs a vocabulary of more than 11 tokens");
     const std::uint32_t ordinary = vocabSize - kFirstOrdinary;
     std::mt19937_64 rng(seed);
-    std::uniform_int_distribution<std::uint32_t> startDist(0, ordinary - 1), strideDist(1, 7), lengthDist(8, 32);
+    std::uniform_int_distribution<std::uint32_t> startDist(0, ordinary - 1), strideDist(1, 7),
+        lengthDist(8, 32);
 
     TokenFileWriter writer(path, vocabSize);
     std::vector<std::uint32_t> run;
     while (writer.count() < count) {
         run.clear();
-        const std::uint32_t start = startDist(rng), stride = strideDist(rng), length = lengthDist(rng);
+        const std::uint32_t start = startDist(rng), stride = strideDist(rng),
+                            length = lengthDist(rng);
         for (std::uint32_t i = 0; i < length; ++i)
             run.push_back(kFirstOrdinary + (start + i * stride) % ordinary);
         run.push_back(kEndOfText);

@@ -51,7 +51,9 @@ TokenFile::TokenFile(const std::string &path) : m_path(path)
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         throw badFile(path, std::strerror(errno));
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (::fstat(fd, &st) != 0 || st.st_size < static_cast<off_t>(kTokenFileHeaderBytes)) {
         ::close(fd);
         throw badFile(path, "too short to hold the 32-byte header");
@@ -77,7 +79,8 @@ TokenFile::TokenFile(const std::string &path) : m_path(path)
         throw fail("token width " + std::to_string(m_tokenBytes) + " bytes (must be 2 or 4)");
     m_vocabSize = readU32(m_map + 16);
     if (m_vocabSize == 0 || (m_tokenBytes == 2 && m_vocabSize > 65536))
-        throw fail("vocabulary size " + std::to_string(m_vocabSize) + " does not fit the token width");
+        throw fail("vocabulary size " + std::to_string(m_vocabSize) +
+                   " does not fit the token width");
     m_count = readU64(m_map + 24);
     const std::uint64_t expected = kTokenFileHeaderBytes + m_count * m_tokenBytes;
     if (expected != m_mapBytes)
@@ -132,7 +135,8 @@ void TokenFileWriter::writeHeader()
     putU32(header + 12, m_tokenBytes);
     putU32(header + 16, m_vocabSize);
     putU64(header + 24, m_count);
-    if (std::fseek(m_file, 0, SEEK_SET) != 0 || std::fwrite(header, 1, sizeof header, m_file) != sizeof header)
+    if (std::fseek(m_file, 0, SEEK_SET) != 0 ||
+        std::fwrite(header, 1, sizeof header, m_file) != sizeof header)
         throw badFile(m_tempPath, "cannot write the header");
 }
 
@@ -142,7 +146,8 @@ void TokenFileWriter::append(const std::uint32_t *tokens, std::size_t count)
     for (std::size_t i = 0; i < count; ++i) {
         if (tokens[i] >= m_vocabSize)
             throw badFile(m_path, "token id " + std::to_string(tokens[i]) +
-                                      " is outside the vocabulary of " + std::to_string(m_vocabSize));
+                                      " is outside the vocabulary of " +
+                                      std::to_string(m_vocabSize));
         for (std::uint32_t b = 0; b < m_tokenBytes; ++b)
             m_buffer[i * m_tokenBytes + b] = static_cast<unsigned char>(tokens[i] >> (8 * b));
     }

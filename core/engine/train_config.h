@@ -1,4 +1,5 @@
-// Hyperparameters of a training run: plain data with commented defaults (nanoGPT's train.py, as a struct).
+// Hyperparameters of a training run: plain data with commented defaults (nanoGPT's train.py, as a
+// struct).
 #pragma once
 
 #include <cstdint>
@@ -11,8 +12,9 @@ namespace azllm {
 struct TrainConfig
 {
     // --- data
-    std::string trainData;     // token file (docs/formats.md)
-    std::string validationData; // optional; without it validation uses the tail of trainData's windows
+    std::string trainData; // token file (docs/formats.md)
+    std::string
+        validationData; // optional; without it validation uses the tail of trainData's windows
     // Training window; 0 means the model's context length. Longer than the model's is an error.
     std::int64_t contextLength = 0;
     std::int64_t batchSize = 16;
@@ -29,7 +31,8 @@ struct TrainConfig
     double weightDecay = 0.1;
     double beta1 = 0.9;
     double beta2 = 0.95;
-    // Clip the global gradient norm to this (0 turns clipping off); the norm before clipping is reported.
+    // Clip the global gradient norm to this (0 turns clipping off); the norm before clipping is
+    // reported.
     double gradClip = 1.0;
 
     // --- evaluation and checkpoints

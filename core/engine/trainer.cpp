@@ -80,12 +80,13 @@ void requireValidTraining(const RunConfig &c)
     require(t.learningRate > 0, "learning_rate must be positive");
     require(t.warmupSteps >= 0, "warmup_steps must not be negative");
     require(t.minLrRatio >= 0 && t.minLrRatio <= 1, "min_lr_ratio must be in [0, 1]");
-    require(t.evalInterval > 0 && t.evalBatches > 0, "eval_interval and eval_batches must be positive");
+    require(t.evalInterval > 0 && t.evalBatches > 0,
+            "eval_interval and eval_batches must be positive");
     require(t.checkpointInterval > 0, "checkpoint_interval must be positive");
     require(t.contextLength >= 0, "train_context must not be negative");
     require(trainingContext(c) <= c.model.contextLength,
-            "train_context " + std::to_string(t.contextLength) + " is longer than the model's context of " +
-                std::to_string(c.model.contextLength));
+            "train_context " + std::to_string(t.contextLength) +
+                " is longer than the model's context of " + std::to_string(c.model.contextLength));
 }
 
 // Weight decay on matrices (embeddings and Linear weights), none on biases and LayerNorms.
@@ -155,7 +156,8 @@ torch::Tensor Trainer::Impl::lossOnBatch(bool validation, std::int64_t index, st
     else
         data->trainBatch(index, micro, batch.data());
     const torch::Tensor windows =
-        torch::from_blob(batch.data(), {config.train.batchSize, context + 1}, torch::kLong).to(device);
+        torch::from_blob(batch.data(), {config.train.batchSize, context + 1}, torch::kLong)
+            .to(device);
     return model->loss(windows.slice(1, 0, context), windows.slice(1, 1, context + 1));
 }
 
@@ -225,8 +227,9 @@ CheckpointInfo Trainer::Impl::save()
 Trainer::Trainer(RunConfig config) : m_impl(std::make_unique<Impl>(std::move(config)))
 {
     std::filesystem::create_directories(m_impl->config.train.outDir);
-    writeFileAtomically((std::filesystem::path(m_impl->config.train.outDir) / "config.txt").string(),
-                        formatConfig(m_impl->config));
+    writeFileAtomically(
+        (std::filesystem::path(m_impl->config.train.outDir) / "config.txt").string(),
+        formatConfig(m_impl->config));
 }
 
 Trainer::Trainer(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -238,12 +241,13 @@ Trainer Trainer::resume(const std::string &checkpointDir,
                         const std::vector<std::pair<std::string, std::string>> &overrides)
 {
     static const std::vector<std::string> changeable = {
-        "max_steps", "out_dir", "eval_interval", "checkpoint_interval", "keep_checkpoints",
-        "device", "train_data", "validation_data"};
+        "max_steps",        "out_dir", "eval_interval", "checkpoint_interval",
+        "keep_checkpoints", "device",  "train_data",    "validation_data"};
     RunConfig config = readCheckpointConfig(checkpointDir);
     for (const auto &[key, value] : overrides) {
         if (std::find(changeable.begin(), changeable.end(), key) == changeable.end())
-            throw std::invalid_argument("'" + key + "' cannot change when resuming (the run would no longer "
+            throw std::invalid_argument("'" + key +
+                                        "' cannot change when resuming (the run would no longer "
                                         "continue exactly); start a new run instead");
         setConfigValue(config, key, value);
     }
@@ -297,12 +301,13 @@ TrainingResult Trainer::run(TrainingObserver &observer, TrainingControl *control
             break;
         StepMetrics m = d.step();
         if (!std::isfinite(m.loss)) {
-            return {TrainingOutcome::Diverged,
-                    "the loss became " + std::string(std::isnan(m.loss) ? "NaN" : "infinite") + " at step " +
-                        std::to_string(m.step + 1) + " (learning rate " + std::to_string(m.learningRate) +
-                        "); the run stopped, keeping " +
-                        (lastCheckpoint.empty() ? std::string("no checkpoint yet") : lastCheckpoint),
-                    d.state.step, lastCheckpoint};
+            return {
+                TrainingOutcome::Diverged,
+                "the loss became " + std::string(std::isnan(m.loss) ? "NaN" : "infinite") +
+                    " at step " + std::to_string(m.step + 1) + " (learning rate " +
+                    std::to_string(m.learningRate) + "); the run stopped, keeping " +
+                    (lastCheckpoint.empty() ? std::string("no checkpoint yet") : lastCheckpoint),
+                d.state.step, lastCheckpoint};
         }
         const bool last = m.step == t.maxSteps;
         if (m.step % t.evalInterval == 0 || last)
@@ -314,12 +319,12 @@ TrainingResult Trainer::run(TrainingObserver &observer, TrainingControl *control
             break;
     }
     if (d.state.step >= t.maxSteps)
-        return {TrainingOutcome::Finished, "finished " + std::to_string(t.maxSteps) + " steps", d.state.step,
-                lastCheckpoint};
+        return {TrainingOutcome::Finished, "finished " + std::to_string(t.maxSteps) + " steps",
+                d.state.step, lastCheckpoint};
     if (lastCheckpoint.empty() || readCheckpointState(lastCheckpoint).step != d.state.step)
         saveNow();
-    return {TrainingOutcome::Stopped, "stopped at step " + std::to_string(d.state.step) + "; resume from " +
-                                          lastCheckpoint,
+    return {TrainingOutcome::Stopped,
+            "stopped at step " + std::to_string(d.state.step) + "; resume from " + lastCheckpoint,
             d.state.step, lastCheckpoint};
 }
 

@@ -18,18 +18,23 @@ namespace azllm {
 
 struct StepMetrics
 {
-    std::int64_t step = 0;      // optimizer steps done, this one included
+    std::int64_t step = 0; // optimizer steps done, this one included
     std::int64_t maxSteps = 0;
     double loss = 0;            // mean training loss over the step's micro-batches
     double validationLoss = -1; // -1 when this step did not evaluate
     double learningRate = 0;
-    double gradNorm = 0;        // global gradient norm before clipping
+    double gradNorm = 0; // global gradient norm before clipping
     double tokensPerSecond = 0;
-    double elapsedSeconds = 0;  // training time of the whole run, across resumes
+    double elapsedSeconds = 0; // training time of the whole run, across resumes
     std::int64_t tokensSeen = 0;
 };
 
-enum class TrainingOutcome { Finished, Stopped, Diverged };
+enum class TrainingOutcome
+{
+    Finished,
+    Stopped,
+    Diverged
+};
 
 struct TrainingResult
 {

@@ -33,10 +33,12 @@ TrainingData::TrainingData(const TrainConfig &config, std::int64_t modelVocab, s
 {
     m_train = openChecked(config.trainData, modelVocab);
     const std::uint64_t window = std::uint64_t(context) + 1;
-    const auto region = [&](const TokenFile &file, std::uint64_t first, std::uint64_t end, const char *what) {
+    const auto region = [&](const TokenFile &file, std::uint64_t first, std::uint64_t end,
+                            const char *what) {
         if (end < first + window)
-            throw std::runtime_error("token file " + file.path() + " has " + std::to_string(end - first) +
-                                     " " + what + " tokens; one window needs " + std::to_string(window));
+            throw std::runtime_error("token file " + file.path() + " has " +
+                                     std::to_string(end - first) + " " + what +
+                                     " tokens; one window needs " + std::to_string(window));
         return Region{&file, first, end - first - window + 1};
     };
     if (!config.validationData.empty()) {
@@ -51,8 +53,8 @@ TrainingData::TrainingData(const TrainConfig &config, std::int64_t modelVocab, s
     }
 }
 
-void TrainingData::fill(const Region &region, std::uint64_t stream, std::uint64_t a, std::uint64_t b,
-                        std::int64_t *out) const
+void TrainingData::fill(const Region &region, std::uint64_t stream, std::uint64_t a,
+                        std::uint64_t b, std::int64_t *out) const
 {
     const std::uint64_t base = mix(mix(mix(m_seed ^ stream) + a) + b);
     for (std::int64_t row = 0; row < m_batch; ++row) {

@@ -51,17 +51,18 @@ RunRecord readRun(const QSqlQuery &q)
     return r;
 }
 
-const char *kRunColumns =
-    "SELECT id, name, dir, dataset, config, status, message, params, best_val_loss, created_at, updated_at FROM runs ";
+const char *kRunColumns = "SELECT id, name, dir, dataset, config, status, message, params, "
+                          "best_val_loss, created_at, updated_at FROM runs ";
 
 } // namespace
 
-qint64 RunStore::createRun(const QString &name, const QString &dir, const QString &dataset, const QString &config,
-                           qint64 params)
+qint64 RunStore::createRun(const QString &name, const QString &dir, const QString &dataset,
+                           const QString &config, qint64 params)
 {
     QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("INSERT INTO runs (name, dir, dataset, config, params, created_at, updated_at)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO runs (name, dir, dataset, config, params, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)"));
     const QString stamp = now();
     for (const QVariant &v : {text(name), text(dir), text(dataset), text(config), QVariant(params),
                               QVariant(stamp), QVariant(stamp)})
@@ -78,18 +79,21 @@ void RunStore::appendMetrics(qint64 runId, const QVector<MetricPoint> &points)
     db.transaction();
     try {
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("INSERT OR REPLACE INTO metrics (run_id, step, loss, val_loss, lr, grad_norm,"
-                                 " tokens_per_s, elapsed_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        q.prepare(QStringLiteral(
+            "INSERT OR REPLACE INTO metrics (run_id, step, loss, val_loss, lr, grad_norm,"
+            " tokens_per_s, elapsed_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
         for (const MetricPoint &p : points) {
-            for (const QVariant &v : {QVariant(runId), QVariant(p.step), QVariant(p.loss), nullable(p.validationLoss),
-                                      QVariant(p.learningRate), QVariant(p.gradNorm), QVariant(p.tokensPerSecond),
-                                      QVariant(p.elapsedSeconds)})
+            for (const QVariant &v :
+                 {QVariant(runId), QVariant(p.step), QVariant(p.loss), nullable(p.validationLoss),
+                  QVariant(p.learningRate), QVariant(p.gradNorm), QVariant(p.tokensPerSecond),
+                  QVariant(p.elapsedSeconds)})
                 q.addBindValue(v);
             execute(q);
         }
         QSqlQuery best(db);
-        best.prepare(QStringLiteral("UPDATE runs SET updated_at = ?, best_val_loss ="
-                                    " (SELECT MIN(val_loss) FROM metrics WHERE run_id = ?) WHERE id = ?"));
+        best.prepare(
+            QStringLiteral("UPDATE runs SET updated_at = ?, best_val_loss ="
+                           " (SELECT MIN(val_loss) FROM metrics WHERE run_id = ?) WHERE id = ?"));
         best.addBindValue(now());
         best.addBindValue(runId);
         best.addBindValue(runId);
@@ -113,7 +117,8 @@ void RunStore::truncateMetrics(qint64 runId, qint64 step)
 void RunStore::setStatus(qint64 runId, const QString &status, const QString &message)
 {
     QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("UPDATE runs SET status = ?, message = ?, updated_at = ? WHERE id = ?"));
+    q.prepare(
+        QStringLiteral("UPDATE runs SET status = ?, message = ?, updated_at = ? WHERE id = ?"));
     q.addBindValue(text(status));
     q.addBindValue(text(message));
     q.addBindValue(now());
@@ -153,14 +158,16 @@ std::optional<RunRecord> RunStore::runByDir(const QString &dir) const
 QVector<MetricPoint> RunStore::metrics(qint64 runId) const
 {
     QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("SELECT step, loss, val_loss, lr, grad_norm, tokens_per_s, elapsed_s FROM metrics"
-                             " WHERE run_id = ? ORDER BY step"));
+    q.prepare(QStringLiteral(
+        "SELECT step, loss, val_loss, lr, grad_norm, tokens_per_s, elapsed_s FROM metrics"
+        " WHERE run_id = ? ORDER BY step"));
     q.addBindValue(runId);
     azllm::execute(q);
     QVector<MetricPoint> points;
     while (q.next())
-        points.push_back({q.value(0).toLongLong(), q.value(1).toDouble(), optionalDouble(q.value(2)),
-                          q.value(3).toDouble(), q.value(4).toDouble(), q.value(5).toDouble(), q.value(6).toDouble()});
+        points.push_back({q.value(0).toLongLong(), q.value(1).toDouble(),
+                          optionalDouble(q.value(2)), q.value(3).toDouble(), q.value(4).toDouble(),
+                          q.value(5).toDouble(), q.value(6).toDouble()});
     return points;
 }
 

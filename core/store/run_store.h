@@ -43,8 +43,8 @@ public:
     explicit RunStore(StudioDatabase &database) : m_database(database) {}
 
     // Throws DatabaseError with the SQLite message on failure.
-    qint64 createRun(const QString &name, const QString &dir, const QString &dataset, const QString &config,
-                     qint64 params);
+    qint64 createRun(const QString &name, const QString &dir, const QString &dataset,
+                     const QString &config, qint64 params);
     // All points in one transaction; a step already stored (a resumed run repeats none, but a
     // run resumed from an earlier checkpoint does) is replaced.
     void appendMetrics(qint64 runId, const QVector<MetricPoint> &points);

@@ -31,7 +31,9 @@ bool looksLikeSqlite(const QString &path)
 
 } // namespace
 
-StudioDatabase::StudioDatabase(const QString &path) : StudioDatabase(path, currentSchemaVersion()) {}
+StudioDatabase::StudioDatabase(const QString &path) : StudioDatabase(path, currentSchemaVersion())
+{
+}
 
 int StudioDatabase::currentSchemaVersion()
 {
@@ -39,11 +41,13 @@ int StudioDatabase::currentSchemaVersion()
 }
 
 StudioDatabase::StudioDatabase(const QString &path, int version)
-    : m_path(path), m_connectionName(QStringLiteral("studio-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+    : m_path(path), m_connectionName(QStringLiteral("studio-") +
+                                     QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
     if (!looksLikeSqlite(path))
-        throw DatabaseError(text(path) + " is not a studio database (not SQLite). It was left untouched; "
-                                         "move it away or choose another workspace.");
+        throw DatabaseError(text(path) +
+                            " is not a studio database (not SQLite). It was left untouched; "
+                            "move it away or choose another workspace.");
     open();
     try {
         checkIntegrity();
@@ -80,9 +84,11 @@ void StudioDatabase::checkIntegrity()
     QSqlQuery check(connection());
     if (!check.exec(QStringLiteral("PRAGMA quick_check")) || !check.next() ||
         check.value(0).toString() != QLatin1String("ok")) {
-        const QString why = check.lastError().isValid() ? check.lastError().text() : check.value(0).toString();
-        throw DatabaseError(text(m_path) + " is damaged (" + text(why) +
-                            "). It was left untouched; restore a backup or choose another workspace.");
+        const QString why =
+            check.lastError().isValid() ? check.lastError().text() : check.value(0).toString();
+        throw DatabaseError(
+            text(m_path) + " is damaged (" + text(why) +
+            "). It was left untouched; restore a backup or choose another workspace.");
     }
 }
 
@@ -98,7 +104,8 @@ void StudioDatabase::migrate(int target)
     const int current = schemaVersion();
     if (current > currentSchemaVersion())
         throw DatabaseError(text(m_path) + " has schema version " + std::to_string(current) +
-                            ", newer than this studio understands (" + std::to_string(currentSchemaVersion()) +
+                            ", newer than this studio understands (" +
+                            std::to_string(currentSchemaVersion()) +
                             "). Update Az-LLM Studio; the file was left untouched.");
     if (current >= target)
         return;
@@ -111,8 +118,9 @@ void StudioDatabase::migrate(int target)
             if (!query.exec(QString::fromLatin1(statement))) {
                 const QString error = query.lastError().text();
                 db.rollback();
-                throw DatabaseError("migrating " + text(m_path) + " to version " + std::to_string(version + 1) +
-                                    " failed (" + text(error) + "); nothing was changed");
+                throw DatabaseError("migrating " + text(m_path) + " to version " +
+                                    std::to_string(version + 1) + " failed (" + text(error) +
+                                    "); nothing was changed");
             }
         }
     }

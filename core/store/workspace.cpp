@@ -60,7 +60,8 @@ QString Workspace::datasetDir(const QString &name) const
 QStringList Workspace::datasetNames() const
 {
     QStringList names;
-    for (const QString &name : QDir(datasetsDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+    for (const QString &name :
+         QDir(datasetsDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
         if (QFileInfo::exists(datasetDir(name) + QLatin1String("/train.tokens")))
             names << name;
     return names;
@@ -69,7 +70,8 @@ QStringList Workspace::datasetNames() const
 QString Workspace::newRunDir(const QString &stem) const
 {
     for (int n = 1;; ++n) {
-        const QString dir = runsDir() + QLatin1Char('/') + stem + QLatin1Char('-') + QString::number(n);
+        const QString dir =
+            runsDir() + QLatin1Char('/') + stem + QLatin1Char('-') + QString::number(n);
         if (!QFileInfo::exists(dir))
             return dir;
     }
@@ -88,14 +90,17 @@ void Workspace::seedSampleDataset(const std::function<bool(double)> &progress)
     options.outputDir = datasetDir(QStringLiteral("sample")).toStdString();
     options.cleaning.transliterateCyrillic = true; // the Cyrillic declaration joins the Latin texts
     options.import.paragraphDocuments = true;
-    options.tokenizer.vocabSize = 2000; // ~0.1 MB of text: a larger vocabulary would be mostly unused
+    options.tokenizer.vocabSize =
+        2000; // ~0.1 MB of text: a larger vocabulary would be mostly unused
     CorpusPreparer preparer(options);
     const PrepareReport report = preparer.run([&](const PrepareProgress &p) {
         if (!progress)
             return true;
         const double stageShare = 1.0 / 3.0;
         const double within = p.total ? double(p.done) / double(p.total) : 0.0;
-        const int stage = p.stage == PrepareStage::Import ? 0 : p.stage == PrepareStage::TrainTokenizer ? 1 : 2;
+        const int stage = p.stage == PrepareStage::Import           ? 0
+                          : p.stage == PrepareStage::TrainTokenizer ? 1
+                                                                    : 2;
         return progress(stageShare * (stage + within));
     });
     if (report.cancelled)

@@ -39,8 +39,8 @@ public:
     QString newRunDir(const QString &stem) const;
 
     bool hasSampleDataset() const;
-    // Prepares the sample corpus into datasets/sample (seconds). progress may return false to cancel.
-    // Throws std::runtime_error when preparing fails.
+    // Prepares the sample corpus into datasets/sample (seconds). progress may return false to
+    // cancel. Throws std::runtime_error when preparing fails.
     void seedSampleDataset(const std::function<bool(double)> &progress = {});
 
     StudioDatabase &database() { return *m_database; }

@@ -25,7 +25,8 @@ Outcome runAzllm(const QStringList &args)
     process.start(QStringLiteral(AZLLM_EXECUTABLE), args);
     process.waitForFinished(300000);
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
 }
 
 void replaceInFile(const QString &path, const QString &from, const QString &to)
@@ -55,10 +56,12 @@ private:
 
     QStringList tinyModel() const
     {
-        return {QStringLiteral("--vocab_size"), QStringLiteral("64"), QStringLiteral("--context_length"),
-                QStringLiteral("32"), QStringLiteral("--n_embd"), QStringLiteral("32"), QStringLiteral("--n_layer"),
-                QStringLiteral("1"), QStringLiteral("--n_head"), QStringLiteral("2"), QStringLiteral("--batch"),
-                QStringLiteral("2")};
+        return {QStringLiteral("--vocab_size"),     QStringLiteral("64"),
+                QStringLiteral("--context_length"), QStringLiteral("32"),
+                QStringLiteral("--n_embd"),         QStringLiteral("32"),
+                QStringLiteral("--n_layer"),        QStringLiteral("1"),
+                QStringLiteral("--n_head"),         QStringLiteral("2"),
+                QStringLiteral("--batch"),          QStringLiteral("2")};
     }
 
     // A copy of the good checkpoint to damage.
@@ -74,9 +77,10 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_run = path(QStringLiteral("run"));
-        const Outcome trained = runAzllm(QStringList{QStringLiteral("train"), QStringLiteral("--steps"), QStringLiteral("3"),
-                                                  QStringLiteral("--out"), m_run}
-                                      << tinyModel());
+        const Outcome trained =
+            runAzllm(QStringList{QStringLiteral("train"), QStringLiteral("--steps"),
+                                 QStringLiteral("3"), QStringLiteral("--out"), m_run}
+                     << tinyModel());
         QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
         QVERIFY(trained.out.contains(QLatin1String("step      3/3")));
         m_checkpoint = m_run + QLatin1String("/checkpoints/step-00000003");
@@ -85,18 +89,23 @@ private slots:
 
     void goodInputsWork()
     {
-        const Outcome generated = runAzllm({QStringLiteral("generate"), QStringLiteral("--checkpoint"), m_run,
-                                         QStringLiteral("--tokens"), QStringLiteral("5"), QStringLiteral("--temperature"),
-                                         QStringLiteral("0")});
+        const Outcome generated =
+            runAzllm({QStringLiteral("generate"), QStringLiteral("--checkpoint"), m_run,
+                      QStringLiteral("--tokens"), QStringLiteral("5"),
+                      QStringLiteral("--temperature"), QStringLiteral("0")});
         QCOMPARE(generated.exitCode, 0);
-        QCOMPARE(generated.out.split(QLatin1Char(' '), Qt::SkipEmptyParts).size(), 5 + 1); // ids and the newline
-        const Outcome info = runAzllm({QStringLiteral("info"), QStringLiteral("--checkpoint"), m_checkpoint});
+        QCOMPARE(generated.out.split(QLatin1Char(' '), Qt::SkipEmptyParts).size(),
+                 5 + 1); // ids and the newline
+        const Outcome info =
+            runAzllm({QStringLiteral("info"), QStringLiteral("--checkpoint"), m_checkpoint});
         QCOMPARE(info.exitCode, 0);
         QVERIFY(info.out.contains(QLatin1String("every tensor matches")));
-        const Outcome resumed = runAzllm({QStringLiteral("train"), QStringLiteral("--resume"), m_run,
-                                       QStringLiteral("--max_steps"), QStringLiteral("4")});
+        const Outcome resumed =
+            runAzllm({QStringLiteral("train"), QStringLiteral("--resume"), m_run,
+                      QStringLiteral("--max_steps"), QStringLiteral("4")});
         QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
-        QVERIFY(resumed.out.contains(QLatin1String("resumed")) && resumed.out.contains(QLatin1String("step      4/4")));
+        QVERIFY(resumed.out.contains(QLatin1String("resumed")) &&
+                resumed.out.contains(QLatin1String("step      4/4")));
     }
 
     void helpEverywhere_data()
@@ -106,7 +115,8 @@ private slots:
         for (const char *command : {"train", "generate", "info"})
             QTest::newRow(command) << QStringList{QLatin1String(command), QStringLiteral("--help")};
         for (const char *kind : {"gemm", "train", "generate"})
-            QTest::newRow(kind) << QStringList{QStringLiteral("bench"), QLatin1String(kind), QStringLiteral("--help")};
+            QTest::newRow(kind) << QStringList{QStringLiteral("bench"), QLatin1String(kind),
+                                               QStringLiteral("--help")};
     }
 
     void helpEverywhere()
@@ -123,55 +133,74 @@ private slots:
         QTest::addColumn<QString>("expected");
 
         QTest::newRow("missing checkpoint")
-            << QStringList{QStringLiteral("generate"), QStringLiteral("--checkpoint"), path(QStringLiteral("nowhere"))}
+            << QStringList{QStringLiteral("generate"), QStringLiteral("--checkpoint"),
+                           path(QStringLiteral("nowhere"))}
             << "no such folder";
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("train"), QStringLiteral("--layers"), QStringLiteral("3")}
-                                        << "unknown option --layers";
+        QTest::newRow("unknown option")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--layers"), QStringLiteral("3")}
+            << "unknown option --layers";
         QTest::newRow("n_embd not divisible by n_head")
-            << QStringList{QStringLiteral("train"), QStringLiteral("--n_embd"), QStringLiteral("30"), QStringLiteral("--n_head"),
-                           QStringLiteral("4")}
+            << QStringList{QStringLiteral("train"), QStringLiteral("--n_embd"),
+                           QStringLiteral("30"), QStringLiteral("--n_head"), QStringLiteral("4")}
             << "n_embd (30) must be divisible by n_head (4)";
-        QTest::newRow("zero layers") << QStringList{QStringLiteral("info"), QStringLiteral("--config"), path(QStringLiteral("zero.cfg"))}
-                                     << "n_layer must be positive";
+        QTest::newRow("zero layers")
+            << QStringList{QStringLiteral("info"), QStringLiteral("--config"),
+                           path(QStringLiteral("zero.cfg"))}
+            << "n_layer must be positive";
         QTest::newRow("missing config file")
-            << QStringList{QStringLiteral("train"), QStringLiteral("--config"), path(QStringLiteral("absent.cfg"))}
+            << QStringList{QStringLiteral("train"), QStringLiteral("--config"),
+                           path(QStringLiteral("absent.cfg"))}
             << "cannot read";
-        QTest::newRow("config line") << QStringList{QStringLiteral("train"), QStringLiteral("--config"), path(QStringLiteral("typo.cfg"))}
-                                     << "typo.cfg:2: unknown key 'nlayer'";
-        QTest::newRow("not a number") << QStringList{QStringLiteral("train"), QStringLiteral("--batch"), QStringLiteral("ten")}
-                                      << "batch_size: 'ten' is not a valid number";
+        QTest::newRow("config line")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--config"),
+                           path(QStringLiteral("typo.cfg"))}
+            << "typo.cfg:2: unknown key 'nlayer'";
+        QTest::newRow("not a number")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--batch"),
+                           QStringLiteral("ten")}
+            << "batch_size: 'ten' is not a valid number";
         QTest::newRow("bad token header")
-            << (QStringList{QStringLiteral("train"), QStringLiteral("--data"), path(QStringLiteral("text.tokens")),
-                            QStringLiteral("--out"), path(QStringLiteral("r1"))} << tinyModel())
+            << (QStringList{QStringLiteral("train"), QStringLiteral("--data"),
+                            path(QStringLiteral("text.tokens")), QStringLiteral("--out"),
+                            path(QStringLiteral("r1"))}
+                << tinyModel())
             << "not a token file";
         QTest::newRow("vocabulary larger than the model's")
-            << (QStringList{QStringLiteral("train"), QStringLiteral("--data"), path(QStringLiteral("wide.tokens")),
-                            QStringLiteral("--out"), path(QStringLiteral("r2"))} << tinyModel())
+            << (QStringList{QStringLiteral("train"), QStringLiteral("--data"),
+                            path(QStringLiteral("wide.tokens")), QStringLiteral("--out"),
+                            path(QStringLiteral("r2"))}
+                << tinyModel())
             << "larger than the model's 64";
         QTest::newRow("training context longer than the model's")
-            << (QStringList{QStringLiteral("train"), QStringLiteral("--context"), QStringLiteral("64"), QStringLiteral("--out"),
-                            path(QStringLiteral("r3"))} << tinyModel())
+            << (QStringList{QStringLiteral("train"), QStringLiteral("--context"),
+                            QStringLiteral("64"), QStringLiteral("--out"),
+                            path(QStringLiteral("r3"))}
+                << tinyModel())
             << "longer than the model's context of 32";
         QTest::newRow("prompt longer than the context")
-            << QStringList{QStringLiteral("generate"), QStringLiteral("--checkpoint"), m_run, QStringLiteral("--prompt-ids"),
-                           QStringLiteral("5 ").repeated(40)}
+            << QStringList{QStringLiteral("generate"), QStringLiteral("--checkpoint"), m_run,
+                           QStringLiteral("--prompt-ids"), QStringLiteral("5 ").repeated(40)}
             << "more than the model's context of 32";
         QTest::newRow("token id outside the vocabulary")
-            << QStringList{QStringLiteral("generate"), QStringLiteral("--checkpoint"), m_run, QStringLiteral("--prompt-ids"),
-                           QStringLiteral("3 64")}
+            << QStringList{QStringLiteral("generate"), QStringLiteral("--checkpoint"), m_run,
+                           QStringLiteral("--prompt-ids"), QStringLiteral("3 64")}
             << "outside the model's vocabulary of 64";
         QTest::newRow("corrupt weights")
-            << QStringList{QStringLiteral("generate"), QStringLiteral("--checkpoint"), path(QStringLiteral("corrupt"))}
+            << QStringList{QStringLiteral("generate"), QStringLiteral("--checkpoint"),
+                           path(QStringLiteral("corrupt"))}
             << "model.pt is not a readable weights file";
         QTest::newRow("tensors that do not match the config")
-            << QStringList{QStringLiteral("info"), QStringLiteral("--checkpoint"), path(QStringLiteral("mismatch"))}
+            << QStringList{QStringLiteral("info"), QStringLiteral("--checkpoint"),
+                           path(QStringLiteral("mismatch"))}
             << "but config.txt implies";
         QTest::newRow("missing weights")
-            << QStringList{QStringLiteral("train"), QStringLiteral("--resume"), path(QStringLiteral("noweights"))}
+            << QStringList{QStringLiteral("train"), QStringLiteral("--resume"),
+                           path(QStringLiteral("noweights"))}
             << "missing model.pt";
-        QTest::newRow("unknown device") << QStringList{QStringLiteral("bench"), QStringLiteral("train"), QStringLiteral("--device"),
-                                                       QStringLiteral("tpu")}
-                                        << "unknown device 'tpu'";
+        QTest::newRow("unknown device")
+            << QStringList{QStringLiteral("bench"), QStringLiteral("train"),
+                           QStringLiteral("--device"), QStringLiteral("tpu")}
+            << "unknown device 'tpu'";
     }
 
     void badInputGetsOneClearLine()
@@ -179,19 +208,24 @@ private slots:
         QFETCH(QStringList, args);
         QFETCH(QString, expected);
         // The files the rows refer to, each wrong in its own way.
-        std::ofstream(path(QStringLiteral("zero.cfg")).toStdString()) << "preset = az-tiny\nn_layer = 0\n";
-        std::ofstream(path(QStringLiteral("typo.cfg")).toStdString()) << "n_embd = 64\nnlayer = 2\n";
-        std::ofstream(path(QStringLiteral("text.tokens")).toStdString()) << "Bakı Azərbaycanın paytaxtıdır, not tokens.";
+        std::ofstream(path(QStringLiteral("zero.cfg")).toStdString())
+            << "preset = az-tiny\nn_layer = 0\n";
+        std::ofstream(path(QStringLiteral("typo.cfg")).toStdString())
+            << "n_embd = 64\nnlayer = 2\n";
+        std::ofstream(path(QStringLiteral("text.tokens")).toStdString())
+            << "Bakı Azərbaycanın paytaxtıdır, not tokens.";
         if (!QFile::exists(path(QStringLiteral("wide.tokens")))) {
             azllm::TokenFileWriter wide(path(QStringLiteral("wide.tokens")).toStdString(), 5000);
             wide.append(std::vector<std::uint32_t>(4000, 4999));
             wide.finish();
         }
         if (!QFile::exists(path(QStringLiteral("corrupt")))) {
-            std::ofstream(checkpointCopy(QStringLiteral("corrupt")).toStdString() + "/model.pt") << "garbage";
+            std::ofstream(checkpointCopy(QStringLiteral("corrupt")).toStdString() + "/model.pt")
+                << "garbage";
             replaceInFile(checkpointCopy(QStringLiteral("mismatch")) + QLatin1String("/config.txt"),
                           QStringLiteral("n_embd = 32"), QStringLiteral("n_embd = 64"));
-            QVERIFY(QFile::remove(checkpointCopy(QStringLiteral("noweights")) + QLatin1String("/model.pt")));
+            QVERIFY(QFile::remove(checkpointCopy(QStringLiteral("noweights")) +
+                                  QLatin1String("/model.pt")));
         }
 
         const Outcome o = runAzllm(args);
@@ -200,7 +234,9 @@ private slots:
         QVERIFY2(lines.size() == 1, qPrintable(o.err));
         QVERIFY2(lines.first().startsWith(QLatin1String("azllm ")), qPrintable(o.err));
         QVERIFY2(o.err.contains(expected), qPrintable(o.err));
-        QVERIFY2(!o.err.contains(QLatin1String("frame #")) && !o.err.contains(QLatin1String("terminate")), qPrintable(o.err));
+        QVERIFY2(!o.err.contains(QLatin1String("frame #")) &&
+                     !o.err.contains(QLatin1String("terminate")),
+                 qPrintable(o.err));
     }
 };
 

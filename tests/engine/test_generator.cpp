@@ -57,7 +57,8 @@ private slots:
         topOne.sampling.temperature = 1.3;
         topOne.sampling.topK = 1;
         topOne.seed = 99;
-        QCOMPARE(m_generator.generate(m_prompt, topOne), m_generator.generate(m_prompt, greedy(20)));
+        QCOMPARE(m_generator.generate(m_prompt, topOne),
+                 m_generator.generate(m_prompt, greedy(20)));
     }
 
     void sameSeedSameText()
@@ -77,7 +78,8 @@ private slots:
     {
         int seen = 0;
         GenerationStats stats;
-        const auto out = m_generator.generate(m_prompt, greedy(50), [&](int) { return ++seen < 5; }, &stats);
+        const auto out = m_generator.generate(
+            m_prompt, greedy(50), [&](int) { return ++seen < 5; }, &stats);
         QCOMPARE(seen, 5);
         QCOMPARE(out.size(), std::size_t(5));
         QVERIFY(stats.stoppedByCaller);
@@ -95,7 +97,8 @@ private slots:
 
     void endOfTextEndsGeneration()
     {
-        const std::vector<float> logits = m_generator.nextTokenLogits(m_prompt, m_prompt.size() - 1);
+        const std::vector<float> logits =
+            m_generator.nextTokenLogits(m_prompt, m_prompt.size() - 1);
         const int first = int(std::max_element(logits.begin(), logits.end()) - logits.begin());
         GenerationParams p = greedy(30);
         p.endOfText = first;
@@ -108,14 +111,16 @@ private slots:
     void nextTokenDistributionIsASoftmaxAtEachPosition()
     {
         for (std::size_t position = 0; position < m_prompt.size(); ++position) {
-            const std::vector<float> probs = softmax(m_generator.nextTokenLogits(m_prompt, position));
+            const std::vector<float> probs =
+                softmax(m_generator.nextTokenLogits(m_prompt, position));
             QCOMPARE(probs.size(), std::size_t(64));
             QVERIFY(std::abs(std::accumulate(probs.begin(), probs.end(), 0.0) - 1.0) < 1e-4);
         }
         // The distribution at a position sees only the tokens up to it.
         std::vector<int> changedTail = m_prompt;
         changedTail.back() = 9;
-        QCOMPARE(m_generator.nextTokenLogits(changedTail, 2), m_generator.nextTokenLogits(m_prompt, 2));
+        QCOMPARE(m_generator.nextTokenLogits(changedTail, 2),
+                 m_generator.nextTokenLogits(m_prompt, 2));
     }
 
     void reportsTimings()

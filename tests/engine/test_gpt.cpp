@@ -50,7 +50,8 @@ private slots:
             torch::NoGradGuard noGrad;
             auto flat = param.view({-1});
             const auto gradFlat = grad.reshape({-1});
-            for (std::int64_t i = 0; i < flat.numel(); i += std::max<std::int64_t>(1, flat.numel() / 40)) {
+            for (std::int64_t i = 0; i < flat.numel();
+                 i += std::max<std::int64_t>(1, flat.numel() / 40)) {
                 const double saved = flat[i].item<double>();
                 flat[i] = saved + eps;
                 const double up = objective().item<double>();
@@ -61,12 +62,17 @@ private slots:
                 const double analytic = gradFlat[i].item<double>();
                 QVERIFY2(std::abs(numeric - analytic) <= 1e-6 * std::max(1.0, std::abs(numeric)),
                          qPrintable(QStringLiteral("%1[%2]: numeric %3, backprop %4")
-                                        .arg(QLatin1String(what)).arg(i).arg(numeric).arg(analytic)));
+                                        .arg(QLatin1String(what))
+                                        .arg(i)
+                                        .arg(numeric)
+                                        .arg(analytic)));
             }
         };
         check(x.detach(), x.grad(), "input");
-        check(attention->c_attn->weight.detach(), attention->c_attn->weight.grad(), "c_attn.weight");
-        check(attention->c_proj->weight.detach(), attention->c_proj->weight.grad(), "c_proj.weight");
+        check(attention->c_attn->weight.detach(), attention->c_attn->weight.grad(),
+              "c_attn.weight");
+        check(attention->c_proj->weight.detach(), attention->c_proj->weight.grad(),
+              "c_proj.weight");
     }
 
     void laterTokensDoNotChangeEarlierLogits()
@@ -97,7 +103,8 @@ private slots:
         QVERIFY(torch::allclose(last, full.select(1, 4), 1e-5, 1e-5));
         for (std::int64_t t = 5; t < 12; ++t) {
             last = model->forwardCached(idx.slice(1, t, t + 1), cache);
-            QVERIFY2(torch::allclose(last, full.select(1, t), 1e-5, 1e-5), qPrintable(QString::number(t)));
+            QVERIFY2(torch::allclose(last, full.select(1, t), 1e-5, 1e-5),
+                     qPrintable(QString::number(t)));
         }
         QCOMPARE(cache.length, 12);
     }
@@ -147,7 +154,8 @@ private slots:
     void overfitsOneFixedBatch()
     {
         Gpt model(tinyConfig());
-        torch::optim::AdamW optimizer(model->parameters(), torch::optim::AdamWOptions(1e-2).weight_decay(0.0));
+        torch::optim::AdamW optimizer(model->parameters(),
+                                      torch::optim::AdamWOptions(1e-2).weight_decay(0.0));
         const torch::Tensor windows = torch::randint(3, 50, {4, 17}, torch::kLong);
         double loss = 0;
         for (int step = 0; step < 300 && (step == 0 || loss >= 0.1); ++step) {
@@ -176,7 +184,8 @@ private slots:
             QFAIL("weights of another shape were loaded");
         } catch (const std::runtime_error &e) {
             const QString message = QString::fromStdString(e.what());
-            QVERIFY2(message.contains(QLatin1String("wte.weight")) && message.contains(QLatin1String("[50, 32]")),
+            QVERIFY2(message.contains(QLatin1String("wte.weight")) &&
+                         message.contains(QLatin1String("[50, 32]")),
                      e.what());
         }
         Gpt same(tinyConfig());

@@ -17,7 +17,8 @@ class TestModelConfig : public QObject
 private slots:
     void presetsHaveTheCoursesShapes()
     {
-        const ModelConfig m100 = presetConfig("az-100m"), m300 = presetConfig("az-300m"), m700 = presetConfig("az-700m");
+        const ModelConfig m100 = presetConfig("az-100m"), m300 = presetConfig("az-300m"),
+                          m700 = presetConfig("az-700m");
         QCOMPARE(m100.nEmbd, 768);
         QCOMPARE(m100.nLayer, 12);
         QCOMPARE(m100.nHead, 12);
@@ -142,10 +143,14 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("unknown key") << "n_embd = 64\nlayers = 3\n" << "run.cfg:2: unknown key 'layers'";
-        QTest::newRow("not a number") << "# comment\n\nbatch_size = many\n" << "run.cfg:3: batch_size: 'many'";
-        QTest::newRow("no equals") << "max_steps 10\n" << "run.cfg:1: expected 'key = value'";
-        QTest::newRow("bad preset") << "preset = az-9\n" << "run.cfg:1: unknown preset 'az-9'";
+        QTest::newRow("unknown key") << "n_embd = 64\nlayers = 3\n"
+                                     << "run.cfg:2: unknown key 'layers'";
+        QTest::newRow("not a number") << "# comment\n\nbatch_size = many\n"
+                                      << "run.cfg:3: batch_size: 'many'";
+        QTest::newRow("no equals") << "max_steps 10\n"
+                                   << "run.cfg:1: expected 'key = value'";
+        QTest::newRow("bad preset") << "preset = az-9\n"
+                                    << "run.cfg:1: unknown preset 'az-9'";
     }
 
     void configErrorsNameFileAndLine()

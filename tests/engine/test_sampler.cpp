@@ -38,7 +38,8 @@ private slots:
 
     void temperatureSharpensAndFlattens()
     {
-        const float cold = softmax(kLogits, 0.5)[1], warm = softmax(kLogits, 1.0)[1], hot = softmax(kLogits, 2.0)[1];
+        const float cold = softmax(kLogits, 0.5)[1], warm = softmax(kLogits, 1.0)[1],
+                    hot = softmax(kLogits, 2.0)[1];
         QVERIFY(cold > warm && warm > hot);
     }
 
@@ -130,7 +131,8 @@ private slots:
             ++counts[std::size_t(sampler.pick(kLogits, params, {}))];
         const std::vector<float> p = softmax(kLogits);
         for (std::size_t i = 0; i < p.size(); ++i)
-            QVERIFY2(qAbs(double(counts[i]) / draws - p[i]) < 0.015, qPrintable(QString::number(i)));
+            QVERIFY2(qAbs(double(counts[i]) / draws - p[i]) < 0.015,
+                     qPrintable(QString::number(i)));
     }
 };
 

@@ -18,9 +18,13 @@ class TestTokenFile : public QObject
 
 private:
     QTemporaryDir m_dir;
-    std::string path(const char *name) const { return QString(m_dir.path() + QLatin1Char('/') + QLatin1String(name)).toStdString(); }
+    std::string path(const char *name) const
+    {
+        return QString(m_dir.path() + QLatin1Char('/') + QLatin1String(name)).toStdString();
+    }
 
-    void writeTokens(const std::string &file, std::uint32_t vocab, const std::vector<std::uint32_t> &tokens)
+    void writeTokens(const std::string &file, std::uint32_t vocab,
+                     const std::vector<std::uint32_t> &tokens)
     {
         TokenFileWriter writer(file, vocab);
         writer.append(tokens);
@@ -63,7 +67,8 @@ private slots:
         std::vector<std::int64_t> copied(3);
         file.copyTo(2, 3, copied.data());
         QCOMPARE(copied[1], std::int64_t(vocab - 1));
-        QCOMPARE(std::filesystem::file_size(path("round.tokens")), kTokenFileHeaderBytes + tokens.size() * width);
+        QCOMPARE(std::filesystem::file_size(path("round.tokens")),
+                 kTokenFileHeaderBytes + tokens.size() * width);
     }
 
     void refusesTokensOutsideTheVocabulary()
@@ -112,7 +117,9 @@ private slots:
             TrainingData data(config, 4000, 16);
             QFAIL("accepted a vocabulary larger than the model's");
         } catch (const std::runtime_error &e) {
-            QVERIFY2(QString::fromStdString(e.what()).contains(QLatin1String("larger than the model's 4000")), e.what());
+            QVERIFY2(QString::fromStdString(e.what()).contains(
+                         QLatin1String("larger than the model's 4000")),
+                     e.what());
         }
     }
 

@@ -81,8 +81,10 @@ private slots:
         const TrainingResult result = trainer.run(recorder);
         QCOMPARE(int(result.outcome), int(TrainingOutcome::Finished));
         QCOMPARE(recorder.losses.size(), std::size_t(80));
-        QVERIFY2(std::abs(recorder.losses.front() - std::log(64.0)) < 0.3, qPrintable(QString::number(recorder.losses.front())));
-        QVERIFY2(recorder.losses.back() < recorder.losses.front() - 1.0, qPrintable(QString::number(recorder.losses.back())));
+        QVERIFY2(std::abs(recorder.losses.front() - std::log(64.0)) < 0.3,
+                 qPrintable(QString::number(recorder.losses.front())));
+        QVERIFY2(recorder.losses.back() < recorder.losses.front() - 1.0,
+                 qPrintable(QString::number(recorder.losses.back())));
         QCOMPARE(recorder.validationLosses.size(), std::size_t(16));
         QVERIFY(recorder.validationLosses.back() < recorder.validationLosses.front());
         QVERIFY(latestCheckpoint(c.train.outDir).has_value());
@@ -144,12 +146,14 @@ private slots:
         Recorder recorder;
         const TrainingResult result = Trainer(c).run(recorder);
         QCOMPARE(int(result.outcome), int(TrainingOutcome::Diverged));
-        QVERIFY2(QString::fromStdString(result.message).contains(QRegularExpression(QStringLiteral("NaN|infinite"))),
+        QVERIFY2(QString::fromStdString(result.message)
+                     .contains(QRegularExpression(QStringLiteral("NaN|infinite"))),
                  result.message.c_str());
         QVERIFY(result.step < 50);
         QVERIFY(!result.lastCheckpoint.empty());
         QVERIFY(std::isfinite(readCheckpointState(result.lastCheckpoint).trainLoss));
-        QVERIFY(QString::fromStdString(result.message).contains(QString::fromStdString(result.lastCheckpoint)));
+        QVERIFY(QString::fromStdString(result.message)
+                    .contains(QString::fromStdString(result.lastCheckpoint)));
     }
 
     void pauseHoldsAndResumeContinues()
@@ -214,10 +218,14 @@ private slots:
     {
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("context") << "context" << "longer than the model's context";
-        QTest::newRow("batch") << "batch" << "batch_size";
-        QTest::newRow("heads") << "heads" << "divisible";
-        QTest::newRow("data") << "data" << "no-such.tokens";
+        QTest::newRow("context") << "context"
+                                 << "longer than the model's context";
+        QTest::newRow("batch") << "batch"
+                               << "batch_size";
+        QTest::newRow("heads") << "heads"
+                               << "divisible";
+        QTest::newRow("data") << "data"
+                              << "no-such.tokens";
     }
 
     void refusesBadConfigsByName()
@@ -232,7 +240,8 @@ private slots:
         else if (key == QLatin1String("heads"))
             c.model.nHead = 5;
         else
-            c.train.trainData = QString(m_dir.path() + QLatin1String("/no-such.tokens")).toStdString();
+            c.train.trainData =
+                QString(m_dir.path() + QLatin1String("/no-such.tokens")).toStdString();
         try {
             Trainer trainer(c);
             QFAIL("a bad config was accepted");
@@ -246,7 +255,8 @@ private slots:
         RunConfig c = smallRun(QStringLiteral("resume-change"), 2);
         Recorder recorder;
         const TrainingResult result = Trainer(c).run(recorder);
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Trainer::resume(result.lastCheckpoint, {{"n_layer", "3"}}));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 Trainer::resume(result.lastCheckpoint, {{"n_layer", "3"}}));
         Trainer longer = Trainer::resume(result.lastCheckpoint, {{"max_steps", "4"}});
         QCOMPARE(longer.config().train.maxSteps, 4);
     }
@@ -261,7 +271,9 @@ private slots:
             Trainer::resume(result.lastCheckpoint);
             QFAIL("a checkpoint without optimizer.pt was resumed");
         } catch (const std::runtime_error &e) {
-            QVERIFY2(QString::fromStdString(e.what()).contains(QLatin1String("missing optimizer.pt")), e.what());
+            QVERIFY2(
+                QString::fromStdString(e.what()).contains(QLatin1String("missing optimizer.pt")),
+                e.what());
         }
     }
 };

@@ -35,10 +35,13 @@ private slots:
             StudioDatabase v1(file, 1);
             QCOMPARE(v1.schemaVersion(), 1);
             QSqlQuery q(v1.connection());
-            QVERIFY(q.exec(QStringLiteral("INSERT INTO runs (name, dir, config, created_at, updated_at)"
-                                          " VALUES ('old', '/r/old', 'n_layer = 2', 'x', 'x')")));
-            QVERIFY(q.exec(QStringLiteral("INSERT INTO metrics VALUES (1, 10, 3.5, 3.7, 0.001, 0.9, 100, 1)")));
-            QVERIFY(q.exec(QStringLiteral("INSERT INTO metrics VALUES (1, 20, 3.1, 3.2, 0.001, 0.8, 100, 2)")));
+            QVERIFY(
+                q.exec(QStringLiteral("INSERT INTO runs (name, dir, config, created_at, updated_at)"
+                                      " VALUES ('old', '/r/old', 'n_layer = 2', 'x', 'x')")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO metrics VALUES (1, 10, 3.5, 3.7, 0.001, 0.9, 100, 1)")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO metrics VALUES (1, 20, 3.1, 3.2, 0.001, 0.8, 100, 2)")));
         }
         StudioDatabase migrated(file);
         QCOMPARE(migrated.schemaVersion(), StudioDatabase::currentSchemaVersion());
@@ -61,7 +64,9 @@ private slots:
             StudioDatabase db(file);
             QFAIL("a text file was opened as a database");
         } catch (const DatabaseError &e) {
-            QVERIFY2(QString::fromStdString(e.what()).contains(QLatin1String("not a studio database")), e.what());
+            QVERIFY2(
+                QString::fromStdString(e.what()).contains(QLatin1String("not a studio database")),
+                e.what());
             QVERIFY(QString::fromStdString(e.what()).contains(file));
         }
         QCOMPARE(fileBytes(file), before);
@@ -73,7 +78,8 @@ private slots:
         {
             StudioDatabase db(file);
             RunStore runs(db);
-            const qint64 id = runs.createRun(QStringLiteral("r"), QStringLiteral("/r"), {}, QStringLiteral("c"), 1);
+            const qint64 id = runs.createRun(QStringLiteral("r"), QStringLiteral("/r"), {},
+                                             QStringLiteral("c"), 1);
             QVector<MetricPoint> points;
             for (int step = 1; step <= 2000; ++step)
                 points.push_back({step, 1.0, std::nullopt, 0.1, 0.5, 10, double(step)});
@@ -106,12 +112,14 @@ private slots:
         qint64 id = 0;
         {
             Workspace workspace(root);
-            id = workspace.runs().createRun(QStringLiteral("az-tiny-1"), root + QLatin1String("/runs/az-tiny-1"),
-                                            QStringLiteral("sample"), QStringLiteral("n_layer = 4"), 5'000'000);
+            id = workspace.runs().createRun(
+                QStringLiteral("az-tiny-1"), root + QLatin1String("/runs/az-tiny-1"),
+                QStringLiteral("sample"), QStringLiteral("n_layer = 4"), 5'000'000);
             workspace.runs().appendMetrics(id, {{1, 7.5, std::nullopt, 1e-4, 1.2, 900, 0.5},
                                                 {2, 7.1, 7.3, 2e-4, 1.1, 950, 1.0},
                                                 {3, 6.8, std::nullopt, 3e-4, 1.0, 990, 1.5}});
-            workspace.runs().setStatus(id, QStringLiteral("stopped"), QStringLiteral("stopped at step 3"));
+            workspace.runs().setStatus(id, QStringLiteral("stopped"),
+                                       QStringLiteral("stopped at step 3"));
         }
         Workspace reopened(root);
         const auto run = reopened.runs().run(id);
@@ -146,7 +154,8 @@ private slots:
         });
         QVERIFY(workspace.hasSampleDataset());
         QVERIFY(last > 0.5);
-        QVERIFY(QFile::exists(workspace.datasetDir(QStringLiteral("sample")) + QLatin1String("/tokenizer.model")));
+        QVERIFY(QFile::exists(workspace.datasetDir(QStringLiteral("sample")) +
+                              QLatin1String("/tokenizer.model")));
     }
 };
 

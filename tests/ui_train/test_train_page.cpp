@@ -110,7 +110,8 @@ private slots:
         QVERIFY(waitForEnd(ended));
         QCOMPARE(ended.first().first().toString(), QStringLiteral("stopped"));
         // The step running when Stop arrived may finish; no further one starts.
-        QVERIFY2(page.lastStep() <= stopRequestedAt + 1, qPrintable(QString::number(page.lastStep())));
+        QVERIFY2(page.lastStep() <= stopRequestedAt + 1,
+                 qPrintable(QString::number(page.lastStep())));
         const RunRecord run = m_workspace->runs().runs().first();
         const auto latest = latestCheckpoint(run.dir.toStdString());
         QVERIFY(latest.has_value());
@@ -131,7 +132,8 @@ private slots:
     {
         const int runsBefore = int(m_workspace->runs().runs().size());
         QVERIFY(runsBefore >= 3);
-        const QVector<MetricPoint> metrics = m_workspace->runs().metrics(m_workspace->runs().runs().last().id);
+        const QVector<MetricPoint> metrics =
+            m_workspace->runs().metrics(m_workspace->runs().runs().last().id);
         m_workspace.reset();
 
         Workspace reopened(m_dir.path());
@@ -156,7 +158,8 @@ private slots:
         history->setRunChecked(1, true);
         QCOMPARE(history->configTable()->columnCount(), 2);
         // max_steps differs between the runs above, so it is listed first.
-        QCOMPARE(history->configTable()->verticalHeaderItem(0)->text(), QStringLiteral("max_steps"));
+        QCOMPARE(history->configTable()->verticalHeaderItem(0)->text(),
+                 QStringLiteral("max_steps"));
     }
 
     void damagedWorkspaceGetsAClearMessageAndIsLeftAlone()
@@ -169,11 +172,13 @@ private slots:
         file.close();
         QProcess studio;
         studio.start(QStringLiteral(AZLLM_STUDIO),
-                     {QStringLiteral("--workspace"), broken.path(), QStringLiteral("--screenshot"), broken.path() + QLatin1String("/shots")});
+                     {QStringLiteral("--workspace"), broken.path(), QStringLiteral("--screenshot"),
+                      broken.path() + QLatin1String("/shots")});
         QVERIFY(studio.waitForFinished(60000));
         QCOMPARE(studio.exitCode(), 1);
         const QString error = QString::fromUtf8(studio.readAllStandardError());
-        QVERIFY2(error.contains(QLatin1String("not a studio database")) && error.contains(db), qPrintable(error));
+        QVERIFY2(error.contains(QLatin1String("not a studio database")) && error.contains(db),
+                 qPrintable(error));
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), QByteArray("Bu, verilənlər bazası deyil."));
     }

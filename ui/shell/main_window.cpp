@@ -19,22 +19,26 @@
 #include "train_page.h"
 #include "workspace.h"
 
-MainWindow::MainWindow(azllm::Workspace &workspace, QWidget *parent) : QMainWindow(parent), m_workspace(workspace)
+MainWindow::MainWindow(azllm::Workspace &workspace, QWidget *parent)
+    : QMainWindow(parent), m_workspace(workspace)
 {
     setWindowTitle(tr("Az-LLM Studio — %1").arg(workspace.root()));
     m_sidebar = new QListWidget;
     m_sidebar->setFixedWidth(170);
     m_sidebar->setSpacing(2);
-    m_sidebar->setStyleSheet(QStringLiteral("QListWidget { background: #f3f5f8; border: none; font-size: 11pt; }"
-                                            "QListWidget::item { padding: 9px 12px; border-radius: 6px; }"
-                                            "QListWidget::item:selected { background: #1f5fbf; color: white; }"));
+    m_sidebar->setStyleSheet(
+        QStringLiteral("QListWidget { background: #f3f5f8; border: none; font-size: 11pt; }"
+                       "QListWidget::item { padding: 9px 12px; border-radius: 6px; }"
+                       "QListWidget::item:selected { background: #1f5fbf; color: white; }"));
     m_stack = new QStackedWidget;
 
     m_data = new DataPage(workspace);
     m_model = new ModelPage;
     m_train = new TrainPage(workspace);
-    addScreen(DataScreen, m_data, tr("Data"), tr("Import text, clean it, train a tokenizer (Ctrl+1)"));
-    addScreen(ModelScreen, m_model, tr("Model"), tr("Size a model: parameters, memory, compute (Ctrl+2)"));
+    addScreen(DataScreen, m_data, tr("Data"),
+              tr("Import text, clean it, train a tokenizer (Ctrl+1)"));
+    addScreen(ModelScreen, m_model, tr("Model"),
+              tr("Size a model: parameters, memory, compute (Ctrl+2)"));
     addScreen(TrainScreen, m_train, tr("Train"), tr("Pretrain with a live dashboard (Ctrl+3)"));
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
@@ -70,21 +74,22 @@ void MainWindow::addScreen(Screen screen, QWidget *page, const QString &title, c
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("Open workspace folder"), this, [this] {
-        QDesktopServices::openUrl(QUrl::fromLocalFile(m_workspace.root()));
-    });
+    file->addAction(tr("Open workspace folder"), this,
+                    [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_workspace.root())); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (Screen screen : {DataScreen, ModelScreen, TrainScreen})
-        view->addAction(m_sidebar->item(int(screen))->text(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(screen))),
-                        this, [this, screen] { showScreen(screen); });
+        view->addAction(m_sidebar->item(int(screen))->text(),
+                        QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(screen))), this,
+                        [this, screen] { showScreen(screen); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Az-LLM Studio"), this, [this] {
         QMessageBox::about(this, tr("About Az-LLM Studio"),
-                           tr("<b>Az-LLM Studio</b><p>Build an Azerbaijani GPT from scratch: data, tokenizer, model "
+                           tr("<b>Az-LLM Studio</b><p>Build an Azerbaijani GPT from scratch: data, "
+                              "tokenizer, model "
                               "size, pretraining, and what comes after.</p>"));
     });
 }
@@ -92,7 +97,8 @@ void MainWindow::buildMenus()
 void MainWindow::buildStatusBar()
 {
     const QString device = azllm::cudaAvailable() ? tr("CUDA GPU") : tr("CPU");
-    auto *deviceLabel = new QLabel(tr("Device: %1 · %2 threads").arg(device).arg(azllm::threadCount()));
+    auto *deviceLabel =
+        new QLabel(tr("Device: %1 · %2 threads").arg(device).arg(azllm::threadCount()));
     auto *workspaceLabel = new QLabel(tr("Workspace: %1").arg(m_workspace.root()));
     workspaceLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_job = new QLabel;
@@ -140,14 +146,17 @@ void MainWindow::restoreSettings()
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1440, 900);
-    showScreen(Screen(qBound(0, settings.value(QStringLiteral("window/screen"), int(DataScreen)).toInt(), 2)));
+    showScreen(Screen(
+        qBound(0, settings.value(QStringLiteral("window/screen"), int(DataScreen)).toInt(), 2)));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_train->isTraining() &&
-        QMessageBox::question(this, tr("Training is running"),
-                              tr("Stop the run? It saves a checkpoint you can resume from later.")) != QMessageBox::Yes) {
+        QMessageBox::question(
+            this, tr("Training is running"),
+            tr("Stop the run? It saves a checkpoint you can resume from later.")) !=
+            QMessageBox::Yes) {
         event->ignore();
         return;
     }

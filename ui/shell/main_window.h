@@ -21,7 +21,12 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    enum Screen { DataScreen, ModelScreen, TrainScreen };
+    enum Screen
+    {
+        DataScreen,
+        ModelScreen,
+        TrainScreen
+    };
 
     explicit MainWindow(azllm::Workspace &workspace, QWidget *parent = nullptr);
 

@@ -70,9 +70,11 @@ int takeScreenshots(MainWindow &window, const QString &dir, int steps)
         return 1;
     }
     bool ok = true;
-    for (MainWindow::Screen screen : {MainWindow::DataScreen, MainWindow::ModelScreen, MainWindow::TrainScreen}) {
+    for (MainWindow::Screen screen :
+         {MainWindow::DataScreen, MainWindow::ModelScreen, MainWindow::TrainScreen}) {
         window.showScreen(screen);
-        const QString path = dir + QLatin1Char('/') + MainWindow::screenKey(screen) + QLatin1String(".png");
+        const QString path =
+            dir + QLatin1Char('/') + MainWindow::screenKey(screen) + QLatin1String(".png");
         ok = saveScreen(window, path) && ok;
         std::printf("%s\n", qPrintable(path));
     }
@@ -104,11 +106,14 @@ int benchmarkUi(MainWindow &window, int steps)
         return 1;
     }
     const double training = longestStall(600'000, [&] { return train.isTraining(); });
-    std::printf("GUI thread, 5 ms timer: longest stall %.1f ms while training %lld steps (%lld chart updates), "
+    std::printf("GUI thread, 5 ms timer: longest stall %.1f ms while training %lld steps (%lld "
+                "chart updates), "
                 "%.1f ms idle\n",
-                training, static_cast<long long>(train.lastStep()), static_cast<long long>(updates), idle);
-    std::printf("{\"bench\": \"ui\", \"max_stall_ms\": %.2f, \"idle_max_stall_ms\": %.2f, \"steps\": %lld, "
-                "\"ui_updates\": %lld}\n",
-                training, idle, static_cast<long long>(train.lastStep()), static_cast<long long>(updates));
+                training, static_cast<long long>(train.lastStep()), static_cast<long long>(updates),
+                idle);
+    std::printf(
+        "{\"bench\": \"ui\", \"max_stall_ms\": %.2f, \"idle_max_stall_ms\": %.2f, \"steps\": %lld, "
+        "\"ui_updates\": %lld}\n",
+        training, idle, static_cast<long long>(train.lastStep()), static_cast<long long>(updates));
     return 0;
 }

@@ -1,9 +1,11 @@
 #include "metric_chart.h"
 
-MetricChart::MetricChart(const QString &title, const QString &valueLabel, QWidget *parent) : QCustomPlot(parent)
+MetricChart::MetricChart(const QString &title, const QString &valueLabel, QWidget *parent)
+    : QCustomPlot(parent)
 {
     plotLayout()->insertRow(0);
-    auto *heading = new QCPTextElement(this, title, QFont(font().family(), font().pointSize() + 1, QFont::DemiBold));
+    auto *heading = new QCPTextElement(
+        this, title, QFont(font().family(), font().pointSize() + 1, QFont::DemiBold));
     plotLayout()->addElement(0, 0, heading);
     xAxis->setLabel(tr("step"));
     yAxis->setLabel(valueLabel);
@@ -17,7 +19,8 @@ MetricChart::MetricChart(const QString &title, const QString &valueLabel, QWidge
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
 }
 
-int MetricChart::addSeries(const QString &name, const QColor &color, bool markers, Qt::PenStyle style)
+int MetricChart::addSeries(const QString &name, const QColor &color, bool markers,
+                           Qt::PenStyle style)
 {
     QCPGraph *graph = addGraph();
     graph->setName(name);

@@ -11,7 +11,8 @@ class MetricChart final : public QCustomPlot
 public:
     MetricChart(const QString &title, const QString &valueLabel, QWidget *parent = nullptr);
 
-    int addSeries(const QString &name, const QColor &color, bool markers = false, Qt::PenStyle style = Qt::SolidLine);
+    int addSeries(const QString &name, const QColor &color, bool markers = false,
+                  Qt::PenStyle style = Qt::SolidLine);
     void append(int series, double step, double value);
     int pointCount(int series) const;
     void clearSeries();

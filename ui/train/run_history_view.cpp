@@ -18,12 +18,22 @@ using namespace azllm;
 
 namespace {
 
-enum Column { NameColumn, DatasetColumn, ParamsColumn, StepsColumn, BestColumn, StatusColumn, StartedColumn };
+enum Column
+{
+    NameColumn,
+    DatasetColumn,
+    ParamsColumn,
+    StepsColumn,
+    BestColumn,
+    StatusColumn,
+    StartedColumn
+};
 
 QColor runColor(int index)
 {
-    static const QColor palette[] = {QColor(25, 80, 170),  QColor(220, 110, 30), QColor(60, 150, 70),
-                                     QColor(170, 50, 120), QColor(120, 90, 40),  QColor(40, 150, 160)};
+    static const QColor palette[] = {QColor(25, 80, 170), QColor(220, 110, 30),
+                                     QColor(60, 150, 70), QColor(170, 50, 120),
+                                     QColor(120, 90, 40), QColor(40, 150, 160)};
     return palette[index % 6];
 }
 
@@ -50,11 +60,12 @@ QMap<QString, QString> configValues(const QString &config)
 
 } // namespace
 
-RunHistoryView::RunHistoryView(Workspace &workspace, QWidget *parent) : QWidget(parent), m_workspace(workspace)
+RunHistoryView::RunHistoryView(Workspace &workspace, QWidget *parent)
+    : QWidget(parent), m_workspace(workspace)
 {
     m_runs = new QTableWidget(0, 7);
-    m_runs->setHorizontalHeaderLabels({tr("Run"), tr("Dataset"), tr("Parameters"), tr("Steps"), tr("Best validation"),
-                                       tr("Status"), tr("Started")});
+    m_runs->setHorizontalHeaderLabels({tr("Run"), tr("Dataset"), tr("Parameters"), tr("Steps"),
+                                       tr("Best validation"), tr("Status"), tr("Started")});
     m_runs->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_runs->setSelectionMode(QAbstractItemView::SingleSelection);
     m_runs->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -78,8 +89,10 @@ RunHistoryView::RunHistoryView(Workspace &workspace, QWidget *parent) : QWidget(
 
     auto *png = new QPushButton(tr("Export chart as PNG…"));
     auto *pdf = new QPushButton(tr("Export chart as PDF…"));
-    connect(png, &QPushButton::clicked, this, [this] { exportWithDialog(tr("PNG image (*.png)"), QStringLiteral(".png")); });
-    connect(pdf, &QPushButton::clicked, this, [this] { exportWithDialog(tr("PDF document (*.pdf)"), QStringLiteral(".pdf")); });
+    connect(png, &QPushButton::clicked, this,
+            [this] { exportWithDialog(tr("PNG image (*.png)"), QStringLiteral(".png")); });
+    connect(pdf, &QPushButton::clicked, this,
+            [this] { exportWithDialog(tr("PDF document (*.pdf)"), QStringLiteral(".pdf")); });
     auto *exportRow = new QHBoxLayout;
     exportRow->addStretch();
     exportRow->addWidget(png);
@@ -114,13 +127,18 @@ void RunHistoryView::reload()
         m_runs->setItem(row, NameColumn, name);
         m_runs->setItem(row, DatasetColumn, new QTableWidgetItem(r.dataset));
         m_runs->setItem(row, ParamsColumn, new QTableWidgetItem(humanCount(r.params)));
-        m_runs->setItem(row, StepsColumn, new QTableWidgetItem(points.isEmpty() ? QStringLiteral("0")
-                                                                                 : QString::number(points.back().step)));
-        m_runs->setItem(row, BestColumn, new QTableWidgetItem(r.bestValidationLoss ? QString::number(*r.bestValidationLoss, 'f', 4)
-                                                                                   : QStringLiteral("–")));
+        m_runs->setItem(row, StepsColumn,
+                        new QTableWidgetItem(points.isEmpty()
+                                                 ? QStringLiteral("0")
+                                                 : QString::number(points.back().step)));
+        m_runs->setItem(row, BestColumn,
+                        new QTableWidgetItem(r.bestValidationLoss
+                                                 ? QString::number(*r.bestValidationLoss, 'f', 4)
+                                                 : QStringLiteral("–")));
         m_runs->setItem(row, StatusColumn, new QTableWidgetItem(r.status));
         m_runs->setItem(row, StartedColumn,
-                        new QTableWidgetItem(QLocale().toString(r.createdAt.toLocalTime(), QLocale::ShortFormat)));
+                        new QTableWidgetItem(
+                            QLocale().toString(r.createdAt.toLocalTime(), QLocale::ShortFormat)));
     }
     updateComparison();
 }
@@ -147,8 +165,10 @@ void RunHistoryView::updateComparison()
             chosen.push_back(*run);
     }
     for (int i = 0; i < chosen.size(); ++i) {
-        const int train = m_overlay->addSeries(tr("%1 training").arg(chosen[i].name), runColor(i).lighter(150));
-        const int validation = m_overlay->addSeries(tr("%1 validation").arg(chosen[i].name), runColor(i), true);
+        const int train =
+            m_overlay->addSeries(tr("%1 training").arg(chosen[i].name), runColor(i).lighter(150));
+        const int validation =
+            m_overlay->addSeries(tr("%1 validation").arg(chosen[i].name), runColor(i), true);
         for (const MetricPoint &p : m_workspace.runs().metrics(chosen[i].id)) {
             m_overlay->append(train, double(p.step), p.loss);
             if (p.validationLoss)
@@ -200,8 +220,10 @@ bool RunHistoryView::exportChart(const QString &path)
 {
     // Written beside the target and renamed, so an existing export is never left half-replaced.
     const bool pdf = path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive);
-    const QString temporary = path + QLatin1String(".part") + (pdf ? QLatin1String(".pdf") : QLatin1String(".png"));
-    const bool saved = pdf ? m_overlay->savePdf(temporary, 900, 560) : m_overlay->savePng(temporary, 1200, 750, 1.0);
+    const QString temporary =
+        path + QLatin1String(".part") + (pdf ? QLatin1String(".pdf") : QLatin1String(".png"));
+    const bool saved = pdf ? m_overlay->savePdf(temporary, 900, 560)
+                           : m_overlay->savePng(temporary, 1200, 750, 1.0);
     if (!saved) {
         QFile::remove(temporary);
         return false;
@@ -212,7 +234,8 @@ bool RunHistoryView::exportChart(const QString &path)
 
 void RunHistoryView::exportWithDialog(const QString &filter, const QString &suffix)
 {
-    QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), m_workspace.root() + QLatin1String("/runs") + suffix, filter);
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export chart"), m_workspace.root() + QLatin1String("/runs") + suffix, filter);
     if (path.isEmpty())
         return;
     if (!path.endsWith(suffix))

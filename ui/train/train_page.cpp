@@ -37,7 +37,12 @@ using namespace azllm;
 
 namespace {
 
-enum LossSeries { RawLoss, SmoothedLoss, ValidationLoss };
+enum LossSeries
+{
+    RawLoss,
+    SmoothedLoss,
+    ValidationLoss
+};
 
 const QColor kTrainColor(120, 160, 220);
 const QColor kSmoothColor(25, 80, 170);
@@ -57,7 +62,8 @@ QString formatDuration(double seconds)
 {
     const qint64 s = qint64(seconds);
     if (s >= 3600)
-        return QStringLiteral("%1h %2m").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
+        return QStringLiteral("%1h %2m").arg(s / 3600).arg((s % 3600) / 60, 2, 10,
+                                                           QLatin1Char('0'));
     return QStringLiteral("%1m %2s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
@@ -90,7 +96,8 @@ StepMetrics toMetrics(const MetricPoint &p)
 
 } // namespace
 
-TrainPage::TrainPage(Workspace &workspace, QWidget *parent) : QWidget(parent), m_workspace(workspace)
+TrainPage::TrainPage(Workspace &workspace, QWidget *parent)
+    : QWidget(parent), m_workspace(workspace)
 {
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(buildCharts());
@@ -146,7 +153,8 @@ QWidget *TrainPage::buildSetup()
     m_learningRate->setRange(1e-5, 1.0);
     m_learningRate->setSingleStep(1e-4);
     m_learningRate->setValue(1e-3);
-    m_learningRate->setToolTip(tr("Peak learning rate, reached after warmup and then decayed along a cosine"));
+    m_learningRate->setToolTip(
+        tr("Peak learning rate, reached after warmup and then decayed along a cosine"));
     m_warmup = spinBox(0, 100000, 20, 10);
     m_evalInterval = spinBox(1, 100000, 25, 5);
     m_evalInterval->setToolTip(tr("Validation loss every N steps"));
@@ -247,11 +255,13 @@ QWidget *TrainPage::buildTabs()
     m_log->setMaximumBlockCount(5000);
     m_samples = new QPlainTextEdit;
     m_samples->setReadOnly(true);
-    m_samples->setPlaceholderText(tr("After each checkpoint the model continues \"Azərbaycan\"; watch its language improve."));
+    m_samples->setPlaceholderText(tr(
+        "After each checkpoint the model continues \"Azərbaycan\"; watch its language improve."));
 
     m_checkpoints = new QListWidget;
     m_resumeHere = new QPushButton(tr("Resume from here"));
-    m_resumeHere->setToolTip(tr("Continue the run exactly from the selected checkpoint, up to the Steps above"));
+    m_resumeHere->setToolTip(
+        tr("Continue the run exactly from the selected checkpoint, up to the Steps above"));
     connect(m_checkpoints, &QListWidget::currentRowChanged, this, [this] { updateButtons(); });
     connect(m_resumeHere, &QPushButton::clicked, this, [this] {
         if (QListWidgetItem *item = m_checkpoints->currentItem())
@@ -275,18 +285,23 @@ QWidget *TrainPage::buildTabs()
 
 void TrainPage::connectWorker()
 {
-    connect(m_worker, &TrainingWorker::runStarted, this, [this](qint64 params, const QString &device, qint64 step) {
-        appendLog(tr("Training %1 parameters on %2, from step %3.").arg(params).arg(device).arg(step));
-    });
+    connect(m_worker, &TrainingWorker::runStarted, this,
+            [this](qint64 params, const QString &device, qint64 step) {
+                appendLog(tr("Training %1 parameters on %2, from step %3.")
+                              .arg(params)
+                              .arg(device)
+                              .arg(step));
+            });
     connect(m_worker, &TrainingWorker::metricsReported, this, &TrainPage::handleMetrics);
     connect(m_worker, &TrainingWorker::checkpointSaved, this,
             [this](const QString &path, qint64 step, double loss, double validationLoss) {
                 handleCheckpoint(path, step, loss, validationLoss);
                 appendLog(tr("Checkpoint saved: %1").arg(path));
             });
-    connect(m_worker, &TrainingWorker::sampleGenerated, this, [this](qint64 step, const QString &text) {
-        m_samples->appendPlainText(tr("step %1: %2\n").arg(step).arg(text));
-    });
+    connect(m_worker, &TrainingWorker::sampleGenerated, this,
+            [this](qint64 step, const QString &text) {
+                m_samples->appendPlainText(tr("step %1: %2\n").arg(step).arg(text));
+            });
     connect(m_worker, &TrainingWorker::logMessage, this, &TrainPage::appendLog);
     connect(m_worker, &TrainingWorker::pausedChanged, this, &TrainPage::handlePausedChanged);
     connect(m_worker, &TrainingWorker::runFinished, this, &TrainPage::handleFinished);
@@ -295,7 +310,8 @@ void TrainPage::connectWorker()
 void TrainPage::setModelConfig(const ModelConfig &config)
 {
     m_configuratorModel = config;
-    const QString label = tr("from the Model screen (%1 layers, %2 wide)").arg(config.nLayer).arg(config.nEmbd);
+    const QString label =
+        tr("from the Model screen (%1 layers, %2 wide)").arg(config.nLayer).arg(config.nEmbd);
     const int existing = m_model->findData(QString());
     if (existing >= 0)
         m_model->setItemText(existing, label);
@@ -328,13 +344,15 @@ QString TrainPage::datasetTokenizer() const
 RunConfig TrainPage::configFromForm() const
 {
     if (m_dataset->currentText().isEmpty())
-        throw std::runtime_error(tr("No dataset yet: prepare one on the Data screen.").toStdString());
+        throw std::runtime_error(
+            tr("No dataset yet: prepare one on the Data screen.").toStdString());
     const QString dataDir = m_workspace.datasetDir(m_dataset->currentText());
     const std::string trainTokens = QString(dataDir + QLatin1String("/train.tokens")).toStdString();
     const QString validationTokens = dataDir + QLatin1String("/val.tokens");
     RunConfig config;
     const QString preset = m_model->currentData().toString();
-    config.model = preset.isEmpty() && m_configuratorModel ? *m_configuratorModel : presetConfig(preset.toStdString());
+    config.model = preset.isEmpty() && m_configuratorModel ? *m_configuratorModel
+                                                           : presetConfig(preset.toStdString());
     // The model's vocabulary is the dataset's: its tokenizer made the ids.
     config.model.vocabSize = TokenFile(trainTokens).vocabSize();
     config.model.dropout = m_dropout->value();
@@ -360,19 +378,21 @@ void TrainPage::startTraining()
         return;
     try {
         RunConfig config = configFromForm();
-        const QString stem = m_model->currentData().toString().isEmpty() ? QStringLiteral("custom")
-                                                                         : m_model->currentData().toString();
+        const QString stem = m_model->currentData().toString().isEmpty()
+                                 ? QStringLiteral("custom")
+                                 : m_model->currentData().toString();
         const QString runDir = m_workspace.newRunDir(stem);
         config.train.outDir = runDir.toStdString();
         QDir().mkpath(runDir);
         QFile::copy(datasetTokenizer(), runDir + QLatin1String("/tokenizer.model"));
-        const qint64 runId = m_workspace.runs().createRun(QFileInfo(runDir).fileName(), runDir, m_dataset->currentText(),
-                                                          QString::fromStdString(formatConfig(config)),
-                                                          countParameters(config.model).total());
+        const qint64 runId = m_workspace.runs().createRun(
+            QFileInfo(runDir).fileName(), runDir, m_dataset->currentText(),
+            QString::fromStdString(formatConfig(config)), countParameters(config.model).total());
         m_checkpoints->clear();
         m_samples->clear();
         clearCharts(config.model.vocabSize);
-        appendLog(tr("New run %1 on dataset '%2'.").arg(QFileInfo(runDir).fileName(), m_dataset->currentText()));
+        appendLog(tr("New run %1 on dataset '%2'.")
+                      .arg(QFileInfo(runDir).fileName(), m_dataset->currentText()));
         launch(config, {}, runId);
     } catch (const std::exception &e) {
         m_status->setText(tr("Cannot start: %1").arg(QString::fromStdString(e.what())));
@@ -391,7 +411,10 @@ void TrainPage::launch(const RunConfig &config, const QString &resumeFrom, qint6
     m_status->setText(tr("Training…"));
     const QString tokenizer = m_runDir + QLatin1String("/tokenizer.model");
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, config, resumeFrom, tokenizer] { worker->train(config, resumeFrom, tokenizer); },
+        m_worker,
+        [worker = m_worker, config, resumeFrom, tokenizer] {
+            worker->train(config, resumeFrom, tokenizer);
+        },
         Qt::QueuedConnection);
     updateButtons();
     Q_EMIT jobChanged(tr("training %1").arg(QFileInfo(m_runDir).fileName()));
@@ -402,8 +425,9 @@ void TrainPage::clearCharts(std::int64_t vocabSize)
     for (MetricChart *chart : {m_lossChart, m_lrChart, m_speedChart, m_gradChart})
         chart->clearSeries();
     // An untrained model guesses uniformly: its loss starts near ln(V).
-    m_lossChart->setReferenceLine(std::log(double(vocabSize)), tr("ln(vocab) = %1: a uniform guess")
-                                                                   .arg(std::log(double(vocabSize)), 0, 'f', 2));
+    m_lossChart->setReferenceLine(
+        std::log(double(vocabSize)),
+        tr("ln(vocab) = %1: a uniform guess").arg(std::log(double(vocabSize)), 0, 'f', 2));
     m_smoothedLoss = 0;
     m_smoothedCount = 0;
     m_lastStep = 0;
@@ -447,7 +471,8 @@ void TrainPage::handleMetrics(const QVector<StepMetrics> &steps)
     }
     const StepMetrics &last = steps.back();
     if (last.validationLoss >= 0)
-        appendLog(tr("step %1: validation loss %2").arg(last.step).arg(last.validationLoss, 0, 'f', 4));
+        appendLog(
+            tr("step %1: validation loss %2").arg(last.step).arg(last.validationLoss, 0, 'f', 4));
     updateProgress(last);
     Q_EMIT stepsShown(m_lastStep);
 }
@@ -456,7 +481,8 @@ void TrainPage::updateProgress(const StepMetrics &last)
 {
     m_progress->setValue(int(last.step));
     const double tokensPerStep = double(m_batch->value() * m_context->value());
-    const double secondsPerStep = last.tokensPerSecond > 0 ? tokensPerStep / last.tokensPerSecond : 0;
+    const double secondsPerStep =
+        last.tokensPerSecond > 0 ? tokensPerStep / last.tokensPerSecond : 0;
     const double eta = double(m_maxSteps - last.step) * secondsPerStep;
     if (!m_paused)
         m_status->setText(tr("loss %1 · %2 tokens/s · %3 left")
@@ -465,17 +491,22 @@ void TrainPage::updateProgress(const StepMetrics &last)
                               .arg(formatDuration(eta)));
 }
 
-void TrainPage::handleCheckpoint(const QString &path, qint64 step, double loss, double validationLoss)
+void TrainPage::handleCheckpoint(const QString &path, qint64 step, double loss,
+                                 double validationLoss)
 {
     const QString text = validationLoss >= 0
-                             ? tr("step %1 · loss %2 · validation %3").arg(step).arg(loss, 0, 'f', 4).arg(validationLoss, 0, 'f', 4)
+                             ? tr("step %1 · loss %2 · validation %3")
+                                   .arg(step)
+                                   .arg(loss, 0, 'f', 4)
+                                   .arg(validationLoss, 0, 'f', 4)
                              : tr("step %1 · loss %2").arg(step).arg(loss, 0, 'f', 4);
     auto *item = new QListWidgetItem(text, m_checkpoints);
     item->setData(Qt::UserRole, path);
     item->setToolTip(path);
 }
 
-void TrainPage::handleFinished(const QString &outcome, const QString &message, const QString &lastCheckpoint)
+void TrainPage::handleFinished(const QString &outcome, const QString &message,
+                               const QString &lastCheckpoint)
 {
     if (m_runId) {
         try {
@@ -489,7 +520,8 @@ void TrainPage::handleFinished(const QString &outcome, const QString &message, c
     appendLog(message);
     if (outcome == QLatin1String("diverged") || outcome == QLatin1String("failed")) {
         m_status->setText(QStringLiteral("<span style='color:#b00020'><b>%1</b> %2</span>")
-                              .arg(outcome == QLatin1String("diverged") ? tr("Training diverged.") : tr("Training failed."),
+                              .arg(outcome == QLatin1String("diverged") ? tr("Training diverged.")
+                                                                        : tr("Training failed."),
                                    message.toHtmlEscaped()));
         if (outcome == QLatin1String("diverged"))
             appendLog(tr("Try a lower learning rate or a longer warmup."));
@@ -541,16 +573,17 @@ void TrainPage::resumeFromCheckpoint(const QString &checkpointDir)
         const CheckpointState state = readCheckpointState(checkpointDir.toStdString());
         // Up to the Steps field when that lies ahead; else to the run's own end; else further.
         const std::int64_t asked = m_steps->value();
-        config.train.maxSteps = asked > state.step                    ? asked
+        config.train.maxSteps = asked > state.step                   ? asked
                                 : config.train.maxSteps > state.step ? config.train.maxSteps
                                                                      : state.step + asked;
         const QString runDir = QString::fromStdString(config.train.outDir);
         RunStore &runs = m_workspace.runs();
         std::optional<RunRecord> record = runs.runByDir(runDir);
-        const qint64 runId = record ? record->id
-                                    : runs.createRun(QFileInfo(runDir).fileName(), runDir, QString(),
-                                                     QString::fromStdString(formatConfig(config)),
-                                                     countParameters(config.model).total());
+        const qint64 runId = record
+                                 ? record->id
+                                 : runs.createRun(QFileInfo(runDir).fileName(), runDir, QString(),
+                                                  QString::fromStdString(formatConfig(config)),
+                                                  countParameters(config.model).total());
         // Steps after the checkpoint belong to the future this resume replaces.
         runs.truncateMetrics(runId, state.step);
         clearCharts(config.model.vocabSize);
@@ -558,7 +591,10 @@ void TrainPage::resumeFromCheckpoint(const QString &checkpointDir)
         for (const MetricPoint &p : runs.metrics(runId))
             past.push_back(toMetrics(p));
         plotSteps(past);
-        appendLog(tr("Resuming %1 from step %2 to step %3.").arg(checkpointDir).arg(state.step).arg(config.train.maxSteps));
+        appendLog(tr("Resuming %1 from step %2 to step %3.")
+                      .arg(checkpointDir)
+                      .arg(state.step)
+                      .arg(config.train.maxSteps));
         launch(config, checkpointDir, runId);
     } catch (const std::exception &e) {
         QMessageBox::warning(this, tr("Cannot resume"), QString::fromStdString(e.what()));
@@ -571,7 +607,8 @@ void TrainPage::showRunCheckpoints(const QString &runDir)
         return;
     m_checkpoints->clear();
     for (const CheckpointInfo &c : listCheckpoints(runDir.toStdString()))
-        handleCheckpoint(QString::fromStdString(c.path), c.state.step, c.state.trainLoss, c.state.validationLoss);
+        handleCheckpoint(QString::fromStdString(c.path), c.state.step, c.state.trainLoss,
+                         c.state.validationLoss);
     updateButtons();
 }
 
@@ -583,8 +620,9 @@ void TrainPage::updateButtons()
     m_resume->setEnabled(training && m_paused);
     m_stop->setEnabled(training);
     m_resumeHere->setEnabled(!training && m_checkpoints->currentItem() != nullptr);
-    for (QWidget *field : std::initializer_list<QWidget *>{m_dataset, m_model, m_context, m_batch, m_learningRate,
-                                                            m_warmup, m_evalInterval, m_checkpointInterval, m_dropout})
+    for (QWidget *field : std::initializer_list<QWidget *>{m_dataset, m_model, m_context, m_batch,
+                                                           m_learningRate, m_warmup, m_evalInterval,
+                                                           m_checkpointInterval, m_dropout})
         field->setEnabled(!training);
 }
 

@@ -15,7 +15,8 @@ using namespace azllm;
 class TrainingWorker::Observer final : public TrainingObserver
 {
 public:
-    Observer(TrainingWorker &worker, const QString &tokenizerPath) : m_worker(worker), m_tokenizerPath(tokenizerPath)
+    Observer(TrainingWorker &worker, const QString &tokenizerPath)
+        : m_worker(worker), m_tokenizerPath(tokenizerPath)
     {
         m_sinceEmit.start();
     }
@@ -35,13 +36,17 @@ public:
     {
         flush();
         const QString path = QString::fromStdString(info.path);
-        Q_EMIT m_worker.checkpointSaved(path, info.state.step, info.state.trainLoss, info.state.validationLoss);
+        Q_EMIT m_worker.checkpointSaved(path, info.state.step, info.state.trainLoss,
+                                        info.state.validationLoss);
         const QString sample = m_worker.generateSample(path, m_tokenizerPath);
         if (!sample.isEmpty())
             Q_EMIT m_worker.sampleGenerated(info.state.step, sample);
     }
 
-    void message(const std::string &text) override { Q_EMIT m_worker.logMessage(QString::fromStdString(text)); }
+    void message(const std::string &text) override
+    {
+        Q_EMIT m_worker.logMessage(QString::fromStdString(text));
+    }
 
     void flush()
     {
@@ -58,8 +63,7 @@ private:
     QElapsedTimer m_sinceEmit;
 };
 
-TrainingWorker::TrainingWorker(QObject *parent)
-    : QObject(parent)
+TrainingWorker::TrainingWorker(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<StepMetrics>();
     qRegisterMetaType<QVector<StepMetrics>>();
@@ -83,7 +87,8 @@ void TrainingWorker::stop()
     m_control.requestStop();
 }
 
-void TrainingWorker::train(const RunConfig &config, const QString &resumeFrom, const QString &tokenizerPath)
+void TrainingWorker::train(const RunConfig &config, const QString &resumeFrom,
+                           const QString &tokenizerPath)
 {
     m_control.reset();
     try {
@@ -91,15 +96,16 @@ void TrainingWorker::train(const RunConfig &config, const QString &resumeFrom, c
         if (resumeFrom.isEmpty())
             trainer.emplace(config);
         else
-            trainer.emplace(Trainer::resume(resumeFrom.toStdString(),
-                                            {{"max_steps", std::to_string(config.train.maxSteps)}}));
+            trainer.emplace(Trainer::resume(
+                resumeFrom.toStdString(), {{"max_steps", std::to_string(config.train.maxSteps)}}));
         Q_EMIT runStarted(trainer->parameterCount(), QString::fromStdString(trainer->device()),
                           trainer->currentStep());
         Observer observer(*this, tokenizerPath);
         const TrainingResult result = trainer->run(observer, &m_control);
         observer.flush();
         static const char *outcomes[] = {"finished", "stopped", "diverged"};
-        Q_EMIT runFinished(QLatin1String(outcomes[int(result.outcome)]), QString::fromStdString(result.message),
+        Q_EMIT runFinished(QLatin1String(outcomes[int(result.outcome)]),
+                           QString::fromStdString(result.message),
                            QString::fromStdString(result.lastCheckpoint));
     } catch (const std::exception &e) {
         Q_EMIT runFinished(QStringLiteral("failed"), QString::fromStdString(e.what()), {});
@@ -108,7 +114,8 @@ void TrainingWorker::train(const RunConfig &config, const QString &resumeFrom, c
 
 // A short continuation of "Azərbaycan" by the checkpoint just saved: the learner sees the
 // model's language improve as the loss falls.
-QString TrainingWorker::generateSample(const QString &checkpoint, const QString &tokenizerPath) const
+QString TrainingWorker::generateSample(const QString &checkpoint,
+                                       const QString &tokenizerPath) const
 {
     if (tokenizerPath.isEmpty() || !QFileInfo::exists(tokenizerPath))
         return {};

@@ -31,7 +31,8 @@ public:
     // Runs on the worker's thread until the run ends. resumeFrom: a checkpoint folder to
     // continue exactly (the config's max_steps may be longer), or empty for a new run.
     // tokenizerPath: used for the sample generated after each checkpoint; may be empty.
-    void train(const azllm::RunConfig &config, const QString &resumeFrom, const QString &tokenizerPath);
+    void train(const azllm::RunConfig &config, const QString &resumeFrom,
+               const QString &tokenizerPath);
 
 Q_SIGNALS:
     void runStarted(qint64 params, const QString &device, qint64 firstStep);
