@@ -19,6 +19,32 @@ const std::vector<std::vector<const char *>> &schemaMigrations()
          "ALTER TABLE runs ADD COLUMN best_val_loss REAL",
          "UPDATE runs SET best_val_loss = (SELECT MIN(val_loss) FROM metrics WHERE metrics.run_id "
          "= runs.id)"},
+        // 2 -> 3: the learner's roadmap (goals, milestones, data sources) and lesson progress.
+        // deleted_seq marks a soft delete: undo restores the rows with the highest number.
+        {"CREATE TABLE roadmaps (id INTEGER PRIMARY KEY, title TEXT NOT NULL,"
+         " start_date TEXT NOT NULL, horizon_months INTEGER NOT NULL"
+         " CHECK (horizon_months BETWEEN 3 AND 6), deleted_seq INTEGER,"
+         " created_at TEXT NOT NULL, updated_at TEXT NOT NULL)",
+         "CREATE TABLE goals (id INTEGER PRIMARY KEY,"
+         " roadmap_id INTEGER NOT NULL REFERENCES roadmaps(id) ON DELETE CASCADE,"
+         " kind TEXT NOT NULL CHECK (kind IN ('target', 'data', 'technique')),"
+         " title TEXT NOT NULL, description TEXT NOT NULL DEFAULT '',"
+         " status TEXT NOT NULL DEFAULT 'planned', deleted_seq INTEGER)",
+         "CREATE TABLE milestones (id INTEGER PRIMARY KEY,"
+         " goal_id INTEGER NOT NULL REFERENCES goals(id) ON DELETE CASCADE,"
+         " title TEXT NOT NULL, due_date TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'open',"
+         " condition_kind TEXT NOT NULL DEFAULT '', condition_value REAL,"
+         " met_by TEXT NOT NULL DEFAULT '', met_at TEXT, note TEXT NOT NULL DEFAULT '',"
+         " deleted_seq INTEGER)",
+         "CREATE TABLE data_sources (id INTEGER PRIMARY KEY,"
+         " goal_id INTEGER NOT NULL REFERENCES goals(id) ON DELETE CASCADE,"
+         " name TEXT NOT NULL, location TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL DEFAULT '',"
+         " status TEXT NOT NULL DEFAULT 'planned'"
+         " CHECK (status IN ('planned', 'collected', 'imported')),"
+         " documents INTEGER NOT NULL DEFAULT 0, tokens INTEGER NOT NULL DEFAULT 0,"
+         " deleted_seq INTEGER)",
+         "CREATE TABLE lesson_progress (day INTEGER PRIMARY KEY, done INTEGER NOT NULL DEFAULT 0,"
+         " done_at TEXT, notes TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL)"},
     };
     return steps;
 }
