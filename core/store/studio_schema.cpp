@@ -45,6 +45,29 @@ const std::vector<std::vector<const char *>> &schemaMigrations()
          " deleted_seq INTEGER)",
          "CREATE TABLE lesson_progress (day INTEGER PRIMARY KEY, done INTEGER NOT NULL DEFAULT 0,"
          " done_at TEXT, notes TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL)"},
+        // 3 -> 4: chat conversations and their messages (core/chat/conversation_store.cpp), with a
+        // trigram full-text index: substring search suits Azerbaijani's stacked suffixes.
+        {"CREATE TABLE conversations (id INTEGER PRIMARY KEY, title TEXT NOT NULL,"
+         " mode TEXT NOT NULL DEFAULT 'chat', checkpoint TEXT NOT NULL DEFAULT '',"
+         " system_prompt TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, updated_at TEXT NOT NULL)",
+         "CREATE TABLE messages (id INTEGER PRIMARY KEY,"
+         " conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,"
+         " position INTEGER NOT NULL, role TEXT NOT NULL, content TEXT NOT NULL,"
+         " prompt_tokens INTEGER NOT NULL DEFAULT 0, generated_tokens INTEGER NOT NULL DEFAULT 0,"
+         " tokens_per_s REAL NOT NULL DEFAULT 0, ttft_ms REAL NOT NULL DEFAULT 0,"
+         " dropped_turns INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL,"
+         " UNIQUE (conversation_id, position))",
+         "CREATE VIRTUAL TABLE messages_fts USING fts5(content, content='messages',"
+         " content_rowid='id', tokenize='trigram')",
+         "CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN"
+         " INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content); END",
+         "CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN"
+         " INSERT INTO messages_fts(messages_fts, rowid, content)"
+         " VALUES ('delete', old.id, old.content); END",
+         "CREATE TRIGGER messages_fts_update AFTER UPDATE OF content ON messages BEGIN"
+         " INSERT INTO messages_fts(messages_fts, rowid, content)"
+         " VALUES ('delete', old.id, old.content);"
+         " INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content); END"},
     };
     return steps;
 }
