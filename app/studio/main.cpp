@@ -3,10 +3,12 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileDialog>
+#include <QLibraryInfo>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTranslator>
 
 #include <cstdio>
 #include <memory>
@@ -17,6 +19,38 @@
 #include "workspace.h"
 
 namespace {
+
+// The UI language: --lang az|en, else the "ui/language" setting, else Azerbaijani. Read from the
+// raw arguments because the translations must be installed before the option texts are made.
+QString chooseLanguage(const QStringList &arguments)
+{
+    const QString option = QStringLiteral("--lang");
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments[i] == option && i + 1 < arguments.size())
+            return arguments[i + 1];
+        if (arguments[i].startsWith(option + QLatin1Char('=')))
+            return arguments[i].mid(option.size() + 1);
+    }
+    return QSettings().value(QStringLiteral("ui/language"), QStringLiteral("az")).toString();
+}
+
+// Installs the studio's translation (embedded under :/i18n) and Qt's own one where Qt ships it.
+// English is the source language and needs none.
+void installTranslations(QApplication &app, const QString &language)
+{
+    if (language == QLatin1String("en"))
+        return;
+    auto *studio = new QTranslator(&app);
+    if (studio->load(QLatin1String(":/i18n/azllm_studio_") + language))
+        QApplication::installTranslator(studio);
+    else
+        std::fprintf(stderr, "azllm-studio: no %s translation, using English\n",
+                     qPrintable(language));
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLatin1String("qtbase_") + language,
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+}
 
 // The workspace named on the command line, else the last one, else the user's choice at first
 // start (the data folder by default). Empty when the user cancels.
@@ -68,12 +102,16 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("Az-LLM"));
     QApplication::setApplicationName(QStringLiteral("Az-LLM Studio"));
     azllm::initializeRuntime();
+    installTranslations(app, chooseLanguage(QApplication::arguments()));
 
     QCommandLineParser args;
     args.setApplicationDescription(QObject::tr("Build an Azerbaijani GPT from scratch."));
     args.addHelpOption();
     args.addOptions(
-        {{QStringLiteral("workspace"), QObject::tr("Open the workspace in DIR."),
+        {{QStringLiteral("lang"),
+          QObject::tr("Interface language: az or en (default: the saved choice, else az)."),
+          QStringLiteral("LANG")},
+         {QStringLiteral("workspace"), QObject::tr("Open the workspace in DIR."),
           QStringLiteral("DIR")},
          {QStringLiteral("screenshot"),
           QObject::tr("Train briefly, render every screen to DIR/*.png, exit."),
