@@ -1,0 +1,145 @@
+#include "milestone_evaluator.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QTextStream>
+
+#include "workspace.h"
+
+namespace azllm {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("MilestoneEvaluator", text);
+}
+
+// 336128000 -> "336.1M", 2.2e9 -> "2.2B".
+QString shortCount(double value)
+{
+    if (value >= 1e9)
+        return QString::number(value / 1e9, 'f', 1) + QLatin1Char('B');
+    if (value >= 1e6)
+        return QString::number(value / 1e6, 'f', 1) + QLatin1Char('M');
+    if (value >= 1e3)
+        return QString::number(value / 1e3, 'f', 1) + QLatin1Char('k');
+    return QString::number(value, 'f', 0);
+}
+
+ConditionCheck checkValidationLoss(double threshold, const WorkspaceFacts &facts)
+{
+    const RunFact *best = nullptr;
+    for (const RunFact &run : facts.runs)
+        if (run.bestValidationLoss &&
+            (!best || *run.bestValidationLoss < *best->bestValidationLoss))
+            best = &run;
+    if (!best)
+        return {false, {}, tr("no run has a validation loss yet")};
+    const QString bestText =
+        tr("best so far %1 (run %2)")
+            .arg(QString::number(*best->bestValidationLoss, 'f', 3), best->name);
+    if (*best->bestValidationLoss <= threshold)
+        return {true, QStringLiteral("run:") + best->name, bestText};
+    return {false, {}, bestText};
+}
+
+ConditionCheck checkParameters(double threshold, const WorkspaceFacts &facts)
+{
+    const RunFact *largest = nullptr;
+    for (const RunFact &run : facts.runs)
+        if (!largest || run.parameters > largest->parameters)
+            largest = &run;
+    if (!largest)
+        return {false, {}, tr("no training run yet")};
+    const QString note = tr("largest so far %1 parameters (run %2)")
+                             .arg(shortCount(double(largest->parameters)), largest->name);
+    if (double(largest->parameters) >= threshold)
+        return {true, QStringLiteral("run:") + largest->name, note};
+    return {false, {}, note};
+}
+
+ConditionCheck checkCorpus(double threshold, const WorkspaceFacts &facts)
+{
+    const DatasetFact *largest = nullptr;
+    for (const DatasetFact &d : facts.datasets)
+        if (!largest || d.tokens > largest->tokens)
+            largest = &d;
+    if (!largest)
+        return {false, {}, tr("no prepared dataset yet")};
+    const QString note = tr("largest so far %1 tokens (dataset %2)")
+                             .arg(shortCount(double(largest->tokens)), largest->name);
+    if (double(largest->tokens) >= threshold)
+        return {true, QStringLiteral("dataset:") + largest->name, note};
+    return {false, {}, note};
+}
+
+} // namespace
+
+qint64 datasetTokens(const QString &reportPath)
+{
+    QFile file(reportPath);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return 0;
+    qint64 tokens = 0;
+    QTextStream in(&file);
+    while (!in.atEnd()) {
+        const QString line = in.readLine();
+        if (line.startsWith(QLatin1String("train_tokens:")) ||
+            line.startsWith(QLatin1String("val_tokens:")))
+            tokens += line.section(QLatin1Char(':'), 1).trimmed().toLongLong();
+    }
+    return tokens;
+}
+
+WorkspaceFacts gatherFacts(Workspace &workspace)
+{
+    WorkspaceFacts facts;
+    for (const RunRecord &run : workspace.runs().runs())
+        facts.runs.push_back({run.name, run.params, run.bestValidationLoss});
+    for (const QString &name : workspace.datasetNames())
+        facts.datasets.push_back(
+            {name, datasetTokens(workspace.datasetDir(name) + QLatin1String("/report.txt"))});
+    return facts;
+}
+
+ConditionCheck checkCondition(const MilestoneCondition &condition, const WorkspaceFacts &facts)
+{
+    switch (condition.kind) {
+    case ConditionKind::None:
+        return {};
+    case ConditionKind::ValidationLossAtMost:
+        return checkValidationLoss(condition.threshold, facts);
+    case ConditionKind::ParametersAtLeast:
+        return checkParameters(condition.threshold, facts);
+    case ConditionKind::CorpusTokensAtLeast:
+        return checkCorpus(condition.threshold, facts);
+    case ConditionKind::KnowledgeBaseDocumentsAtLeast:
+        return {false, {}, tr("not yet: the studio has no knowledge bases yet; tick it by hand")};
+    case ConditionKind::ClassifierAccuracyAtLeast:
+        return {
+            false, {}, tr("not yet: the studio cannot fine-tune classifiers yet; tick it by hand")};
+    }
+    return {};
+}
+
+QString describeCondition(const MilestoneCondition &condition)
+{
+    const double x = condition.threshold;
+    switch (condition.kind) {
+    case ConditionKind::None:
+        return {};
+    case ConditionKind::ValidationLossAtMost:
+        return tr("validation loss ≤ %1").arg(x);
+    case ConditionKind::ParametersAtLeast:
+        return tr("a run with ≥ %1 parameters").arg(shortCount(x));
+    case ConditionKind::CorpusTokensAtLeast:
+        return tr("a dataset with ≥ %1 tokens").arg(shortCount(x));
+    case ConditionKind::KnowledgeBaseDocumentsAtLeast:
+        return tr("a knowledge base with ≥ %1 documents").arg(shortCount(x));
+    case ConditionKind::ClassifierAccuracyAtLeast:
+        return tr("a classifier with accuracy ≥ %1%").arg(x * 100, 0, 'f', 0);
+    }
+    return {};
+}
+
+} // namespace azllm

@@ -1,0 +1,53 @@
+// Measurable milestones: what the workspace has reached (runs, datasets), and whether a
+// milestone's condition holds, with the run or dataset that met it.
+#pragma once
+
+#include <QString>
+#include <QVector>
+
+#include <optional>
+
+#include "roadmap_types.h"
+
+namespace azllm {
+
+class Workspace;
+
+struct RunFact
+{
+    QString name;
+    qint64 parameters = 0;
+    std::optional<double> bestValidationLoss;
+};
+
+struct DatasetFact
+{
+    QString name;
+    qint64 tokens = 0; // train + validation tokens from report.txt
+};
+
+struct WorkspaceFacts
+{
+    QVector<RunFact> runs;
+    QVector<DatasetFact> datasets;
+    // Knowledge bases and fine-tuned classifiers do not exist in the studio yet.
+};
+
+// Reads the runs from studio.db and each dataset's report.txt.
+WorkspaceFacts gatherFacts(Workspace &workspace);
+// The tokens a dataset's report.txt counts (train_tokens + val_tokens); 0 when unreadable.
+qint64 datasetTokens(const QString &reportPath);
+
+struct ConditionCheck
+{
+    bool met = false;
+    QString metBy; // "run:NAME" or "dataset:NAME" when met
+    QString note;  // the best so far, or why it cannot be measured yet
+};
+
+ConditionCheck checkCondition(const MilestoneCondition &condition, const WorkspaceFacts &facts);
+
+// "loss ≤ 3.5", "≥ 300M parameters", "≥ 1.0B corpus tokens", ...: for lists and exports.
+QString describeCondition(const MilestoneCondition &condition);
+
+} // namespace azllm
