@@ -2,6 +2,28 @@
 
 #include <sstream>
 
+std::vector<int> parseTokenIds(const std::string &text, const std::string &what)
+{
+    std::string spaced = text;
+    for (char &c : spaced)
+        if (c == ',' || c == '[' || c == ']')
+            c = ' ';
+    std::istringstream in(spaced);
+    std::vector<int> ids;
+    std::string word;
+    while (in >> word) {
+        try {
+            std::size_t used = 0;
+            ids.push_back(std::stoi(word, &used));
+            if (used != word.size())
+                throw std::invalid_argument(word);
+        } catch (const std::exception &) {
+            throw UsageError(what + ": '" + word + "' is not a token id");
+        }
+    }
+    return ids;
+}
+
 CommandLine::CommandLine(std::string usage, std::vector<CliOption> options)
     : m_usage(std::move(usage)), m_options(std::move(options))
 {

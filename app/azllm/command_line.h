@@ -22,6 +22,10 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// Token ids separated by spaces or commas, brackets ignored ("[2, 17, 5]" or "2 17 5").
+// Throws UsageError naming `what` (the option) and the first word that is not an id.
+std::vector<int> parseTokenIds(const std::string &text, const std::string &what);
+
 class CommandLine
 {
 public:

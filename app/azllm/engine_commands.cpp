@@ -270,24 +270,6 @@ GenerationParams generationParamsFrom(const CommandLine &cl)
     return p;
 }
 
-std::vector<int> parseIds(const std::string &text)
-{
-    std::vector<int> ids;
-    std::istringstream in(text);
-    std::string word;
-    while (in >> word) {
-        try {
-            std::size_t used = 0;
-            ids.push_back(std::stoi(word, &used));
-            if (used != word.size())
-                throw std::invalid_argument(word);
-        } catch (const std::exception &) {
-            throw UsageError("--prompt-ids: '" + word + "' is not a token id");
-        }
-    }
-    return ids;
-}
-
 using TokenPrinter = std::function<void(int)>;
 
 void printIds(int id)
@@ -355,7 +337,7 @@ int runGenerate(const std::vector<std::string> &args)
     initializeRuntime();
     const std::string checkpoint = resolveCheckpoint(cl.required("checkpoint"));
     Generator generator(LanguageModel::fromCheckpoint(checkpoint, cl.value("device", "auto")));
-    std::vector<int> prompt = parseIds(cl.value("prompt-ids", "2"));
+    std::vector<int> prompt = parseTokenIds(cl.value("prompt-ids", "2"), "--prompt-ids");
     TokenPrinter print = printIds;
 #ifdef AZLLM_WITH_TEXT
     std::optional<Tokenizer> tokenizer;
@@ -477,6 +459,17 @@ int runInfo(const std::vector<std::string> &args)
 // ---------------------------------------------------------------------------------------------
 // bench
 
+// The options every model benchmark takes, after its own.
+std::vector<CliOption> withBenchModelOptions(std::vector<CliOption> options)
+{
+    options.insert(options.begin(), {{"preset", "NAME", "model preset (default az-tiny)"},
+                                     {"vocab", "N", "vocabulary size (default the preset's)"}});
+    options.push_back({"device", "NAME", "auto, cpu, cuda or cuda:N"});
+    options.push_back({"compare-python", "",
+                       "also run bench/reference_gpt.py (PyTorch eager) and print the ratio"});
+    return options;
+}
+
 ModelConfig benchModel(const CommandLine &cl, std::int64_t minimumContext)
 {
     ModelConfig model = presetConfig(cl.value("preset", "az-tiny"));
@@ -515,15 +508,10 @@ int benchTrainCommand(const std::vector<std::string> &args)
     const CommandLine cl =
         parseOrHelp("azllm bench train [--preset NAME] [--batch B] [--context T] [--steps N] "
                     "[--compare-python]",
-                    {{"preset", "NAME", "model preset (default az-tiny)"},
-                     {"vocab", "N", "vocabulary size (default the preset's)"},
-                     {"batch", "B", "sequences per step (default 16)"},
-                     {"context", "T", "tokens per sequence (default 128)"},
-                     {"steps", "N", "timed steps (default 10)"},
-                     {"warmup", "N", "untimed steps first (default 2)"},
-                     {"device", "NAME", "auto, cpu, cuda or cuda:N"},
-                     {"compare-python", "",
-                      "also run bench/reference_gpt.py (PyTorch eager) and print the ratio"}},
+                    withBenchModelOptions({{"batch", "B", "sequences per step (default 16)"},
+                                           {"context", "T", "tokens per sequence (default 128)"},
+                                           {"steps", "N", "timed steps (default 10)"},
+                                           {"warmup", "N", "untimed steps first (default 2)"}}),
                     args, help);
     if (help)
         return 0;
@@ -579,13 +567,8 @@ int benchGenerateCommand(const std::vector<std::string> &args)
     bool help = false;
     const CommandLine cl = parseOrHelp(
         "azllm bench generate [--preset NAME] [--prompt N] [--tokens N] [--compare-python]",
-        {{"preset", "NAME", "model preset (default az-tiny)"},
-         {"vocab", "N", "vocabulary size (default the preset's)"},
-         {"prompt", "N", "prompt tokens (default 16)"},
-         {"tokens", "N", "new tokens (default 128)"},
-         {"device", "NAME", "auto, cpu, cuda or cuda:N"},
-         {"compare-python", "",
-          "also run bench/reference_gpt.py (PyTorch eager) and print the ratio"}},
+        withBenchModelOptions({{"prompt", "N", "prompt tokens (default 16)"},
+                               {"tokens", "N", "new tokens (default 128)"}}),
         args, help);
     if (help)
         return 0;
@@ -641,6 +624,9 @@ int runBench(const std::vector<std::string> &args)
             return k.run({args.begin() + 1, args.end()});
 #ifdef AZLLM_WITH_TEXT
     for (const Command &c : textCommands())
+        if ("bench-" + kind == c.name)
+            return c.run({args.begin() + 1, args.end()});
+    for (const Command &c : chatCommands())
         if ("bench-" + kind == c.name)
             return c.run({args.begin() + 1, args.end()});
 #endif

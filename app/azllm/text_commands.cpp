@@ -154,28 +154,6 @@ std::string readInput(const CommandLine &cl)
     return bytes;
 }
 
-std::vector<int> parseIds(const std::string &text)
-{
-    std::string spaced = text;
-    for (char &c : spaced)
-        if (c == ',' || c == '[' || c == ']')
-            c = ' ';
-    std::istringstream in(spaced);
-    std::vector<int> ids;
-    std::string word;
-    while (in >> word) {
-        try {
-            std::size_t used = 0;
-            ids.push_back(std::stoi(word, &used));
-            if (used != word.size())
-                throw std::invalid_argument(word);
-        } catch (const std::exception &) {
-            throw UsageError("--decode expects token ids, got '" + word + "'");
-        }
-    }
-    return ids;
-}
-
 int tokenizeCommand(const std::vector<std::string> &args)
 {
     CommandLine cl("azllm tokenize --tokenizer FILE (--text STR | --file F) [--decode]",
@@ -188,7 +166,7 @@ int tokenizeCommand(const std::vector<std::string> &args)
     const std::string input = readInput(cl);
     const Tokenizer tokenizer = Tokenizer::load(cl.required("tokenizer"));
     if (cl.has("decode")) {
-        std::printf("%s\n", tokenizer.decode(parseIds(input)).c_str());
+        std::printf("%s\n", tokenizer.decode(parseTokenIds(input, "--decode")).c_str());
         return 0;
     }
     const std::vector<int> ids = tokenizer.encode(input);
