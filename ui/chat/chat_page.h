@@ -1,0 +1,188 @@
+// The Chat screen: talk to any checkpoint of the workspace. Completion mode continues a text
+// (a pretrained model); chat mode wraps the conversation in the chat template (a tuned model).
+// Tokens stream in from a worker thread; Stop takes effect at the next token. Explain mode
+// shows, for any token of an answer, the candidates the model weighed and how the sampling
+// controls reshape them. Conversations are kept in studio.db.
+#pragma once
+
+#include <QThread>
+#include <QVector>
+#include <QWidget>
+
+#include <optional>
+#include <vector>
+
+#include "chat_template.h"
+#include "chat_worker.h"
+#include "conversation_store.h"
+
+class ConversationList;
+class ExplainChart;
+class MessageView;
+class SamplingPanel;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QScrollArea;
+class QVBoxLayout;
+
+namespace azllm {
+class Workspace;
+}
+
+class ChatPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChatPage)
+
+public:
+    explicit ChatPage(azllm::Workspace &workspace, QWidget *parent = nullptr);
+    ~ChatPage() override;
+
+    // ---- what the learner does, callable from tests and the screenshot tool
+    void refreshCheckpoints();
+    // Selects (adding when needed) a checkpoint or run folder and loads it on the worker.
+    void setCheckpoint(const QString &checkpointOrRunDir);
+    void setMode(azllm::ChatMode mode);
+    azllm::ChatMode mode() const;
+    void setSystemPrompt(const QString &text);
+    void send(const QString &text);
+    void stop();
+    void regenerate();
+    // Replaces the user's message at `position` and everything after it, then answers again.
+    void editAndResend(int position, const QString &text);
+    void newConversation();
+    void openConversation(qint64 conversationId);
+    void setExplainMode(bool on);
+    // Explains token `tokenIndex` of the answer at message `position` (as a click on it does).
+    void explainToken(int position, int tokenIndex);
+
+    // ---- what the screen shows, for tests
+    bool isGenerating() const { return m_activeRequest != 0; }
+    bool isCheckpointLoaded() const { return m_loaded.has_value(); }
+    int messageCount() const { return int(m_entries.size()); }
+    QString messageText(int position) const;
+    QString messageFooter(int position) const;
+    std::optional<ReplySummary> lastReply() const;
+    std::optional<qint64> conversationId() const { return m_conversationId; }
+    QString statusText() const;
+    QString contextNote(int position) const;
+    SamplingPanel *samplingPanel() const { return m_sampling; }
+    ConversationList *conversationList() const { return m_conversations; }
+    ExplainChart *explainChart() const { return m_chart; }
+    ChatWorker *worker() const { return m_worker; }
+    // Explain: the whole next-token distribution at the explained position, raw (softmax at
+    // temperature 1) and as sampled with the current controls; the ids shown; and the tokens the
+    // model saw (the explained token's position is context.size() - 1).
+    QVector<double> explainedRawProbabilities() const;
+    QVector<double> explainedSampledProbabilities() const;
+    QVector<int> explainedCandidates() const { return m_explain.topIds; }
+    QVector<int> explainedContext() const { return m_explain.context; }
+    int explainedToken() const { return m_explain.chosen; }
+
+Q_SIGNALS:
+    void checkpointReady(bool ok, const QString &message);
+    void tokenShown(int tokensSoFar);
+    void answerFinished(const ReplySummary &reply);
+    void answerFailed(const QString &message);
+    void explanationShown();
+    void jobChanged(const QString &description);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    struct Entry
+    {
+        azllm::MessageRecord record;
+        MessageView *view = nullptr;
+        std::optional<ReplySummary>
+            reply; // answers generated in this session: Explain needs their ids
+    };
+    struct Explanation
+    {
+        qint64 requestId = 0;
+        int position = -1;
+        int tokenIndex = -1;
+        int chosen = -1;
+        QVector<int> context; // tokens the model saw, the last one where the choice is made
+        QVector<float> logits;
+        QVector<int> topIds;
+        QStringList topPieces;
+    };
+
+    // chat_page_layout.cpp
+    QWidget *buildTopBar();
+    QWidget *buildConversationColumn();
+    QWidget *buildSideColumn();
+    QWidget *buildInputRow();
+
+    void startWorker();
+    void loadCheckpoint(const QString &path);
+    void handleLoaded(const CheckpointSummary &summary);
+    void handleLoadFailed(const QString &checkpoint, const QString &message);
+    void handleToken(qint64 requestId, int token, const QString &piece, const QString &newText);
+    void handleReply(qint64 requestId, const ReplySummary &reply);
+    void handleReplyFailed(qint64 requestId, const QString &message);
+    void handleExplanation(qint64 requestId, const QVector<float> &logits,
+                           const QVector<int> &topIds, const QStringList &topPieces);
+    void handleConversationDeleted(qint64 id);
+    void handleModeChanged();
+
+    void startAnswer();
+    azllm::ChatRequest buildRequest() const;
+    void ensureConversation(const QString &firstMessage);
+    void saveSettings();
+    MessageView *addMessageView(Entry &entry);
+    void truncateFrom(int position);
+    void clearMessages();
+    void beginEdit(int position);
+    void cancelEdit();
+    void copyMessage(int position);
+    void updateExplainChart();
+    void updateControls();
+    void showError(const QString &message);
+    void showStatus(const QString &message);
+    QString footerFor(const ReplySummary &reply) const;
+    QString footerFor(const azllm::MessageRecord &record) const;
+    QString noteFor(const ReplySummary &reply) const;
+    int entryIndex(const MessageView *view) const;
+
+    azllm::Workspace &m_workspace;
+    azllm::ConversationStore m_store;
+    QThread m_thread;
+    ChatWorker *m_worker = nullptr; // lives on m_thread, deleted when it finishes
+    std::optional<CheckpointSummary> m_loaded;
+    QString m_loading; // the checkpoint the worker is loading, empty when none
+    std::optional<qint64> m_conversationId;
+    std::vector<Entry> m_entries;
+    qint64 m_nextRequest = 1;
+    qint64 m_activeRequest = 0; // the answer streaming now, 0 when none
+    int m_tokensShown = 0;
+    int m_editing = -1; // the position of the user message being edited, -1 when none
+    Explanation m_explain;
+
+    QComboBox *m_checkpoint = nullptr;
+    QComboBox *m_mode = nullptr;
+    QLabel *m_modelInfo = nullptr;
+    QLineEdit *m_systemPrompt = nullptr;
+    QLabel *m_systemLabel = nullptr;
+    QScrollArea *m_scroll = nullptr;
+    QVBoxLayout *m_messages = nullptr;
+    QLabel *m_emptyHint = nullptr;
+    QLabel *m_editBanner = nullptr;
+    QPushButton *m_cancelEdit = nullptr;
+    QPlainTextEdit *m_input = nullptr;
+    QPushButton *m_send = nullptr;
+    QPushButton *m_stop = nullptr;
+    QPushButton *m_regenerate = nullptr;
+    QLabel *m_status = nullptr;
+    SamplingPanel *m_sampling = nullptr;
+    QCheckBox *m_explainToggle = nullptr;
+    QLabel *m_explainCaption = nullptr;
+    ExplainChart *m_chart = nullptr;
+    ConversationList *m_conversations = nullptr;
+};

@@ -1,0 +1,207 @@
+#include "sampling_panel.h"
+
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QRandomGenerator>
+#include <QSlider>
+#include <QSpinBox>
+
+#include <cmath>
+
+using namespace azllm;
+
+namespace {
+
+// A slider beside a spin box, kept in step: the slider to drag and watch Explain reshape, the
+// box for an exact value.
+QWidget *withSlider(QDoubleSpinBox *spin)
+{
+    auto *row = new QWidget;
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *slider = new QSlider(Qt::Horizontal);
+    const int steps = int(std::lround((spin->maximum() - spin->minimum()) / spin->singleStep()));
+    slider->setRange(0, steps);
+    slider->setToolTip(spin->toolTip());
+    const auto toSlider = [spin](double v) {
+        return int(std::lround((v - spin->minimum()) / spin->singleStep()));
+    };
+    slider->setValue(toSlider(spin->value()));
+    QObject::connect(slider, &QSlider::valueChanged, spin,
+                     [spin](int v) { spin->setValue(spin->minimum() + v * spin->singleStep()); });
+    QObject::connect(spin, &QDoubleSpinBox::valueChanged, slider, [slider, toSlider](double v) {
+        const QSignalBlocker block(slider);
+        slider->setValue(toSlider(v));
+    });
+    layout->addWidget(slider, 1);
+    layout->addWidget(spin);
+    return row;
+}
+
+QWidget *withSlider(QSpinBox *spin)
+{
+    auto *row = new QWidget;
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *slider = new QSlider(Qt::Horizontal);
+    slider->setRange(spin->minimum(), spin->maximum());
+    slider->setValue(spin->value());
+    slider->setToolTip(spin->toolTip());
+    QObject::connect(slider, &QSlider::valueChanged, spin, &QSpinBox::setValue);
+    QObject::connect(spin, &QSpinBox::valueChanged, slider, [slider](int v) {
+        const QSignalBlocker block(slider);
+        slider->setValue(v);
+    });
+    layout->addWidget(slider, 1);
+    layout->addWidget(spin);
+    return row;
+}
+
+} // namespace
+
+SamplingPanel::SamplingPanel(QWidget *parent) : QWidget(parent)
+{
+    const SamplingParams defaults;
+    auto *form = new QFormLayout(this);
+    form->setContentsMargins(0, 0, 0, 0);
+    m_temperature = addDoubleRow(form, tr("Temperature"), 0.0, 2.0, 0.05, 2,
+                                 tr("Ehtimalları kəskinləşdirir (1-dən aşağı) və ya düzləşdirir "
+                                    "(1-dən yuxarı); 0 hər dəfə ən ehtimallı "
+                                    "tokeni seçir.\nSharpens (below 1) or flattens (above 1) the "
+                                    "probabilities; 0 always picks the most "
+                                    "likely token."));
+    m_temperature->setValue(defaults.temperature);
+    m_topK = addIntRow(
+        form, tr("Top-k"), 0, 100,
+        tr("Yalnız ən ehtimallı k token arasından seçir; 0 hamısını saxlayır.\nSamples only among "
+           "the k most likely tokens; 0 keeps them all."));
+    m_topK->setValue(defaults.topK);
+    m_topP = addDoubleRow(
+        form, tr("Top-p"), 0.05, 1.0, 0.05, 2,
+        tr("Ehtimalları cəmi p-yə çatan ən kiçik token dəstindən seçir; 1 hamısını saxlayır.\n"
+           "Samples from the smallest set of likely tokens whose probabilities add up to p; 1 "
+           "keeps them all."));
+    m_topP->setValue(defaults.topP);
+    m_repetitionPenalty = addDoubleRow(form, tr("Repetition penalty"), 1.0, 2.0, 0.05, 2,
+                                       tr("Mətndə artıq olan tokenləri daha az ehtimallı edir; 1 "
+                                          "söndürür.\nMakes tokens already in the text "
+                                          "less likely; 1 turns it off."));
+    m_repetitionPenalty->setValue(defaults.repetitionPenalty);
+
+    m_maxNewTokens = new QSpinBox;
+    m_maxNewTokens->setRange(1, 4096);
+    m_maxNewTokens->setValue(128);
+    m_maxNewTokens->setToolTip(
+        tr("Cavab ən çoxu bu qədər tokendən ibarət olur.\nThe answer is at most this many "
+           "tokens long."));
+    form->addRow(tr("Max new tokens"), m_maxNewTokens);
+
+    m_seed = new QSpinBox;
+    m_seed->setRange(0, 1000000);
+    m_seed->setValue(7);
+    m_seed->setToolTip(
+        tr("Eyni toxum, model və parametrlər eyni cavabı verir.\nThe same seed, model and settings "
+           "give the same answer."));
+    m_randomSeed = new QCheckBox(tr("new seed each answer"));
+    m_randomSeed->setToolTip(
+        tr("Hər cavab üçün yeni təsadüfi toxum götürür (istifadə olunan toxum cavabın altında "
+           "göstərilir).\nPicks a fresh random seed for every answer (the seed used is shown "
+           "under the answer)."));
+    auto *seedRow = new QWidget;
+    auto *seedLayout = new QHBoxLayout(seedRow);
+    seedLayout->setContentsMargins(0, 0, 0, 0);
+    seedLayout->addWidget(m_seed);
+    seedLayout->addWidget(m_randomSeed, 1);
+    form->addRow(tr("Seed"), seedRow);
+    connect(m_randomSeed, &QCheckBox::toggled, m_seed, &QWidget::setDisabled);
+    // A new seed for every answer is what a learner expects of Regenerate; fixing it shows that
+    // sampling is reproducible.
+    m_randomSeed->setChecked(true);
+}
+
+QDoubleSpinBox *SamplingPanel::addDoubleRow(QFormLayout *form, const QString &label, double min,
+                                            double max, double step, int decimals,
+                                            const QString &tip)
+{
+    auto *spin = new QDoubleSpinBox;
+    spin->setRange(min, max);
+    spin->setSingleStep(step);
+    spin->setDecimals(decimals);
+    spin->setToolTip(tip);
+    form->addRow(label, withSlider(spin));
+    form->labelForField(form->itemAt(form->rowCount() - 1, QFormLayout::FieldRole)->widget())
+        ->setToolTip(tip);
+    connect(spin, &QDoubleSpinBox::valueChanged, this, &SamplingPanel::samplingChanged);
+    return spin;
+}
+
+QSpinBox *SamplingPanel::addIntRow(QFormLayout *form, const QString &label, int min, int max,
+                                   const QString &tip)
+{
+    auto *spin = new QSpinBox;
+    spin->setRange(min, max);
+    spin->setToolTip(tip);
+    form->addRow(label, withSlider(spin));
+    form->labelForField(form->itemAt(form->rowCount() - 1, QFormLayout::FieldRole)->widget())
+        ->setToolTip(tip);
+    connect(spin, &QSpinBox::valueChanged, this, &SamplingPanel::samplingChanged);
+    return spin;
+}
+
+SamplingParams SamplingPanel::sampling() const
+{
+    SamplingParams p;
+    p.temperature = m_temperature->value();
+    p.topK = m_topK->value();
+    p.topP = m_topP->value();
+    p.repetitionPenalty = m_repetitionPenalty->value();
+    return p;
+}
+
+GenerationParams SamplingPanel::generationParams() const
+{
+    GenerationParams p;
+    p.sampling = sampling();
+    p.maxNewTokens = m_maxNewTokens->value();
+    p.seed =
+        randomSeed() ? QRandomGenerator::global()->bounded(1000000u) : quint64(m_seed->value());
+    return p;
+}
+
+bool SamplingPanel::randomSeed() const
+{
+    return m_randomSeed->isChecked();
+}
+
+void SamplingPanel::setTemperature(double value)
+{
+    m_temperature->setValue(value);
+}
+
+void SamplingPanel::setTopK(int value)
+{
+    m_topK->setValue(value);
+}
+
+void SamplingPanel::setTopP(double value)
+{
+    m_topP->setValue(value);
+}
+
+void SamplingPanel::setRepetitionPenalty(double value)
+{
+    m_repetitionPenalty->setValue(value);
+}
+
+void SamplingPanel::setMaxNewTokens(int value)
+{
+    m_maxNewTokens->setValue(value);
+}
+
+void SamplingPanel::setSeed(quint64 seed, bool fixed)
+{
+    m_seed->setValue(int(seed));
+    m_randomSeed->setChecked(!fixed);
+}
