@@ -14,6 +14,7 @@
 #include "conversation_list.h"
 #include "sampler.h"
 #include "sampling_panel.h"
+#include "special_tokens.h"
 
 using namespace azllm;
 
@@ -146,6 +147,10 @@ private slots:
         const QVector<int> expectedContext = reply->promptTokens + reply->tokens.mid(0, 2);
         QCOMPARE(page.explainedContext(), expectedContext);
         ChatEngine engine = ChatEngine::load(m_checkpoint.toStdString(), "cpu");
+        // The model saw exactly the learner's text after </s>.
+        const std::vector<int> prompt =
+            fitCompletionPrompt(engine.tokenizer(), "Bakı şəhəri", 1000).tokens;
+        QCOMPARE(reply->promptTokens, QVector<int>(prompt.begin(), prompt.end()));
         const std::vector<int> context(expectedContext.begin(), expectedContext.end());
         const std::vector<float> reference =
             softmax(engine.nextTokenLogits(context, context.size() - 1), 1.0);
@@ -225,6 +230,17 @@ private slots:
             QVERIFY(reply.has_value());
         }
         QVERIFY(reply->droppedTurns > 0);
+        // The prompt ends with the newest question, whole, then opens the answer: no empty turn.
+        ChatEngine engine = ChatEngine::load(m_checkpoint.toStdString(), "cpu");
+        std::vector<int> tail =
+            encodeTurn(engine.tokenizer(),
+                       {ChatRole::User, page.messageText(page.messageCount() - 2).toStdString()});
+        tail.push_back(SpecialTokens::Assistant);
+        QVERIFY(reply->promptTokens.size() > qsizetype(tail.size()));
+        QCOMPARE(reply->promptTokens.mid(reply->promptTokens.size() - qsizetype(tail.size())),
+                 QVector<int>(tail.begin(), tail.end()));
+        QCOMPARE(reply->promptTokens.mid(0, 2),
+                 QVector<int>({SpecialTokens::EndOfText, SpecialTokens::System}));
         const QString note = page.contextNote(page.messageCount() - 1);
         QVERIFY2(note.contains(QStringLiteral("left out")), qPrintable(note));
         QVERIFY(int(reply->promptTokens.size()) <= promptBudget(64, 8));

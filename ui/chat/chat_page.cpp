@@ -281,6 +281,8 @@ ChatRequest ChatPage::buildRequest() const
 
 void ChatPage::startAnswer()
 {
+    // The conversation so far, taken before the answer's placeholder joins it.
+    const ChatRequest request = buildRequest();
     Entry entry;
     entry.record.conversationId = m_conversationId.value_or(0);
     entry.record.position = int(m_entries.size());
@@ -295,9 +297,7 @@ void ChatPage::startAnswer()
     Q_EMIT jobChanged(tr("Chat: generating"));
     QMetaObject::invokeMethod(
         m_worker,
-        [worker = m_worker, id = m_activeRequest, request = buildRequest()] {
-            worker->generate(id, request);
-        },
+        [worker = m_worker, id = m_activeRequest, request] { worker->generate(id, request); },
         Qt::QueuedConnection);
 }
 
@@ -551,22 +551,34 @@ QString ChatPage::footerFor(const MessageRecord &record) const
 QString ChatPage::noteFor(const ReplySummary &reply) const
 {
     const int window = m_loaded ? m_loaded->contextLength : 0;
-    if (reply.droppedTurns > 0)
-        return tr("\u26A0 The conversation is longer than the %1 tokens this model sees, so its %n "
+    if (reply.droppedTurns == 1)
+        return tr("\u26A0 The conversation is longer than the %1 tokens this model sees, so its "
                   "oldest "
-                  "message(s) were left out of this answer's prompt (the system prompt was kept).",
-                  nullptr, reply.droppedTurns)
+                  "message was left out of this answer's prompt (the system prompt was kept).")
             .arg(window);
+    if (reply.droppedTurns > 1)
+        return tr("\u26A0 The conversation is longer than the %1 tokens this model sees, so its %2 "
+                  "oldest "
+                  "messages were left out of this answer's prompt (the system prompt was kept).")
+            .arg(window)
+            .arg(reply.droppedTurns);
     if (reply.droppedTokens > 0)
         return tr("\u26A0 The text is longer than the %1 tokens this model sees (with room for the "
-                  "answer), so "
-                  "its first %n token(s) were left out.",
-                  nullptr, reply.droppedTokens)
-            .arg(window);
+                  "answer), so its first %2 tokens were left out.")
+            .arg(window)
+            .arg(reply.droppedTokens);
     return {};
 }
 
 // ---- Explain ------------------------------------------------------------------------------
+
+QString ChatPage::defaultExplainCaption() const
+{
+    return tr(
+        "Grey bars: the model's own probabilities (temperature 1). Blue bars: the probabilities "
+        "generation samples from with the settings above; move them and watch. \u2423 marks "
+        "the start of a word.");
+}
 
 void ChatPage::setExplainMode(bool on)
 {
@@ -644,6 +656,7 @@ void ChatPage::updateExplainChart()
 {
     if (m_explain.logits.isEmpty()) {
         m_chart->clear();
+        m_explainCaption->setText(defaultExplainCaption());
         return;
     }
     const QVector<double> raw = explainedRawProbabilities();

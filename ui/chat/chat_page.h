@@ -149,6 +149,7 @@ private:
     QString footerFor(const ReplySummary &reply) const;
     QString footerFor(const azllm::MessageRecord &record) const;
     QString noteFor(const ReplySummary &reply) const;
+    QString defaultExplainCaption() const;
     int entryIndex(const MessageView *view) const;
 
     azllm::Workspace &m_workspace;

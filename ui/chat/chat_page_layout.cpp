@@ -215,9 +215,7 @@ QWidget *ChatPage::buildSideColumn()
         tr("Shows the answers' tokens as chips; click one to see the 10 candidates the model "
            "weighed at that position."));
     connect(m_explainToggle, &QCheckBox::toggled, this, &ChatPage::setExplainMode);
-    m_explainCaption = hint(
-        tr("Grey bars: the model's own probabilities (temperature 1). Blue bars: the "
-           "probabilities generation samples from with the settings above; move them and watch."));
+    m_explainCaption = hint(defaultExplainCaption());
     m_explainCaption->setObjectName(QStringLiteral("explainCaption"));
     m_chart = new ExplainChart;
     explainLayout->addWidget(m_explainToggle);

@@ -45,9 +45,20 @@ ExplainChart::ExplainChart(QWidget *parent) : QWidget(parent), m_plot(new QCusto
     m_sampled->setWidth(0.38);
     m_sampled->setBarsGroup(group);
 
+    // The legend sits under the chart, where it can never cover a bar.
     m_plot->legend->setVisible(true);
-    m_plot->legend->setBrush(QColor(255, 255, 255, 220));
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->legend->setBrush(Qt::NoBrush);
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
+
+    m_placeholder = new QCPItemText(m_plot);
+    m_placeholder->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_placeholder->position->setCoords(0.5, 0.45);
+    m_placeholder->setText(tr("Turn on Explain and click\na token of an answer."));
+    m_placeholder->setColor(palette().color(QPalette::PlaceholderText));
     clear();
 }
 
@@ -70,6 +81,8 @@ void ExplainChart::setCandidates(const QStringList &labels, const QVector<double
     m_plot->yAxis->setRange(0.4, std::max<int>(1, int(labels.size())) + 0.6);
     // Room for the legend under the bars; percentages read best on a round scale.
     m_plot->xAxis->setRange(0, std::min(100.0, std::max(10.0, highest * 1.15)));
+    m_placeholder->setVisible(labels.isEmpty());
+    m_plot->yAxis->setTickLabels(!labels.isEmpty());
     m_raw->setData(keys, rawPercent, true);
     m_sampled->setData(keys, sampledPercent, true);
     m_plot->replot(QCustomPlot::rpQueuedReplot);

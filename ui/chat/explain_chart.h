@@ -9,6 +9,7 @@
 
 class QCustomPlot;
 class QCPBars;
+class QCPItemText;
 
 class ExplainChart final : public QWidget
 {
@@ -29,4 +30,5 @@ private:
     QCustomPlot *m_plot;
     QCPBars *m_raw = nullptr;
     QCPBars *m_sampled = nullptr;
+    QCPItemText *m_placeholder = nullptr;
 };

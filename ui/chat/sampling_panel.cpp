@@ -104,17 +104,13 @@ SamplingPanel::SamplingPanel(QWidget *parent) : QWidget(parent)
     m_seed->setToolTip(
         tr("Eyni toxum, model və parametrlər eyni cavabı verir.\nThe same seed, model and settings "
            "give the same answer."));
-    m_randomSeed = new QCheckBox(tr("new seed each answer"));
+    m_randomSeed = new QCheckBox(tr("New random seed for every answer"));
     m_randomSeed->setToolTip(
         tr("Hər cavab üçün yeni təsadüfi toxum götürür (istifadə olunan toxum cavabın altında "
            "göstərilir).\nPicks a fresh random seed for every answer (the seed used is shown "
            "under the answer)."));
-    auto *seedRow = new QWidget;
-    auto *seedLayout = new QHBoxLayout(seedRow);
-    seedLayout->setContentsMargins(0, 0, 0, 0);
-    seedLayout->addWidget(m_seed);
-    seedLayout->addWidget(m_randomSeed, 1);
-    form->addRow(tr("Seed"), seedRow);
+    form->addRow(tr("Seed"), m_seed);
+    form->addRow(QString(), m_randomSeed);
     connect(m_randomSeed, &QCheckBox::toggled, m_seed, &QWidget::setDisabled);
     // A new seed for every answer is what a learner expects of Regenerate; fixing it shows that
     // sampling is reproducible.
