@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QLocale>
 #include <QTextStream>
 
 #include "workspace.h"
@@ -14,16 +15,14 @@ QString tr(const char *text)
     return QCoreApplication::translate("MilestoneEvaluator", text);
 }
 
-// 336128000 -> "336.1M", 2.2e9 -> "2.2B".
+// 336128000 -> "336.1M", 2.2e9 -> "2.2B", 1000 -> "1,000": short where the digits would blur.
 QString shortCount(double value)
 {
     if (value >= 1e9)
-        return QString::number(value / 1e9, 'f', 1) + QLatin1Char('B');
+        return QString::number(value / 1e9, 'g', 4) + QLatin1Char('B');
     if (value >= 1e6)
-        return QString::number(value / 1e6, 'f', 1) + QLatin1Char('M');
-    if (value >= 1e3)
-        return QString::number(value / 1e3, 'f', 1) + QLatin1Char('k');
-    return QString::number(value, 'f', 0);
+        return QString::number(value / 1e6, 'g', 4) + QLatin1Char('M');
+    return QLocale().toString(qint64(value));
 }
 
 ConditionCheck checkValidationLoss(double threshold, const WorkspaceFacts &facts)
@@ -120,6 +119,15 @@ ConditionCheck checkCondition(const MilestoneCondition &condition, const Workspa
             false, {}, tr("not yet: the studio cannot fine-tune classifiers yet; tick it by hand")};
     }
     return {};
+}
+
+QString describeMetBy(const QString &metBy)
+{
+    if (metBy.startsWith(QLatin1String("run:")))
+        return tr("run “%1”").arg(metBy.mid(4));
+    if (metBy.startsWith(QLatin1String("dataset:")))
+        return tr("dataset “%1”").arg(metBy.mid(8));
+    return metBy;
 }
 
 QString describeCondition(const MilestoneCondition &condition)

@@ -47,6 +47,9 @@ struct ConditionCheck
 
 ConditionCheck checkCondition(const MilestoneCondition &condition, const WorkspaceFacts &facts);
 
+// "run “az-100m-1”" for "run:az-100m-1", "dataset “news”" for "dataset:news".
+QString describeMetBy(const QString &metBy);
+
 // "loss ≤ 3.5", "≥ 300M parameters", "≥ 1.0B corpus tokens", ...: for lists and exports.
 QString describeCondition(const MilestoneCondition &condition);
 

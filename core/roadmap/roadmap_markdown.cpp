@@ -30,7 +30,7 @@ QString percent(double share)
 QString milestoneStatus(const Milestone &m, const QDate &today)
 {
     if (m.done)
-        return m.metBy.isEmpty() ? tr("done") : tr("done (met by %1)").arg(m.metBy);
+        return m.metBy.isEmpty() ? tr("done") : tr("done (met by %1)").arg(describeMetBy(m.metBy));
     return m.isOverdue(today) ? tr("**overdue**") : tr("open");
 }
 

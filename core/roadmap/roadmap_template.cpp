@@ -56,7 +56,7 @@ Goal newSources(const QDate &start)
                        "before collecting; keep the source of every document.");
     // Placeholders the learner replaces with the sites they choose.
     for (int n = 1; n <= 5; ++n)
-        g.sources.push_back(newsSite(tr("News site %1").arg(n), QStringLiteral("https://")));
+        g.sources.push_back(newsSite(tr("News site %1").arg(n), QString()));
     g.milestones = {
         milestone(tr("List the five sites and check their terms"), start.addDays(14)),
         milestone(tr("A dataset of at least 100M tokens"), start.addMonths(3),
