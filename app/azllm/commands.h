@@ -16,6 +16,7 @@ std::vector<Command> engineCommands(); // engine_commands.cpp: train, generate, 
 #ifdef AZLLM_WITH_TEXT
 std::vector<Command> textCommands(); // text_commands.cpp: prepare, tokenize, bench tokenize
 std::vector<Command> demoCommands(); // demo_command.cpp: demo
+std::vector<Command> roadmapCommands(); // roadmap_command.cpp: roadmap list|add|done|export
 std::vector<Command> chatCommands(); // chat_command.cpp: chat, bench-chat
 #endif
 

@@ -18,6 +18,8 @@ std::vector<Command> allCommands()
         commands.push_back(c);
     for (const Command &c : demoCommands())
         commands.push_back(c);
+    for (const Command &c : roadmapCommands())
+        commands.push_back(c);
     for (const Command &c : chatCommands())
         commands.push_back(c);
 #endif
