@@ -152,6 +152,9 @@ int runBenchChat(const std::vector<std::string> &args)
     if (!parseOrHelp(cl, args))
         return 0;
     initializeRuntime();
+    // Figures taken on the reference BLAS are 20x off: say so next to them.
+    if (const std::string warning = slowMatmulWarning(); !warning.empty())
+        std::fprintf(stderr, "warning: %s\n", warning.c_str());
     ChatEngine engine = ChatEngine::load(cl.required("checkpoint"), cl.value("device", "auto"));
     ChatRequest request;
     request.mode = engine.supportsChat() ? ChatMode::Chat : ChatMode::Completion;

@@ -533,7 +533,7 @@ QString ChatPage::footerFor(const ReplySummary &reply) const
     if (reply.stoppedByCaller)
         text += tr(" \u00b7 stopped by you");
     else if (!reply.endedBy.isEmpty())
-        text += tr(" \u00b7 ended with %1").arg(reply.endedBy);
+        text += tr(" \u00b7 the model ended it with %1").arg(reply.endedBy);
     else
         text += tr(" \u00b7 reached max new tokens");
     return text;

@@ -91,7 +91,8 @@ QWidget *ChatPage::buildTopBar()
     m_mode = new QComboBox;
     m_mode->setObjectName(QStringLiteral("modePicker"));
     m_mode->addItem(tr("Completion: the model continues your text"), int(ChatMode::Completion));
-    m_mode->addItem(tr("Chat: turns with the chat template"), int(ChatMode::Chat));
+    m_mode->addItem(tr("Chat: turns with the chat template (for chat-tuned models)"),
+                    int(ChatMode::Chat));
     m_mode->setToolTip(
         tr("A pretrained model only knows how to continue text: use Completion. A model tuned on "
            "conversations answers in Chat mode (docs/chat_template.md)."));
@@ -222,6 +223,6 @@ QWidget *ChatPage::buildSideColumn()
     explainLayout->addWidget(m_explainCaption);
     explainLayout->addWidget(m_chart, 1);
     layout->addWidget(explainBox, 1);
-    column->setMinimumWidth(330);
+    column->setMinimumWidth(360);
     return column;
 }

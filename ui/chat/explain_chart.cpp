@@ -47,7 +47,7 @@ ExplainChart::ExplainChart(QWidget *parent) : QWidget(parent), m_plot(new QCusto
 
     // The legend sits under the chart, where it can never cover a bar.
     m_plot->legend->setVisible(true);
-    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foRowsFirst);
     m_plot->legend->setBorderPen(Qt::NoPen);
     m_plot->legend->setBrush(Qt::NoBrush);
     m_plot->axisRect()->insetLayout()->take(m_plot->legend);

@@ -104,7 +104,7 @@ SamplingPanel::SamplingPanel(QWidget *parent) : QWidget(parent)
     m_seed->setToolTip(
         tr("Eyni toxum, model və parametrlər eyni cavabı verir.\nThe same seed, model and settings "
            "give the same answer."));
-    m_randomSeed = new QCheckBox(tr("New random seed for every answer"));
+    m_randomSeed = new QCheckBox(tr("New seed each answer"));
     m_randomSeed->setToolTip(
         tr("Hər cavab üçün yeni təsadüfi toxum götürür (istifadə olunan toxum cavabın altında "
            "göstərilir).\nPicks a fresh random seed for every answer (the seed used is shown "
