@@ -119,8 +119,9 @@ QWidget *RoadmapPage::buildToolbar()
     lesson->setObjectName(QStringLiteral("lesson41Button"));
     button(tr("New roadmap…"), tr("An empty roadmap with a title and a 3-6 month horizon"),
            &RoadmapPage::handleNewRoadmap);
-    m_editRoadmap = button(tr("Rename…"), tr("Title, start date and horizon of this roadmap"),
-                           &RoadmapPage::handleEditRoadmap);
+    m_editRoadmap =
+        button(tr("Title and dates…"), tr("Title, start date and horizon of this roadmap"),
+               &RoadmapPage::handleEditRoadmap);
     m_export = button(tr("Export Markdown…"), tr("Save this roadmap as a Markdown file"),
                       &RoadmapPage::handleExportClicked);
     row->addStretch(1);

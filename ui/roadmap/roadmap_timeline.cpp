@@ -127,7 +127,11 @@ void RoadmapTimeline::paintMonths(QPainter &painter, const QRectF &chart) const
             painter.setPen(QPen(palette().color(QPalette::Midlight), 1));
             painter.drawLine(QPointF(left, chart.top() - 6), QPointF(left, chart.bottom()));
         }
-        const QString name = locale.toString(month, QStringLiteral("MMM yyyy"));
+        // A short month at either end of the horizon gets its short name, or none if even that
+        // does not fit.
+        QString name = locale.toString(month, QStringLiteral("MMM yyyy"));
+        if (right - left <= painter.fontMetrics().horizontalAdvance(name) + 6)
+            name = locale.toString(month, QStringLiteral("MMM"));
         if (right - left > painter.fontMetrics().horizontalAdvance(name) + 6) {
             painter.setPen(palette().color(QPalette::Text));
             painter.drawText(QRectF(left, kMargin, right - left, kHeaderHeight - 10),
