@@ -1,10 +1,15 @@
 // The Roadmap and Lessons screens offscreen: the lesson-41 template, delete and undo, milestones
 // ticked by a run and linking to it, export, a locked studio.db; the syllabus, day 41's "try it"
 // actions, progress and notes across a restart.
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialog>
+#include <QDoubleSpinBox>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -30,6 +35,25 @@ bool hasTable(const QTextDocument *document)
         if (qobject_cast<QTextTable *>(frame))
             return true;
     return false;
+}
+
+QPushButton *buttonNamed(QWidget *page, const QString &text)
+{
+    for (QPushButton *b : page->findChildren<QPushButton *>())
+        if (b->text() == text)
+            return b;
+    return nullptr;
+}
+
+// Fills the next modal dialog from inside its event loop and presses OK.
+template <typename Fill> void answerNextDialog(Fill fill)
+{
+    QTimer::singleShot(0, qApp, [fill] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        fill(dialog);
+        dialog->accept();
+    });
 }
 
 QTreeWidgetItem *findItem(QTreeWidget *list, const QString &text)
@@ -78,6 +102,32 @@ private slots:
         page.undoDelete();
         QCOMPARE(combo->count(), 1);
         QCOMPARE(list->topLevelItemCount(), 3);
+    }
+
+    void goalsAndMeasuredMilestonesAreAddedThroughTheForms()
+    {
+        Workspace workspace(path(QStringLiteral("forms")));
+        RoadmapPage page(workspace);
+        page.startFromLesson41();
+        page.showList();
+        auto *list = page.findChild<QTreeWidget *>(QStringLiteral("roadmapList"));
+        answerNextDialog([](QDialog *d) {
+            d->findChild<QLineEdit *>()->setText(QStringLiteral("Fine-tune for dialogue"));
+        });
+        buttonNamed(&page, QStringLiteral("Add goal…"))->click();
+        QCOMPARE(list->topLevelItemCount(), 4);
+
+        list->setCurrentItem(findItem(list, QStringLiteral("Fine-tune for dialogue")));
+        answerNextDialog([](QDialog *d) {
+            d->findChild<QLineEdit *>()->setText(QStringLiteral("Answers read well"));
+            d->findChild<QComboBox *>()->setCurrentIndex(1); // validation loss at most
+            d->findChild<QDoubleSpinBox *>()->setValue(3.2);
+        });
+        buttonNamed(&page, QStringLiteral("Add milestone…"))->click();
+        QTreeWidgetItem *added = findItem(list, QStringLiteral("Answers read well"));
+        QVERIFY(added);
+        QCOMPARE(added->text(3), QStringLiteral("validation loss ≤ 3.2"));
+        QCOMPARE(page.store().roadmaps().first().goals.size(), 4);
     }
 
     void runReachingAMilestoneTicksItAndLinksToTheRun()
