@@ -1,6 +1,7 @@
 // The Chat screen driven as a learner drives it, through the real worker thread, on a tiny
 // model trained in seconds on the sample dataset.
 #include <QFile>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -132,8 +133,17 @@ private slots:
         QVERIFY(reply.has_value());
         QVERIFY(reply->tokens.size() >= 3);
 
+        // A click on the third token chip of the answer, as the learner makes it.
+        page.setExplainMode(true);
+        QLabel *chips = nullptr;
+        for (QLabel *label : page.findChild<QWidget *>(QStringLiteral("assistantMessage"))
+                                 ->findChildren<QLabel *>())
+            if (label->textFormat() == Qt::RichText)
+                chips = label;
+        QVERIFY(chips != nullptr);
+        QVERIFY(chips->text().contains(QStringLiteral("href=\"2\"")));
         QSignalSpy shown(&page, &ChatPage::explanationShown);
-        page.explainToken(1, 2);
+        Q_EMIT chips->linkActivated(QStringLiteral("2"));
         QVERIFY(shown.wait(kWaitMs));
         const QVector<double> raw = page.explainedRawProbabilities();
         const QVector<double> sampled = page.explainedSampledProbabilities();
@@ -177,6 +187,19 @@ private slots:
         page.samplingPanel()->setTopK(1);
         const QVector<double> greedy = page.explainedSampledProbabilities();
         QCOMPARE(greedy[page.explainedCandidates()[0]], 1.0);
+    }
+
+    void closingThePageMidAnswerIsSafe()
+    {
+        auto page = std::make_unique<ChatPage>(*m_workspace);
+        QVERIFY(loadInto(*page, m_checkpoint));
+        page->setMode(ChatMode::Completion);
+        useFixedSampling(*page, 4000, 5);
+        QSignalSpy shown(page.get(), &ChatPage::tokenShown);
+        page->send(QStringLiteral("Azərbaycan"));
+        QVERIFY(shown.wait(kWaitMs));
+        page.reset(); // stops the answer at its next token and waits for the worker
+        QVERIFY(true);
     }
 
     void aFixedSeedReproducesTheConversation()
