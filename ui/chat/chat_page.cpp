@@ -400,8 +400,13 @@ MessageView *ChatPage::addMessageView(Entry &entry)
 {
     const bool user = entry.record.role == QLatin1String("user");
     const bool completion = mode() == ChatMode::Completion;
-    const QString title = user ? (completion ? tr("Your text") : tr("You"))
-                               : (completion ? tr("Model's continuation") : tr("Model"));
+    QString title = user ? (completion ? tr("Your text") : tr("You"))
+                         : (completion ? tr("Model's continuation") : tr("Model"));
+    // A continuation often starts mid-word: name the text it continues.
+    const int position = int(&entry - m_entries.data());
+    if (!user && completion && position > 0)
+        title = tr("Model's continuation of \u201c%1\u201d")
+                    .arg(titleFrom(m_entries[std::size_t(position - 1)].record.content));
     auto *view =
         new MessageView(user ? MessageView::Kind::User : MessageView::Kind::Assistant, title);
     view->setText(entry.record.content);
