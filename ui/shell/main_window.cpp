@@ -13,8 +13,11 @@
 #include <QStatusBar>
 #include <QUrl>
 
+#include "chat_page.h"
 #include "data_page.h"
+#include "lessons_page.h"
 #include "model_page.h"
+#include "roadmap_page.h"
 #include "runtime.h"
 #include "train_page.h"
 #include "workspace.h"
@@ -32,23 +35,34 @@ MainWindow::MainWindow(azllm::Workspace &workspace, QWidget *parent)
                        "QListWidget::item:selected { background: #1f5fbf; color: white; }"));
     m_stack = new QStackedWidget;
 
+    m_lessons = new LessonsPage(workspace);
     m_data = new DataPage(workspace);
     m_model = new ModelPage;
     m_train = new TrainPage(workspace);
+    m_chat = new ChatPage(workspace);
+    m_roadmap = new RoadmapPage(workspace);
+    addScreen(LessonsScreen, m_lessons, tr("Lessons"),
+              tr("The 50-day course, day by day (Ctrl+1)"));
     addScreen(DataScreen, m_data, tr("Data"),
-              tr("Import text, clean it, train a tokenizer (Ctrl+1)"));
+              tr("Import text, clean it, train a tokenizer (Ctrl+2)"));
     addScreen(ModelScreen, m_model, tr("Model"),
-              tr("Size a model: parameters, memory, compute (Ctrl+2)"));
-    addScreen(TrainScreen, m_train, tr("Train"), tr("Pretrain with a live dashboard (Ctrl+3)"));
+              tr("Size a model: parameters, memory, compute (Ctrl+3)"));
+    addScreen(TrainScreen, m_train, tr("Train"), tr("Pretrain with a live dashboard (Ctrl+4)"));
+    addScreen(ChatScreen, m_chat, tr("Chat"),
+              tr("Talk to a checkpoint and see its probabilities (Ctrl+5)"));
+    addScreen(RoadmapScreen, m_roadmap, tr("Roadmap"), tr("Plan your next 3-6 months (Ctrl+6)"));
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     connect(m_data, &DataPage::datasetsChanged, m_train, &TrainPage::refreshDatasets);
     connect(m_data, &DataPage::jobChanged, this, &MainWindow::setJob);
     connect(m_train, &TrainPage::jobChanged, this, &MainWindow::setJob);
+    connect(m_chat, &ChatPage::jobChanged, this, &MainWindow::setJob);
     connect(m_model, &ModelPage::trainRequested, this, [this](const azllm::ModelConfig &config) {
         m_train->setModelConfig(config);
         showScreen(TrainScreen);
     });
+    connect(m_lessons, &LessonsPage::openScreenRequested, this, &MainWindow::openScreen);
+    connect(m_roadmap, &RoadmapPage::openScreenRequested, this, &MainWindow::openScreen);
 
     auto *central = new QWidget;
     auto *layout = new QHBoxLayout(central);
@@ -80,10 +94,10 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    for (Screen screen : {DataScreen, ModelScreen, TrainScreen})
+    for (int screen = 0; screen < ScreenCount; ++screen)
         view->addAction(m_sidebar->item(int(screen))->text(),
                         QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(screen))), this,
-                        [this, screen] { showScreen(screen); });
+                        [this, screen] { showScreen(Screen(screen)); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Az-LLM Studio"), this, [this] {
@@ -125,15 +139,26 @@ MainWindow::Screen MainWindow::currentScreen() const
 
 QString MainWindow::screenKey(Screen screen)
 {
-    switch (screen) {
-    case DataScreen:
-        return QStringLiteral("data");
-    case ModelScreen:
-        return QStringLiteral("model");
-    case TrainScreen:
-        return QStringLiteral("train");
+    static const char *keys[] = {"lessons", "data", "model", "train", "chat", "roadmap"};
+    return screen >= 0 && screen < ScreenCount ? QLatin1String(keys[screen]) : QString();
+}
+
+bool MainWindow::openScreen(const QString &key, const QString &argument)
+{
+    for (int i = 0; i < ScreenCount; ++i) {
+        const Screen screen = Screen(i);
+        if (screenKey(screen) != key)
+            continue;
+        if (screen == ModelScreen && !argument.isEmpty())
+            m_model->selectPreset(argument);
+        else if (screen == RoadmapScreen)
+            m_roadmap->openArgument(argument);
+        else if (screen == LessonsScreen && !argument.isEmpty())
+            m_lessons->openArgument(argument);
+        showScreen(screen);
+        return true;
     }
-    return {};
+    return false;
 }
 
 QWidget *MainWindow::screenWidget(Screen screen) const

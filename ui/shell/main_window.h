@@ -4,8 +4,11 @@
 
 #include <QMainWindow>
 
+class ChatPage;
 class DataPage;
+class LessonsPage;
 class ModelPage;
+class RoadmapPage;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -21,23 +24,35 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
+    // In the sidebar's order: the course first, then the screens in the order it uses them.
     enum Screen
     {
+        LessonsScreen,
         DataScreen,
         ModelScreen,
-        TrainScreen
+        TrainScreen,
+        ChatScreen,
+        RoadmapScreen,
+        ScreenCount
     };
 
     explicit MainWindow(azllm::Workspace &workspace, QWidget *parent = nullptr);
 
     void showScreen(Screen screen);
     Screen currentScreen() const;
-    // Internal names, also the screenshot file names: "data", "model", "train".
+    // Internal names, also the screenshot file names and what lessons' actions say:
+    // "lessons", "data", "model", "train", "chat", "roadmap".
     static QString screenKey(Screen screen);
+    // Opens a screen by name with an argument (a preset for "model", "lesson-41-template" for
+    // "roadmap", a day for "lessons"); false for an unknown name.
+    bool openScreen(const QString &key, const QString &argument);
     QWidget *screenWidget(Screen screen) const;
     DataPage *dataPage() const { return m_data; }
     ModelPage *modelPage() const { return m_model; }
     TrainPage *trainPage() const { return m_train; }
+    ChatPage *chatPage() const { return m_chat; }
+    RoadmapPage *roadmapPage() const { return m_roadmap; }
+    LessonsPage *lessonsPage() const { return m_lessons; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -55,5 +70,8 @@ private:
     DataPage *m_data = nullptr;
     ModelPage *m_model = nullptr;
     TrainPage *m_train = nullptr;
+    ChatPage *m_chat = nullptr;
+    RoadmapPage *m_roadmap = nullptr;
+    LessonsPage *m_lessons = nullptr;
     QLabel *m_job = nullptr;
 };

@@ -70,8 +70,8 @@ int takeScreenshots(MainWindow &window, const QString &dir, int steps)
         return 1;
     }
     bool ok = true;
-    for (MainWindow::Screen screen :
-         {MainWindow::DataScreen, MainWindow::ModelScreen, MainWindow::TrainScreen}) {
+    for (int i = 0; i < MainWindow::ScreenCount; ++i) {
+        const MainWindow::Screen screen = MainWindow::Screen(i);
         window.showScreen(screen);
         const QString path =
             dir + QLatin1Char('/') + MainWindow::screenKey(screen) + QLatin1String(".png");
