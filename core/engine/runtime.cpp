@@ -83,8 +83,10 @@ double measureGemmGflops(int n, int repeats)
 
 std::string slowMatmulWarning()
 {
-    // Reference BLAS manages ~3 GFLOP/s here, OpenBLAS 70+ on one AVX2 core.
-    const double gflops = measureGemmGflops(256, 3);
+    // Reference BLAS manages ~3 GFLOP/s here, OpenBLAS 70+ on one AVX2 core. The best of several
+    // larger products, so that a busy machine (a compiler on the other core) is not mistaken
+    // for a slow BLAS.
+    const double gflops = measureGemmGflops(512, 5);
     if (gflops >= 10.0)
         return {};
     return "matrix products run at " + std::to_string(int(gflops)) +

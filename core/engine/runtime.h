@@ -22,7 +22,7 @@ bool cudaAvailable();
 double measureGemmGflops(int n, int repeats);
 
 // A warning when matrix products run far below what this CPU can do (reference BLAS instead of
-// OpenBLAS), empty otherwise. Takes about 10 ms.
+// OpenBLAS), empty otherwise. Takes about 20 ms (half a second with the reference BLAS).
 std::string slowMatmulWarning();
 
 } // namespace azllm

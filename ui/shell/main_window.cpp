@@ -54,6 +54,7 @@ MainWindow::MainWindow(azllm::Workspace &workspace, QWidget *parent)
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     connect(m_data, &DataPage::datasetsChanged, m_train, &TrainPage::refreshDatasets);
+    connect(m_train, &TrainPage::runEnded, m_chat, &ChatPage::refreshCheckpoints);
     connect(m_data, &DataPage::jobChanged, this, &MainWindow::setJob);
     connect(m_train, &TrainPage::jobChanged, this, &MainWindow::setJob);
     connect(m_chat, &ChatPage::jobChanged, this, &MainWindow::setJob);
