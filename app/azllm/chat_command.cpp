@@ -12,41 +12,11 @@
 #include "command_line.h"
 #include "commands.h"
 #include "runtime.h"
+#include "sampling_options.h"
 
 using namespace azllm;
 
 namespace {
-
-std::vector<CliOption> chatSamplingOptions()
-{
-    return {
-        {"temperature", "T", "0 = greedy; higher is more adventurous (default 0.8)"},
-        {"top-k", "K", "sample among the K likeliest tokens, 0 = all (default 40)"},
-        {"top-p", "P", "sample among the likeliest tokens holding P of the mass (default 0.95)"},
-        {"repetition-penalty", "R", "above 1 discourages repeats (default 1.0)"},
-        {"tokens", "N", "new tokens per answer at most (default 128)"},
-        {"seed", "N",
-         "random seed of the first answer; each next answer uses the next seed (default 0)"},
-        {"device", "NAME", "auto, cpu, cuda or cuda:N (default auto)"}};
-}
-
-GenerationParams paramsFrom(const CommandLine &cl)
-{
-    GenerationParams p;
-    p.sampling.temperature = cl.doubleValue("temperature", p.sampling.temperature);
-    p.sampling.topK = int(cl.intValue("top-k", p.sampling.topK));
-    p.sampling.topP = cl.doubleValue("top-p", p.sampling.topP);
-    p.sampling.repetitionPenalty =
-        cl.doubleValue("repetition-penalty", p.sampling.repetitionPenalty);
-    p.maxNewTokens = int(cl.intValue("tokens", p.maxNewTokens));
-    p.seed = std::uint64_t(cl.intValue("seed", 0));
-    if (p.sampling.temperature < 0 || p.sampling.topK < 0 || p.sampling.topP <= 0 ||
-        p.sampling.topP > 1 || p.sampling.repetitionPenalty <= 0 || p.maxNewTokens <= 0)
-        throw UsageError(
-            "sampling values out of range: temperature >= 0, top-k >= 0, 0 < top-p <= 1, "
-            "repetition-penalty > 0, tokens > 0");
-    return p;
-}
 
 bool parseOrHelp(CommandLine &cl, const std::vector<std::string> &args)
 {
@@ -83,7 +53,7 @@ int runChat(const std::vector<std::string> &args)
         {"checkpoint", "DIR", "a checkpoint folder or a run folder (its newest)"},
         {"system", "TEXT", "system prompt (chat mode)"},
         {"completion", "", "continue each line as plain text instead of chatting"}};
-    for (const CliOption &o : chatSamplingOptions())
+    for (const CliOption &o : samplingOptions())
         options.push_back(o);
     CommandLine cl("azllm chat --checkpoint DIR [--system TEXT] [--completion] [sampling]",
                    options);
@@ -92,7 +62,7 @@ int runChat(const std::vector<std::string> &args)
     ChatRequest request;
     request.mode = cl.has("completion") ? ChatMode::Completion : ChatMode::Chat;
     request.systemPrompt = cl.value("system");
-    request.params = paramsFrom(cl);
+    request.params = generationParamsFrom(cl);
     initializeRuntime();
     ChatEngine engine = ChatEngine::load(cl.required("checkpoint"), cl.value("device", "auto"));
     if (request.mode == ChatMode::Chat && !engine.supportsChat())

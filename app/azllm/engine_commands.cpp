@@ -16,6 +16,7 @@
 #include "model_sizing.h"
 #include "reference_bench.h"
 #include "runtime.h"
+#include "sampling_options.h"
 #include "synthetic_data.h"
 #include "trainer.h"
 #ifdef AZLLM_WITH_TEXT
@@ -238,38 +239,6 @@ int runTrain(const std::vector<std::string> &args)
 // ---------------------------------------------------------------------------------------------
 // generate
 
-std::vector<CliOption> samplingOptions()
-{
-    return {
-        {"temperature", "T", "0 = greedy; higher is more adventurous (default 0.8)"},
-        {"top-k", "K", "sample among the K likeliest tokens, 0 = all (default 40)"},
-        {"top-p", "P", "sample among the likeliest tokens holding P of the mass (default 0.95)"},
-        {"repetition-penalty", "R", "above 1 discourages repeats (default 1.0)"},
-        {"tokens", "N", "new tokens at most (default 128)"},
-        {"seed", "N", "random seed (default 0)"},
-        {"device", "NAME", "auto, cpu, cuda or cuda:N (default auto)"},
-        {"no-cache", "", "recompute the whole window for every token (slower; for comparison)"}};
-}
-
-GenerationParams generationParamsFrom(const CommandLine &cl)
-{
-    GenerationParams p;
-    p.sampling.temperature = cl.doubleValue("temperature", p.sampling.temperature);
-    p.sampling.topK = int(cl.intValue("top-k", p.sampling.topK));
-    p.sampling.topP = cl.doubleValue("top-p", p.sampling.topP);
-    p.sampling.repetitionPenalty =
-        cl.doubleValue("repetition-penalty", p.sampling.repetitionPenalty);
-    p.maxNewTokens = int(cl.intValue("tokens", p.maxNewTokens));
-    p.seed = std::uint64_t(cl.intValue("seed", 0));
-    p.useKvCache = !cl.has("no-cache");
-    if (p.sampling.temperature < 0 || p.sampling.topK < 0 || p.sampling.topP <= 0 ||
-        p.sampling.topP > 1 || p.sampling.repetitionPenalty <= 0 || p.maxNewTokens < 0)
-        throw UsageError(
-            "sampling values out of range: temperature >= 0, top-k >= 0, 0 < top-p <= 1, "
-            "repetition-penalty > 0, tokens >= 0");
-    return p;
-}
-
 using TokenPrinter = std::function<void(int)>;
 
 void printIds(int id)
@@ -327,13 +296,16 @@ int runGenerate(const std::vector<std::string> &args)
         {"prompt-ids", "IDS", "prompt as space-separated token ids (default: 2)"}};
     for (const CliOption &o : samplingOptions())
         options.push_back(o);
+    options.push_back(
+        {"no-cache", "", "recompute the whole window for every token (slower; for comparison)"});
     bool help = false;
     const CommandLine cl =
         parseOrHelp("azllm generate --checkpoint DIR [--prompt-ids \"2 17 5\"] [sampling]", options,
                     args, help);
     if (help)
         return 0;
-    const GenerationParams params = generationParamsFrom(cl);
+    GenerationParams params = generationParamsFrom(cl);
+    params.useKvCache = !cl.has("no-cache");
     initializeRuntime();
     const std::string checkpoint = resolveCheckpoint(cl.required("checkpoint"));
     Generator generator(LanguageModel::fromCheckpoint(checkpoint, cl.value("device", "auto")));

@@ -1,5 +1,7 @@
 #include "conversation_store.h"
 
+#include "sql_values.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -8,24 +10,12 @@
 #include <functional>
 
 namespace azllm {
+
+using sql::execute;
+using sql::now;
+using sql::text;
+
 namespace {
-
-void execute(QSqlQuery &query)
-{
-    if (!query.exec())
-        throw DatabaseError("studio.db: " + query.lastError().text().toStdString());
-}
-
-QString now()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
-// Text columns are NOT NULL; a null QString would bind as NULL.
-QVariant text(const QString &s)
-{
-    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
-}
 
 QSqlQuery prepared(const StudioDatabase &database, const QString &sql, const QVariantList &values)
 {

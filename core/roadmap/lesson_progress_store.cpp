@@ -6,16 +6,11 @@
 #include <QVariant>
 
 #include "sql_transaction.h"
+#include "sql_values.h"
 
 namespace azllm {
-namespace {
 
-QString now()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
-} // namespace
+using sql::now;
 
 void LessonProgressStore::setDone(int day, bool done)
 {

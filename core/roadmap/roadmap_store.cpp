@@ -8,20 +8,14 @@
 
 #include "milestone_evaluator.h"
 #include "sql_transaction.h"
+#include "sql_values.h"
 
 namespace azllm {
+
+using sql::now;
+using sql::text;
+
 namespace {
-
-QString now()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
-// A null QString would bind as SQL NULL; the text columns are NOT NULL.
-QVariant text(const QString &s)
-{
-    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
-}
 
 QVariant date(const QDate &d)
 {

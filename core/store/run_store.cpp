@@ -1,38 +1,19 @@
 #include "run_store.h"
 
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
+#include "sql_values.h"
+
 namespace azllm {
+
+using sql::execute;
+using sql::now;
+using sql::nullable;
+using sql::optionalDouble;
+using sql::text;
+
 namespace {
-
-void execute(QSqlQuery &query)
-{
-    if (!query.exec())
-        throw DatabaseError("studio.db: " + query.lastError().text().toStdString());
-}
-
-QString now()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
-std::optional<double> optionalDouble(const QVariant &v)
-{
-    return v.isNull() ? std::nullopt : std::optional<double>(v.toDouble());
-}
-
-// A null QString binds as SQL NULL; text columns here are NOT NULL, so bind "" instead.
-QVariant text(const QString &s)
-{
-    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
-}
-
-QVariant nullable(const std::optional<double> &v)
-{
-    return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::Double));
-}
 
 RunRecord readRun(const QSqlQuery &q)
 {
