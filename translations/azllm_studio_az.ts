@@ -2,6 +2,393 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="az">
 <context>
+    <name>ChatPage</name>
+    <message>
+        <location filename="../ui/chat/chat_page.cpp" line="+102"/>
+        <source>%1 · step %2 · loss %3</source>
+        <translation>%1 · addım %2 · itki %3</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(no checkpoints yet: train a model on the Train screen)</source>
+        <translation>(hələ yoxlama nöqtəsi yoxdur: Təlim ekranında model öyrədin)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Loading %1…</source>
+        <translation>%1 yüklənir…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 parameters · vocabulary %2 · sees %3 tokens at a time · %4</source>
+        <translation>%1 parametr · lüğət %2 · bir dəfəyə %3 token görür · %4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>chat markers present</source>
+        <translation>çat markerləri var</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no chat markers in its tokenizer: Completion mode only</source>
+        <translation>tokenizatorunda çat markerləri yoxdur: yalnız Tamamlama rejimi</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not loaded.</source>
+        <translation>Yüklənməyib.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Your message to the assistant (Ctrl+Enter sends)</source>
+        <translation>Assistentə mesajınız (Ctrl+Enter göndərir)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text for the model to continue, e.g. &quot;Azərbaycan&quot; (Ctrl+Enter sends)</source>
+        <translation>Modelin davam etdirəcəyi mətn, məs. &quot;Azərbaycan&quot; (Ctrl+Enter göndərir)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Load a checkpoint first (top of the screen).</source>
+        <translation>Əvvəlcə yoxlama nöqtəsi yükləyin (ekranın yuxarısında).</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Generating…</source>
+        <translation>Yaradılır…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chat: generating</source>
+        <translation>Çat: cavab yaradılır</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>Your text</source>
+        <translation>Mətniniz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>You</source>
+        <translation>Siz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model&apos;s continuation</source>
+        <translation>Modelin davamı</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Model&apos;s continuation of “%1”</source>
+        <translation>Modelin davamı: “%1”</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>Editing message %1: Send replaces it and every message after it.</source>
+        <translation>Mesaj %1 redaktə olunur: “Göndər” onu və ondan sonrakı bütün mesajları əvəz edir.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 tokens · %2 tokens/s · first token after %3 ms · prompt %4 tokens · seed %5</source>
+        <translation>%1 token · %2 token/s · ilk token %3 ms sonra · prompt %4 token · toxum %5</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> · stopped by you</source>
+        <translation> · siz dayandırdınız</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · the model ended it with %1</source>
+        <translation> · model onu %1 ilə bitirdi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · reached max new tokens</source>
+        <translation> · yeni token limitinə çatdı</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 tokens · %2 tokens/s · first token after %3 ms · prompt %4 tokens</source>
+        <translation>%1 token · %2 token/s · ilk token %3 ms sonra · prompt %4 token</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>⚠ The conversation is longer than the %1 tokens this model sees, so its oldest message was left out of this answer&apos;s prompt (the system prompt was kept).</source>
+        <translation>⚠ Söhbət bu modelin gördüyü %1 tokendən uzundur, ona görə ən köhnə mesaj bu cavabın promptuna daxil edilmədi (sistem promptu saxlanıldı).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>⚠ The conversation is longer than the %1 tokens this model sees, so its %2 oldest messages were left out of this answer&apos;s prompt (the system prompt was kept).</source>
+        <translation>⚠ Söhbət bu modelin gördüyü %1 tokendən uzundur, ona görə ən köhnə %2 mesaj bu cavabın promptuna daxil edilmədi (sistem promptu saxlanıldı).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>⚠ The text is longer than the %1 tokens this model sees (with room for the answer), so its first %2 tokens were left out.</source>
+        <translation>⚠ Mətn bu modelin gördüyü %1 tokendən uzundur (cavab üçün yer də nəzərə alınıb), ona görə onun ilk %2 tokeni kənarda qaldı.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Grey bars: the model&apos;s own probabilities (temperature 1). Blue bars: the probabilities generation samples from with the settings above; move them and watch. ␣ marks the start of a word.</source>
+        <translation>Boz zolaqlar: modelin öz ehtimalları (temperatur 1). Mavi zolaqlar: yuxarıdakı ayarlarla generasiyanın seçdiyi ehtimallar; ayarları dəyişib izləyin. ␣ sözün başlanğıcını göstərir.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Explain works on answers generated since the screen opened: the model&apos;s exact tokens are not stored. Regenerate the answer to explore it.</source>
+        <translation>“İzah et” yalnız ekran açılandan sonra yaradılmış cavablarda işləyir: modelin dəqiq tokenləri saxlanılmır. Onu araşdırmaq üçün cavabı yenidən yaradın.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Computing…</source>
+        <translation>Hesablanır…</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Token %1 of the answer: the model chose “%2” (▶), %3 likely on its own, %4 with your settings. These %5 candidates hold %6 of its probability; your settings leave %7 of %8 tokens possible.</source>
+        <translation>Cavabdakı token %1: model “%2” seçdi (▶); modelin öz ehtimalı %3, ayarlarınızla %4. Bu %5 namizəd ehtimalın %6 hissəsini tutur; ayarlarınız %8 tokendən %7 tokeni mümkün saxlayır.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location filename="../ui/chat/chat_page_layout.cpp" line="+185"/>
+        <source>Regenerate</source>
+        <translation>Yenidən yarat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer again</source>
+        <translation>Yenidən cavab ver</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/chat_page_layout.cpp" line="-108"/>
+        <source>Every checkpoint of every run in the workspace; the run&apos;s tokenizer comes with it.</source>
+        <translation>İş sahəsindəki bütün təlim proseslərinin bütün yoxlama nöqtələri; prosesin tokenizatoru da onunla gəlir.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Other folder…</source>
+        <translation>Başqa qovluq…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Talk to a checkpoint or run folder outside the workspace (for example azllm demo&apos;s).</source>
+        <translation>İş sahəsindən kənardakı yoxlama nöqtəsi və ya təlim qovluğu ilə danışın (məsələn, azllm demo-nunku).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checkpoint or run folder</source>
+        <translation>Yoxlama nöqtəsi və ya təlim qovluğu</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Completion: the model continues your text</source>
+        <translation>Tamamlama: model mətninizi davam etdirir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chat: turns with the chat template (for chat-tuned models)</source>
+        <translation>Çat: çat şablonu ilə dialoq (söhbət üzrə öyrədilmiş modellər üçün)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A pretrained model only knows how to continue text: use Completion. A model tuned on conversations answers in Chat mode (docs/chat_template.md).</source>
+        <translation>İlkin təlim keçmiş model yalnız mətni davam etdirməyi bilir: Tamamlama rejimini seçin. Söhbətlər üzərində əlavə öyrədilmiş model Çat rejimində cavab verir (docs/chat_template.md).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pick a checkpoint to start.</source>
+        <translation>Başlamaq üçün yoxlama nöqtəsi seçin.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checkpoint</source>
+        <translation>Yoxlama nöqtəsi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mode</source>
+        <translation>Rejim</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>System prompt</source>
+        <translation>Sistem promptu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Optional: how the assistant should behave, e.g. &quot;Qısa cavab ver.&quot;</source>
+        <translation>İstəyə bağlı: assistent özünü necə aparmalıdır, məs. &quot;Qısa cavab ver.&quot;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent first, in the &lt;|system|&gt; turn, and always kept when old turns are left out.</source>
+        <translation>Birinci, &lt;|system|&gt; növbəsində göndərilir və köhnə növbələr çıxarılanda da həmişə saxlanılır.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Write a message below. In Completion mode the model continues what you write; in Chat mode it answers as the assistant. Turn on Explain (right) and click any token of an answer to see which tokens the model weighed.</source>
+        <translation>Aşağıda mesaj yazın. Tamamlama rejimində model yazdığınızı davam etdirir; Çat rejimində assistent kimi cavab verir. Modelin hansı tokenləri nəzərdən keçirdiyini görmək üçün “İzah et”i (sağda) açın və cavabın istənilən tokeninə klikləyin.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Cancel edit</source>
+        <translation>Redaktəni ləğv et</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your message (Ctrl+Enter sends)</source>
+        <translation>Mesajınız (Ctrl+Enter göndərir)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send</source>
+        <translation>Göndər</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the message; the answer streams in token by token (Ctrl+Enter).</source>
+        <translation>Mesajı göndər; cavab token-token gəlir (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop</source>
+        <translation>Dayandır</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the answer now; the tokens so far are kept.</source>
+        <translation>Cavabı indi bitir; indiyədək yaranan tokenlər saxlanılır.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replace the last answer with a new one (the same one again if the seed is fixed).</source>
+        <translation>Son cavabı yenisi ilə əvəz et (toxum sabitdirsə, eyni cavab alınır).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Sampling</source>
+        <translation>Seçmə (sampling)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How the next token is chosen from the model&apos;s probabilities. Hover a control for what it does.</source>
+        <translation>Növbəti tokenin modelin ehtimallarından necə seçildiyi. Hər tənzimləyicinin nə etdiyini görmək üçün kursoru onun üzərinə gətirin.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Explain</source>
+        <translation>İzah et</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Explain: click a token of an answer</source>
+        <translation>İzah: cavabın bir tokeninə klikləyin</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shows the answers&apos; tokens as chips; click one to see the 10 candidates the model weighed at that position.</source>
+        <translation>Cavabların tokenlərini çip kimi göstərir; modelin həmin mövqedə nəzərdən keçirdiyi 10 namizədi görmək üçün birinə klikləyin.</translation>
+    </message>
+</context>
+<context>
+    <name>ChatWorker</name>
+    <message>
+        <location filename="../ui/chat/chat_worker.cpp" line="+78"/>
+        <source>No checkpoint is loaded.</source>
+        <translation>Heç bir yoxlama nöqtəsi yüklənməyib.</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationList</name>
+    <message>
+        <location filename="../ui/chat/conversation_list.cpp" line="+38"/>
+        <source>Search all messages…</source>
+        <translation>Bütün mesajlarda axtar…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finds messages containing every word you type, parts of words too (&quot;kitab&quot; finds &quot;kitablar&quot;).</source>
+        <translation>Yazdığınız bütün sözləri, həm də söz hissələrini ehtiva edən mesajları tapır (&quot;kitab&quot; &quot;kitablar&quot;ı da tapır).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>New</source>
+        <translation>Yeni</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a new conversation (the current one stays saved).</source>
+        <translation>Yeni söhbətə başla (cari söhbət saxlanılır).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rename…</source>
+        <translation>Adını dəyiş…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>İxrac et…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the conversation as a Markdown file.</source>
+        <translation>Söhbəti Markdown faylı kimi saxla.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Conversations</source>
+        <translation>Söhbətlər</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1
+%2 messages · %3</source>
+        <translation>%1
+%2 mesaj · %3</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Rename conversation</source>
+        <translation>Söhbətin adını dəyiş</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title:</source>
+        <translation>Başlıq:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Delete conversation</source>
+        <translation>Söhbəti sil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete this conversation and all its messages? This cannot be undone.</source>
+        <translation>Bu söhbət və onun bütün mesajları silinsin? Bunu geri qaytarmaq olmaz.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Export conversation</source>
+        <translation>Söhbəti ixrac et</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+</context>
+<context>
     <name>DataPage</name>
     <message>
         <location filename="../ui/data/data_page.cpp" line="+23"/>
@@ -30,6 +417,31 @@
     </message>
 </context>
 <context>
+    <name>ExplainChart</name>
+    <message>
+        <location filename="../ui/chat/explain_chart.cpp" line="+29"/>
+        <source>probability (%)</source>
+        <translation>ehtimal (%)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>model (temperature 1)</source>
+        <translation>model (temperatur 1)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>sampled with your settings</source>
+        <translation>ayarlarınızla seçilən</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Turn on Explain and click
+a token of an answer.</source>
+        <translation>“İzah et”i açın və cavabın
+bir tokeninə klikləyin.</translation>
+    </message>
+</context>
+<context>
     <name>HumanUnits</name>
     <message>
         <location filename="../ui/data/human_units.cpp" line="+14"/>
@@ -48,21 +460,11 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LessonsPage</name>
     <message>
-        <location filename="../ui/shell/main_window.cpp" line="+25"/>
-        <source>Az-LLM Studio — %1</source>
-        <translation>Az-LLM Studio — %1</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location filename="../ui/lessons/lessons_page.cpp" line="+28"/>
         <source>Data</source>
         <translation>Verilənlər</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Import text, clean it, train a tokenizer (Ctrl+1)</source>
-        <translation>Mətn idxal edin, təmizləyin, tokenizator öyrədin (Ctrl+1)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -71,21 +473,124 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Size a model: parameters, memory, compute (Ctrl+2)</source>
-        <translation>Modelin ölçüsünü seçin: parametrlər, yaddaş, hesablama (Ctrl+2)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Train</source>
         <translation>Təlim</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Pretrain with a live dashboard (Ctrl+3)</source>
-        <translation>Canlı göstəricilərlə ilkin təlim (Ctrl+3)</translation>
+        <location line="+1"/>
+        <source>Chat</source>
+        <translation>Çat</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+1"/>
+        <source>Roadmap</source>
+        <translation>Yol xəritəsi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lessons</source>
+        <translation>Dərslər</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>I have finished this lesson</source>
+        <translation>Bu dərsi bitirdim</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>My notes for this lesson (saved automatically)</source>
+        <translation>Bu dərs üçün qeydlərim (avtomatik saxlanılır)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>%1 of %2 days done · bold lessons are written out in full</source>
+        <translation>%2 gündən %1 gün bitib · qalın şriftli dərslər tam yazılıb</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Day %1 of %2 · exercise on the %3 screen</source>
+        <translation>Gün %1 / %2 · tapşırıq %3 ekranında</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Try it:</source>
+        <translation>Sınayın:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opens the %1 screen</source>
+        <translation>%1 ekranını açır</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../ui/shell/main_window.cpp" line="+28"/>
+        <source>Az-LLM Studio — %1</source>
+        <translation>Az-LLM Studio — %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Lessons</source>
+        <translation>Dərslər</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The 50-day course, day by day (Ctrl+1)</source>
+        <translation>50 günlük kurs, gün-gün (Ctrl+1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data</source>
+        <translation>Verilənlər</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Train</source>
+        <translation>Təlim</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Import text, clean it, train a tokenizer (Ctrl+2)</source>
+        <translation>Mətn idxal edin, təmizləyin, tokenizator öyrədin (Ctrl+2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size a model: parameters, memory, compute (Ctrl+3)</source>
+        <translation>Modelin ölçüsünü seçin: parametrlər, yaddaş, hesablama (Ctrl+3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pretrain with a live dashboard (Ctrl+4)</source>
+        <translation>Canlı göstəricilərlə ilkin təlim (Ctrl+4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chat</source>
+        <translation>Çat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talk to a checkpoint and see its probabilities (Ctrl+5)</source>
+        <translation>Yoxlama nöqtəsi ilə danışın və onun ehtimallarını görün (Ctrl+5)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roadmap</source>
+        <translation>Yol xəritəsi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plan your next 3-6 months (Ctrl+6)</source>
+        <translation>Növbəti 3-6 ayınızı planlayın (Ctrl+6)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>&amp;File</source>
         <translation>&amp;Fayl</translation>
     </message>
@@ -155,7 +660,7 @@
         <translation>İcra olunur: %1</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+55"/>
         <source>Training is running</source>
         <translation>Təlim gedir</translation>
     </message>
@@ -163,6 +668,39 @@
         <location line="+1"/>
         <source>Stop the run? It saves a checkpoint you can resume from later.</source>
         <translation>Təlim dayandırılsın? Sonra davam etdirə biləcəyiniz yoxlama nöqtəsi (checkpoint) saxlanılacaq.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageView</name>
+    <message>
+        <location filename="../ui/chat/message_view.cpp" line="+49"/>
+        <source>Copy</source>
+        <translation>Kopyala</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copy this message to the clipboard.</source>
+        <translation>Bu mesajı mübadilə buferinə kopyala.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit</source>
+        <translation>Redaktə et</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put this message back in the input box; sending it replaces it and everything after it.</source>
+        <translation>Bu mesajı yenidən giriş sahəsinə qoy; göndərəndə o, özünü və ondan sonrakı hər şeyi əvəz edir.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Regenerate</source>
+        <translation>Yenidən yarat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ask the model for this answer again.</source>
+        <translation>Bu cavabı modeldən yenidən istə.</translation>
     </message>
 </context>
 <context>
@@ -653,6 +1191,348 @@
     </message>
 </context>
 <context>
+    <name>RoadmapPage</name>
+    <message>
+        <location filename="../ui/roadmap/roadmap_page.cpp" line="+85"/>
+        <source>Timeline</source>
+        <translation>Zaman xətti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List</source>
+        <translation>Siyahı</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Roadmap:</source>
+        <translation>Yol xəritəsi:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Start from lesson 41</source>
+        <translation>41-ci dərsdən başla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A ready plan with lesson 41&apos;s three parts: a 300M model, five news sites, RAG over Azerbaijan&apos;s laws. Edit it to make it yours.</source>
+        <translation>41-ci dərsin üç hissəsindən ibarət hazır plan: 300M model, beş xəbər saytı, Azərbaycan qanunları üzərində RAG. Onu özünüzə uyğunlaşdırmaq üçün redaktə edin.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New roadmap…</source>
+        <translation>Yeni yol xəritəsi…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>An empty roadmap with a title and a 3-6 month horizon</source>
+        <translation>Başlığı və 3-6 aylıq üfüqü olan boş yol xəritəsi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Title and dates…</source>
+        <translation>Başlıq və tarixlər…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title, start date and horizon of this roadmap</source>
+        <translation>Bu yol xəritəsinin başlığı, başlama tarixi və üfüqü</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export Markdown…</source>
+        <translation>Markdown kimi ixrac et…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save this roadmap as a Markdown file</source>
+        <translation>Bu yol xəritəsini Markdown faylı kimi saxla</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undo delete</source>
+        <translation>Silməni geri al</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bring back what was deleted last (Ctrl+Z)</source>
+        <translation>Sonuncu silinəni geri qaytar (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Overall progress:</source>
+        <translation>Ümumi irəliləyiş:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Done milestones and imported sources over all of them</source>
+        <translation>Bitmiş mərhələlər və idxal olunmuş mənbələrin ümumi saya nisbəti</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Goal, milestone or source</source>
+        <translation>Məqsəd, mərhələ və ya mənbə</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due / kind</source>
+        <translation>Son tarix / növ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Vəziyyət</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progress / measured by</source>
+        <translation>İrəliləyiş / ölçü meyarı</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Met by / note</source>
+        <translation>Nail olan / qeyd</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Add goal…</source>
+        <translation>Yeni məqsəd…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add milestone…</source>
+        <translation>Yeni mərhələ…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add source…</source>
+        <translation>Yeni mənbə…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>Redaktə et…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+233"/>
+        <source>Mark done</source>
+        <translation>Tamamla</translation>
+    </message>
+    <message>
+        <location line="-232"/>
+        <location line="+220"/>
+        <source>Delete</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
+        <location line="-219"/>
+        <source>Deletes the selected item, or the roadmap when nothing is selected; Undo delete brings it back</source>
+        <translation>Seçilmiş elementi, heç nə seçilməyibsə yol xəritəsini silir; “Silməni geri al” onu qaytarır</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Select a goal to add milestones or sources to it; double-click an item to edit it.</source>
+        <translation>Seçilmiş məqsədə mərhələ və ya mənbə əlavə edin; redaktə üçün iki dəfə klikləyin.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>%1 reached by your runs and datasets and ticked.</source>
+        <translation>Təlim prosesləriniz və verilənlər dəstləriniz sayəsində %1 tamamlandı və işarələndi.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+61"/>
+        <source>milestone</source>
+        <translation>mərhələ</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <location line="+61"/>
+        <source>milestones</source>
+        <translation>mərhələ</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>No roadmap yet: lesson 41 asks you to plan your next 3-6 months.</source>
+        <translation>Hələ yol xəritəsi yoxdur: 41-ci dərs növbəti 3-6 ayınızı planlamağı tapşırır.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 → %2 (%3 months) · %4</source>
+        <translation>%1 → %2 (%3 ay) · %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>goal</source>
+        <translation>məqsəd</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>goals</source>
+        <translation>məqsəd</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 overdue</source>
+        <translation>vaxtı keçmiş: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 (%2 of %3 done)</source>
+        <translation>%1 (%2/%3 bitib)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>done</source>
+        <translation>bitib</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>overdue</source>
+        <translation>vaxtı keçib</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>open</source>
+        <translation>açıq</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ticked by hand</source>
+        <translation>əllə işarələnib</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>met by %1 — double-click to open it</source>
+        <translation>%1 buna nail olub — açmaq üçün iki dəfə klikləyin</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>nothing collected yet</source>
+        <translation>hələ heç nə toplanmayıb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>document</source>
+        <translation>sənəd</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>documents</source>
+        <translation>sənəd</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>token</source>
+        <translation>token</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>tokens</source>
+        <translation>token</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Delete roadmap</source>
+        <translation>Yol xəritəsini sil</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reopen</source>
+        <translation>Yenidən aç</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Lesson 41&apos;s plan is ready: change the dates, name your five news sites, and make the goals yours.</source>
+        <translation>41-ci dərsin planı hazırdır: tarixləri dəyişin, beş xəbər saytınızın adını yazın və məqsədləri özünüzə uyğunlaşdırın.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This is the roadmap you started from lesson 41. “Start from lesson 41” makes another one.</source>
+        <translation>Bu, 41-ci dərsdən başladığınız yol xəritəsidir. “41-ci dərsdən başla” yenisini yaradır.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>My roadmap</source>
+        <translation>Yol xəritəm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New roadmap</source>
+        <translation>Yeni yol xəritəsi</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Edit roadmap</source>
+        <translation>Yol xəritəsini redaktə et</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Exported to %1</source>
+        <translation>%1 faylına ixrac olundu</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export roadmap</source>
+        <translation>Yol xəritəsini ixrac et</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Add goal</source>
+        <translation>Məqsəd əlavə et</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Add milestone</source>
+        <translation>Mərhələ əlavə et</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>news site</source>
+        <translation>xəbər saytı</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add data source</source>
+        <translation>Verilənlər mənbəyi əlavə et</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Edit goal</source>
+        <translation>Məqsədi redaktə et</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Edit milestone</source>
+        <translation>Mərhələni redaktə et</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit data source</source>
+        <translation>Verilənlər mənbəyini redaktə et</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Deleted “%1”. Press Undo delete (Ctrl+Z) to bring it back.</source>
+        <translation>“%1” silindi. Geri qaytarmaq üçün “Silməni geri al” (Ctrl+Z) düyməsini basın.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Restored.</source>
+        <translation>Geri qaytarıldı.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nothing to undo.</source>
+        <translation>Geri alınacaq heç nə yoxdur.</translation>
+    </message>
+</context>
+<context>
     <name>RunHistoryView</name>
     <message>
         <location filename="../ui/train/run_history_view.cpp" line="+67"/>
@@ -741,6 +1621,86 @@
     </message>
 </context>
 <context>
+    <name>SamplingPanel</name>
+    <message>
+        <location filename="../ui/chat/sampling_panel.cpp" line="+69"/>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ehtimalları kəskinləşdirir (1-dən aşağı) və ya düzləşdirir (1-dən yuxarı); 0 hər dəfə ən ehtimallı tokeni seçir.
+Sharpens (below 1) or flattens (above 1) the probabilities; 0 always picks the most likely token.</source>
+        <translation>Ehtimalları kəskinləşdirir (1-dən aşağı) və ya düzləşdirir (1-dən yuxarı); 0 hər dəfə ən ehtimallı tokeni seçir.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yalnız ən ehtimallı k token arasından seçir; 0 hamısını saxlayır.
+Samples only among the k most likely tokens; 0 keeps them all.</source>
+        <translation>Yalnız ən ehtimallı k token arasından seçir; 0 hamısını saxlayır.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ehtimalları cəmi p-yə çatan ən kiçik token dəstindən seçir; 1 hamısını saxlayır.
+Samples from the smallest set of likely tokens whose probabilities add up to p; 1 keeps them all.</source>
+        <translation>Ehtimalları cəmi p-yə çatan ən kiçik token dəstindən seçir; 1 hamısını saxlayır.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Repetition penalty</source>
+        <translation>Təkrar cəzası</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mətndə artıq olan tokenləri daha az ehtimallı edir; 1 söndürür.
+Makes tokens already in the text less likely; 1 turns it off.</source>
+        <translation>Mətndə artıq olan tokenləri daha az ehtimallı edir; 1 söndürür.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cavab ən çoxu bu qədər tokendən ibarət olur.
+The answer is at most this many tokens long.</source>
+        <translation>Cavab ən çoxu bu qədər tokendən ibarət olur.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Max new tokens</source>
+        <translation>Maks. yeni token</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Eyni toxum, model və parametrlər eyni cavabı verir.
+The same seed, model and settings give the same answer.</source>
+        <translation>Eyni toxum, model və parametrlər eyni cavabı verir.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New seed each answer</source>
+        <translation>Hər cavaba yeni toxum</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hər cavab üçün yeni təsadüfi toxum götürür (istifadə olunan toxum cavabın altında göstərilir).
+Picks a fresh random seed for every answer (the seed used is shown under the answer).</source>
+        <translation>Hər cavab üçün yeni təsadüfi toxum götürür (istifadə olunan toxum cavabın altında göstərilir).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Seed</source>
+        <translation>Toxum</translation>
+    </message>
+</context>
+<context>
     <name>TrainPage</name>
     <message>
         <location filename="../ui/train/train_page.cpp" line="+109"/>
@@ -815,12 +1775,12 @@
     <message>
         <location line="+1"/>
         <source>&amp;Eval every</source>
-        <translation>Validasiya &amp;intervalı</translation>
+        <translation>Validas&amp;iya hər</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check&amp;point every</source>
-        <translation>&amp;Yoxlama nöqtəsi intervalı</translation>
+        <translation>&amp;Yoxlama nöqtəsi hər</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1191,6 +2151,163 @@
         <source>%1 tokens</source>
         <translation>%1 token</translation>
     </message>
+    <message>
+        <location filename="../ui/roadmap/roadmap_dialogs.cpp" line="+82"/>
+        <source>None: I tick it by hand</source>
+        <translation>Heç nə: özüm əllə işarələyirəm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Some run&apos;s validation loss is at most…</source>
+        <translation>Hansısa təlim prosesinin validasiya itkisi ən çox…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Some run&apos;s model has at least … parameters</source>
+        <translation>Hansısa təlim prosesinin modelində ən azı … parametr var</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Some dataset holds at least … tokens</source>
+        <translation>Hansısa verilənlər dəstində ən azı … token var</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A knowledge base holds at least … documents (not in the studio yet)</source>
+        <translation>Bilik bazasında ən azı … sənəd var (studiyada hələ yoxdur)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A classifier reaches accuracy of at least… (not in the studio yet)</source>
+        <translation>Klassifikatorun dəqiqliyi ən azı… (studiyada hələ yoxdur)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source> months</source>
+        <translation> ay</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Title:</source>
+        <translation>Başlıq:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starts on:</source>
+        <translation>Başlama tarixi:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Horizon:</source>
+        <translation>Üfüq:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>for example: Train a 300M model</source>
+        <translation>məsələn: 300M model öyrətmək</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+78"/>
+        <source>Kind:</source>
+        <translation>Növ:</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Goal:</source>
+        <translation>Məqsəd:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description:</source>
+        <translation>Təsvir:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+76"/>
+        <source>Status:</source>
+        <translation>Vəziyyət:</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>Loss as a number (3.2), parameters and tokens as counts (300000000), accuracy as a share (0.9).</source>
+        <translation>İtki ədəd kimi (3.2), parametr və tokenlər say kimi (300000000), dəqiqlik pay kimi (0.9).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A measured milestone ticks itself when the workspace reaches it, and shows the run or dataset that did.</source>
+        <translation>Ölçülən mərhələ iş sahəsi ona çatanda özü işarələnir və buna nail olan təlim prosesini və ya verilənlər dəstini göstərir.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Milestone:</source>
+        <translation>Mərhələ:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due:</source>
+        <translation>Son tarix:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measured by:</source>
+        <translation>Ölçü meyarı:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threshold:</source>
+        <translation>Hədd:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>https://… or a folder</source>
+        <translation>https://… və ya qovluq</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>news site</source>
+        <translation>xəbər saytı</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>books</source>
+        <translation>kitablar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>laws</source>
+        <translation>qanunlar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>encyclopedia</source>
+        <translation>ensiklopediya</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>forum</source>
+        <translation>forum</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Name:</source>
+        <translation>Ad:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URL or path:</source>
+        <translation>URL və ya yol:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Documents contributed:</source>
+        <translation>Əlavə etdiyi sənədlər:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokens contributed:</source>
+        <translation>Əlavə etdiyi tokenlər:</translation>
+    </message>
 </context>
 <context>
     <name>azllm::ui::DatasetBrowser</name>
@@ -1323,7 +2440,7 @@
     <message>
         <location line="+11"/>
         <source>Input that was skipped</source>
-        <translation>Buraxılan giriş</translation>
+        <translation>Buraxılmış girişlər</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1790,6 +2907,65 @@
     </message>
 </context>
 <context>
+    <name>azllm::ui::RoadmapTimeline</name>
+    <message>
+        <location filename="../ui/roadmap/roadmap_timeline.cpp" line="+158"/>
+        <location line="+79"/>
+        <source>today</source>
+        <translation>bu gün</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <source> (overdue)</source>
+        <translation> (vaxtı keçib)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 · %2%</source>
+        <translation>%1 · %2%</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>done</source>
+        <translation>bitib</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open</source>
+        <translation>açıq</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>overdue</source>
+        <translation>vaxtı keçib</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>next target</source>
+        <translation>növbəti hədəf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>data source</source>
+        <translation>verilənlər mənbəyi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>technique</source>
+        <translation>texnika</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>A goal&apos;s bar runs to its last milestone and fills as its milestones are done (and, for data, its sources imported). Measured milestones tick themselves.</source>
+        <translation>Məqsədin zolağı onun son mərhələsinədək uzanır və mərhələlər bitdikcə (verilənlər üçün isə mənbələr idxal olunduqca) dolur. Ölçülən mərhələlər özləri işarələnir.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No roadmap yet. Press “Start from lesson 41” for a ready plan, or “New roadmap…” to begin with an empty one.</source>
+        <translation>Hələ yol xəritəsi yoxdur. Hazır plan üçün “41-ci dərsdən başla”, boş plandan başlamaq üçün “Yeni yol xəritəsi…” düyməsini basın.</translation>
+    </message>
+</context>
+<context>
     <name>azllm::ui::TokenizerPlayground</name>
     <message>
         <location filename="../ui/data/tokenizer_playground.cpp" line="+49"/>
@@ -1819,7 +2995,7 @@
     <message>
         <location line="+15"/>
         <source>No tokenizer yet: prepare a dataset first, then try it here.</source>
-        <translation>Hələ tokenizator yoxdur: əvvəlcə verilənlər dəsti hazırlayın, sonra onu burada sınayın.</translation>
+        <translation>Hələ tokenizator yoxdur: əvvəlcə verilənlər dəsti hazırlayın, sonra burada sınayın.</translation>
     </message>
     <message>
         <location line="+1"/>
