@@ -505,8 +505,7 @@ void TrainPage::handleCheckpoint(const QString &path, qint64 step, double loss,
     item->setToolTip(path);
 }
 
-void TrainPage::handleFinished(const QString &outcome, const QString &message,
-                               const QString &lastCheckpoint)
+void TrainPage::handleFinished(const QString &outcome, const QString &message)
 {
     if (m_runId) {
         try {
@@ -525,11 +524,13 @@ void TrainPage::handleFinished(const QString &outcome, const QString &message,
                                    message.toHtmlEscaped()));
         if (outcome == QLatin1String("diverged"))
             appendLog(tr("Try a lower learning rate or a longer warmup."));
+    } else if (outcome == QLatin1String("finished")) {
+        m_status->setText(tr("Finished all %1 steps.").arg(m_lastStep));
     } else {
-        m_status->setText(message);
+        m_status->setText(
+            tr("Stopped at step %1; its checkpoint is kept to resume from.").arg(m_lastStep));
     }
     showRunCheckpoints(m_runDir);
-    Q_UNUSED(lastCheckpoint);
     m_history->reload();
     updateButtons();
     Q_EMIT jobChanged(QString());

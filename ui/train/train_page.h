@@ -73,8 +73,7 @@ private:
     void plotSteps(const QVector<azllm::StepMetrics> &steps);
     void handleMetrics(const QVector<azllm::StepMetrics> &steps);
     void handleCheckpoint(const QString &path, qint64 step, double loss, double validationLoss);
-    void handleFinished(const QString &outcome, const QString &message,
-                        const QString &lastCheckpoint);
+    void handleFinished(const QString &outcome, const QString &message);
     void handlePausedChanged(bool paused);
     void updateButtons();
     void updateProgress(const azllm::StepMetrics &last);
