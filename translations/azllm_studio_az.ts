@@ -2016,7 +2016,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>addım %1 · itki %2</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Training diverged.</source>
         <translation>Təlim dağıldı (itki nəzarətdən çıxdı).</translation>
     </message>
@@ -2031,7 +2031,17 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Daha kiçik öyrənmə sürəti və ya daha uzun isinmə sınayın.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+2"/>
+        <source>Finished all %1 steps.</source>
+        <translation>Bütün %1 addım tamamlandı.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stopped at step %1; its checkpoint is kept to resume from.</source>
+        <translation>%1-ci addımda dayandırıldı; davam etmək üçün yoxlama nöqtəsi saxlanıldı.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Paused at step %1. Resume continues exactly here.</source>
         <translation>Fasilə verildi (addım %1). “Davam et” təlimi məhz buradan davam etdirir.</translation>
     </message>
@@ -2062,7 +2072,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
 <context>
     <name>azllm::ui</name>
     <message>
-        <location filename="../ui/model/device_fit.cpp" line="+25"/>
+        <location filename="../ui/model/device_fit.cpp" line="+26"/>
         <source>NVIDIA T4 (12 GB)</source>
         <translation>NVIDIA T4 (12 GB)</translation>
     </message>
@@ -2112,7 +2122,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>✘ çox böyükdür</translation>
     </message>
     <message>
-        <location filename="../ui/model/size_format.cpp" line="+78"/>
+        <location filename="../ui/model/size_format.cpp" line="+79"/>
         <source>%1 s</source>
         <translation>%1 san</translation>
     </message>
@@ -2152,7 +2162,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>%1 token</translation>
     </message>
     <message>
-        <location filename="../ui/roadmap/roadmap_dialogs.cpp" line="+82"/>
+        <location filename="../ui/roadmap/roadmap_dialogs.cpp" line="+83"/>
         <source>None: I tick it by hand</source>
         <translation>Heç nə: özüm əllə işarələyirəm</translation>
     </message>

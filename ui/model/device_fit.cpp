@@ -12,9 +12,10 @@ namespace {
 
 constexpr std::int64_t kGiB = std::int64_t(1) << 30;
 
+// lupdate files a free tr() in this namespace under "azllm::ui"; look the strings up there.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("DeviceFit", text);
+    return QCoreApplication::translate("azllm::ui", text);
 }
 
 } // namespace

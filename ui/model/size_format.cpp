@@ -9,9 +9,10 @@ namespace azllm::ui {
 
 namespace {
 
+// lupdate files a free tr() in this namespace under "azllm::ui"; look the strings up there.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("SizeFormat", text);
+    return QCoreApplication::translate("azllm::ui", text);
 }
 
 // Three significant digits: 3.57, 21.1, 512.

@@ -20,9 +20,10 @@
 namespace azllm::ui {
 namespace {
 
+// lupdate files a free tr() in this namespace under "azllm::ui"; look the strings up there.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("RoadmapDialogs", text);
+    return QCoreApplication::translate("azllm::ui", text);
 }
 
 // A dialog with a form and OK/Cancel; OK is enabled only while `valid` says so.
