@@ -2038,7 +2038,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     <message>
         <location line="+3"/>
         <source>Stopped at step %1; its checkpoint is kept to resume from.</source>
-        <translation>%1-ci addımda dayandırıldı; davam etmək üçün yoxlama nöqtəsi saxlanıldı.</translation>
+        <translation>%1. addımda dayandırıldı; davam etmək üçün yoxlama nöqtəsi saxlanıldı.</translation>
     </message>
     <message>
         <location line="+13"/>
