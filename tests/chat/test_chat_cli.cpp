@@ -1,37 +1,11 @@
 // `azllm chat` reading a scripted conversation from stdin, its errors, and `azllm bench chat`.
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "azllm_process.h"
 #include "chat_test_support.h"
-
-namespace {
-
-struct Result
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Result runAzllm(const QStringList &args, const QByteArray &input = {})
-{
-    QProcess process;
-    process.start(QStringLiteral(AZLLM_CLI), args);
-    process.write(input);
-    process.closeWriteChannel();
-    Result r;
-    if (!process.waitForFinished(120000))
-        return r;
-    r.exitCode = process.exitCode();
-    r.out = QString::fromUtf8(process.readAllStandardOutput());
-    r.err = QString::fromUtf8(process.readAllStandardError());
-    return r;
-}
-
-} // namespace
 
 class TestChatCli : public QObject
 {
@@ -52,7 +26,7 @@ private slots:
 
     void aScriptedConversationFromStdin()
     {
-        const Result r = runAzllm(
+        const AzllmRun r = runAzllm(
             {QStringLiteral("chat"), QStringLiteral("--checkpoint"), m_run,
              QStringLiteral("--system"), QStringLiteral("Qısa cavab ver."),
              QStringLiteral("--tokens"), QStringLiteral("6"), QStringLiteral("--seed"),
@@ -81,8 +55,8 @@ private slots:
                                   QStringLiteral("--device"),
                                   QStringLiteral("cpu")};
         const QByteArray script = QStringLiteral("Azərbaycan\nBakı\n").toUtf8();
-        const Result a = runAzllm(args, script);
-        const Result b = runAzllm(args, script);
+        const AzllmRun a = runAzllm(args, script);
+        const AzllmRun b = runAzllm(args, script);
         QVERIFY2(a.exitCode == 0, qPrintable(a.err));
         QCOMPARE(a.out, b.out);
     }
@@ -90,7 +64,7 @@ private slots:
     void aCheckpointWithoutTokenizerIsAClearError()
     {
         const QString run = chat_test::trainSyntheticRun(m_dir.path() + QStringLiteral("/bare"));
-        const Result r =
+        const AzllmRun r =
             runAzllm({QStringLiteral("chat"), QStringLiteral("--checkpoint"), run}, "Salam\n");
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("tokenizer.model")), qPrintable(r.err));
@@ -98,7 +72,7 @@ private slots:
 
     void benchChatEndsWithAJsonLine()
     {
-        const Result r = runAzllm(
+        const AzllmRun r = runAzllm(
             {QStringLiteral("bench"), QStringLiteral("chat"), QStringLiteral("--checkpoint"), m_run,
              QStringLiteral("--tokens"), QStringLiteral("8"), QStringLiteral("--runs"),
              QStringLiteral("2"), QStringLiteral("--device"), QStringLiteral("cpu")});

@@ -1,33 +1,16 @@
 // `azllm` as a user runs it: every bad input gets one clear line and a non-zero exit.
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <filesystem>
 #include <fstream>
 
+#include "azllm_process.h"
 #include "token_file.h"
 
 namespace fs = std::filesystem;
 
 namespace {
-
-struct Outcome
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Outcome runAzllm(const QStringList &args)
-{
-    QProcess process;
-    process.start(QStringLiteral(AZLLM_EXECUTABLE), args);
-    process.waitForFinished(300000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
 
 void replaceInFile(const QString &path, const QString &from, const QString &to)
 {
@@ -77,7 +60,7 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_run = path(QStringLiteral("run"));
-        const Outcome trained =
+        const AzllmRun trained =
             runAzllm(QStringList{QStringLiteral("train"), QStringLiteral("--steps"),
                                  QStringLiteral("3"), QStringLiteral("--out"), m_run}
                      << tinyModel());
@@ -89,18 +72,18 @@ private slots:
 
     void goodInputsWork()
     {
-        const Outcome generated =
+        const AzllmRun generated =
             runAzllm({QStringLiteral("generate"), QStringLiteral("--checkpoint"), m_run,
                       QStringLiteral("--tokens"), QStringLiteral("5"),
                       QStringLiteral("--temperature"), QStringLiteral("0")});
         QCOMPARE(generated.exitCode, 0);
         QCOMPARE(generated.out.split(QLatin1Char(' '), Qt::SkipEmptyParts).size(),
                  5 + 1); // ids and the newline
-        const Outcome info =
+        const AzllmRun info =
             runAzllm({QStringLiteral("info"), QStringLiteral("--checkpoint"), m_checkpoint});
         QCOMPARE(info.exitCode, 0);
         QVERIFY(info.out.contains(QLatin1String("every tensor matches")));
-        const Outcome resumed =
+        const AzllmRun resumed =
             runAzllm({QStringLiteral("train"), QStringLiteral("--resume"), m_run,
                       QStringLiteral("--max_steps"), QStringLiteral("4")});
         QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
@@ -122,7 +105,7 @@ private slots:
     void helpEverywhere()
     {
         QFETCH(QStringList, args);
-        const Outcome o = runAzllm(args);
+        const AzllmRun o = runAzllm(args);
         QCOMPARE(o.exitCode, 0);
         QVERIFY(o.out.contains(QLatin1String("usage: azllm")));
     }
@@ -228,7 +211,7 @@ private slots:
                                   QLatin1String("/model.pt")));
         }
 
-        const Outcome o = runAzllm(args);
+        const AzllmRun o = runAzllm(args);
         QVERIFY2(o.exitCode > 0, qPrintable(QString::number(o.exitCode) + o.err));
         const QStringList lines = o.err.trimmed().split(QLatin1Char('\n'));
         QVERIFY2(lines.size() == 1, qPrintable(o.err));

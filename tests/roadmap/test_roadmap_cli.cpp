@@ -1,30 +1,13 @@
 // `azllm roadmap` on a workspace's studio.db, as a learner types it.
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "azllm_process.h"
 #include "roadmap_store.h"
 #include "workspace.h"
 
 namespace {
-
-struct Outcome
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Outcome runAzllm(const QStringList &args)
-{
-    QProcess process;
-    process.start(QStringLiteral(AZLLM_EXECUTABLE), args);
-    process.waitForFinished(120000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
 
 // The number after `word` in azllm's "word N added/created" line.
 qint64 idAfter(const QString &output, const QString &word)
@@ -50,9 +33,9 @@ private:
 private slots:
     void addDoneListExport()
     {
-        Outcome r = runAzllm(withWorkspace({QStringLiteral("add"), QStringLiteral("--template"),
-                                            QStringLiteral("lesson-41"), QStringLiteral("--start"),
-                                            QStringLiteral("2026-11-01")}));
+        AzllmRun r = runAzllm(withWorkspace({QStringLiteral("add"), QStringLiteral("--template"),
+                                             QStringLiteral("lesson-41"), QStringLiteral("--start"),
+                                             QStringLiteral("2026-11-01")}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         r = runAzllm(withWorkspace({QStringLiteral("add"), QStringLiteral("--title"),
                                     QStringLiteral("Mənim planım"), QStringLiteral("--months"),
@@ -103,7 +86,7 @@ private slots:
 
     void mistakesGetOneClearLine()
     {
-        Outcome r = runAzllm(
+        AzllmRun r = runAzllm(
             withWorkspace({QStringLiteral("add"), QStringLiteral("--goal-id"), QStringLiteral("1"),
                            QStringLiteral("--milestone"), QStringLiteral("x"),
                            QStringLiteral("--condition"), QStringLiteral("loss<3")}));
