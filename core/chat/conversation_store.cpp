@@ -1,5 +1,6 @@
 #include "conversation_store.h"
 
+#include "sql_transaction.h"
 #include "sql_values.h"
 
 #include <QSqlError>
@@ -7,7 +8,6 @@
 #include <QVariant>
 
 #include <algorithm>
-#include <functional>
 
 namespace azllm {
 
@@ -24,22 +24,6 @@ QSqlQuery prepared(const StudioDatabase &database, const QString &sql, const QVa
     for (const QVariant &v : values)
         q.addBindValue(v);
     return q;
-}
-
-// Runs body in one transaction: all of it lands, or none.
-void inTransaction(StudioDatabase &database, const std::function<void()> &body)
-{
-    QSqlDatabase db = database.connection();
-    if (!db.transaction())
-        throw DatabaseError("studio.db: " + db.lastError().text().toStdString());
-    try {
-        body();
-    } catch (...) {
-        db.rollback();
-        throw;
-    }
-    if (!db.commit())
-        throw DatabaseError("studio.db: " + db.lastError().text().toStdString());
 }
 
 const char *kConversationColumns =
@@ -126,48 +110,47 @@ void ConversationStore::updateSettings(qint64 conversationId, const QString &mod
 
 qint64 ConversationStore::appendMessage(const MessageRecord &m)
 {
-    qint64 id = 0;
-    inTransaction(m_database, [&] {
-        QSqlQuery q = prepared(
-            m_database,
-            QStringLiteral(
-                "INSERT INTO messages (conversation_id, position, role, content, prompt_tokens,"
-                " generated_tokens, tokens_per_s, ttft_ms, dropped_turns, created_at)"
-                " VALUES (?, (SELECT COUNT(*) FROM messages WHERE conversation_id = ?), ?, ?, ?, "
-                "?, ?, ?, ?, ?)"),
-            {m.conversationId, m.conversationId, text(m.role), text(m.content), m.promptTokens,
-             m.generatedTokens, m.tokensPerSecond, m.timeToFirstTokenMs, m.droppedTurns, now()});
-        execute(q);
-        id = q.lastInsertId().toLongLong();
-        touch(m.conversationId);
-    });
+    SqlTransaction transaction(m_database.connection());
+    QSqlQuery q = prepared(
+        m_database,
+        QStringLiteral(
+            "INSERT INTO messages (conversation_id, position, role, content, prompt_tokens,"
+            " generated_tokens, tokens_per_s, ttft_ms, dropped_turns, created_at)"
+            " VALUES (?, (SELECT COUNT(*) FROM messages WHERE conversation_id = ?), ?, ?, ?, "
+            "?, ?, ?, ?, ?)"),
+        {m.conversationId, m.conversationId, text(m.role), text(m.content), m.promptTokens,
+         m.generatedTokens, m.tokensPerSecond, m.timeToFirstTokenMs, m.droppedTurns, now()});
+    execute(q);
+    const qint64 id = q.lastInsertId().toLongLong();
+    touch(m.conversationId);
+    transaction.commit();
     return id;
 }
 
 void ConversationStore::truncate(qint64 conversationId, int from)
 {
-    inTransaction(m_database, [&] {
-        QSqlQuery q = prepared(
-            m_database,
-            QStringLiteral("DELETE FROM messages WHERE conversation_id = ? AND position >= ?"),
-            {conversationId, from});
-        execute(q);
-        touch(conversationId);
-    });
+    SqlTransaction transaction(m_database.connection());
+    QSqlQuery q =
+        prepared(m_database,
+                 QStringLiteral("DELETE FROM messages WHERE conversation_id = ? AND position >= ?"),
+                 {conversationId, from});
+    execute(q);
+    touch(conversationId);
+    transaction.commit();
 }
 
 void ConversationStore::deleteConversation(qint64 conversationId)
 {
     // Messages first, so their full-text entries go through the delete trigger.
-    inTransaction(m_database, [&] {
-        QSqlQuery messages =
-            prepared(m_database, QStringLiteral("DELETE FROM messages WHERE conversation_id = ?"),
-                     {conversationId});
-        execute(messages);
-        QSqlQuery conversation = prepared(
-            m_database, QStringLiteral("DELETE FROM conversations WHERE id = ?"), {conversationId});
-        execute(conversation);
-    });
+    SqlTransaction transaction(m_database.connection());
+    QSqlQuery messages =
+        prepared(m_database, QStringLiteral("DELETE FROM messages WHERE conversation_id = ?"),
+                 {conversationId});
+    execute(messages);
+    QSqlQuery conversation = prepared(
+        m_database, QStringLiteral("DELETE FROM conversations WHERE id = ?"), {conversationId});
+    execute(conversation);
+    transaction.commit();
 }
 
 QVector<ConversationRecord> ConversationStore::conversations() const

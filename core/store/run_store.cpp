@@ -3,6 +3,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include "sql_transaction.h"
 #include "sql_values.h"
 
 namespace azllm {
@@ -56,34 +57,28 @@ void RunStore::appendMetrics(qint64 runId, const QVector<MetricPoint> &points)
 {
     if (points.isEmpty())
         return;
-    QSqlDatabase db = m_database.connection();
-    db.transaction();
-    try {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral(
-            "INSERT OR REPLACE INTO metrics (run_id, step, loss, val_loss, lr, grad_norm,"
-            " tokens_per_s, elapsed_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-        for (const MetricPoint &p : points) {
-            for (const QVariant &v :
-                 {QVariant(runId), QVariant(p.step), QVariant(p.loss), nullable(p.validationLoss),
-                  QVariant(p.learningRate), QVariant(p.gradNorm), QVariant(p.tokensPerSecond),
-                  QVariant(p.elapsedSeconds)})
-                q.addBindValue(v);
-            execute(q);
-        }
-        QSqlQuery best(db);
-        best.prepare(
-            QStringLiteral("UPDATE runs SET updated_at = ?, best_val_loss ="
-                           " (SELECT MIN(val_loss) FROM metrics WHERE run_id = ?) WHERE id = ?"));
-        best.addBindValue(now());
-        best.addBindValue(runId);
-        best.addBindValue(runId);
-        execute(best);
-    } catch (...) {
-        db.rollback();
-        throw;
+    SqlTransaction transaction(m_database.connection());
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO metrics (run_id, step, loss, val_loss, lr, grad_norm,"
+        " tokens_per_s, elapsed_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const MetricPoint &p : points) {
+        for (const QVariant &v :
+             {QVariant(runId), QVariant(p.step), QVariant(p.loss), nullable(p.validationLoss),
+              QVariant(p.learningRate), QVariant(p.gradNorm), QVariant(p.tokensPerSecond),
+              QVariant(p.elapsedSeconds)})
+            q.addBindValue(v);
+        execute(q);
     }
-    db.commit();
+    QSqlQuery best(m_database.connection());
+    best.prepare(
+        QStringLiteral("UPDATE runs SET updated_at = ?, best_val_loss ="
+                       " (SELECT MIN(val_loss) FROM metrics WHERE run_id = ?) WHERE id = ?"));
+    best.addBindValue(now());
+    best.addBindValue(runId);
+    best.addBindValue(runId);
+    execute(best);
+    transaction.commit();
 }
 
 void RunStore::truncateMetrics(qint64 runId, qint64 step)
