@@ -11,6 +11,8 @@
 #include "checkpoint.h"
 #include "command_line.h"
 #include "commands.h"
+#include "engine_cli_support.h"
+#include "train_bench_command.h"
 #include "config_io.h"
 #include "generator.h"
 #include "model_sizing.h"
@@ -31,17 +33,6 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 // Shared helpers
 
-CommandLine parseOrHelp(const std::string &usage, std::vector<CliOption> options,
-                        const std::vector<std::string> &args, bool &helpShown)
-{
-    CommandLine cl(usage, std::move(options));
-    cl.parse(args);
-    helpShown = cl.helpRequested();
-    if (helpShown)
-        std::printf("%s", cl.helpText().c_str());
-    return cl;
-}
-
 // A run folder means its newest checkpoint; a checkpoint folder means itself.
 std::string resolveCheckpoint(const std::string &path)
 {
@@ -53,30 +44,6 @@ std::string resolveCheckpoint(const std::string &path)
         return latest->path;
     throw std::runtime_error(path +
                              " holds no checkpoint (expected state.txt or checkpoints/step-*)");
-}
-
-std::string humanCount(double n)
-{
-    char text[32];
-    if (n >= 1e9)
-        std::snprintf(text, sizeof text, "%.2fB", n / 1e9);
-    else if (n >= 1e6)
-        std::snprintf(text, sizeof text, "%.1fM", n / 1e6);
-    else if (n >= 1e3)
-        std::snprintf(text, sizeof text, "%.1fk", n / 1e3);
-    else
-        std::snprintf(text, sizeof text, "%.0f", n);
-    return text;
-}
-
-std::string humanBytes(double bytes)
-{
-    char text[32];
-    if (bytes >= 1024.0 * 1024 * 1024)
-        std::snprintf(text, sizeof text, "%.2f GiB", bytes / (1024.0 * 1024 * 1024));
-    else
-        std::snprintf(text, sizeof text, "%.1f MiB", bytes / (1024.0 * 1024));
-    return text;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -431,29 +398,6 @@ int runInfo(const std::vector<std::string> &args)
 // ---------------------------------------------------------------------------------------------
 // bench
 
-// The options every model benchmark takes, after its own.
-std::vector<CliOption> withBenchModelOptions(std::vector<CliOption> options)
-{
-    options.insert(options.begin(), {{"preset", "NAME", "model preset (default az-tiny)"},
-                                     {"vocab", "N", "vocabulary size (default the preset's)"}});
-    options.push_back({"device", "NAME", "auto, cpu, cuda or cuda:N"});
-    options.push_back({"compare-python", "",
-                       "also run bench/reference_gpt.py (PyTorch eager) and print the ratio"});
-    return options;
-}
-
-ModelConfig benchModel(const CommandLine &cl, std::int64_t minimumContext)
-{
-    ModelConfig model = presetConfig(cl.value("preset", "az-tiny"));
-    model.vocabSize = cl.intValue("vocab", model.vocabSize);
-    if (minimumContext > model.contextLength)
-        throw UsageError("--context " + std::to_string(minimumContext) +
-                         " is longer than the model's context of " +
-                         std::to_string(model.contextLength));
-    requireValid(model);
-    return model;
-}
-
 int benchGemmCommand(const std::vector<std::string> &args)
 {
     bool help = false;
@@ -471,66 +415,6 @@ int benchGemmCommand(const std::vector<std::string> &args)
                 r.threads, r.gflops);
     std::printf("{\"bench\": \"gemm\", \"size\": %d, \"threads\": %d, \"gflops\": %.2f}\n", r.size,
                 r.threads, r.gflops);
-    return 0;
-}
-
-int benchTrainCommand(const std::vector<std::string> &args)
-{
-    bool help = false;
-    const CommandLine cl =
-        parseOrHelp("azllm bench train [--preset NAME] [--batch B] [--context T] [--steps N] "
-                    "[--compare-python]",
-                    withBenchModelOptions({{"batch", "B", "sequences per step (default 16)"},
-                                           {"context", "T", "tokens per sequence (default 128)"},
-                                           {"steps", "N", "timed steps (default 10)"},
-                                           {"warmup", "N", "untimed steps first (default 2)"}}),
-                    args, help);
-    if (help)
-        return 0;
-    initializeRuntime();
-    TrainBenchOptions o;
-    o.batch = cl.intValue("batch", 16);
-    o.context = cl.intValue("context", 128);
-    o.model = benchModel(cl, o.context);
-    o.steps = int(cl.intValue("steps", 10));
-    o.warmupSteps = int(cl.intValue("warmup", 2));
-    o.device = cl.value("device", "auto");
-    if (o.batch <= 0 || o.context <= 0 || o.steps <= 0 || o.warmupSteps < 0)
-        throw UsageError("--batch, --context and --steps must be positive");
-    const GemmBenchResult peak = benchGemm(1024, 5);
-    const TrainBenchResult r = benchTrain(o);
-    const double share = r.gflops / peak.gflops;
-    std::printf("train %s (%s params) batch %lld x context %lld on %s, %d threads\n",
-                cl.value("preset", "az-tiny").c_str(), humanCount(double(r.params)).c_str(),
-                static_cast<long long>(o.batch), static_cast<long long>(o.context),
-                r.device.c_str(), threadCount());
-    std::printf("  %.1f ms/step, %.0f tokens/s, loss %.3f -> %.3f\n", r.msPerStep,
-                r.tokensPerSecond, r.firstLoss, r.lastLoss);
-    std::printf("  %.1f GFLOP/s achieved = %.3g FLOP/token x tokens/s (FLOP/token = 6N + 12 L T C, "
-                "N = matmul "
-                "params), %.0f%% of the %.1f GFLOP/s gemm peak\n",
-                r.gflops, r.flopsPerToken, 100 * share, peak.gflops);
-    std::string extra;
-    if (cl.has("compare-python")) {
-        const ReferenceFigures py =
-            runPythonReference("train", o.model, o.batch, o.context, o.steps, o.warmupSteps);
-        const double ratio = r.tokensPerSecond / py.tokensPerSecond;
-        std::printf(
-            "  PyTorch eager (Python) reference: %.0f tokens/s, %.1f ms/step -> azllm is %.2fx\n",
-            py.tokensPerSecond, py.msPerStep, ratio);
-        char text[160];
-        std::snprintf(text, sizeof text,
-                      ", \"python_tokens_per_s\": %.1f, \"ratio_vs_python\": %.3f",
-                      py.tokensPerSecond, ratio);
-        extra = text;
-    }
-    std::printf("{\"bench\": \"train\", \"params\": %lld, \"vocab_size\": %lld, \"context\": %lld, "
-                "\"batch\": %lld, "
-                "\"tokens_per_s\": %.1f, \"ms_per_step\": %.2f, \"gflops\": %.2f, \"peak_share\": "
-                "%.3f%s}\n",
-                static_cast<long long>(r.params), static_cast<long long>(o.model.vocabSize),
-                static_cast<long long>(o.context), static_cast<long long>(o.batch),
-                r.tokensPerSecond, r.msPerStep, r.gflops, share, extra.c_str());
     return 0;
 }
 
@@ -587,7 +471,8 @@ int runBench(const std::vector<std::string> &args)
 {
     const std::vector<Command> kinds = {
         {"gemm", "fp32 matrix-product peak", benchGemmCommand},
-        {"train", "training tokens/s, ms/step, GFLOP/s", benchTrainCommand},
+        {"train", "training tokens/s, matrix-product efficiency, profile", runBenchTrain},
+        {"memory", "training peak memory against the sizing estimate", runBenchMemory},
         {"generate", "generation tokens/s with and without the KV cache", benchGenerateCommand},
     };
     const std::string kind = args.empty() ? "" : args.front();

@@ -28,15 +28,20 @@ double jsonNumber(const std::string &line, const std::string &key)
 } // namespace
 
 ReferenceFigures runPythonReference(const std::string &mode, const azllm::ModelConfig &m,
-                                    std::int64_t batch, std::int64_t context, int steps, int warmup)
+                                    std::int64_t batch, std::int64_t context, int steps, int warmup,
+                                    bool tunedAllocator)
 {
     const std::string script = referenceScript();
     if (!std::filesystem::exists(script))
         throw std::runtime_error("the Python reference " + script +
                                  " is missing (set AZLLM_BENCH_DIR)");
     // Debian's interpreter, which has python3-torch (PLATFORM.md §12).
+    // The plain run must be plain even when azllm itself was started with the variables set.
+    const std::string environment =
+        tunedAllocator ? "env " + std::string(kTunedAllocatorEnvironment) + " "
+                       : std::string("env -u MALLOC_MMAP_MAX_ -u MALLOC_TRIM_THRESHOLD_ ");
     const std::string command =
-        "/usr/bin/python3 '" + script + "' " + mode + " --vocab " + std::to_string(m.vocabSize) +
+        environment + "/usr/bin/python3 '" + script + "' " + mode + " --vocab " + std::to_string(m.vocabSize) +
         " --context-length " + std::to_string(m.contextLength) + " --n-embd " +
         std::to_string(m.nEmbd) + " --n-layer " + std::to_string(m.nLayer) + " --n-head " +
         std::to_string(m.nHead) + " --batch " + std::to_string(batch) + " --context " +

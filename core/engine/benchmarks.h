@@ -2,9 +2,12 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 
 #include "model_config.h"
+#include "step_profile.h"
 
 namespace azllm {
 
@@ -26,6 +29,10 @@ struct TrainBenchOptions
     int steps = 10;
     std::string device = "auto";
     std::string workDir; // where the synthetic token file goes; a temp folder when empty
+    // Also time the step's own matrix products alone (matmul_plan.h), this many passes; 0: don't.
+    int matmulRepeats = 0;
+    // Profile this many extra steps operator by operator (step_profile.h); 0: don't.
+    int profileSteps = 0;
 };
 
 struct TrainBenchResult
@@ -38,10 +45,59 @@ struct TrainBenchResult
     double firstLoss = 0;
     double lastLoss = 0;
     std::string device;
+    // The step's matrix products timed alone, same shapes and order, in the same run; the
+    // matrix-product efficiency is that time divided by the step's.
+    double matmulMsPerStep = 0;
+    double matmulGflop = 0;
+    double matmulEfficiency() const { return msPerStep > 0 ? matmulMsPerStep / msPerStep : 0; }
+    std::optional<StepProfile> profile;
 };
 
 // Times the real Trainer (AdamW, clipping, everything) on synthetic tokens.
 TrainBenchResult benchTrain(const TrainBenchOptions &options);
+
+struct TrainMemoryResult
+{
+    std::int64_t params = 0;
+    std::int64_t baselineBytes = 0; // resident before the trainer exists (LibTorch, threads)
+    std::int64_t peakBytes = 0;     // highest resident while it trained
+    std::int64_t estimateBytes = 0; // trainingMemory(...).total(), what the configurator shows
+    bool peakWasReset = false;      // the peak counts from the baseline, not from process start
+    std::int64_t measuredBytes() const { return peakBytes - baselineBytes; }
+};
+
+// Builds the trainer and runs options.warmupSteps + options.steps steps, reading the
+// process's peak resident memory from the operating system (process_memory.h). Run it in a
+// fresh process: whatever the process held before counts in the baseline, what it freed may be
+// reused and hide part of the peak.
+TrainMemoryResult benchTrainMemory(const TrainBenchOptions &options);
+
+struct DryRunOptions
+{
+    ModelConfig model;
+    std::int64_t batch = 1;
+    std::int64_t context = 0; // 0: the model's
+    std::string device = "auto";
+    std::string precision = "fp32";
+    int steps = 2;
+    std::string workDir; // a temp folder when empty
+    // Asked between steps; false stops the dry run early (the result then says so).
+    std::function<bool()> keepGoing;
+};
+
+struct DryRunResult
+{
+    std::string device;
+    bool fits = false;
+    std::string problem;         // why it did not, in one line
+    std::int64_t peakBytes = -1; // above what the process held before; -1 when unknown
+    double secondsPerStep = 0;
+};
+
+// A few real training steps at the planned batch and context on the actual device, to confirm
+// the planner's estimate (training_plan.h): the peak memory they took, or the allocation that
+// failed. On a CPU the peak is this process's resident memory above its level before.
+DryRunResult dryRunTraining(const DryRunOptions &options);
 
 struct GenerateBenchOptions
 {

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "config_io.h"
+#include "cuda_rng.h"
 #include "language_model_impl.h"
 
 namespace azllm {
@@ -28,7 +29,10 @@ std::string formatState(const CheckpointState &s)
         << "tokens_seen = " << s.tokensSeen << '\n'
         << "train_loss = " << s.trainLoss << '\n'
         << "validation_loss = " << s.validationLoss << '\n'
-        << "elapsed_seconds = " << s.elapsedSeconds << '\n';
+        << "elapsed_seconds = " << s.elapsedSeconds << '\n'
+        << "loss_scale = " << s.lossScale << '\n'
+        << "loss_scale_good_steps = " << s.lossScaleGoodSteps << '\n'
+        << "skipped_steps = " << s.skippedSteps << '\n';
     return out.str();
 }
 
@@ -55,6 +59,12 @@ CheckpointState parseState(const std::string &text, const std::string &dir)
             s.validationLoss = value;
         else if (key == "elapsed_seconds")
             s.elapsedSeconds = value;
+        else if (key == "loss_scale")
+            s.lossScale = value;
+        else if (key == "loss_scale_good_steps")
+            s.lossScaleGoodSteps = std::int64_t(value);
+        else if (key == "skipped_steps")
+            s.skippedSteps = std::int64_t(value);
         ++fields;
     }
     if (fields < 6)
@@ -181,6 +191,7 @@ std::string saveCheckpoint(const std::string &runDir, const CheckpointContents &
         rng = generator.get_state();
     }
     torch::save(rng, (tempDir / "rng.pt").string());
+    saveCudaRngState(tempDir.string());
 
     // An older checkpoint of the same step belongs to a branch the user abandoned by resuming
     // from an earlier one; the new one replaces it.
@@ -241,6 +252,13 @@ void loadRngState(const std::string &dir)
         generator.set_state(rng);
     } catch (const c10::Error &e) {
         throw damaged(dir, "rng.pt cannot be restored (" + describeTorchError(e) + ")");
+    }
+    try {
+        restoreCudaRngState(dir);
+    } catch (const c10::Error &e) {
+        throw damaged(dir, "rng_cuda.pt cannot be restored (" + describeTorchError(e) + ")");
+    } catch (const std::runtime_error &e) {
+        throw damaged(dir, e.what());
     }
 }
 

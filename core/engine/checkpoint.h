@@ -28,6 +28,10 @@ struct CheckpointState
     double trainLoss = 0;       // loss of the last step
     double validationLoss = -1; // last validation loss, -1 when none yet
     double elapsedSeconds = 0;  // training time so far, across resumes
+    // fp16's dynamic loss scale (loss_scaler.h); absent from older checkpoints, which start over.
+    double lossScale = 65536.0;
+    std::int64_t lossScaleGoodSteps = 0;
+    std::int64_t skippedSteps = 0;
 };
 
 struct CheckpointInfo

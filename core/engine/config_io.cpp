@@ -54,6 +54,7 @@ std::vector<Field> fieldsOf(RunConfig &c)
         {"out_dir", "run folder (checkpoints, config)", &t.outDir},
         {"seed", "random seed", &t.seed},
         {"device", "auto, cpu, cuda or cuda:N", &t.device},
+        {"precision", "fp32, or on CUDA bf16 / fp16 (with loss scaling)", &t.precision},
     };
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "model_config.h"
+#include "precision.h"
 
 namespace azllm {
 
@@ -41,10 +42,13 @@ struct TrainingMemory
     std::int64_t total() const { return weights + gradients + optimizer + activations; }
 };
 
-// Memory of one fp32 training step for batch x context tokens. With activation checkpointing
-// only each block's input is kept, plus one block's activations while it is recomputed.
+// Memory of one training step for batch x context tokens. With activation checkpointing only
+// each block's input is kept, plus one block's activations while it is recomputed. Mixed
+// precision (bf16, fp16) keeps fp32 weights, gradients and moments, adds 16-bit copies of the
+// matrices, and stores the matrix products' outputs in 16 bits.
 TrainingMemory trainingMemory(const ModelConfig &config, std::int64_t batch, std::int64_t context,
-                              bool activationCheckpointing);
+                              bool activationCheckpointing,
+                              Precision precision = Precision::Fp32);
 
 struct InferenceMemory
 {

@@ -45,6 +45,9 @@ struct TrainConfig
     std::string outDir = "runs/run";
     std::uint64_t seed = 1337;
     std::string device = "auto"; // auto | cpu | cuda | cuda:N
+    // fp32, or autocast on CUDA: bf16 (Ampere and newer) or fp16 with dynamic loss scaling (a
+    // T4). Weights, AdamW moments and checkpoints stay fp32; on a CPU the run trains in fp32.
+    std::string precision = "fp32";
 };
 
 // A run is a model plus how to train it; this is what config files and checkpoints hold.

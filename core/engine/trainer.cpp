@@ -9,6 +9,8 @@
 #include "checkpoint_io.h"
 #include "config_io.h"
 #include "language_model_impl.h"
+#include "mixed_precision.h"
+#include "optimizer_step.h"
 #include "runtime.h"
 #include "training_data.h"
 
@@ -84,6 +86,7 @@ void requireValidTraining(const RunConfig &c)
             "eval_interval and eval_batches must be positive");
     require(t.checkpointInterval > 0, "checkpoint_interval must be positive");
     require(t.contextLength >= 0, "train_context must not be negative");
+    parsePrecision(t.precision); // throws, naming the value
     require(trainingContext(c) <= c.model.contextLength,
             "train_context " + std::to_string(t.contextLength) +
                 " is longer than the model's context of " + std::to_string(c.model.contextLength));
@@ -118,6 +121,11 @@ struct Trainer::Impl
         model->train();
         optimizer = makeOptimizer(model, config.train);
         batch.resize(std::size_t(config.train.batchSize * (context + 1)));
+        // Autocast is for CUDA; a CPU run of a mixed-precision config trains in fp32.
+        if (device.is_cuda())
+            precision = parsePrecision(config.train.precision);
+        if (precision == Precision::Fp16)
+            scaler = std::make_unique<LossScaler>();
     }
 
     double learningRate(std::int64_t step) const;
@@ -132,6 +140,8 @@ struct Trainer::Impl
     Gpt model;
     std::unique_ptr<FusedAdamW> optimizer;
     std::unique_ptr<TrainingData> data;
+    Precision precision = Precision::Fp32;
+    std::unique_ptr<LossScaler> scaler; // fp16 only
     CheckpointState state;
     std::vector<std::int64_t> batch; // one micro-batch of windows, B x (T + 1)
 };
@@ -158,6 +168,7 @@ torch::Tensor Trainer::Impl::lossOnBatch(bool validation, std::int64_t index, st
     const torch::Tensor windows =
         torch::from_blob(batch.data(), {config.train.batchSize, context + 1}, torch::kLong)
             .to(device);
+    const AutocastScope autocast(device.type(), autocastDtype(precision));
     return model->loss(windows.slice(1, 0, context), windows.slice(1, 1, context + 1));
 }
 
@@ -168,6 +179,8 @@ StepMetrics Trainer::Impl::step()
     StepMetrics m;
     m.learningRate = learningRate(state.step);
 
+    // fp16: backward runs on the loss times the scale, so that small gradients survive.
+    const double lossScale = scaler ? scaler->scale() : 1.0;
     double lossSum = 0;
     for (std::int64_t micro = 0; micro < t.gradAccumSteps; ++micro) {
         const torch::Tensor loss = lossOnBatch(false, state.step, micro);
@@ -179,13 +192,12 @@ StepMetrics Trainer::Impl::step()
             m.step = state.step;
             return m;
         }
-        (loss / double(t.gradAccumSteps)).backward();
+        (loss * lossScale / double(t.gradAccumSteps)).backward();
         lossSum += value;
     }
-    // Clipping as clip_grad_norm_ does it, folded into the optimizer's single pass.
-    m.gradNorm = optimizer->gradientNorm();
-    const bool clip = t.gradClip > 0 && m.gradNorm > t.gradClip;
-    optimizer->step(m.learningRate, clip ? t.gradClip / (m.gradNorm + 1e-6) : 1.0);
+    const UpdateOutcome update = applyUpdate(*optimizer, scaler.get(), m.learningRate, t.gradClip);
+    m.gradNorm = update.gradNorm;
+    m.skipped = update.skipped;
     for (torch::Tensor &p : model->parameters())
         p.mutable_grad().reset(); // set_to_none: no memset, and backward writes fresh gradients
 
@@ -195,12 +207,18 @@ StepMetrics Trainer::Impl::step()
     state.tokensSeen += tokens;
     state.trainLoss = lossSum / double(t.gradAccumSteps);
     state.elapsedSeconds += seconds;
+    if (scaler) {
+        state.lossScale = scaler->state().scale;
+        state.lossScaleGoodSteps = scaler->state().goodSteps;
+        state.skippedSteps = scaler->state().skippedSteps;
+    }
     m.step = state.step;
     m.maxSteps = t.maxSteps;
     m.loss = state.trainLoss;
     m.tokensPerSecond = double(tokens) / seconds;
     m.elapsedSeconds = state.elapsedSeconds;
     m.tokensSeen = state.tokensSeen;
+    m.skippedSteps = state.skippedSteps;
     return m;
 }
 
@@ -242,7 +260,8 @@ Trainer Trainer::resume(const std::string &checkpointDir,
 {
     static const std::vector<std::string> changeable = {
         "max_steps",        "out_dir", "eval_interval", "checkpoint_interval",
-        "keep_checkpoints", "device",  "train_data",    "validation_data"};
+        "keep_checkpoints", "device",  "train_data",    "validation_data",
+        "precision"};
     RunConfig config = readCheckpointConfig(checkpointDir);
     for (const auto &[key, value] : overrides) {
         if (std::find(changeable.begin(), changeable.end(), key) == changeable.end())
@@ -260,6 +279,9 @@ Trainer Trainer::resume(const std::string &checkpointDir,
         throw std::runtime_error("checkpoint " + checkpointDir + ": " + describeTorchError(e));
     }
     impl->state = readCheckpointState(checkpointDir);
+    if (impl->scaler)
+        impl->scaler = std::make_unique<LossScaler>(LossScaleState{
+            impl->state.lossScale, impl->state.lossScaleGoodSteps, impl->state.skippedSteps});
     return Trainer(std::move(impl));
 }
 
@@ -286,6 +308,9 @@ TrainingResult Trainer::run(TrainingObserver &observer, TrainingControl *control
         const std::string warning = slowMatmulWarning();
         if (!warning.empty())
             observer.message("warning: " + warning);
+        if (t.precision != "fp32")
+            observer.message("note: " + t.precision +
+                             " autocast is for CUDA GPUs; on the CPU this run trains in fp32");
     }
     std::string lastCheckpoint;
     if (const auto latest = latestCheckpoint(t.outDir))

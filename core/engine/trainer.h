@@ -27,6 +27,10 @@ struct StepMetrics
     double tokensPerSecond = 0;
     double elapsedSeconds = 0; // training time of the whole run, across resumes
     std::int64_t tokensSeen = 0;
+    // fp16 only: steps skipped because the scaled gradients overflowed (whole run), and whether
+    // this one was; a skipped step leaves the weights as they were.
+    std::int64_t skippedSteps = 0;
+    bool skipped = false;
 };
 
 enum class TrainingOutcome

@@ -8,6 +8,7 @@
 
 #include "checkpoint.h"
 #include "synthetic_data.h"
+#include "token_file.h"
 #include "trainer.h"
 
 using namespace azllm;
@@ -259,6 +260,37 @@ private slots:
                                  Trainer::resume(result.lastCheckpoint, {{"n_layer", "3"}}));
         Trainer longer = Trainer::resume(result.lastCheckpoint, {{"max_steps", "4"}});
         QCOMPARE(longer.config().train.maxSteps, 4);
+    }
+
+    // K micro-batches of B sequences make the same optimizer step as one batch of K x B: the
+    // same loss, gradient norm and weights. Every window of this file is the same sequence, so
+    // only the accumulation differs between the runs, not the data.
+    void accumulatedMicroBatchesMatchOneLargeBatch()
+    {
+        const std::string same = QString(m_dir.path() + QLatin1String("/same.tokens")).toStdString();
+        {
+            TokenFileWriter writer(same, 64);
+            writer.append(std::vector<std::uint32_t>(4000, 10));
+            writer.finish();
+        }
+        RunConfig large = smallRun(QStringLiteral("accum-large"), 3);
+        large.train.trainData = same;
+        large.train.batchSize = 8;
+        large.train.gradClip = 0.5; // the norm is above it: clipping must see the summed gradient
+        RunConfig split = large;
+        split.train.outDir = QString(m_dir.path() + QLatin1String("/accum-split")).toStdString();
+        split.train.batchSize = 2;
+        split.train.gradAccumSteps = 4;
+        Trainer one(large), four(split);
+        for (int step = 0; step < 3; ++step) {
+            const StepMetrics a = one.step(), b = four.step();
+            QVERIFY2(std::abs(a.loss - b.loss) < 1e-5 * a.loss,
+                     qPrintable(QStringLiteral("%1 vs %2").arg(a.loss).arg(b.loss)));
+            QVERIFY2(std::abs(a.gradNorm - b.gradNorm) < 1e-4 * a.gradNorm,
+                     qPrintable(QStringLiteral("%1 vs %2").arg(a.gradNorm).arg(b.gradNorm)));
+            QCOMPARE(a.tokensSeen, b.tokensSeen);
+        }
+        QVERIFY(std::abs(one.evaluate() - four.evaluate()) < 1e-5);
     }
 
     void damagedCheckpointIsReportedByFile()
