@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "training_forward.h"
+
 namespace azllm {
 namespace F = torch::nn::functional;
 
@@ -184,8 +186,8 @@ torch::Tensor GptImpl::forward(const torch::Tensor &idx)
 
 torch::Tensor GptImpl::loss(const torch::Tensor &idx, const torch::Tensor &targets)
 {
-    const torch::Tensor logits = forward(idx);
-    return F::cross_entropy(logits.view({-1, logits.size(-1)}), targets.reshape({-1}));
+    // The same mathematics as cross_entropy(forward(idx)), in the shapes that train fastest.
+    return gptTrainingLoss(*this, idx, targets, m_activationCheckpointing);
 }
 
 torch::Tensor GptImpl::forwardCached(const torch::Tensor &idx, KvCache &cache)
