@@ -12,7 +12,6 @@
 #include "command_line.h"
 #include "commands.h"
 #include "engine_cli_support.h"
-#include "plan_command.h"
 #include "train_bench_command.h"
 #include "config_io.h"
 #include "generator.h"
@@ -90,11 +89,8 @@ public:
                     static_cast<long long>(m.maxSteps), m.loss);
         if (m.validationLoss >= 0)
             std::printf(" | val %.4f", m.validationLoss);
-        std::printf(" | lr %.2e | grad %.3f | %.0f tok/s | %.1fs", m.learningRate, m.gradNorm,
+        std::printf(" | lr %.2e | grad %.3f | %.0f tok/s | %.1fs\n", m.learningRate, m.gradNorm,
                     m.tokensPerSecond, m.elapsedSeconds);
-        if (m.skippedSteps > 0) // fp16 overflows, each leaving the weights untouched
-            std::printf(" | %lld skipped", static_cast<long long>(m.skippedSteps));
-        std::printf("\n");
         std::fflush(stdout);
     }
     void checkpointSaved(const CheckpointInfo &info) override
@@ -511,7 +507,6 @@ std::vector<Command> engineCommands()
         {"train", "pretrain a GPT on a token file (or the built-in synthetic set)", runTrain},
         {"generate", "continue a prompt with a checkpoint, streaming token ids", runGenerate},
         {"info", "sizes of a preset, a config or a checkpoint", runInfo},
-        {"plan", "what fits on a GPU, checkpoint disk, time and energy of a budget", runPlan},
         {"bench", "speed: gemm, train, generate", runBench},
     };
 }

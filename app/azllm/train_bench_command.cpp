@@ -4,10 +4,8 @@
 
 #include "benchmarks.h"
 #include "engine_cli_support.h"
-#include "model_sizing.h"
 #include "reference_bench.h"
 #include "runtime.h"
-#include "training_plan.h"
 
 using namespace azllm;
 
@@ -21,36 +19,12 @@ void appendJson(std::string &json, const char *key, double value, const char *fo
     json += std::string(", \"") + key + "\": " + number;
 }
 
-// --fit-memory GIB: the micro-batch and context the planner fits in that much memory.
-void applyFit(const CommandLine &cl, TrainBenchOptions &o)
-{
-    FitRequest request;
-    request.model = o.model;
-    request.memoryBytes = std::int64_t(cl.doubleValue("fit-memory", 0) * double(1LL << 30));
-    request.precision = parsePrecision(o.precision);
-    request.checkpointing = o.checkpointing;
-    const FitPlan plan = planFit(request);
-    if (!plan.fits)
-        throw UsageError("the planner finds no batch of this model that fits " +
-                         cl.value("fit-memory") + " GiB");
-    o.batch = plan.microBatch;
-    o.context = plan.context;
-    std::printf("planner: micro-batch %lld x context %lld fits %s GiB (estimate %s)\n",
-                static_cast<long long>(plan.microBatch), static_cast<long long>(plan.context),
-                cl.value("fit-memory").c_str(), humanBytes(double(plan.estimateBytes)).c_str());
-}
-
 TrainBenchOptions trainBenchOptions(const CommandLine &cl)
 {
     TrainBenchOptions o;
     o.batch = cl.intValue("batch", 16);
     o.context = cl.intValue("context", 128);
     o.model = benchModel(cl, o.context);
-    o.precision = cl.value("precision", "fp32");
-    o.checkpointing = cl.has("checkpointing");
-    parsePrecision(o.precision); // a bad name is refused before any work
-    if (cl.has("fit-memory"))
-        applyFit(cl, o);
     o.steps = int(cl.intValue("steps", 10));
     o.warmupSteps = int(cl.intValue("warmup", 2));
     o.device = resolveDevice(cl.value("device", "auto"));
@@ -74,17 +48,6 @@ void printSpeed(const CommandLine &cl, const TrainBenchOptions &o, const TrainBe
     std::printf("  %.1f GFLOP/s achieved = %.3g FLOP/token x tokens/s (FLOP/token = 6N + 12 L T C, "
                 "N = matmul params), %.0f%% of the %.1f GFLOP/s gemm peak\n",
                 r.gflops, r.flopsPerToken, 100 * r.gflops / peak.gflops, peak.gflops);
-    if (r.peakMemoryBytes >= 0) {
-        const TrainingMemory estimate = trainingMemory(
-            o.model, o.batch, o.context, o.checkpointing, parsePrecision(o.precision));
-        std::printf("  peak GPU memory %s; the configurator's estimate %s\n",
-                    humanBytes(double(r.peakMemoryBytes)).c_str(),
-                    humanBytes(double(estimate.total())).c_str());
-    }
-    if (cl.has("peak-tflops") && cl.doubleValue("peak-tflops", 0) > 0)
-        std::printf("  model FLOPs utilisation %.1f%% of %.1f TFLOP/s (%s)\n",
-                    100.0 * r.gflops / (1000.0 * cl.doubleValue("peak-tflops", 0)),
-                    cl.doubleValue("peak-tflops", 0), o.precision.c_str());
     if (r.matmulMsPerStep > 0)
         std::printf("  its matrix products alone (same shapes and order): %.1f ms/step, %.0f GFLOP "
                     "at %.1f GFLOP/s -> matrix-product efficiency %.2f\n",
@@ -126,11 +89,7 @@ int runBenchTrain(const std::vector<std::string> &args)
              {"warmup", "N", "untimed steps first (default 2)"},
              {"matmul-repeats", "R",
               "passes over the step's matrix products timed alone (default 3, 0: skip)"},
-             {"profile", "N", "profile N more steps operator by operator and print the table"},
-             {"precision", "NAME", "fp32, or on CUDA bf16 / fp16 (default fp32)"},
-             {"checkpointing", "", "activation checkpointing (recompute each block)"},
-             {"fit-memory", "GIB", "train the micro-batch and context the planner fits in GIB"},
-             {"peak-tflops", "X", "the device's peak, for model FLOPs utilisation"}}),
+             {"profile", "N", "profile N more steps operator by operator and print the table"}}),
         args, help);
     if (help)
         return 0;
@@ -147,8 +106,6 @@ int runBenchTrain(const std::vector<std::string> &args)
     appendJson(json, "gemm_peak_gflops", peak.gflops, "%.1f");
     appendJson(json, "matmul_ms_per_step", r.matmulMsPerStep, "%.2f");
     appendJson(json, "matmul_efficiency", r.matmulEfficiency());
-    if (r.peakMemoryBytes >= 0)
-        appendJson(json, "peak_memory_bytes", double(r.peakMemoryBytes), "%.0f");
     if (cl.has("compare-python"))
         json += comparePython(o, r);
     if (r.profile)
@@ -165,12 +122,10 @@ int runBenchMemory(const std::vector<std::string> &args)
 {
     bool help = false;
     const CommandLine cl =
-        parseOrHelp("azllm bench memory [--preset NAME] [--batch B] [--context T] [--steps N] "
-                    "[--checkpointing]",
+        parseOrHelp("azllm bench memory [--preset NAME] [--batch B] [--context T] [--steps N]",
                     withBenchModelOptions({{"batch", "B", "sequences per step (default 8)"},
                                            {"context", "T", "tokens per sequence (default 256)"},
-                                           {"steps", "N", "training steps (default 3)"},
-                                           {"checkpointing", "", "activation checkpointing"}}),
+                                           {"steps", "N", "training steps (default 3)"}}),
                     args, help);
     if (help)
         return 0;
@@ -183,7 +138,6 @@ int runBenchMemory(const std::vector<std::string> &args)
     o.model = benchModel(cl, o.context);
     o.steps = int(cl.intValue("steps", 3));
     o.warmupSteps = 0;
-    o.checkpointing = cl.has("checkpointing");
     o.device = resolveDevice(cl.value("device", "cpu"));
     if (o.device != "cpu")
         throw UsageError("bench memory reads this process's resident memory: use --device cpu");
@@ -191,10 +145,9 @@ int runBenchMemory(const std::vector<std::string> &args)
         throw UsageError("--batch, --context and --steps must be positive");
     const TrainMemoryResult r = benchTrainMemory(o);
     const double ratio = double(r.estimateBytes) / double(r.measuredBytes());
-    std::printf("train %s (%s params) batch %lld x context %lld, %d steps on cpu%s\n",
+    std::printf("train %s (%s params) batch %lld x context %lld, %d steps on cpu\n",
                 cl.value("preset", "az-tiny").c_str(), humanCount(double(r.params)).c_str(),
-                static_cast<long long>(o.batch), static_cast<long long>(o.context), o.steps,
-                o.checkpointing ? ", activation checkpointing" : "");
+                static_cast<long long>(o.batch), static_cast<long long>(o.context), o.steps);
     std::printf("  resident before the trainer %s; peak while training %s%s\n",
                 humanBytes(double(r.baselineBytes)).c_str(), humanBytes(double(r.peakBytes)).c_str(),
                 r.peakWasReset ? "" : " (peak since process start: clear_refs refused)");
@@ -204,12 +157,10 @@ int runBenchMemory(const std::vector<std::string> &args)
                 humanBytes(double(r.estimateBytes)).c_str(), ratio);
     std::printf("{\"bench\": \"memory\", \"params\": %lld, \"batch\": %lld, \"context\": %lld, "
                 "\"baseline_bytes\": %lld, \"peak_bytes\": %lld, \"measured_bytes\": %lld, "
-                "\"estimate_bytes\": %lld, \"estimate_over_measured\": %.3f, "
-                "\"checkpointing\": %s}\n",
+                "\"estimate_bytes\": %lld, \"estimate_over_measured\": %.3f}\n",
                 static_cast<long long>(r.params), static_cast<long long>(o.batch),
                 static_cast<long long>(o.context), static_cast<long long>(r.baselineBytes),
                 static_cast<long long>(r.peakBytes), static_cast<long long>(r.measuredBytes()),
-                static_cast<long long>(r.estimateBytes), ratio,
-                o.checkpointing ? "true" : "false");
+                static_cast<long long>(r.estimateBytes), ratio);
     return 0;
 }

@@ -65,8 +65,6 @@ RunConfig benchRunConfig(const TrainBenchOptions &o, const ScratchDir &scratch)
     config.train.warmupSteps = 1;
     config.train.outDir = (scratch.path() / "run").string();
     config.train.device = o.device;
-    config.train.precision = o.precision;
-    config.train.activationCheckpointing = o.checkpointing ? 1 : 0;
     const std::uint64_t tokens =
         std::uint64_t(std::max<std::int64_t>(o.batch * (o.context + 1) * 8, 100000));
     writeSyntheticTokens(config.train.trainData, std::uint32_t(o.model.vocabSize), tokens, 7);
@@ -79,9 +77,6 @@ TrainBenchResult benchTrain(const TrainBenchOptions &o)
 {
     ScratchDir scratch(o.workDir);
     Trainer trainer(benchRunConfig(o, scratch));
-    const torch::Device device(trainer.device());
-    if (device.is_cuda())
-        resetCudaPeakMemory(device.index());
     TrainBenchResult r;
     r.params = trainer.parameterCount();
     r.device = trainer.device();
@@ -96,8 +91,6 @@ TrainBenchResult benchTrain(const TrainBenchOptions &o)
     r.tokensPerSecond = double(o.batch * o.context) * o.steps / seconds;
     r.flopsPerToken = trainingFlopsPerToken(o.model, o.context);
     r.gflops = r.flopsPerToken * r.tokensPerSecond / 1e9;
-    if (device.is_cuda())
-        r.peakMemoryBytes = cudaPeakMemoryBytes(device.index());
     if (o.matmulRepeats > 0) {
         const auto products = trainingStepProducts(o.model, o.batch, o.context);
         r.matmulGflop = totalFlops(products) / 1e9;
@@ -123,7 +116,7 @@ TrainMemoryResult benchTrainMemory(const TrainBenchOptions &o)
             trainer.step();
         r.peakBytes = peakResidentBytes();
     }
-    r.estimateBytes = trainingMemory(o.model, o.batch, o.context, o.checkpointing).total();
+    r.estimateBytes = trainingMemory(o.model, o.batch, o.context, false).total();
     return r;
 }
 
@@ -167,9 +160,8 @@ DryRunResult dryRunTraining(const DryRunOptions &o)
     bench.warmupSteps = 0;
     bench.steps = o.steps;
     ScratchDir scratch(o.workDir);
-    bench.precision = o.precision;
-    bench.checkpointing = o.checkpointing;
-    const RunConfig config = benchRunConfig(bench, scratch);
+    RunConfig config = benchRunConfig(bench, scratch);
+    config.train.precision = o.precision;
     const torch::Device device(resolveDevice(o.device));
     DryRunResult r;
     r.device = device.str();

@@ -33,8 +33,6 @@ struct TrainBenchOptions
     int matmulRepeats = 0;
     // Profile this many extra steps operator by operator (step_profile.h); 0: don't.
     int profileSteps = 0;
-    std::string precision = "fp32"; // bf16 / fp16: autocast on CUDA
-    bool checkpointing = false;     // activation checkpointing
 };
 
 struct TrainBenchResult
@@ -53,8 +51,6 @@ struct TrainBenchResult
     double matmulGflop = 0;
     double matmulEfficiency() const { return msPerStep > 0 ? matmulMsPerStep / msPerStep : 0; }
     std::optional<StepProfile> profile;
-    // On CUDA: the most the step's tensors held (the caching allocator's peak); -1 elsewhere.
-    std::int64_t peakMemoryBytes = -1;
 };
 
 // Times the real Trainer (AdamW, clipping, everything) on synthetic tokens.
@@ -83,7 +79,6 @@ struct DryRunOptions
     std::int64_t context = 0; // 0: the model's
     std::string device = "auto";
     std::string precision = "fp32";
-    bool checkpointing = false;
     int steps = 2;
     std::string workDir; // a temp folder when empty
     // Asked between steps; false stops the dry run early (the result then says so).

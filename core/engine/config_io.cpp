@@ -55,8 +55,6 @@ std::vector<Field> fieldsOf(RunConfig &c)
         {"seed", "random seed", &t.seed},
         {"device", "auto, cpu, cuda or cuda:N", &t.device},
         {"precision", "fp32, or on CUDA bf16 / fp16 (with loss scaling)", &t.precision},
-        {"activation_checkpointing", "1: recompute each block in backward, 0: keep activations",
-         &t.activationCheckpointing},
     };
 }
 

@@ -2,8 +2,6 @@
 
 #include <cmath>
 
-#include "training_forward.h"
-
 namespace azllm {
 namespace F = torch::nn::functional;
 
@@ -186,8 +184,8 @@ torch::Tensor GptImpl::forward(const torch::Tensor &idx)
 
 torch::Tensor GptImpl::loss(const torch::Tensor &idx, const torch::Tensor &targets)
 {
-    // The same mathematics as cross_entropy(forward(idx)), in the shapes that train fastest.
-    return gptTrainingLoss(*this, idx, targets, m_activationCheckpointing);
+    const torch::Tensor logits = forward(idx);
+    return F::cross_entropy(logits.view({-1, logits.size(-1)}), targets.reshape({-1}));
 }
 
 torch::Tensor GptImpl::forwardCached(const torch::Tensor &idx, KvCache &cache)

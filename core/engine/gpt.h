@@ -82,9 +82,6 @@ public:
     torch::Tensor forwardCached(const torch::Tensor &idx, KvCache &cache);
 
     const ModelConfig &config() const { return m_config; }
-    // loss() then keeps only each block's input and recomputes the rest in backward
-    // (training_forward.h): much less memory for about a third more compute.
-    void setActivationCheckpointing(bool on) { m_activationCheckpointing = on; }
 
     torch::nn::Embedding wte{nullptr}, wpe{nullptr};
     torch::nn::Dropout drop{nullptr};
@@ -96,7 +93,6 @@ private:
     torch::Tensor embed(const torch::Tensor &idx, std::int64_t firstPosition);
 
     ModelConfig m_config;
-    bool m_activationCheckpointing = false;
 };
 TORCH_MODULE(Gpt);
 

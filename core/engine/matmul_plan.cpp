@@ -1,14 +1,11 @@
 #include "matmul_plan.h"
 
-#include <algorithm>
 #include <chrono>
 #include <map>
 #include <tuple>
 
 #include <torch/torch.h>
 
-#include "batched_matmul.h"
-#include "chunked_head_loss.h"
 #include "runtime.h"
 
 namespace azllm {
@@ -59,8 +56,6 @@ void addAttentionForward(std::vector<MatrixProduct> &out, const ModelConfig &c, 
     out.push_back(product(h + "weighted values", sequences, T, hs, T, false, false));
 }
 
-// batched_matmul.cpp's backward: weighted values first (d probs = g v^T, d v = probs^T g), then
-// the scores (d q = g k, d k^T = q^T g).
 void addAttentionBackward(std::vector<MatrixProduct> &out, const ModelConfig &c,
                           std::int64_t layer, std::int64_t sequences, std::int64_t T)
 {
@@ -69,20 +64,7 @@ void addAttentionBackward(std::vector<MatrixProduct> &out, const ModelConfig &c,
     out.push_back(product(h + "grad probabilities", sequences, T, T, hs, false, true));
     out.push_back(product(h + "grad values", sequences, T, hs, T, true, false));
     out.push_back(product(h + "grad queries", sequences, T, hs, T, false, false));
-    out.push_back(product(h + "grad keys", sequences, hs, T, T, true, false));
-}
-
-// chunked_head_loss.cpp: per block of rows, the logits, then at once the gradients of the
-// head's input (probs W) and weight (probs^T x, accumulated).
-void addHead(std::vector<MatrixProduct> &out, const ModelConfig &c, std::int64_t rows)
-{
-    const std::int64_t chunk = headLossChunkRows(c.vocabSize, rows);
-    for (std::int64_t first = 0; first < rows; first += chunk) {
-        const std::int64_t n = std::min(chunk, rows - first);
-        out.push_back(product("head logits", 1, n, c.vocabSize, c.nEmbd, false, true));
-        out.push_back(product("head grad input", 1, n, c.nEmbd, c.vocabSize, false, false));
-        out.push_back(product("head grad weight", 1, c.vocabSize, c.nEmbd, n, true, false));
-    }
+    out.push_back(product(h + "grad keys", sequences, T, hs, T, true, false));
 }
 
 } // namespace
@@ -91,6 +73,7 @@ std::vector<MatrixProduct> trainingStepProducts(const ModelConfig &c, std::int64
                                                 std::int64_t context)
 {
     const std::int64_t rows = batch * context, sequences = batch * c.nHead;
+    const LinearShape head{"head (wte)", c.nEmbd, c.vocabSize};
     std::vector<MatrixProduct> out;
     for (std::int64_t layer = 0; layer < c.nLayer; ++layer) {
         const auto linears = blockLinears(c, layer);
@@ -99,7 +82,8 @@ std::vector<MatrixProduct> trainingStepProducts(const ModelConfig &c, std::int64
         for (std::size_t i = 1; i < linears.size(); ++i)
             addLinearForward(out, linears[i], rows);
     }
-    addHead(out, c, rows);
+    addLinearForward(out, head, rows);
+    addLinearBackward(out, head, rows);
     for (std::int64_t layer = c.nLayer - 1; layer >= 0; --layer) {
         const auto linears = blockLinears(c, layer);
         for (std::size_t i = linears.size() - 1; i >= 1; --i)
@@ -148,15 +132,13 @@ Operands makeOperands(const MatrixProduct &p, const torch::TensorOptions &option
     return o;
 }
 
-// The kernels the step itself calls: mm for the Linear layers and the head, batchedMatmulOut for
-// attention.
 void runPass(std::vector<Operands *> &pass)
 {
     for (Operands *o : pass) {
         if (o->a.dim() == 2)
             torch::mm_out(o->out, o->a, o->b);
         else
-            batchedMatmulOut(o->out, o->a, o->b);
+            torch::bmm_out(o->out, o->a, o->b);
     }
 }
 

@@ -25,9 +25,9 @@ struct MatrixProduct
     double flops() const { return 2.0 * double(batch) * double(m) * double(n) * double(k); }
 };
 
-// Every product of one optimizer step on batch x context tokens: forward through the blocks, the
-// chunked head with its gradients (chunked_head_loss.h), then the blocks' backward in reverse,
-// two products per forward one. Written to match training_forward.cpp; change both together.
+// Every product of one optimizer step on batch x context tokens: forward through the blocks and
+// the tied output head, then backward in reverse, two products per forward one (the gradient of
+// each input). Written to match gpt.cpp; change both together.
 std::vector<MatrixProduct> trainingStepProducts(const ModelConfig &config, std::int64_t batch,
                                                 std::int64_t context);
 

@@ -36,7 +36,7 @@ void setAutocastEnabled(torch::DeviceType device, bool enabled)
 #endif
 }
 
-torch::ScalarType autocastDtypeSetting(torch::DeviceType device)
+torch::ScalarType currentAutocastDtype(torch::DeviceType device)
 {
 #if AZLLM_AUTOCAST_TAKES_DEVICE
     return at::autocast::get_autocast_dtype(device);
@@ -73,11 +73,6 @@ torch::ScalarType autocastDtype(Precision precision)
     return torch::kFloat32;
 }
 
-torch::ScalarType currentAutocastDtype(torch::DeviceType deviceType)
-{
-    return autocastEnabled(deviceType) ? autocastDtypeSetting(deviceType) : torch::kFloat32;
-}
-
 AutocastScope::AutocastScope(torch::DeviceType deviceType, torch::ScalarType dtype)
     : m_deviceType(deviceType)
 {
@@ -85,7 +80,7 @@ AutocastScope::AutocastScope(torch::DeviceType deviceType, torch::ScalarType dty
         return;
     m_active = true;
     m_wasEnabled = autocastEnabled(deviceType);
-    m_previousDtype = autocastDtypeSetting(deviceType);
+    m_previousDtype = currentAutocastDtype(deviceType);
     setAutocastEnabled(deviceType, true);
     setAutocastDtype(deviceType, dtype);
     at::autocast::increment_nesting();

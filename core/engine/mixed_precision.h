@@ -30,7 +30,5 @@ private:
 
 // The 16-bit type a precision computes in (kFloat32 for Fp32).
 torch::ScalarType autocastDtype(Precision precision);
-// What autocast on this device type computes in now: its dtype, or kFloat32 when it is off.
-torch::ScalarType currentAutocastDtype(torch::DeviceType deviceType);
 
 } // namespace azllm

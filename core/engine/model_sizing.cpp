@@ -45,13 +45,11 @@ std::int64_t blockActivationFloats(const ModelConfig &m, std::int64_t T)
 } // namespace
 
 TrainingMemory trainingMemory(const ModelConfig &m, std::int64_t batch, std::int64_t context,
-                              bool activationCheckpointing, Precision precision)
+                              bool activationCheckpointing)
 {
-    const ParameterCount params = countParameters(m);
-    const std::int64_t N = params.total();
+    const std::int64_t N = countParameters(m).total();
     TrainingMemory t;
-    // Mixed precision keeps fp32 master weights plus autocast's 16-bit copies of the matrices.
-    t.weights = 4 * N + (precision == Precision::Fp32 ? 0 : 2 * params.matmul);
+    t.weights = 4 * N;
     t.gradients = 4 * N;
     t.optimizer = 8 * N;
     const std::int64_t perBlock = blockActivationFloats(m, context);
@@ -59,9 +57,7 @@ TrainingMemory trainingMemory(const ModelConfig &m, std::int64_t batch, std::int
     const std::int64_t head = 2 * context * m.nEmbd + 2 * context * m.vocabSize;
     const std::int64_t blocks =
         activationCheckpointing ? m.nLayer * context * m.nEmbd + perBlock : m.nLayer * perBlock;
-    // Under autocast the products' outputs are 16-bit; norms, softmax and the loss stay fp32.
-    const std::int64_t bytesPerValue = precision == Precision::Fp32 ? 4 : 3;
-    t.activations = bytesPerValue * batch * (blocks + head);
+    t.activations = 4 * batch * (blocks + head);
     return t;
 }
 

@@ -42,18 +42,7 @@ double productFlops(const std::string &name, const std::vector<std::vector<std::
 struct Totals
 {
     double calls = 0, selfUs = 0, flops = 0;
-    std::map<std::string, double> selfUsByCaller;
 };
-
-// The caller that accounts for most of an operator's time, named with its own caller when the
-// direct one is a thin wrapper (aten::zeros in EmbeddingBackward0).
-std::string mainCaller(const Totals &t)
-{
-    const auto top = std::max_element(
-        t.selfUsByCaller.begin(), t.selfUsByCaller.end(),
-        [](const auto &a, const auto &b) { return a.second < b.second; });
-    return top == t.selfUsByCaller.end() ? std::string() : top->first;
-}
 
 // Pairs each push with its pop on one thread's list and charges every operator its own time:
 // its span minus the spans of the operators it called.
@@ -77,12 +66,6 @@ void accumulate(const std::vector<profiler::LegacyEvent> &events,
             Totals &t = totals[name];
             t.calls += 1;
             t.selfUs += spanUs - open.childUs;
-            if (!stack.empty()) {
-                std::string caller = stack.back().push->name();
-                if (stack.size() >= 2)
-                    caller = std::string(stack[stack.size() - 2].push->name()) + " > " + caller;
-                t.selfUsByCaller[caller] += spanUs - open.childUs;
-            }
             if (isMatrixProduct(name))
                 t.flops += productFlops(name, open.push->shapes());
             if (!stack.empty())
@@ -117,12 +100,8 @@ StepProfile profileSteps(const std::function<void()> &step, int steps)
     const double n = profile.steps;
     profile.msPerStep = 1000.0 * seconds / n;
     for (const auto &[name, t] : totals) {
-        OperatorTime op{name,
-                        t.calls / n,
-                        t.selfUs / 1000.0 / n,
-                        t.flops / 1e9 / n,
-                        isMatrixProduct(name),
-                        mainCaller(t)};
+        OperatorTime op{name, t.calls / n, t.selfUs / 1000.0 / n, t.flops / 1e9 / n,
+                        isMatrixProduct(name)};
         if (op.matrixProduct)
             profile.matmulMsPerStep += op.msPerStep;
         profile.operators.push_back(op);
@@ -135,9 +114,9 @@ StepProfile profileSteps(const std::function<void()> &step, int steps)
 std::string formatProfile(const StepProfile &p, std::size_t top)
 {
     std::ostringstream out;
-    char line[512];
-    out << "| operator | mostly inside | calls/step | ms/step | share | GFLOP | GFLOP/s |\n"
-        << "| --- | --- | ---: | ---: | ---: | ---: | ---: |\n";
+    char line[256];
+    out << "| operator | calls/step | ms/step | share | GFLOP | GFLOP/s |\n"
+        << "| --- | ---: | ---: | ---: | ---: | ---: |\n";
     double restMs = 0, restCalls = 0, listedMs = 0;
     for (std::size_t i = 0; i < p.operators.size(); ++i) {
         const OperatorTime &op = p.operators[i];
@@ -154,21 +133,21 @@ std::string formatProfile(const StepProfile &p, std::size_t top)
             std::snprintf(line, sizeof line, "%.1f", op.gflopPerStep / (op.msPerStep / 1000.0));
             rate = line;
         }
-        std::snprintf(line, sizeof line, "| %s | %s | %.0f | %.1f | %.1f %% | %s | %s |\n",
-                      op.name.c_str(), op.mainCaller.c_str(), op.callsPerStep, op.msPerStep,
+        std::snprintf(line, sizeof line, "| %s | %.0f | %.1f | %.1f %% | %s | %s |\n",
+                      op.name.c_str(), op.callsPerStep, op.msPerStep,
                       100.0 * op.msPerStep / p.msPerStep, gflop.c_str(), rate.c_str());
         out << line;
     }
-    std::snprintf(line, sizeof line, "| %zu other operators | | %.0f | %.1f | %.1f %% | | |\n",
+    std::snprintf(line, sizeof line, "| %zu other operators | %.0f | %.1f | %.1f %% | | |\n",
                   p.operators.size() > top ? p.operators.size() - top : 0, restCalls, restMs,
                   100.0 * restMs / p.msPerStep);
     out << line;
     const double outside = p.msPerStep - listedMs - restMs;
     std::snprintf(line, sizeof line,
-                  "| outside LibTorch operators (fused AdamW, data, loop) | | | %.1f | %.1f %% | | |\n",
+                  "| outside LibTorch operators (fused AdamW, data, loop) | | %.1f | %.1f %% | | |\n",
                   outside, 100.0 * outside / p.msPerStep);
     out << line;
-    std::snprintf(line, sizeof line, "| **step** | | | **%.1f** | 100 %% | | |\n", p.msPerStep);
+    std::snprintf(line, sizeof line, "| **step** | | **%.1f** | 100 %% | | |\n", p.msPerStep);
     out << line;
     return out.str();
 }

@@ -16,7 +16,6 @@ struct OperatorTime
     double msPerStep = 0;     // its own time, without the operators it called
     double gflopPerStep = 0;  // matrix products only (mm, addmm, bmm): 2 m n k per call
     bool matrixProduct = false;
-    std::string mainCaller;   // the operator it mostly ran inside ("EmbeddingBackward0"), if any
 };
 
 struct StepProfile

@@ -48,9 +48,6 @@ struct TrainConfig
     // fp32, or autocast on CUDA: bf16 (Ampere and newer) or fp16 with dynamic loss scaling (a
     // T4). Weights, AdamW moments and checkpoints stay fp32; on a CPU the run trains in fp32.
     std::string precision = "fp32";
-    // 1: keep only each block's input and recompute the rest in backward (replaying its dropout
-    // masks): far less activation memory for about a third more compute. Same gradients.
-    std::int64_t activationCheckpointing = 0;
 };
 
 // A run is a model plus how to train it; this is what config files and checkpoints hold.

@@ -87,8 +87,6 @@ void requireValidTraining(const RunConfig &c)
     require(t.checkpointInterval > 0, "checkpoint_interval must be positive");
     require(t.contextLength >= 0, "train_context must not be negative");
     parsePrecision(t.precision); // throws, naming the value
-    require(t.activationCheckpointing == 0 || t.activationCheckpointing == 1,
-            "activation_checkpointing must be 0 or 1");
     require(trainingContext(c) <= c.model.contextLength,
             "train_context " + std::to_string(t.contextLength) +
                 " is longer than the model's context of " + std::to_string(c.model.contextLength));
@@ -121,7 +119,6 @@ struct Trainer::Impl
         model = Gpt(config.model);
         model->to(device);
         model->train();
-        model->setActivationCheckpointing(config.train.activationCheckpointing != 0);
         optimizer = makeOptimizer(model, config.train);
         batch.resize(std::size_t(config.train.batchSize * (context + 1)));
         // Autocast is for CUDA; a CPU run of a mixed-precision config trains in fp32.
@@ -264,7 +261,7 @@ Trainer Trainer::resume(const std::string &checkpointDir,
     static const std::vector<std::string> changeable = {
         "max_steps",        "out_dir", "eval_interval", "checkpoint_interval",
         "keep_checkpoints", "device",  "train_data",    "validation_data",
-        "precision",        "activation_checkpointing"};
+        "precision"};
     RunConfig config = readCheckpointConfig(checkpointDir);
     for (const auto &[key, value] : overrides) {
         if (std::find(changeable.begin(), changeable.end(), key) == changeable.end())

@@ -7,7 +7,6 @@
 #include "config_io.h"
 #include "language_model.h"
 #include "model_sizing.h"
-#include "training_plan.h"
 
 using namespace azllm;
 
@@ -109,82 +108,6 @@ private slots:
         QVERIFY(trainingMemory(m, 16, 1024, false).activations > full.activations);
         const InferenceMemory inf = inferenceMemory(m, 1, 1024);
         QCOMPARE(inf.kvCache, std::int64_t(4) * 2 * 12 * 1024 * 768);
-    }
-
-    // The planner's batch is the largest that fits: one more sequence would not.
-    void planFitsTheLargestBatch_data()
-    {
-        QTest::addColumn<QString>("preset");
-        QTest::addColumn<int>("gib");
-        QTest::addColumn<int>("precision");
-        QTest::addColumn<bool>("checkpointing");
-        QTest::newRow("100m fp32 on 16 GB") << "az-100m" << 16 << int(Precision::Fp32) << false;
-        QTest::newRow("100m checkpointed") << "az-100m" << 16 << int(Precision::Fp32) << true;
-        QTest::newRow("300m fp16 on a T4") << "az-300m" << 16 << int(Precision::Fp16) << true;
-        QTest::newRow("700m bf16 on 80 GB") << "az-700m" << 80 << int(Precision::Bf16) << false;
-    }
-
-    void planFitsTheLargestBatch()
-    {
-        QFETCH(QString, preset);
-        QFETCH(int, gib);
-        QFETCH(int, precision);
-        QFETCH(bool, checkpointing);
-        FitRequest r;
-        r.model = presetConfig(preset.toStdString());
-        r.memoryBytes = std::int64_t(gib) << 30;
-        r.precision = Precision(precision);
-        r.checkpointing = checkpointing;
-        const FitPlan plan = planFit(r);
-        QVERIFY(plan.fits);
-        const std::int64_t usable = r.memoryBytes - kDeviceReserveBytes;
-        const auto memory = [&](std::int64_t batch, std::int64_t context) {
-            return trainingMemory(r.model, batch, context, checkpointing, r.precision).total();
-        };
-        QVERIFY(memory(plan.microBatch, plan.context) <= usable);
-        QCOMPARE(plan.estimateBytes, memory(plan.microBatch, plan.context));
-        QVERIFY(memory(plan.microBatch + 1, plan.context) > usable);
-        if (plan.context < r.model.contextLength) // a longer context did not fit even one row
-            QVERIFY(memory(1, plan.context * 2) > usable);
-    }
-
-    void planAccumulatesToTheTargetBatch()
-    {
-        FitRequest r;
-        r.model = presetConfig("az-100m");
-        r.memoryBytes = std::int64_t(16) << 30;
-        r.checkpointing = true;
-        r.targetBatchTokens = 524288;
-        const FitPlan plan = planFit(r);
-        QVERIFY(plan.fits && plan.accumulation > 1);
-        QVERIFY(plan.batchTokens() >= r.targetBatchTokens);
-        QVERIFY((plan.accumulation - 1) * plan.microBatch * plan.context < r.targetBatchTokens);
-        r.memoryBytes = std::int64_t(1) << 30; // weights and moments alone need more
-        QVERIFY(!planFit(r).fits);
-    }
-
-    void budgetAndDiskFollowTheFormulas()
-    {
-        const ModelConfig m = presetConfig("az-300m");
-        QCOMPARE(checkpointBytes(m), 12 * countParameters(m).total());
-        const double tokens = 6.7e9, rate = 40e12;
-        const BudgetEstimate plain = trainingBudget(m, 1024, tokens, rate, 300, false);
-        QCOMPARE(plain.flops, tokens * trainingFlopsPerToken(m, 1024));
-        QCOMPARE(plain.seconds, plain.flops / rate);
-        QCOMPARE(plain.kilowattHours, 300 * plain.seconds / 3.6e6);
-        const BudgetEstimate recomputed = trainingBudget(m, 1024, tokens, rate, 300, true);
-        QVERIFY(std::abs(recomputed.seconds / plain.seconds - 4.0 / 3.0) < 1e-12);
-        QCOMPARE(trainingBudget(m, 1024, tokens, 0, 300, false).seconds, 0.0);
-    }
-
-    void mixedPrecisionNeedsLessActivationMemory()
-    {
-        const ModelConfig m = presetConfig("az-300m");
-        const TrainingMemory fp32 = trainingMemory(m, 8, 1024, false, Precision::Fp32);
-        const TrainingMemory bf16 = trainingMemory(m, 8, 1024, false, Precision::Bf16);
-        QVERIFY(bf16.activations < fp32.activations);
-        QVERIFY(bf16.weights > fp32.weights); // the 16-bit copies of the matrices
-        QCOMPARE(bf16.optimizer, fp32.optimizer);
     }
 
     void flopsFollowSixN()

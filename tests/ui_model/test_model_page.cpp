@@ -1,6 +1,5 @@
 // The Model screen, offscreen: it must show exactly the engine's sizing numbers, explain
 // invalid shapes, carry the shown config to training and mark devices honestly.
-#include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -12,8 +11,6 @@
 #include "model_page.h"
 #include "model_sizing.h"
 #include "size_format.h"
-#include "training_plan.h"
-#include "training_plan_panel.h"
 
 using namespace azllm;
 using namespace azllm::ui;
@@ -35,8 +32,6 @@ private Q_SLOTS:
     void budgetFollowsComputeOptimalUntilEdited();
     void measuringFillsTimeEstimate();
     void closingWhileMeasuringIsSafe();
-    void trainingPlanShowsThePlannersFigures();
-    void dryRunConfirmsAPlanThatFitsHere();
 
 private:
     static QSpinBox *spin(ModelPage &page, const char *name)
@@ -291,87 +286,6 @@ void TestModelPage::closingWhileMeasuringIsSafe()
         QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("measureButton"))->isEnabled());
     } // the destructor waits for the worker; its late result must not reach a dead page
     QCoreApplication::processEvents();
-}
-
-void TestModelPage::trainingPlanShowsThePlannersFigures()
-{
-    ModelPage page;
-    page.setMeasureOnFirstShow(false);
-    page.selectPreset(QStringLiteral("az-300m"));
-    TrainingPlanPanel *plan = page.trainingPlan();
-    QVERIFY(plan);
-    plan->selectDevice(QStringLiteral("t4")); // no bf16 in hardware: fp16 is chosen
-    plan->setTargetBatchTokens(524288);
-    FitRequest request;
-    request.model = presetConfig("az-300m");
-    request.memoryBytes = std::int64_t(16) << 30;
-    request.precision = Precision::Fp16;
-    request.targetBatchTokens = 524288;
-    request.checkpointing = true;
-    const FitPlan checkpointed = planFit(request);
-    QVERIFY(checkpointed.fits);
-    const QString shown = plan->displayedValue(QStringLiteral("fit.ckpt"));
-    QVERIFY2(shown.contains(QStringLiteral("%1 \u00d7 %2").arg(checkpointed.microBatch)
-                                .arg(checkpointed.context)) &&
-                 shown.contains(formatBytes(checkpointed.estimateBytes)),
-             qPrintable(shown));
-
-    const std::int64_t one = checkpointBytes(request.model);
-    QVERIFY(plan->displayedValue(QStringLiteral("disk.one")).contains(formatBytes(one)));
-    QVERIFY(plan->displayedValue(QStringLiteral("disk.kept")).startsWith(formatBytes(3 * one)));
-
-    // Time on the T4: the budget's FLOPs at 40 % of its 65 TFLOP/s fp16 peak.
-    const AcceleratorSpec &t4 = acceleratorCatalog().front();
-    request.checkpointing = false;
-    const bool plainFits = planFit(request).fits;
-    const BudgetEstimate budget =
-        trainingBudget(request.model, plainFits ? 1024 : checkpointed.context, page.tokenBudget(),
-                       peakFlopsPerSecond(t4, Precision::Fp16) * 0.4, t4.watts, !plainFits);
-    QVERIFY2(plan->displayedValue(QStringLiteral("budget.time"))
-                 .contains(formatDuration(budget.seconds)),
-             qPrintable(plan->displayedValue(QStringLiteral("budget.time"))));
-
-    // This machine trains in fp32 and its time needs the measurement.
-    plan->selectDevice(QStringLiteral("this-machine"));
-    QCOMPARE(plan->findChild<QComboBox *>(QStringLiteral("planPrecision"))->currentText(),
-             QStringLiteral("fp32"));
-    QVERIFY(!plan->displayedValue(QStringLiteral("budget.time")).contains(QLatin1Char('\u2248')));
-
-    // "Train with this plan" sends the checkpointed plan (the plain one does not fit the T4).
-    plan->selectDevice(QStringLiteral("t4"));
-    QSignalSpy applied(&page, &ModelPage::planRequested);
-    QTest::mouseClick(plan->findChild<QPushButton *>(QStringLiteral("applyPlanButton")),
-                      Qt::LeftButton);
-    QCOMPARE(applied.count(), 1);
-    const QList<QVariant> sent = applied.first();
-    QCOMPARE(sent.at(0).value<ModelConfig>(), presetConfig("az-300m"));
-    if (!plainFits) {
-        QCOMPARE(sent.at(1).toLongLong(), checkpointed.microBatch);
-        QCOMPARE(sent.at(2).toLongLong(), checkpointed.context);
-        QCOMPARE(sent.at(5).toBool(), true);
-    }
-    QCOMPARE(sent.at(3).toLongLong(), 524288);
-    QCOMPARE(sent.at(4).toString(), QStringLiteral("fp16"));
-
-    // An invalid shape clears the plan.
-    spin(page, "headSpin")->setValue(5);
-    QCOMPARE(plan->displayedValue(QStringLiteral("fit.plain")), QStringLiteral("\u2014"));
-}
-
-void TestModelPage::dryRunConfirmsAPlanThatFitsHere()
-{
-    ModelPage page;
-    page.setMeasureOnFirstShow(false);
-    page.selectPreset(QStringLiteral("az-tiny"));
-    TrainingPlanPanel *plan = page.trainingPlan();
-    plan->selectDevice(QStringLiteral("this-machine"));
-    plan->setMemoryGiB(1.0); // a small plan: a handful of az-tiny sequences
-    QSignalSpy finished(plan, &TrainingPlanPanel::dryRunFinished);
-    plan->handleDryRunRequested();
-    QVERIFY(finished.wait(300000)); // a generous limit, not a timing assertion
-    const QString shown = plan->displayedValue(QStringLiteral("dryrun"));
-    QVERIFY2(shown.contains(QLatin1String("cpu")) && shown.contains(QLatin1String("peak")),
-             qPrintable(shown));
 }
 
 QTEST_MAIN(TestModelPage)

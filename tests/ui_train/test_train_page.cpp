@@ -1,7 +1,6 @@
 // The Train screen driven as a learner drives it, through the real worker thread.
 #include <QProcess>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -9,7 +8,6 @@
 #include "main_window.h"
 #include "metric_chart.h"
 #include "run_history_view.h"
-#include "scale_options.h"
 #include "train_page.h"
 #include "workspace.h"
 
@@ -52,7 +50,6 @@ private:
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true); // the screens' settings stay out of the user's
         QVERIFY(m_dir.isValid());
         m_workspace = std::make_unique<Workspace>(m_dir.path());
         m_workspace->seedSampleDataset();
@@ -163,45 +160,6 @@ private slots:
         // max_steps differs between the runs above, so it is listed first.
         QCOMPARE(history->configTable()->verticalHeaderItem(0)->text(),
                  QStringLiteral("max_steps"));
-    }
-
-    // A target batch in tokens becomes gradient accumulation over the Batch x Context set above;
-    // it and the precision go into the run's config and are remembered across restarts.
-    void targetBatchBecomesAccumulationAndIsRemembered()
-    {
-        {
-            TrainPage page(*m_workspace);
-            useTinyRun(page, 10); // context 32; the batch stays at its 16
-            azllm::ui::ScaleOptions *scale = page.scaleOptions();
-            scale->setTargetBatchTokens(2000);
-            scale->setPrecision(QStringLiteral("fp16"));
-            scale->setCheckpointing(true);
-            const RunConfig config = page.configFromForm();
-            QCOMPARE(config.train.activationCheckpointing, 1);
-            QCOMPARE(config.train.gradAccumSteps, 4); // 2000 / (16 x 32), rounded up
-            QCOMPARE(QString::fromStdString(config.train.precision), QStringLiteral("fp16"));
-            QVERIFY2(scale->accumulationText().contains(QLatin1String("2,048")) ||
-                         scale->accumulationText().contains(QLatin1String("2048")),
-                     qPrintable(scale->accumulationText()));
-        }
-        TrainPage reopened(*m_workspace);
-        useTinyRun(reopened, 10);
-        const RunConfig config = reopened.configFromForm();
-        QCOMPARE(config.train.gradAccumSteps, 4);
-        QCOMPARE(QString::fromStdString(config.train.precision), QStringLiteral("fp16"));
-        QCOMPARE(config.train.activationCheckpointing, 1);
-        // The Model screen's plan fills the same fields.
-        reopened.applyPlan(tinyModel(), 3, 24, 1000, QStringLiteral("bf16"), false);
-        const RunConfig planned = reopened.configFromForm();
-        QCOMPARE(planned.train.batchSize, 3);
-        QCOMPARE(planned.train.contextLength, 24);
-        QCOMPARE(planned.train.gradAccumSteps, 14); // 1000 / 72, rounded up
-        QCOMPARE(QString::fromStdString(planned.train.precision), QStringLiteral("bf16"));
-        QCOMPARE(planned.train.activationCheckpointing, 0);
-        reopened.scaleOptions()->setCheckpointing(false);
-        reopened.scaleOptions()->setTargetBatchTokens(0);
-        reopened.scaleOptions()->setPrecision(QStringLiteral("fp32"));
-        QCOMPARE(reopened.configFromForm().train.gradAccumSteps, 1);
     }
 
     void damagedWorkspaceGetsAClearMessageAndIsLeftAlone()

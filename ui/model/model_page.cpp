@@ -10,7 +10,6 @@
 #include "model_sizing.h"
 #include "parameter_chart.h"
 #include "preset_table.h"
-#include "training_plan_panel.h"
 #include "size_format.h"
 
 using namespace azllm;
@@ -308,7 +307,6 @@ void ModelPage::showFigures(const ModelConfig &config)
     m_devices->showFits(config, trainingBatch(), trainingContext());
     setComputeOptimalBudget(params.total());
     showTimeEstimate(config);
-    m_plan->showPlan(config, tokenBudget(), m_speed);
 }
 
 void ModelPage::showTrainingMemory(const ModelConfig &config)
@@ -358,7 +356,6 @@ void ModelPage::clearFigures()
     }
     m_chart->clearCounts();
     m_devices->clearFits();
-    m_plan->clearPlan();
 }
 
 void ModelPage::setValue(const QString &key, const QString &text)

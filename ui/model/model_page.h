@@ -25,7 +25,6 @@ namespace azllm::ui {
 class DeviceFitTable;
 class ParameterChart;
 class PresetTable;
-class TrainingPlanPanel;
 } // namespace azllm::ui
 
 class ModelPage final : public QWidget
@@ -55,8 +54,6 @@ public:
     QString displayedValue(const QString &key) const;
     QStringList displayedKeys() const;
 
-    azllm::ui::TrainingPlanPanel *trainingPlan() const { return m_plan; }
-
     // Whether the first show starts the benchmark by itself (on by default; tests turn it off).
     void setMeasureOnFirstShow(bool measure) { m_measureOnFirstShow = measure; }
 
@@ -66,9 +63,6 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void trainRequested(const azllm::ModelConfig &config);
-    // The plan panel's "Train with this plan" (training_plan_panel.h).
-    void planRequested(const azllm::ModelConfig &config, qint64 microBatch, qint64 context,
-                       qint64 targetBatchTokens, const QString &precision, bool checkpointing);
     // The benchmark finished (or failed) and the estimate was updated.
     void machineMeasured();
     // To the worker thread.
@@ -131,7 +125,6 @@ private:
     QPushButton *m_trainButton = nullptr;
     azllm::ui::ParameterChart *m_chart = nullptr;
     azllm::ui::DeviceFitTable *m_devices = nullptr;
-    azllm::ui::TrainingPlanPanel *m_plan = nullptr;
     QHash<QString, QLabel *> m_values; // every figure label, by displayedValue() key
 
     // The budget tracks 20 tokens per parameter until the learner types their own.

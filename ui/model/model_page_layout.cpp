@@ -15,7 +15,6 @@
 #include "device_fit_table.h"
 #include "parameter_chart.h"
 #include "preset_table.h"
-#include "training_plan_panel.h"
 
 using namespace azllm;
 using namespace azllm::ui;
@@ -315,10 +314,6 @@ QWidget *ModelPage::buildMemoryColumn()
     m_devices->setObjectName(QStringLiteral("deviceTable"));
     fitsLayout->addWidget(m_devices);
     layout->addWidget(fits);
-    m_plan = new TrainingPlanPanel;
-    m_plan->setObjectName(QStringLiteral("trainingPlan"));
-    connect(m_plan, &TrainingPlanPanel::planApplied, this, &ModelPage::planRequested);
-    layout->addWidget(m_plan);
     layout->addStretch(1);
     return column;
 }

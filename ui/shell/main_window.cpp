@@ -62,13 +62,6 @@ MainWindow::MainWindow(azllm::Workspace &workspace, QWidget *parent)
         m_train->setModelConfig(config);
         showScreen(TrainScreen);
     });
-    connect(m_model, &ModelPage::planRequested, this,
-            [this](const azllm::ModelConfig &config, qint64 batch, qint64 context,
-                   qint64 targetTokens, const QString &precision, bool checkpointing) {
-                m_train->applyPlan(config, batch, context, targetTokens, precision,
-                                   checkpointing);
-                showScreen(TrainScreen);
-            });
     connect(m_lessons, &LessonsPage::openScreenRequested, this, &MainWindow::openScreen);
     connect(m_roadmap, &RoadmapPage::openScreenRequested, this, &MainWindow::openScreen);
 

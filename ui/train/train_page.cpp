@@ -29,7 +29,6 @@
 #include "metric_chart.h"
 #include "model_sizing.h"
 #include "run_history_view.h"
-#include "scale_options.h"
 #include "token_file.h"
 #include "training_worker.h"
 #include "workspace.h"
@@ -188,14 +187,6 @@ QWidget *TrainPage::buildSetup()
     add(1, 2, tr("&Eval every"), m_evalInterval);
     add(1, 3, tr("Check&point every"), m_checkpointInterval);
     add(1, 4, tr("Dr&opout"), m_dropout);
-    m_scale = new azllm::ui::ScaleOptions;
-    form->addWidget(m_scale, 2, 0, 1, 10);
-    const auto microBatchChanged = [this] {
-        m_scale->setMicroBatch(m_batch->value(), m_context->value());
-    };
-    connect(m_batch, &QSpinBox::valueChanged, this, microBatchChanged);
-    connect(m_context, &QSpinBox::valueChanged, this, microBatchChanged);
-    microBatchChanged();
 
     m_start = new QPushButton(tr("Start"));
     m_start->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
@@ -330,17 +321,6 @@ void TrainPage::setModelConfig(const ModelConfig &config)
     m_context->setMaximum(int(config.contextLength));
 }
 
-void TrainPage::applyPlan(const ModelConfig &config, qint64 microBatch, qint64 context,
-                          qint64 targetBatchTokens, const QString &precision, bool checkpointing)
-{
-    setModelConfig(config);
-    m_batch->setValue(int(microBatch));
-    m_context->setValue(int(context));
-    m_scale->setTargetBatchTokens(int(targetBatchTokens));
-    m_scale->setPrecision(precision);
-    m_scale->setCheckpointing(checkpointing);
-}
-
 void TrainPage::refreshDatasets()
 {
     const QString current = m_dataset->currentText();
@@ -388,7 +368,6 @@ RunConfig TrainPage::configFromForm() const
     config.train.evalBatches = 4;
     config.train.checkpointInterval = m_checkpointInterval->value();
     config.train.keepCheckpoints = 5;
-    m_scale->applyTo(config.train);
     requireValid(config.model);
     return config;
 }
@@ -426,9 +405,6 @@ void TrainPage::launch(const RunConfig &config, const QString &resumeFrom, qint6
     m_runId = runId;
     m_runDir = QString::fromStdString(config.train.outDir);
     m_maxSteps = config.train.maxSteps;
-    const std::int64_t context = config.train.contextLength > 0 ? config.train.contextLength
-                                                                : config.model.contextLength;
-    m_tokensPerStep = double(config.train.batchSize * context * config.train.gradAccumSteps);
     m_paused = false;
     m_progress->setRange(0, int(m_maxSteps));
     m_workspace.runs().setStatus(runId, QStringLiteral("running"));
@@ -504,17 +480,15 @@ void TrainPage::handleMetrics(const QVector<StepMetrics> &steps)
 void TrainPage::updateProgress(const StepMetrics &last)
 {
     m_progress->setValue(int(last.step));
+    const double tokensPerStep = double(m_batch->value() * m_context->value());
     const double secondsPerStep =
-        last.tokensPerSecond > 0 ? m_tokensPerStep / last.tokensPerSecond : 0;
+        last.tokensPerSecond > 0 ? tokensPerStep / last.tokensPerSecond : 0;
     const double eta = double(m_maxSteps - last.step) * secondsPerStep;
-    QString status = tr("loss %1 · %2 tokens/s · %3 left")
-                         .arg(last.loss, 0, 'f', 3)
-                         .arg(last.tokensPerSecond, 0, 'f', 0)
-                         .arg(formatDuration(eta));
-    if (last.skippedSteps > 0)
-        status += tr(" · %1 steps skipped (fp16 overflow)").arg(last.skippedSteps);
     if (!m_paused)
-        m_status->setText(status);
+        m_status->setText(tr("loss %1 · %2 tokens/s · %3 left")
+                              .arg(last.loss, 0, 'f', 3)
+                              .arg(last.tokensPerSecond, 0, 'f', 0)
+                              .arg(formatDuration(eta)));
 }
 
 void TrainPage::handleCheckpoint(const QString &path, qint64 step, double loss,
@@ -649,7 +623,7 @@ void TrainPage::updateButtons()
     m_resumeHere->setEnabled(!training && m_checkpoints->currentItem() != nullptr);
     for (QWidget *field : std::initializer_list<QWidget *>{m_dataset, m_model, m_context, m_batch,
                                                            m_learningRate, m_warmup, m_evalInterval,
-                                                           m_checkpointInterval, m_dropout, m_scale})
+                                                           m_checkpointInterval, m_dropout})
         field->setEnabled(!training);
 }
 

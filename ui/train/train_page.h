@@ -28,9 +28,6 @@ class QTabWidget;
 namespace azllm {
 class Workspace;
 }
-namespace azllm::ui {
-class ScaleOptions;
-}
 
 class TrainPage final : public QWidget
 {
@@ -43,9 +40,6 @@ public:
 
     // From the Model screen's "Train this model".
     void setModelConfig(const azllm::ModelConfig &config);
-    // From the Model screen's plan: the model, micro-batch and context, and the scale options.
-    void applyPlan(const azllm::ModelConfig &config, qint64 microBatch, qint64 context,
-                   qint64 targetBatchTokens, const QString &precision, bool checkpointing);
     void refreshDatasets();
     void setMaxSteps(int steps);
 
@@ -61,7 +55,6 @@ public:
     int lossPointCount() const;
     MetricChart *lossChart() const { return m_lossChart; }
     RunHistoryView *history() const { return m_history; }
-    azllm::ui::ScaleOptions *scaleOptions() const { return m_scale; }
     // Everything the form would train with, for tests and the history view.
     azllm::RunConfig configFromForm() const;
 
@@ -96,7 +89,6 @@ private:
     bool m_paused = false;
     qint64 m_lastStep = 0;
     qint64 m_maxSteps = 0;
-    double m_tokensPerStep = 0; // all micro-batches of one optimizer step
     double m_smoothedLoss = 0;
     int m_smoothedCount = 0;
     QString m_runDir;
@@ -111,7 +103,6 @@ private:
     QSpinBox *m_evalInterval = nullptr;
     QSpinBox *m_checkpointInterval = nullptr;
     QDoubleSpinBox *m_dropout = nullptr;
-    azllm::ui::ScaleOptions *m_scale = nullptr; // target batch, precision
     QPushButton *m_start = nullptr;
     QPushButton *m_pause = nullptr;
     QPushButton *m_resume = nullptr;
