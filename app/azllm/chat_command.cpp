@@ -52,10 +52,11 @@ int runChat(const std::vector<std::string> &args)
     std::vector<CliOption> options = {
         {"checkpoint", "DIR", "a checkpoint folder or a run folder (its newest)"},
         {"system", "TEXT", "system prompt (chat mode)"},
-        {"completion", "", "continue each line as plain text instead of chatting"}};
+        {"completion", "", "continue each line as plain text instead of chatting"},
+        {"int8", "", "decode with int8 (Q8_0) weights on the CPU"}};
     for (const CliOption &o : samplingOptions())
         options.push_back(o);
-    CommandLine cl("azllm chat --checkpoint DIR [--system TEXT] [--completion] [sampling]",
+    CommandLine cl("azllm chat --checkpoint DIR [--system TEXT] [--completion] [--int8] [sampling]",
                    options);
     if (!parseOrHelp(cl, args))
         return 0;
@@ -64,7 +65,9 @@ int runChat(const std::vector<std::string> &args)
     request.systemPrompt = cl.value("system");
     request.params = generationParamsFrom(cl);
     initializeRuntime();
-    ChatEngine engine = ChatEngine::load(cl.required("checkpoint"), cl.value("device", "auto"));
+    ChatEngine engine =
+        ChatEngine::load(cl.required("checkpoint"), cl.value("device", "auto"),
+                         cl.has("int8") ? Precision::Int8 : Precision::Fp32);
     if (request.mode == ChatMode::Chat && !engine.supportsChat())
         throw std::runtime_error(engine.tokenizerPath() + " has no chat markers; use --completion");
 

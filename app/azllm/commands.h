@@ -13,6 +13,7 @@ struct Command
 };
 
 std::vector<Command> engineCommands(); // engine_commands.cpp: train, generate, info, bench ...
+std::vector<Command> modelIoCommands(); // model_io_commands.cpp: export, import, bench-quant
 #ifdef AZLLM_WITH_TEXT
 std::vector<Command> textCommands(); // text_commands.cpp: prepare, tokenize, bench tokenize
 std::vector<Command> demoCommands(); // demo_command.cpp: demo

@@ -13,7 +13,9 @@
 #include "commands.h"
 #include "config_io.h"
 #include "generator.h"
+#include "gguf_model.h"
 #include "model_sizing.h"
+#include "model_weights_bridge.h"
 #include "reference_bench.h"
 #include "runtime.h"
 #include "sampling_options.h"
@@ -298,6 +300,7 @@ int runGenerate(const std::vector<std::string> &args)
         options.push_back(o);
     options.push_back(
         {"no-cache", "", "recompute the whole window for every token (slower; for comparison)"});
+    options.push_back({"int8", "", "decode with int8 (Q8_0) weights on the CPU"});
     bool help = false;
     const CommandLine cl =
         parseOrHelp("azllm generate --checkpoint DIR [--prompt-ids \"2 17 5\"] [sampling]", options,
@@ -308,7 +311,11 @@ int runGenerate(const std::vector<std::string> &args)
     params.useKvCache = !cl.has("no-cache");
     initializeRuntime();
     const std::string checkpoint = resolveCheckpoint(cl.required("checkpoint"));
-    Generator generator(LanguageModel::fromCheckpoint(checkpoint, cl.value("device", "auto")));
+    const Precision precision = cl.has("int8") ? Precision::Int8 : Precision::Fp32;
+    Generator generator(
+        LanguageModel::fromCheckpoint(checkpoint,
+                                      cl.has("int8") ? "cpu" : cl.value("device", "auto")),
+        precision);
     std::vector<int> prompt = parseTokenIds(cl.value("prompt-ids", "2"), "--prompt-ids");
     TokenPrinter print = printIds;
 #ifdef AZLLM_WITH_TEXT
@@ -336,8 +343,9 @@ int runGenerate(const std::vector<std::string> &args)
         &stats);
     std::printf("\n");
     std::fflush(stdout);
-    std::fprintf(stderr, "%d tokens, %.1f tokens/s, first token after %.1f ms\n",
-                 stats.generatedTokens, stats.tokensPerSecond, stats.timeToFirstTokenMs);
+    std::fprintf(stderr, "%d tokens, %.1f tokens/s, first token after %.1f ms (%s, %s)\n",
+                 stats.generatedTokens, stats.tokensPerSecond, stats.timeToFirstTokenMs,
+                 quant::precisionName(precision), generator.pathDescription().c_str());
     return 0;
 }
 
@@ -534,13 +542,68 @@ int benchTrainCommand(const std::vector<std::string> &args)
     return 0;
 }
 
+// The benchmark's own random weights as a GGUF, so llama.cpp runs exactly what we ran.
+void saveBenchModel(const GenerateBenchOptions &o, const std::string &preset, const CommandLine &cl)
+{
+    quant::ModelPackage package;
+    package.weights = copyWeights(LanguageModel::create(o.model, o.seed, "cpu"));
+    package.runName = preset + "-random";
+    package.checkpoint = "azllm bench generate --preset " + preset;
+    const quant::ExportType type = quant::parseExportType(cl.value("type", "f32"));
+    quant::writeGgufModel(cl.value("save-gguf"), package, type);
+    std::fprintf(stderr, "wrote %s (%s, the weights benchmarked here)\n",
+                 cl.value("save-gguf").c_str(), quant::exportTypeName(type));
+}
+
+int benchInt8(const GenerateBenchOptions &o, const CommandLine &cl)
+{
+    const PrecisionBenchResult r =
+        benchPrecisions(o, int(cl.intValue("repeats", 3)), cl.has("compare-libtorch"));
+    const double ratio = r.int8TokensPerSecond / r.fp32TokensPerSecond;
+    std::printf("generate %s (%s params), prompt %d, %d new tokens, greedy, cpu, %d threads, "
+                "%s kernels, best of %lld\n",
+                cl.value("preset", "az-tiny").c_str(), humanCount(double(r.params)).c_str(),
+                o.promptTokens, o.newTokens, threadCount(), r.kernels.c_str(),
+                static_cast<long long>(cl.intValue("repeats", 3)));
+    std::printf("  int8 (Q8_0): %.1f tokens/s, first token after %.1f ms, %s of weights per token\n",
+                r.int8TokensPerSecond, r.int8TtftMs, humanBytes(double(r.int8BytesPerToken)).c_str());
+    std::printf("  fp32:        %.1f tokens/s, first token after %.1f ms, %s of weights per token\n",
+                r.fp32TokensPerSecond, r.fp32TtftMs, humanBytes(double(r.fp32BytesPerToken)).c_str());
+    std::printf("  int8 is %.2fx fp32\n", ratio);
+    std::string extra;
+    if (cl.has("compare-libtorch")) {
+        std::printf("  fp32 through LibTorch (the previous path): %.1f tokens/s\n",
+                    r.libtorchTokensPerSecond);
+        extra = ", \"libtorch_tokens_per_s\": " + std::to_string(r.libtorchTokensPerSecond);
+    }
+    std::printf("{\"bench\": \"generate\", \"precision\": \"int8\", \"params\": %lld, "
+                "\"vocab_size\": %lld, \"context\": %lld, \"threads\": %d, \"kernels\": \"%s\", "
+                "\"tokens_per_s\": %.1f, \"fp32_tokens_per_s\": %.1f, \"ratio_vs_fp32\": %.3f, "
+                "\"ttft_ms\": %.2f, \"fp32_ttft_ms\": %.2f, \"int8_bytes_per_token\": %lld, "
+                "\"fp32_bytes_per_token\": %lld%s}\n",
+                static_cast<long long>(r.params), static_cast<long long>(o.model.vocabSize),
+                static_cast<long long>(o.model.contextLength), threadCount(), r.kernels.c_str(),
+                r.int8TokensPerSecond, r.fp32TokensPerSecond, ratio, r.int8TtftMs, r.fp32TtftMs,
+                static_cast<long long>(r.int8BytesPerToken),
+                static_cast<long long>(r.fp32BytesPerToken), extra.c_str());
+    return 0;
+}
+
 int benchGenerateCommand(const std::vector<std::string> &args)
 {
     bool help = false;
     const CommandLine cl = parseOrHelp(
-        "azllm bench generate [--preset NAME] [--prompt N] [--tokens N] [--compare-python]",
-        withBenchModelOptions({{"prompt", "N", "prompt tokens (default 16)"},
-                               {"tokens", "N", "new tokens (default 128)"}}),
+        "azllm bench generate [--preset NAME] [--prompt N] [--tokens N] [--compare-python]\n"
+        "       azllm bench generate --int8 [--preset NAME] [--repeats R] [--compare-libtorch]\n"
+        "       azllm bench generate --preset NAME --save-gguf FILE [--type f32|f16|q8_0]",
+        withBenchModelOptions(
+            {{"prompt", "N", "prompt tokens (default 16)"},
+             {"tokens", "N", "new tokens (default 128)"},
+             {"int8", "", "int8 (Q8_0) against fp32 in the same run, both on the CPU kernels"},
+             {"repeats", "R", "with --int8: alternating runs, best counts (default 3)"},
+             {"compare-libtorch", "", "with --int8: also fp32 through LibTorch"},
+             {"save-gguf", "FILE", "also write the benchmarked weights as GGUF (for llama-bench)"},
+             {"type", "T", "with --save-gguf: f32 (default), f16 or q8_0"}}),
         args, help);
     if (help)
         return 0;
@@ -552,10 +615,14 @@ int benchGenerateCommand(const std::vector<std::string> &args)
     o.device = cl.value("device", "auto");
     if (o.promptTokens <= 0 || o.newTokens < 2)
         throw UsageError("--prompt must be positive and --tokens at least 2");
+    if (cl.has("save-gguf"))
+        saveBenchModel(o, cl.value("preset", "az-tiny"), cl);
+    if (cl.has("int8"))
+        return benchInt8(o, cl);
     const GenerateBenchResult r = benchGenerate(o);
-    std::printf("generate %s (%s params), prompt %d, %d new tokens, greedy, on %s\n",
+    std::printf("generate %s (%s params), prompt %d, %d new tokens, greedy, on %s, %s\n",
                 cl.value("preset", "az-tiny").c_str(), humanCount(double(r.params)).c_str(),
-                o.promptTokens, o.newTokens, r.device.c_str());
+                o.promptTokens, o.newTokens, r.device.c_str(), r.path.c_str());
     std::printf("  KV cache: %.1f tokens/s, first token after %.1f ms\n", r.tokensPerSecond,
                 r.ttftMs);
     std::printf("  no cache: %.1f tokens/s (%.2fx slower)\n", r.tokensPerSecondNoCache,
@@ -594,6 +661,9 @@ int runBench(const std::vector<std::string> &args)
     for (const Command &k : kinds)
         if (kind == k.name)
             return k.run({args.begin() + 1, args.end()});
+    for (const Command &c : modelIoCommands())
+        if ("bench-" + kind == c.name)
+            return c.run({args.begin() + 1, args.end()});
 #ifdef AZLLM_WITH_TEXT
     for (const Command &c : textCommands())
         if ("bench-" + kind == c.name)
@@ -605,6 +675,7 @@ int runBench(const std::vector<std::string> &args)
     std::printf("usage: azllm bench <kind> [options]   (azllm bench <kind> --help)\n\nkinds:\n");
     for (const Command &k : kinds)
         std::printf("  %-10s %s\n", k.name, k.summary);
+    std::printf("  %-10s %s\n", "quant", "fp32 against int8 of a checkpoint: size, tokens/s, perplexity");
 #ifdef AZLLM_WITH_TEXT
     std::printf("  %-10s %s\n", "tokenize", "tokenizer encode MB/s, next to spm_encode");
 #endif

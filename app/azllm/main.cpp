@@ -13,6 +13,8 @@ namespace {
 std::vector<Command> allCommands()
 {
     std::vector<Command> commands = engineCommands();
+    for (const Command &c : modelIoCommands())
+        commands.push_back(c);
 #ifdef AZLLM_WITH_TEXT
     for (const Command &c : textCommands())
         commands.push_back(c);

@@ -57,14 +57,17 @@ std::string resolveCheckpointDir(const std::string &path)
         path + " holds no checkpoint (expected state.txt, or checkpoints/step-* in a run folder).");
 }
 
-ChatEngine ChatEngine::load(const std::string &checkpointOrRunDir, const std::string &device)
+ChatEngine ChatEngine::load(const std::string &checkpointOrRunDir, const std::string &device,
+                            Precision precision)
 {
     const std::string checkpoint = resolveCheckpointDir(checkpointOrRunDir);
     const std::string tokenizerPath = runTokenizerPath(checkpoint);
     Tokenizer tokenizer = loadTokenizer(tokenizerPath, checkpoint);
     std::optional<LanguageModel> model;
     try {
-        model.emplace(LanguageModel::fromCheckpoint(checkpoint, device));
+        // int8 runs on the CPU's decode kernels, whatever device fp32 would use.
+        model.emplace(LanguageModel::fromCheckpoint(
+            checkpoint, precision == Precision::Int8 ? std::string("cpu") : device));
     } catch (const std::exception &e) {
         throw ChatError("The checkpoint " + checkpoint + " cannot be loaded: " + e.what());
     }
@@ -77,7 +80,8 @@ ChatEngine ChatEngine::load(const std::string &checkpointOrRunDir, const std::st
                         "it was trained with.");
     const bool chat = hasChatMarkers(tokenizer);
     return ChatEngine(std::make_unique<State>(State{checkpoint, tokenizerPath, std::move(tokenizer),
-                                                    Generator(std::move(*model)), chat}));
+                                                    Generator(std::move(*model), precision),
+                                                    chat}));
 }
 
 ChatEngine::ChatEngine(std::unique_ptr<State> state) : m_state(std::move(state)) {}
@@ -128,6 +132,11 @@ ChatReply ChatEngine::reply(const ChatRequest &request, const ChatTokenCallback 
 std::vector<float> ChatEngine::nextTokenLogits(const std::vector<int> &tokens, std::size_t position)
 {
     return m_state->generator.nextTokenLogits(tokens, position);
+}
+
+Precision ChatEngine::precision() const
+{
+    return m_state->generator.precision();
 }
 
 const Tokenizer &ChatEngine::tokenizer() const

@@ -54,8 +54,10 @@ public:
     // A checkpoint folder, or a run folder (its newest checkpoint). The tokenizer is the run's
     // tokenizer.model. Throws ChatError naming the folder or file for a missing checkpoint, a
     // missing or damaged tokenizer, or a tokenizer with more pieces than the model has ids.
+    // Int8 decodes the same checkpoint with Q8_0 weights (core/quant), on the CPU.
     static ChatEngine load(const std::string &checkpointOrRunDir,
-                           const std::string &device = "auto");
+                           const std::string &device = "auto",
+                           Precision precision = Precision::Fp32);
 
     ChatEngine(ChatEngine &&) noexcept;
     ChatEngine &operator=(ChatEngine &&) noexcept;
@@ -70,6 +72,7 @@ public:
 
     const Tokenizer &tokenizer() const;
     const ModelConfig &modelConfig() const;
+    Precision precision() const;
     std::int64_t parameterCount() const;
     const std::string &checkpointDir() const;
     const std::string &tokenizerPath() const;

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <random>
 
 #include <unistd.h>
@@ -85,24 +86,40 @@ TrainBenchResult benchTrain(const TrainBenchOptions &o)
     return r;
 }
 
-GenerateBenchResult benchGenerate(const GenerateBenchOptions &o)
+namespace {
+
+std::vector<int> benchPrompt(const GenerateBenchOptions &o)
 {
-    LanguageModel model = LanguageModel::create(o.model, o.seed, o.device);
-    Generator generator(model);
     std::mt19937 rng(unsigned(o.seed));
     std::vector<int> prompt(std::size_t(o.promptTokens));
     for (int &id : prompt)
         id = 3 + int(rng() % std::uint32_t(o.model.vocabSize - 3));
+    return prompt;
+}
 
+GenerationParams greedyParams(int tokens)
+{
     GenerationParams params;
-    params.sampling.temperature = 0; // greedy: both runs do identical work
-    params.maxNewTokens = o.newTokens;
+    params.sampling.temperature = 0; // greedy: every run does identical work
+    params.maxNewTokens = tokens;
     params.endOfText = -1;
-    generator.generate(prompt, GenerationParams{params.sampling, 4, -1, 0, true}); // warm-up
+    return params;
+}
+
+} // namespace
+
+GenerateBenchResult benchGenerate(const GenerateBenchOptions &o)
+{
+    LanguageModel model = LanguageModel::create(o.model, o.seed, o.device);
+    Generator generator(model);
+    const std::vector<int> prompt = benchPrompt(o);
+    GenerationParams params = greedyParams(o.newTokens);
+    generator.generate(prompt, greedyParams(4)); // warm-up
 
     GenerateBenchResult r;
     r.params = model.parameterCount();
     r.device = model.device();
+    r.path = generator.pathDescription();
     GenerationStats cached, uncached;
     generator.generate(prompt, params, {}, &cached);
     params.useKvCache = false;
@@ -110,6 +127,43 @@ GenerateBenchResult benchGenerate(const GenerateBenchOptions &o)
     r.tokensPerSecond = cached.tokensPerSecond;
     r.tokensPerSecondNoCache = uncached.tokensPerSecond;
     r.ttftMs = cached.timeToFirstTokenMs;
+    return r;
+}
+
+PrecisionBenchResult benchPrecisions(const GenerateBenchOptions &o, int repeats,
+                                     bool compareLibTorch)
+{
+    const LanguageModel model = LanguageModel::create(o.model, o.seed, "cpu");
+    Generator fp32(model, Precision::Fp32), int8(model, Precision::Int8);
+    std::optional<Generator> libtorch;
+    if (compareLibTorch)
+        libtorch.emplace(model, Precision::Fp32, DecodePath::LibTorch);
+    const std::vector<int> prompt = benchPrompt(o);
+    const GenerationParams params = greedyParams(o.newTokens);
+    // Best of several, alternating, so a moment of noise costs one sample, not one side.
+    const auto run = [&](Generator &g, double &best, double *ttft) {
+        GenerationStats stats;
+        g.generate(prompt, params, {}, &stats);
+        if (stats.tokensPerSecond > best) {
+            best = stats.tokensPerSecond;
+            if (ttft)
+                *ttft = stats.timeToFirstTokenMs;
+        }
+    };
+    PrecisionBenchResult r;
+    double ignored = 0;
+    run(fp32, ignored, nullptr); // warm-up: threads start, pages fault in
+    run(int8, ignored, nullptr);
+    for (int i = 0; i < std::max(1, repeats); ++i) {
+        run(fp32, r.fp32TokensPerSecond, &r.fp32TtftMs);
+        run(int8, r.int8TokensPerSecond, &r.int8TtftMs);
+        if (libtorch)
+            run(*libtorch, r.libtorchTokensPerSecond, nullptr);
+    }
+    r.params = model.parameterCount();
+    r.int8BytesPerToken = int8.decodeModel()->bytesPerToken();
+    r.fp32BytesPerToken = fp32.decodeModel()->bytesPerToken();
+    r.kernels = fp32.decodeModel()->kernels().name;
     return r;
 }
 

@@ -89,6 +89,19 @@ private slots:
         QCOMPARE(p.total(), p.embeddings + p.attention + p.mlp + p.norms);
         QCOMPARE(weightBytes(c).fp32, 4 * p.total());
         QCOMPARE(weightBytes(c).bf16, 2 * p.total());
+        // Q8_0: 82 matrix rows (token table 10, q/k/v 24, projection 8, MLP 32 + 8) of 8 values,
+        // each one padded 34-byte block; the position table (32), biases (72) and norms (48)
+        // in fp32.
+        QCOMPARE(weightBytes(c).int8, 82 * 34 + 4 * (32 + 72 + 48));
+    }
+
+    void int8IsQ8_0sThirtyFourBytesPerThirtyTwoWeights()
+    {
+        const ModelConfig c = presetConfig("az-100m");
+        const ParameterCount p = countParameters(c);
+        const std::int64_t blockValues = p.matmul - 12 * (3 * 768 + 768 + 4 * 768 + 768);
+        const std::int64_t rest = p.total() - blockValues;
+        QCOMPARE(weightBytes(c).int8, blockValues / 32 * 34 + 4 * rest);
     }
 
     void az700mIsReallyAboutOneBillion()

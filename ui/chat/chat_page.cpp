@@ -24,6 +24,7 @@
 #include "conversation_list.h"
 #include "explain_chart.h"
 #include "message_view.h"
+#include "precision_switch.h"
 #include "sampler.h"
 #include "sampling_panel.h"
 #include "workspace.h"
@@ -143,20 +144,27 @@ void ChatPage::loadCheckpoint(const QString &path)
     showStatus({});
     updateControls();
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, path] { worker->load(path); }, Qt::QueuedConnection);
+        m_worker,
+        [worker = m_worker, path, precision = m_precision->precision()] {
+            worker->load(path, precision);
+        },
+        Qt::QueuedConnection);
 }
 
 void ChatPage::handleLoaded(const CheckpointSummary &summary)
 {
-    if (QDir::cleanPath(summary.checkpoint) != QDir::cleanPath(m_loading) && !m_loading.isEmpty())
-        return; // an older load finishing after the learner picked another checkpoint
+    if ((QDir::cleanPath(summary.checkpoint) != QDir::cleanPath(m_loading) &&
+         !m_loading.isEmpty()) ||
+        summary.precision != m_precision->precision())
+        return; // an older load finishing after the learner picked another checkpoint or precision
     m_loading.clear();
     m_loaded = summary;
     m_modelInfo->setText(
-        tr("%1 parameters \u00b7 vocabulary %2 \u00b7 sees %3 tokens at a time \u00b7 %4")
+        tr("%1 parameters \u00b7 vocabulary %2 \u00b7 sees %3 tokens at a time \u00b7 %4 \u00b7 %5")
             .arg(QLocale().toString(summary.parameters))
             .arg(summary.vocabSize)
             .arg(summary.contextLength)
+            .arg(azllm::ui::PrecisionSwitch::describe(summary.precision))
             .arg(summary.supportsChat
                      ? tr("chat markers present")
                      : tr("no chat markers in its tokenizer: Completion mode only")));
@@ -197,6 +205,21 @@ void ChatPage::setMode(ChatMode mode)
 ChatMode ChatPage::mode() const
 {
     return ChatMode(m_mode->currentData().toInt());
+}
+
+void ChatPage::setPrecision(quant::Precision precision)
+{
+    m_precision->setPrecision(precision);
+    if (m_loaded || !m_loading.isEmpty()) {
+        const QString path = m_loaded ? m_loaded->checkpoint : m_loading;
+        m_loading.clear(); // the same folder again, now in the other precision
+        loadCheckpoint(path);
+    }
+}
+
+quant::Precision ChatPage::precision() const
+{
+    return m_precision->precision();
 }
 
 void ChatPage::setSystemPrompt(const QString &text)
@@ -712,6 +735,7 @@ void ChatPage::updateControls()
     m_regenerate->setText(lastIsAnswer || m_entries.empty() ? tr("Regenerate")
                                                             : tr("Answer again"));
     m_mode->setEnabled(!generating);
+    m_precision->setEnabled(!generating);
     m_checkpoint->setEnabled(!generating);
     for (std::size_t i = 0; i < m_entries.size(); ++i)
         m_entries[i].view->setRegenerable(!generating && ready && i + 1 == m_entries.size() &&

@@ -32,6 +32,9 @@ class QVBoxLayout;
 namespace azllm {
 class Workspace;
 }
+namespace azllm::ui {
+class PrecisionSwitch;
+}
 
 class ChatPage final : public QWidget
 {
@@ -47,6 +50,9 @@ public:
     // Selects (adding when needed) a checkpoint or run folder and loads it on the worker.
     void setCheckpoint(const QString &checkpointOrRunDir);
     void setMode(azllm::ChatMode mode);
+    // fp32 or int8: loads the current checkpoint again in that precision.
+    void setPrecision(azllm::quant::Precision precision);
+    azllm::quant::Precision precision() const;
     azllm::ChatMode mode() const;
     void setSystemPrompt(const QString &text);
     void send(const QString &text);
@@ -90,6 +96,8 @@ Q_SIGNALS:
     void answerFailed(const QString &message);
     void explanationShown();
     void jobChanged(const QString &description);
+    // The learner asked to export the checkpoint shown (the Export dialog opens).
+    void exportRequested(const QString &checkpoint);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -168,6 +176,7 @@ private:
 
     QComboBox *m_checkpoint = nullptr;
     QComboBox *m_mode = nullptr;
+    azllm::ui::PrecisionSwitch *m_precision = nullptr;
     QLabel *m_modelInfo = nullptr;
     QLineEdit *m_systemPrompt = nullptr;
     QLabel *m_systemLabel = nullptr;

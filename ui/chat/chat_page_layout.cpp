@@ -18,6 +18,7 @@
 
 #include "conversation_list.h"
 #include "explain_chart.h"
+#include "precision_switch.h"
 #include "sampling_panel.h"
 #include "workspace.h"
 
@@ -101,12 +102,26 @@ QWidget *ChatPage::buildTopBar()
     m_modelInfo = hint(tr("Pick a checkpoint to start."));
     m_modelInfo->setObjectName(QStringLiteral("modelInfo"));
 
+    m_precision = new azllm::ui::PrecisionSwitch;
+    connect(m_precision, &azllm::ui::PrecisionSwitch::precisionChanged, this,
+            &ChatPage::setPrecision);
+    auto *exportButton = new QPushButton(tr("Export\u2026"));
+    exportButton->setObjectName(QStringLiteral("exportButton"));
+    exportButton->setToolTip(tr("Write this checkpoint as GGUF (llama.cpp, Ollama, LM Studio) or "
+                                "safetensors (Hugging Face)."));
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        if (!m_checkpoint->currentData().toString().isEmpty())
+            Q_EMIT exportRequested(m_checkpoint->currentData().toString());
+    });
+
     layout->addWidget(new QLabel(tr("Checkpoint")), 0, 0);
     layout->addWidget(m_checkpoint, 0, 1);
     layout->addWidget(browse, 0, 2);
+    layout->addWidget(exportButton, 0, 3);
     layout->addWidget(new QLabel(tr("Mode")), 1, 0);
-    layout->addWidget(m_mode, 1, 1, 1, 2);
-    layout->addWidget(m_modelInfo, 2, 1, 1, 2);
+    layout->addWidget(m_mode, 1, 1, 1, 3);
+    layout->addWidget(m_precision, 2, 1, 1, 3);
+    layout->addWidget(m_modelInfo, 3, 1, 1, 3);
     layout->setColumnStretch(1, 1);
 
     m_systemLabel = new QLabel(tr("System prompt"));
@@ -116,8 +131,8 @@ QWidget *ChatPage::buildTopBar()
         tr("Optional: how the assistant should behave, e.g. \"Qısa cavab ver.\""));
     m_systemPrompt->setToolTip(
         tr("Sent first, in the <|system|> turn, and always kept when old turns are left out."));
-    layout->addWidget(m_systemLabel, 3, 0);
-    layout->addWidget(m_systemPrompt, 3, 1, 1, 2);
+    layout->addWidget(m_systemLabel, 4, 0);
+    layout->addWidget(m_systemPrompt, 4, 1, 1, 3);
     return bar;
 }
 

@@ -53,18 +53,20 @@ void ChatWorker::stop(qint64 requestId)
     }
 }
 
-void ChatWorker::load(const QString &checkpoint)
+void ChatWorker::load(const QString &checkpoint, quant::Precision precision)
 {
     try {
         // The engine is dropped first: two models in memory at once could exhaust a laptop.
         m_engine.reset();
-        m_engine = std::make_unique<ChatEngine>(ChatEngine::load(checkpoint.toStdString()));
+        m_engine = std::make_unique<ChatEngine>(
+            ChatEngine::load(checkpoint.toStdString(), "auto", precision));
         CheckpointSummary s;
         s.checkpoint = QString::fromStdString(m_engine->checkpointDir());
         s.parameters = m_engine->parameterCount();
         s.vocabSize = int(m_engine->modelConfig().vocabSize);
         s.contextLength = int(m_engine->modelConfig().contextLength);
         s.supportsChat = m_engine->supportsChat();
+        s.precision = m_engine->precision();
         Q_EMIT checkpointLoaded(s);
     } catch (const std::exception &e) {
         m_engine.reset();

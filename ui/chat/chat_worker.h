@@ -22,6 +22,7 @@ struct CheckpointSummary
     int vocabSize = 0;
     int contextLength = 0;
     bool supportsChat = false;
+    azllm::quant::Precision precision = azllm::quant::Precision::Fp32;
 };
 
 // How many candidates Explain shows for a position.
@@ -62,7 +63,8 @@ public:
     int tokensAtStop() const { return m_tokensAtStop.load(); }
 
     // On the worker's thread, through queued calls.
-    void load(const QString &checkpoint);
+    void load(const QString &checkpoint,
+              azllm::quant::Precision precision = azllm::quant::Precision::Fp32);
     void generate(qint64 requestId, const azllm::ChatRequest &request);
     void explain(qint64 requestId, const QVector<int> &context, int position);
 

@@ -25,6 +25,7 @@ namespace azllm::ui {
 class DeviceFitTable;
 class ParameterChart;
 class PresetTable;
+class QuantizationPanel;
 } // namespace azllm::ui
 
 class ModelPage final : public QWidget
@@ -53,6 +54,9 @@ public:
     // "validation", "preset.az-700m.params", "fit.train.t4-12", ... (see displayedKeys()).
     QString displayedValue(const QString &key) const;
     QStringList displayedKeys() const;
+
+    // fp32 against int8 for a trained checkpoint (the main window gives it the runs folder).
+    azllm::ui::QuantizationPanel *quantizationPanel() const { return m_quantization; }
 
     // Whether the first show starts the benchmark by itself (on by default; tests turn it off).
     void setMeasureOnFirstShow(bool measure) { m_measureOnFirstShow = measure; }
@@ -125,6 +129,7 @@ private:
     QPushButton *m_trainButton = nullptr;
     azllm::ui::ParameterChart *m_chart = nullptr;
     azllm::ui::DeviceFitTable *m_devices = nullptr;
+    azllm::ui::QuantizationPanel *m_quantization = nullptr;
     QHash<QString, QLabel *> m_values; // every figure label, by displayedValue() key
 
     // The budget tracks 20 tokens per parameter until the learner types their own.

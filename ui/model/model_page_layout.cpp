@@ -15,6 +15,7 @@
 #include "device_fit_table.h"
 #include "parameter_chart.h"
 #include "preset_table.h"
+#include "quantization_panel.h"
 
 using namespace azllm;
 using namespace azllm::ui;
@@ -58,6 +59,8 @@ ModelPage::ModelPage(QWidget *parent) : QWidget(parent)
     columns->addWidget(buildSizeColumn(), 1);
     columns->addWidget(buildMemoryColumn(), 1);
     layout->addLayout(columns, 1);
+    m_quantization = new QuantizationPanel;
+    layout->addWidget(m_quantization);
 
     // A small window scrolls instead of squeezing the figures.
     auto *scroll = new QScrollArea(this);
@@ -276,8 +279,8 @@ QWidget *ModelPage::buildSizeColumn()
     addValueRow(checkpointGrid, 1, tr("bf16"), QStringLiteral("bytes.bf16"),
                 tr("Weights as 16-bit bfloat: half the size, what most releases ship."));
     addValueRow(checkpointGrid, 2, tr("int8"), QStringLiteral("bytes.int8"),
-                tr("Matrices as 8-bit integers with one fp32 scale per row; biases and norms "
-                   "stay fp32."));
+                tr("Matrices as GGUF's Q8_0: blocks of 32 8-bit integers with one fp16 scale, "
+                   "34 bytes per 32 weights; the position table, biases and norms stay fp32."));
     layout->addWidget(checkpoint);
 
     auto *compute = new QGroupBox(tr("Compute"));

@@ -2,7 +2,10 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDesktopServices>
+#include <QDir>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -15,9 +18,12 @@
 
 #include "chat_page.h"
 #include "data_page.h"
+#include "export_dialog.h"
 #include "lessons_page.h"
 #include "model_page.h"
+#include "quantization_panel.h"
 #include "roadmap_page.h"
+#include "checkpoint.h"
 #include "runtime.h"
 #include "train_page.h"
 #include "workspace.h"
@@ -62,6 +68,11 @@ MainWindow::MainWindow(azllm::Workspace &workspace, QWidget *parent)
         m_train->setModelConfig(config);
         showScreen(TrainScreen);
     });
+    m_model->quantizationPanel()->setRunsFolder(workspace.runsDir());
+    connect(m_train, &TrainPage::runEnded, m_model->quantizationPanel(),
+            &azllm::ui::QuantizationPanel::refreshCheckpoints);
+    connect(m_chat, &ChatPage::exportRequested, this, &MainWindow::openExportDialog);
+    connect(m_train, &TrainPage::exportRequested, this, &MainWindow::openExportDialog);
     connect(m_lessons, &LessonsPage::openScreenRequested, this, &MainWindow::openScreen);
     connect(m_roadmap, &RoadmapPage::openScreenRequested, this, &MainWindow::openScreen);
 
@@ -91,6 +102,8 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("Open workspace folder"), this,
                     [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_workspace.root())); });
+    file->addAction(tr("&Export model\u2026"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                    [this] { openExportDialog(newestCheckpoint()); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -190,4 +203,29 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/screen"), int(currentScreen()));
     event->accept();
+}
+
+QString MainWindow::newestCheckpoint() const
+{
+    QString newest;
+    qint64 newestTime = -1;
+    for (const QFileInfo &run :
+         QDir(m_workspace.runsDir()).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot))
+        if (const auto latest = azllm::latestCheckpoint(run.absoluteFilePath().toStdString())) {
+            const qint64 time =
+                QFileInfo(QString::fromStdString(latest->path)).lastModified().toMSecsSinceEpoch();
+            if (time > newestTime) {
+                newest = QString::fromStdString(latest->path);
+                newestTime = time;
+            }
+        }
+    return newest;
+}
+
+void MainWindow::openExportDialog(const QString &checkpoint)
+{
+    auto *dialog = new azllm::ui::ExportDialog(
+        checkpoint, QDir(m_workspace.root()).filePath(QStringLiteral("exports")), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }

@@ -63,6 +63,9 @@ private:
     void addScreen(Screen screen, QWidget *page, const QString &title, const QString &hint);
     void setJob(const QString &job);
     void restoreSettings();
+    // The Export dialog for a checkpoint (or the newest checkpoint of the newest run).
+    void openExportDialog(const QString &checkpoint);
+    QString newestCheckpoint() const;
 
     azllm::Workspace &m_workspace;
     QListWidget *m_sidebar = nullptr;

@@ -1,5 +1,6 @@
 #include "train_page.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -267,10 +268,25 @@ QWidget *TrainPage::buildTabs()
         if (QListWidgetItem *item = m_checkpoints->currentItem())
             resumeFromCheckpoint(item->data(Qt::UserRole).toString());
     });
+    m_exportHere = new QPushButton(tr("Export\u2026"));
+    m_exportHere->setToolTip(
+        tr("Write the selected checkpoint as GGUF (llama.cpp, Ollama) or safetensors"));
+    connect(m_exportHere, &QPushButton::clicked, this, [this] {
+        if (QListWidgetItem *item = m_checkpoints->currentItem())
+            Q_EMIT exportRequested(item->data(Qt::UserRole).toString());
+    });
+    m_checkpoints->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *exportAction = new QAction(tr("Export\u2026"), m_checkpoints);
+    connect(exportAction, &QAction::triggered, m_exportHere, &QPushButton::click);
+    m_checkpoints->addAction(exportAction);
     auto *checkpointTab = new QWidget;
     auto *checkpointLayout = new QVBoxLayout(checkpointTab);
     checkpointLayout->addWidget(m_checkpoints);
-    checkpointLayout->addWidget(m_resumeHere, 0, Qt::AlignRight);
+    auto *checkpointButtons = new QHBoxLayout;
+    checkpointButtons->addStretch(1);
+    checkpointButtons->addWidget(m_exportHere);
+    checkpointButtons->addWidget(m_resumeHere);
+    checkpointLayout->addLayout(checkpointButtons);
 
     m_history = new RunHistoryView(m_workspace);
     connect(m_history, &RunHistoryView::runSelected, this, &TrainPage::showRunCheckpoints);
@@ -621,6 +637,7 @@ void TrainPage::updateButtons()
     m_resume->setEnabled(training && m_paused);
     m_stop->setEnabled(training);
     m_resumeHere->setEnabled(!training && m_checkpoints->currentItem() != nullptr);
+    m_exportHere->setEnabled(m_checkpoints->currentItem() != nullptr);
     for (QWidget *field : std::initializer_list<QWidget *>{m_dataset, m_model, m_context, m_batch,
                                                            m_learningRate, m_warmup, m_evalInterval,
                                                            m_checkpointInterval, m_dropout})

@@ -62,6 +62,8 @@ Q_SIGNALS:
     void stepsShown(qint64 lastStep);
     void runEnded(const QString &outcome, const QString &message);
     void jobChanged(const QString &description);
+    // The learner asked to export a checkpoint of the list (the Export dialog opens).
+    void exportRequested(const QString &checkpoint);
 
 private:
     QWidget *buildSetup();
@@ -118,6 +120,7 @@ private:
     QPlainTextEdit *m_log = nullptr;
     QPlainTextEdit *m_samples = nullptr;
     QListWidget *m_checkpoints = nullptr;
+    QPushButton *m_exportHere = nullptr;
     QPushButton *m_resumeHere = nullptr;
     RunHistoryView *m_history = nullptr;
 };
