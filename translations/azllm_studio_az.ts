@@ -4,7 +4,7 @@
 <context>
     <name>ChatPage</name>
     <message>
-        <location filename="../ui/chat/chat_page.cpp" line="+102"/>
+        <location filename="../ui/chat/chat_page.cpp" line="+103"/>
         <source>%1 · step %2 · loss %3</source>
         <translation>%1 · addım %2 · itki %3</translation>
     </message>
@@ -19,12 +19,12 @@
         <translation>%1 yüklənir…</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>%1 parameters · vocabulary %2 · sees %3 tokens at a time · %4</source>
-        <translation>%1 parametr · lüğət %2 · bir dəfəyə %3 token görür · %4</translation>
+        <location line="+20"/>
+        <source>%1 parameters · vocabulary %2 · sees %3 tokens at a time · %4 · %5</source>
+        <translation>%1 parametr · lüğət %2 · bir dəfəyə %3 token görür · %4 · %5</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>chat markers present</source>
         <translation>çat markerləri var</translation>
     </message>
@@ -39,7 +39,7 @@
         <translation>Yüklənməyib.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+53"/>
         <source>Your message to the assistant (Ctrl+Enter sends)</source>
         <translation>Assistentə mesajınız (Ctrl+Enter göndərir)</translation>
     </message>
@@ -155,7 +155,7 @@
     </message>
     <message>
         <location line="+24"/>
-        <location filename="../ui/chat/chat_page_layout.cpp" line="+185"/>
+        <location filename="../ui/chat/chat_page_layout.cpp" line="+200"/>
         <source>Regenerate</source>
         <translation>Yenidən yarat</translation>
     </message>
@@ -165,7 +165,7 @@
         <translation>Yenidən cavab ver</translation>
     </message>
     <message>
-        <location filename="../ui/chat/chat_page_layout.cpp" line="-108"/>
+        <location filename="../ui/chat/chat_page_layout.cpp" line="-122"/>
         <source>Every checkpoint of every run in the workspace; the run&apos;s tokenizer comes with it.</source>
         <translation>İş sahəsindəki bütün təlim proseslərinin bütün yoxlama nöqtələri; prosesin tokenizatoru da onunla gəlir.</translation>
     </message>
@@ -205,17 +205,27 @@
         <translation>Başlamaq üçün yoxlama nöqtəsi seçin.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
+        <source>Export…</source>
+        <translation>İxrac et…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write this checkpoint as GGUF (llama.cpp, Ollama, LM Studio) or safetensors (Hugging Face).</source>
+        <translation>Bu yoxlama nöqtəsini GGUF (llama.cpp, Ollama, LM Studio) və ya safetensors (Hugging Face) kimi yaz.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Checkpoint</source>
         <translation>Yoxlama nöqtəsi</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Mode</source>
         <translation>Rejim</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>System prompt</source>
         <translation>Sistem promptu</translation>
     </message>
@@ -298,7 +308,7 @@
 <context>
     <name>ChatWorker</name>
     <message>
-        <location filename="../ui/chat/chat_worker.cpp" line="+78"/>
+        <location filename="../ui/chat/chat_worker.cpp" line="+80"/>
         <source>No checkpoint is loaded.</source>
         <translation>Heç bir yoxlama nöqtəsi yüklənməyib.</translation>
     </message>
@@ -525,7 +535,7 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/shell/main_window.cpp" line="+28"/>
+        <location filename="../ui/shell/main_window.cpp" line="+34"/>
         <source>Az-LLM Studio — %1</source>
         <translation>Az-LLM Studio — %1</translation>
     </message>
@@ -590,7 +600,7 @@ bir tokeninə klikləyin.</translation>
         <translation>Növbəti 3-6 ayınızı planlayın (Ctrl+6)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>&amp;File</source>
         <translation>&amp;Fayl</translation>
     </message>
@@ -598,6 +608,11 @@ bir tokeninə klikləyin.</translation>
         <location line="+1"/>
         <source>Open workspace folder</source>
         <translation>İş sahəsi qovluğunu aç</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export model…</source>
+        <translation>Modeli &amp;ixrac et…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -764,7 +779,7 @@ bir tokeninə klikləyin.</translation>
         <translation>əvvəlcə bu kompüteri ölçün</translation>
     </message>
     <message>
-        <location filename="../ui/model/model_page_layout.cpp" line="+84"/>
+        <location filename="../ui/model/model_page_layout.cpp" line="+87"/>
         <source>Course presets</source>
         <translation>Kurs şablonları</translation>
     </message>
@@ -975,8 +990,8 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Matrices as 8-bit integers with one fp32 scale per row; biases and norms stay fp32.</source>
-        <translation>Matrislər 8 bitlik tam ədədlərlə, hər sətrə bir fp32 miqyas; sürüşmələr (bias) və normlar fp32 qalır.</translation>
+        <source>Matrices as GGUF&apos;s Q8_0: blocks of 32 8-bit integers with one fp16 scale, 34 bytes per 32 weights; the position table, biases and norms stay fp32.</source>
+        <translation>Matrislər GGUF-un Q8_0 formatında: 32 ədəd 8 bitlik tam ədəd və bir fp16 miqyasdan ibarət bloklar, 32 çəkiyə 34 bayt; mövqe cədvəli, sürüşmələr (bias) və normlar fp32 qalır.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1703,7 +1718,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../ui/train/train_page.cpp" line="+109"/>
+        <location filename="../ui/train/train_page.cpp" line="+110"/>
         <source>step %v of %m</source>
         <translation>addım %v / %m</translation>
     </message>
@@ -1914,7 +1929,18 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Təlimi seçilmiş yoxlama nöqtəsindən dəqiq davam etdir, yuxarıdakı Addımlar sayına qədər</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
+        <location line="+8"/>
+        <source>Export…</source>
+        <translation>İxrac et…</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Write the selected checkpoint as GGUF (llama.cpp, Ollama) or safetensors</source>
+        <translation>Seçilmiş yoxlama nöqtəsini GGUF (llama.cpp, Ollama) və ya safetensors kimi yaz</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Log</source>
         <translation>Jurnal</translation>
     </message>
@@ -2537,6 +2563,167 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     </message>
 </context>
 <context>
+    <name>azllm::ui::ExportDialog</name>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="+162"/>
+        <source>Export model</source>
+        <translation>Modeli ixrac et</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checkpoint</source>
+        <translation>Yoxlama nöqtəsi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A checkpoint folder (step-N), or a run folder for its newest.</source>
+        <translation>Yoxlama nöqtəsi qovluğu (step-N) və ya təlim qovluğu (onun ən yeni nöqtəsi üçün).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>Choose…</source>
+        <translation>Seç…</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GGUF: one file for llama.cpp, Ollama and LM Studio (with an Ollama Modelfile beside it)</source>
+        <translation>GGUF: llama.cpp, Ollama və LM Studio üçün bir fayl (yanında Ollama Modelfile ilə)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>safetensors: a Hugging Face folder (GPT2LMHeadModel, config.json, tokenizer, model card)</source>
+        <translation>safetensors: Hugging Face qovluğu (GPT2LMHeadModel, config.json, tokenizator, model kartı)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Precision</source>
+        <translation>Dəqiqlik</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>f32: exact, 4 bytes per weight</source>
+        <translation>f32: dəqiq, çəki başına 4 bayt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>f16: 2 bytes per weight, nearly exact</source>
+        <translation>f16: çəki başına 2 bayt, demək olar ki, dəqiq</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>q8_0: int8 in blocks of 32, 34 bytes per 32 weights (GGUF only)</source>
+        <translation>q8_0: 32-lik bloklarda int8, 32 çəkiyə 34 bayt (yalnız GGUF)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save to</source>
+        <translation>Saxlanılacaq yer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export</source>
+        <translation>İxrac et</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+136"/>
+        <source>Cancel</source>
+        <translation>Ləğv et</translation>
+    </message>
+    <message>
+        <location line="-136"/>
+        <location line="+136"/>
+        <source>Close</source>
+        <translation>Bağla</translation>
+    </message>
+    <message>
+        <location line="-135"/>
+        <source>Open folder</source>
+        <translation>Qovluğu aç</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>Writes the .gguf file and an Ollama Modelfile in its folder. Run it with llama-cli -m FILE (add --jinja for the chat template), or ollama create NAME -f Modelfile.</source>
+        <translation>.gguf faylını və onun qovluğunda Ollama Modelfile-ı yazır. İşlətmək üçün: llama-cli -m FAYL (chat şablonu üçün --jinja əlavə et) və ya ollama create AD -f Modelfile.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Writes a folder: model.safetensors, config.json, tokenizer.model, tokenizer_config.json and README.md. Load it with GPT2LMHeadModel.from_pretrained(FOLDER).</source>
+        <translation>Qovluq yazır: model.safetensors, config.json, tokenizer.model, tokenizer_config.json və README.md. Yükləmək üçün: GPT2LMHeadModel.from_pretrained(QOVLUQ).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Checkpoint or run folder</source>
+        <translation>Yoxlama nöqtəsi və ya təlim qovluğu</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save GGUF as</source>
+        <translation>GGUF-u belə saxla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF modelləri (*.gguf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder to create</source>
+        <translation>Yaradılacaq qovluq</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Replace it?</source>
+        <translation>Əvəz edilsin?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 already exists. Replace it? It is replaced only once the new export is complete.</source>
+        <translation>%1 artıq var. Əvəz edilsin? Yalnız yeni ixrac tam bitdikdən sonra əvəz olunur.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Starting…</source>
+        <translation>Başlayır…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancelling…</source>
+        <translation>Ləğv edilir…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Loading the checkpoint…</source>
+        <translation>Yoxlama nöqtəsi yüklənir…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writing the tensors… %1%</source>
+        <translation>Tensorlar yazılır… %1%</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Ləğv edildi: heç nə yazılmadı.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Written: %1 (%2)</source>
+        <translation>Yazıldı: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Not exported: %1</source>
+        <translation>İxrac edilmədi: %1</translation>
+    </message>
+</context>
+<context>
     <name>azllm::ui::ParameterChart</name>
     <message>
         <location filename="../ui/model/parameter_chart.cpp" line="+29"/>
@@ -2590,6 +2777,39 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <location line="+2"/>
         <source>▁ marks the start of a word.</source>
         <translation>▁ sözün başlanğıcını göstərir.</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::PrecisionSwitch</name>
+    <message>
+        <location filename="../ui/chat/precision_switch.cpp" line="+40"/>
+        <source>int8 (Q8_0)</source>
+        <translation>int8 (Q8_0)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fp32</source>
+        <translation>fp32</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Precision</source>
+        <translation>Dəqiqlik</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fp32: the weights as trained</source>
+        <translation>fp32: çəkilər öyrədildiyi kimi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>int8 (Q8_0): a quarter of the memory, faster on a CPU</source>
+        <translation>int8 (Q8_0): yaddaşın dörddə biri, CPU-da daha sürətli</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>int8 keeps every matrix as 8-bit integers in blocks of 32 with one scale each (GGUF&apos;s Q8_0). Decoding reads a quarter of the bytes, so it runs faster; answers stay close to fp32&apos;s. The Model screen measures the difference for a checkpoint.</source>
+        <translation>int8 hər matrisi 32-lik bloklarda, hər blokda bir miqyasla 8 bitlik tam ədədlər kimi saxlayır (GGUF-un Q8_0 formatı). Generasiya baytların dörddə birini oxuyur, ona görə daha sürətlidir; cavablar fp32-ninkinə yaxın qalır. Model ekranı fərqi yoxlama nöqtəsi üzərində ölçür.</translation>
     </message>
 </context>
 <context>
@@ -2914,6 +3134,130 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <location line="+19"/>
         <source>%1 parameters exactly</source>
         <translation>dəqiq %1 parametr</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::QuantizationPanel</name>
+    <message>
+        <location filename="../ui/model/quantization_panel.cpp" line="+57"/>
+        <source>Checkpoint or run folder</source>
+        <translation>Yoxlama nöqtəsi və ya təlim qovluğu</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>int8 (Q8_0) on a trained checkpoint</source>
+        <translation>Öyrədilmiş yoxlama nöqtəsində int8 (Q8_0)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The configurator&apos;s int8 size, measured on a real checkpoint: the same model with every matrix in Q8_0 (34 bytes per 32 weights), how fast it decodes here, and how much its perplexity on the run&apos;s validation tokens changes.</source>
+        <translation>Konfiqurasiyadakı int8 ölçüsü, real yoxlama nöqtəsində ölçülmüş: bütün matrisləri Q8_0 (32 çəkiyə 34 bayt) olan eyni model, bu maşında nə qədər sürətlə mətn yaradır və təlimin yoxlama tokenlərində perpleksiyası nə qədər dəyişir.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Other folder…</source>
+        <translation>Başqa qovluq…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measure fp32 and int8</source>
+        <translation>fp32 və int8-i ölç</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Ləğv et</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weights</source>
+        <translation>Çəkilər</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tokens/s</source>
+        <translation>Token/s</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Perplexity</source>
+        <translation>Perpleksiya</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change vs fp32</source>
+        <translation>fp32-yə görə dəyişmə</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fp32</source>
+        <translation>fp32</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>int8 (Q8_0)</source>
+        <translation>int8 (Q8_0)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+22"/>
+        <source>(no checkpoints yet: train a model on the Train screen)</source>
+        <translation>(hələ yoxlama nöqtəsi yoxdur: Təlim ekranında model öyrədin)</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>%1 · step %2</source>
+        <translation>%1 · %2. addım</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Measuring %1…</source>
+        <translation>%1 ölçülür…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>fp32 perplexity</source>
+        <translation>fp32 perpleksiyası</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>int8 perplexity</source>
+        <translation>int8 perpleksiyası</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>decoding speed</source>
+        <translation>generasiya sürəti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measuring: %1…</source>
+        <translation>Ölçülür: %1…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Perplexity over %1 tokens of %2; speed: greedy decoding on this machine&apos;s %3 kernels.</source>
+        <translation>Perpleksiya %2 faylının %1 tokeni üzrə; sürət: bu maşının %3 nüvələri ilə greedy generasiya.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancelled.</source>
+        <translation>Ləğv edildi.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not measured: %1</source>
+        <translation>Ölçülmədi: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 (%2% of fp32)</source>
+        <translation>%1 (fp32-nin %2%-i)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (%2×)</source>
+        <translation>%1 (%2×)</translation>
     </message>
 </context>
 <context>

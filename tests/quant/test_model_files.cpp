@@ -111,7 +111,7 @@ private:
 private slots:
     void initTestCase()
     {
-        m_workspace = std::make_unique<Workspace>(Workspace::open(m_dir.filePath(QStringLiteral("ws"))));
+        m_workspace = std::make_unique<Workspace>(m_dir.filePath(QStringLiteral("ws")));
         const QString run = chat_test::trainSampleRun(*m_workspace, QStringLiteral("sample"), 30);
         m_checkpoint = latestCheckpoint(run.toStdString())->path;
         m_logits = logitsOf(m_checkpoint);

@@ -165,7 +165,8 @@ private slots:
             error += (y[r] - want) * (y[r] - want);
             norm += want * want;
         }
-        QVERIFY2(std::sqrt(error / norm) < 0.01, qPrintable(QString::number(std::sqrt(error / norm))));
+        // Gaussian blocks: a step of about max/127 on each side, so about 1 % RMS; 2 % is the bound.
+        QVERIFY2(std::sqrt(error / norm) < 0.02, qPrintable(QString::number(std::sqrt(error / norm))));
     }
 
     void activationQuantizersAgree()

@@ -356,6 +356,7 @@ void ExportDialog::startExport()
     m_progress->setValue(0);
     showStatus(tr("Starting\u2026"));
     updateControls();
+    m_worker->clearCancel();
     Q_EMIT exportRequested(request);
 }
 

@@ -6,7 +6,6 @@ namespace azllm::ui {
 
 void ExportWorker::run(const ExportRequest &request)
 {
-    m_cancel = false;
     QElapsedTimer sinceUpdate;
     sinceUpdate.start();
     QString lastStage;

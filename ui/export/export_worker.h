@@ -32,6 +32,9 @@ public:
 
     // Safe from any thread: the running export stops at its next step and leaves nothing.
     void cancel() { m_cancel = true; }
+    // Before each request, from the thread that makes it, so a Cancel pressed before the worker
+    // starts still counts.
+    void clearCancel() { m_cancel = false; }
 
     // On the worker's thread (a queued call).
     void run(const azllm::ExportRequest &request);

@@ -203,6 +203,7 @@ void QuantizationPanel::measure()
     m_status->setText(tr("Measuring %1\u2026").arg(QDir::toNativeSeparators(checkpoint())));
     m_status->setStyleSheet(QString());
     updateControls();
+    m_worker->clearCancel();
     Q_EMIT measureRequested(checkpoint());
 }
 

@@ -8,7 +8,6 @@ namespace azllm::ui {
 
 void QuantizationWorker::handleMeasureRequested(const QString &checkpoint)
 {
-    m_cancel = false;
     QElapsedTimer sinceUpdate;
     sinceUpdate.start();
     const auto onProgress = [&](const std::string &stage, double fraction) {

@@ -34,6 +34,9 @@ public:
 
     // Safe from any thread: the measurement stops at its next window.
     void cancel() { m_cancel = true; }
+    // Before each request, from the thread that makes it, so a Cancel pressed before the worker
+    // starts still counts.
+    void clearCancel() { m_cancel = false; }
 
 public Q_SLOTS:
     void handleMeasureRequested(const QString &checkpoint);
