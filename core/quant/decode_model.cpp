@@ -17,11 +17,12 @@ struct RowRange
     std::size_t end = 0;
 };
 
-// Thread tid's share of `rows`: contiguous and a multiple of 8 long, so kernel tiles stay whole.
+// Thread tid's share of `rows`: contiguous and starting on a multiple of 32, so kernel tiles stay
+// whole and a thread can quantize its own part of a row by whole Q8_0 blocks.
 RowRange rowsOf(std::size_t rows, int tid, int threads)
 {
     std::size_t share = (rows + std::size_t(threads) - 1) / std::size_t(threads);
-    share = (share + 7) / 8 * 8;
+    share = (share + kQ8BlockSize - 1) / kQ8BlockSize * kQ8BlockSize;
     const std::size_t begin = std::min(rows, share * std::size_t(tid));
     return {begin, std::min(rows, begin + share)};
 }
@@ -155,18 +156,21 @@ DecodeState::DecodeState(std::shared_ptr<const DecodeModel> model, int threads)
 {
     const ModelConfig &c = m_model->config();
     const std::size_t C = std::size_t(c.nEmbd), T = std::size_t(c.contextLength);
-    const std::size_t n = kMaxChunk;
+    const std::size_t n = kMaxChunk, teams = std::size_t(m_threads);
     m_keys.reset(allocateFloats(std::size_t(c.nLayer) * T * C));
     m_values.reset(allocateFloats(std::size_t(c.nLayer) * T * C));
     m_x.resize(n * C);
-    m_normed.resize(n * C);
     m_qkv.resize(n * 3 * C);
     m_attended.resize(n * C);
     m_hidden.resize(n * 4 * C);
     m_product.resize(n * C);
-    m_scores.resize(std::size_t(m_threads) * T);
-    if (m_model->precision() == Precision::Int8)
-        m_quantized.resize(n * q8BlocksPerRow(4 * C));
+    m_normed.resize(teams * n * C);
+    if (m_model->precision() == Precision::Int8) {
+        m_normedQ.resize(teams * n * q8BlocksPerRow(C));
+        m_attendedQ.resize(n * q8BlocksPerRow(C));
+        m_hiddenQ.resize(n * q8BlocksPerRow(4 * C));
+    }
+    m_scores.resize(teams * T);
     m_lastLogits.resize(std::size_t(c.vocabSize));
 }
 
@@ -208,131 +212,183 @@ void DecodeState::score(const int *tokens, std::size_t count,
     }
 }
 
-void DecodeState::forward(const int *tokens, std::size_t n, bool allLogits)
+// One thread's part of one forward pass over n tokens at positions start..start+n-1. Each step
+// below is what one thread does between two barriers; DecodeState::forward puts the barriers in.
+class ForwardPass
 {
-    const DecodeModel &m = *m_model;
-    const KernelSet &k = m.kernels();
-    const ModelConfig &c = m.config();
-    const std::size_t C = std::size_t(c.nEmbd), H = std::size_t(c.nHead), hs = C / H;
-    const std::size_t F = 4 * C, T = std::size_t(c.contextLength), V = std::size_t(c.vocabSize);
-    const std::size_t start = m_length;
-    const bool int8 = m.precision() == Precision::Int8;
-    const float scale = 1.0f / std::sqrt(float(hs));
-
-    // The activations a product reads: fp32 rows, or their Q8_0 blocks for int8 weights.
-    const auto quantize = [&](const float *rows, std::size_t cols, std::size_t t) {
-        if (int8)
-            k.quantizeRow(rows + t * cols, cols, m_quantized.data() + t * q8BlocksPerRow(cols));
-    };
-    const auto multiply = [&](const LinearWeights &w, const float *x, std::size_t tokens,
-                              float *y, RowRange r) {
-        if (w.f32)
-            k.matmulF32(w.f32, w.cols, r.begin, r.end, x, tokens, y, w.rows);
-        else
-            k.matmulQ8(w.q8.blocks.data(), w.q8.blocksPerRow(), r.begin, r.end,
-                       m_quantized.data(), tokens, y, w.rows);
-    };
-
-#pragma omp parallel num_threads(m_threads)
+public:
+    ForwardPass(DecodeState &state, const int *tokens, std::size_t n, int tid, int threads)
+        : s(state), m(*state.m_model), k(m.kernels()), tokens(tokens), n(n), start(state.m_length),
+          tid(std::size_t(tid)), threads(std::size_t(threads)), C(std::size_t(m.config().nEmbd)),
+          H(std::size_t(m.config().nHead)), hs(C / H), F(4 * C),
+          T(std::size_t(m.config().contextLength)), int8(m.precision() == Precision::Int8),
+          normed(s.m_normed.data() + this->tid * DecodeState::kMaxChunk * C),
+          normedQ(int8 ? s.m_normedQ.data() + this->tid * DecodeState::kMaxChunk * q8BlocksPerRow(C)
+                       : nullptr)
     {
-        const int tid = omp_get_thread_num(), threads = omp_get_num_threads();
-        const std::size_t first = std::size_t(tid), step = std::size_t(threads);
+    }
 
-        for (std::size_t t = first; t < n; t += step) {
-            float *x = m_x.data() + t * C;
+    void embed()
+    {
+        for (std::size_t t = tid; t < n; t += threads) {
+            float *x = s.m_x.data() + t * C;
             if (int8)
                 dequantizeRowQ8(m.m_tokenTable.q8.row(std::size_t(tokens[t])), C, x);
             else
                 std::copy_n(m.m_tokenTable.f32 + std::size_t(tokens[t]) * C, C, x);
             k.axpy(1.0f, m.m_positions + (start + t) * C, x, C);
         }
+    }
+
+    // LayerNorm of residual rows [from, from + rows) into this thread's own buffers.
+    void normalize(const float *weight, const float *bias, std::size_t from, std::size_t rows)
+    {
+        for (std::size_t i = 0; i < rows; ++i) {
+            layerNorm(s.m_x.data() + (from + i) * C, weight, bias, normed + i * C, C);
+            if (int8)
+                k.quantizeRow(normed + i * C, C, normedQ + i * q8BlocksPerRow(C));
+        }
+    }
+
+    // q, k, v of this thread's rows; its keys and values go straight into the cache.
+    void projectQkv(const LayerWeights &layer, std::size_t l)
+    {
+        const RowRange r = rowsOf(3 * C, int(tid), int(threads));
+        multiply(layer.qkv, normed, normedQ, n, s.m_qkv.data(), r);
+        for (std::size_t t = 0; t < n; ++t) {
+            float *row = s.m_qkv.data() + t * 3 * C;
+            k.axpy(1.0f, layer.qkv.bias + r.begin, row + r.begin, r.end - r.begin);
+            for (std::size_t i = std::max(r.begin, C); i < r.end; ++i) {
+                const std::size_t part = i / C - 1, h = (i % C) / hs; // part 0: keys, 1: values
+                float *cache = part == 0 ? keys(l) : values(l);
+                cache[(h * T + start + t) * hs + i % hs] = row[i];
+            }
+        }
+    }
+
+    // Token t (position start + t) attends to positions 0 .. start + t. A head's output is
+    // whole Q8_0 blocks when hs is a multiple of 32: its thread quantizes it at once.
+    void attend(std::size_t l)
+    {
+        const float scale = 1.0f / std::sqrt(float(hs));
+        float *scores = s.m_scores.data() + tid * T;
+        for (std::size_t pair = tid; pair < n * H; pair += threads) {
+            const std::size_t t = pair / H, h = pair % H, seen = start + t + 1;
+            const float *q = s.m_qkv.data() + t * 3 * C + h * hs;
+            const float *keyRows = keys(l) + h * T * hs;
+            const float *valueRows = values(l) + h * T * hs;
+            for (std::size_t j = 0; j < seen; ++j)
+                scores[j] = k.dot(q, keyRows + j * hs, hs) * scale;
+            k.softmax(scores, seen);
+            float *out = s.m_attended.data() + t * C + h * hs;
+            std::fill_n(out, hs, 0.0f);
+            for (std::size_t j = 0; j < seen; ++j)
+                k.axpy(scores[j], valueRows + j * hs, out, hs);
+            if (int8 && headsAreWholeBlocks())
+                k.quantizeRow(out, hs, attendedQ(t) + h * hs / kQ8BlockSize);
+        }
+    }
+
+    bool headsAreWholeBlocks() const { return hs % kQ8BlockSize == 0; }
+
+    // The fallback when heads split Q8_0 blocks: whole rows, after every head is done.
+    void quantizeAttendedRows()
+    {
+        for (std::size_t t = tid; t < n; t += threads)
+            k.quantizeRow(s.m_attended.data() + t * C, C, attendedQ(t));
+    }
+
+    // x += input W^T + b for this thread's rows of the residual stream.
+    void addProjection(const LinearWeights &w, const float *input, const BlockQ8 *inputQ)
+    {
+        const RowRange r = rowsOf(C, int(tid), int(threads));
+        multiply(w, input, inputQ, n, s.m_product.data(), r);
+        for (std::size_t t = 0; t < n; ++t)
+            for (std::size_t i = r.begin; i < r.end; ++i)
+                s.m_x[t * C + i] += s.m_product[t * C + i] + w.bias[i];
+    }
+
+    // GELU(x W^T + b) for this thread's rows of the hidden layer, quantized by whole blocks.
+    void feedForwardUp(const LayerWeights &layer)
+    {
+        const RowRange r = rowsOf(F, int(tid), int(threads));
+        multiply(layer.fc, normed, normedQ, n, s.m_hidden.data(), r);
+        for (std::size_t t = 0; t < n; ++t) {
+            float *row = s.m_hidden.data() + t * F + r.begin;
+            k.axpy(1.0f, layer.fc.bias + r.begin, row, r.end - r.begin);
+            k.gelu(row, r.end - r.begin);
+            if (int8 && r.end > r.begin)
+                k.quantizeRow(row, r.end - r.begin,
+                              s.m_hiddenQ.data() + t * q8BlocksPerRow(F) + r.begin / kQ8BlockSize);
+        }
+    }
+
+    void outputHead(std::size_t rows, float *logits)
+    {
+        const std::size_t V = std::size_t(m.config().vocabSize);
+        multiply(m.m_tokenTable, normed, normedQ, rows, logits, rowsOf(V, int(tid), int(threads)));
+    }
+
+    const BlockQ8 *attendedQ() const { return s.m_attendedQ.data(); }
+    const BlockQ8 *hiddenQ() const { return s.m_hiddenQ.data(); }
+
+private:
+    float *keys(std::size_t l) { return s.m_keys.get() + l * H * T * hs; }
+    float *values(std::size_t l) { return s.m_values.get() + l * H * T * hs; }
+    BlockQ8 *attendedQ(std::size_t t) { return s.m_attendedQ.data() + t * q8BlocksPerRow(C); }
+
+    void multiply(const LinearWeights &w, const float *x, const BlockQ8 *xq, std::size_t tokens,
+                  float *y, RowRange r)
+    {
+        if (w.f32)
+            k.matmulF32(w.f32, w.cols, r.begin, r.end, x, tokens, y, w.rows);
+        else
+            k.matmulQ8(w.q8.blocks.data(), w.q8.blocksPerRow(), r.begin, r.end, xq, tokens, y,
+                       w.rows);
+    }
+
+    DecodeState &s;
+    const DecodeModel &m;
+    const KernelSet &k;
+    const int *tokens;
+    const std::size_t n, start, tid, threads, C, H, hs, F, T;
+    const bool int8;
+    float *normed;
+    BlockQ8 *normedQ;
+};
+
+void DecodeState::forward(const int *tokens, std::size_t n, bool allLogits)
+{
+    const DecodeModel &m = *m_model;
+    // The output head: every row when scoring, only the newest while generating.
+    const std::size_t from = allLogits ? 0 : n - 1;
+    float *logits = allLogits ? m_logits.data() : m_lastLogits.data();
+#pragma omp parallel num_threads(m_threads)
+    {
+        ForwardPass pass(*this, tokens, n, omp_get_thread_num(), omp_get_num_threads());
+        pass.embed();
 #pragma omp barrier
         for (std::size_t l = 0; l < m.m_layers.size(); ++l) {
             const LayerWeights &layer = m.m_layers[l];
-            float *keys = m_keys.get() + l * H * T * hs;
-            float *values = m_values.get() + l * H * T * hs;
-
-            for (std::size_t t = first; t < n; t += step) {
-                layerNorm(m_x.data() + t * C, layer.ln1Weight, layer.ln1Bias,
-                          m_normed.data() + t * C, C);
-                quantize(m_normed.data(), C, t);
-            }
+            pass.normalize(layer.ln1Weight, layer.ln1Bias, 0, n);
+            pass.projectQkv(layer, l);
 #pragma omp barrier
-            const RowRange qkvRows = rowsOf(3 * C, tid, threads);
-            multiply(layer.qkv, m_normed.data(), n, m_qkv.data(), qkvRows);
-            for (std::size_t t = 0; t < n; ++t)
-                k.axpy(1.0f, layer.qkv.bias + qkvRows.begin,
-                       m_qkv.data() + t * 3 * C + qkvRows.begin, qkvRows.end - qkvRows.begin);
+            pass.attend(l);
 #pragma omp barrier
-            // Keys and values of the new positions into the cache, head by head.
-            for (std::size_t t = first; t < n; t += step)
-                for (std::size_t h = 0; h < H; ++h) {
-                    const float *row = m_qkv.data() + t * 3 * C + h * hs;
-                    std::copy_n(row + C, hs, keys + (h * T + start + t) * hs);
-                    std::copy_n(row + 2 * C, hs, values + (h * T + start + t) * hs);
-                }
-#pragma omp barrier
-            // Token t (position start + t) attends to positions 0 .. start + t.
-            for (std::size_t pair = first; pair < n * H; pair += step) {
-                const std::size_t t = pair / H, h = pair % H, seen = start + t + 1;
-                const float *q = m_qkv.data() + t * 3 * C + h * hs;
-                float *scores = m_scores.data() + std::size_t(tid) * T;
-                for (std::size_t j = 0; j < seen; ++j)
-                    scores[j] = k.dot(q, keys + (h * T + j) * hs, hs) * scale;
-                k.softmax(scores, seen);
-                float *out = m_attended.data() + t * C + h * hs;
-                std::fill_n(out, hs, 0.0f);
-                for (std::size_t j = 0; j < seen; ++j)
-                    k.axpy(scores[j], values + (h * T + j) * hs, out, hs);
-            }
-#pragma omp barrier
-            if (int8) {
-                for (std::size_t t = first; t < n; t += step)
-                    quantize(m_attended.data(), C, t);
+            if (m.precision() == Precision::Int8 && !pass.headsAreWholeBlocks()) {
+                pass.quantizeAttendedRows();
 #pragma omp barrier
             }
-            const RowRange cRows = rowsOf(C, tid, threads);
-            multiply(layer.attnProj, m_attended.data(), n, m_product.data(), cRows);
-            for (std::size_t t = 0; t < n; ++t)
-                for (std::size_t r = cRows.begin; r < cRows.end; ++r)
-                    m_x[t * C + r] += m_product[t * C + r] + layer.attnProj.bias[r];
+            pass.addProjection(layer.attnProj, m_attended.data(), pass.attendedQ());
 #pragma omp barrier
-            for (std::size_t t = first; t < n; t += step) {
-                layerNorm(m_x.data() + t * C, layer.ln2Weight, layer.ln2Bias,
-                          m_normed.data() + t * C, C);
-                quantize(m_normed.data(), C, t);
-            }
+            pass.normalize(layer.ln2Weight, layer.ln2Bias, 0, n);
+            pass.feedForwardUp(layer);
 #pragma omp barrier
-            const RowRange fRows = rowsOf(F, tid, threads);
-            multiply(layer.fc, m_normed.data(), n, m_hidden.data(), fRows);
-            for (std::size_t t = 0; t < n; ++t) {
-                float *row = m_hidden.data() + t * F + fRows.begin;
-                k.axpy(1.0f, layer.fc.bias + fRows.begin, row, fRows.end - fRows.begin);
-                k.gelu(row, fRows.end - fRows.begin);
-            }
-#pragma omp barrier
-            if (int8) {
-                for (std::size_t t = first; t < n; t += step)
-                    quantize(m_hidden.data(), F, t);
-#pragma omp barrier
-            }
-            multiply(layer.fcProj, m_hidden.data(), n, m_product.data(), cRows);
-            for (std::size_t t = 0; t < n; ++t)
-                for (std::size_t r = cRows.begin; r < cRows.end; ++r)
-                    m_x[t * C + r] += m_product[t * C + r] + layer.fcProj.bias[r];
+            pass.addProjection(layer.fcProj, m_hidden.data(), pass.hiddenQ());
 #pragma omp barrier
         }
-
-        // The output head: every row when scoring, only the newest while generating.
-        const std::size_t from = allLogits ? 0 : n - 1, rows = n - from;
-        for (std::size_t i = first; i < rows; i += step) {
-            layerNorm(m_x.data() + (from + i) * C, m.m_lnfWeight, m.m_lnfBias,
-                      m_normed.data() + i * C, C);
-            quantize(m_normed.data(), C, i);
-        }
-#pragma omp barrier
-        multiply(m.m_tokenTable, m_normed.data(), rows,
-                 allLogits ? m_logits.data() : m_lastLogits.data(), rowsOf(V, tid, threads));
+        pass.normalize(m.m_lnfWeight, m.m_lnfBias, from, n - from);
+        pass.outputHead(n - from, logits);
     }
     m_length += n;
 }

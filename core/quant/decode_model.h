@@ -70,6 +70,7 @@ public:
 
 private:
     friend class DecodeState;
+    friend class ForwardPass;
     LinearWeights linear(const TensorLookup &lookup, const std::string &name, bool withBias);
     const float *vector(const TensorLookup &lookup, const std::string &name, std::int64_t size);
 
@@ -109,6 +110,7 @@ public:
                const std::function<void(std::size_t, const float *)> &onLogits);
 
 private:
+    friend class ForwardPass;
     void checkTokens(const int *tokens, std::size_t count) const;
     // One chunk of n <= kMaxChunk tokens; logits for all n rows when allLogits, else the last.
     void forward(const int *tokens, std::size_t n, bool allLogits);
@@ -123,14 +125,18 @@ private:
     // The cache is allocated, not filled: its pages are touched only as positions fill.
     std::unique_ptr<float[], FreeDeleter> m_keys;   // (L, H, T, hs)
     std::unique_ptr<float[], FreeDeleter> m_values; // (L, H, T, hs)
-    std::vector<float> m_x;      // (n, C) the residual stream
-    std::vector<float> m_normed; // (n, C)
-    std::vector<float> m_qkv;    // (n, 3C)
+    std::vector<float> m_x;        // (n, C) the residual stream
+    std::vector<float> m_qkv;      // (n, 3C)
     std::vector<float> m_attended; // (n, C)
     std::vector<float> m_hidden;   // (n, F)
     std::vector<float> m_product;  // (n, C) a projection before it joins the residual
-    std::vector<float> m_scores;   // (threads, T) attention scores, one row per thread
-    std::vector<BlockQ8> m_quantized; // (n, blocks of F) the activations in Q8_0 (int8 only)
+    // Each thread normalises the residual stream itself (the same numbers), so no barrier
+    // separates a LayerNorm from the product that reads it.
+    std::vector<float> m_normed;    // (threads, n, C)
+    std::vector<BlockQ8> m_normedQ; // (threads, n, blocks of C), int8 only
+    std::vector<BlockQ8> m_attendedQ; // (n, blocks of C), int8 only
+    std::vector<BlockQ8> m_hiddenQ;   // (n, blocks of F), int8 only
+    std::vector<float> m_scores;      // (threads, T) attention scores, one row per thread
     std::vector<float> m_logits;      // (n, V)
     std::vector<float> m_lastLogits;  // (V)
 };

@@ -147,10 +147,23 @@ private slots:
     // Stated tolerance: int8 logits within 3% of the fp32 logits' spread (RMS over the
     // vocabulary), and the same favourite at 90 % of the positions or more (this random model has
     // near ties; a trained one agrees more).
+    void int8LogitsStayWithinTolerance_data()
+    {
+        QTest::addColumn<int>("heads");
+        // 16-wide heads split Q8_0 blocks (rows are quantized once all heads are done); 32-wide
+        // heads are whole blocks (each thread quantizes its heads at once), as in every preset.
+        QTest::newRow("heads split blocks") << 4;
+        QTest::newRow("heads are whole blocks") << 2;
+    }
+
     void int8LogitsStayWithinTolerance()
     {
-        quant::DecodeState fp32(buildDecodeModel(m_model, quant::Precision::Fp32));
-        quant::DecodeState int8(buildDecodeModel(m_model, quant::Precision::Int8));
+        QFETCH(int, heads);
+        ModelConfig config = smallModel();
+        config.nHead = heads;
+        const LanguageModel model = decisiveModel(config, 5);
+        quant::DecodeState fp32(buildDecodeModel(model, quant::Precision::Fp32));
+        quant::DecodeState int8(buildDecodeModel(model, quant::Precision::Int8));
         const std::vector<int> ids = sequence(40, 96, 5);
         const torch::Tensor a = decodeLogits(fp32, ids), b = decodeLogits(int8, ids);
         const double relative = ((b - a).pow(2).mean().sqrt() / a.std()).item<double>();
