@@ -3,6 +3,7 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <new>
@@ -57,9 +58,8 @@ const char *precisionName(Precision precision)
     return precision == Precision::Int8 ? "int8" : "fp32";
 }
 
-DecodeModel::DecodeModel(const ModelConfig &config, const TensorLookup &lookup,
-                         Precision precision, std::shared_ptr<const void> keepAlive,
-                         const KernelSet &kernels)
+DecodeModel::DecodeModel(const ModelConfig &config, const TensorLookup &lookup, Precision precision,
+                         std::shared_ptr<const void> keepAlive, const KernelSet &kernels)
     : m_config(config), m_precision(precision), m_kernels(kernels),
       m_keepAlive(std::move(keepAlive))
 {
@@ -152,7 +152,8 @@ void DecodeState::FreeDeleter::operator()(float *p) const
 }
 
 DecodeState::DecodeState(std::shared_ptr<const DecodeModel> model, int threads)
-    : m_model(std::move(model)), m_threads(threads > 0 ? threads : omp_get_max_threads())
+    : m_model(std::move(model)), m_threads(threads > 0 ? threads : omp_get_max_threads()),
+      m_threadChoice(m_threads)
 {
     const ModelConfig &c = m_model->config();
     const std::size_t C = std::size_t(c.nEmbd), T = std::size_t(c.contextLength);
@@ -363,7 +364,12 @@ void DecodeState::forward(const int *tokens, std::size_t n, bool allLogits)
     // The output head: every row when scoring, only the newest while generating.
     const std::size_t from = allLogits ? 0 : n - 1;
     float *logits = allLogits ? m_logits.data() : m_lastLogits.data();
-#pragma omp parallel num_threads(m_threads)
+    // A prompt chunk has work enough for every thread; a single token is where barriers can cost
+    // more than they save on a busy machine (thread_choice.h).
+    const bool single = n == 1;
+    const int threads = single ? m_threadChoice.next() : m_threads;
+    const auto started = std::chrono::steady_clock::now();
+#pragma omp parallel num_threads(threads)
     {
         ForwardPass pass(*this, tokens, n, omp_get_thread_num(), omp_get_num_threads());
         pass.embed();
@@ -390,6 +396,9 @@ void DecodeState::forward(const int *tokens, std::size_t n, bool allLogits)
         pass.normalize(m.m_lnfWeight, m.m_lnfBias, from, n - from);
         pass.outputHead(n - from, logits);
     }
+    if (single)
+        m_threadChoice.record(
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     m_length += n;
 }
 

@@ -16,6 +16,7 @@
 #include "model_config.h"
 #include "model_weights.h"
 #include "q8_0.h"
+#include "thread_choice.h"
 
 namespace azllm::quant {
 
@@ -30,10 +31,10 @@ const char *precisionName(Precision precision); // "fp32", "int8"
 // One matrix product's weights: fp32 rows (borrowed) or Q8_0 blocks (owned).
 struct LinearWeights
 {
-    std::size_t rows = 0; // output features
-    std::size_t cols = 0; // input features
-    const float *f32 = nullptr; // (rows, cols) when fp32
-    MatrixQ8 q8;                // when int8
+    std::size_t rows = 0;        // output features
+    std::size_t cols = 0;        // input features
+    const float *f32 = nullptr;  // (rows, cols) when fp32
+    MatrixQ8 q8;                 // when int8
     const float *bias = nullptr; // (rows), null for the output head
 };
 
@@ -78,7 +79,7 @@ private:
     Precision m_precision;
     const KernelSet &m_kernels;
     std::shared_ptr<const void> m_keepAlive;
-    LinearWeights m_tokenTable; // (V, C): embedding rows in, and the tied output head
+    LinearWeights m_tokenTable;         // (V, C): embedding rows in, and the tied output head
     const float *m_positions = nullptr; // (T, C), fp32 in both precisions (a lookup table)
     std::vector<LayerWeights> m_layers;
     const float *m_lnfWeight = nullptr, *m_lnfBias = nullptr;
@@ -117,6 +118,7 @@ private:
 
     std::shared_ptr<const DecodeModel> m_model;
     int m_threads;
+    ThreadChoice m_threadChoice; // for single-token passes
     std::size_t m_length = 0;
     struct FreeDeleter
     {
@@ -125,15 +127,15 @@ private:
     // The cache is allocated, not filled: its pages are touched only as positions fill.
     std::unique_ptr<float[], FreeDeleter> m_keys;   // (L, H, T, hs)
     std::unique_ptr<float[], FreeDeleter> m_values; // (L, H, T, hs)
-    std::vector<float> m_x;        // (n, C) the residual stream
-    std::vector<float> m_qkv;      // (n, 3C)
-    std::vector<float> m_attended; // (n, C)
-    std::vector<float> m_hidden;   // (n, F)
-    std::vector<float> m_product;  // (n, C) a projection before it joins the residual
+    std::vector<float> m_x;                         // (n, C) the residual stream
+    std::vector<float> m_qkv;                       // (n, 3C)
+    std::vector<float> m_attended;                  // (n, C)
+    std::vector<float> m_hidden;                    // (n, F)
+    std::vector<float> m_product; // (n, C) a projection before it joins the residual
     // Each thread normalises the residual stream itself (the same numbers), so no barrier
     // separates a LayerNorm from the product that reads it.
-    std::vector<float> m_normed;    // (threads, n, C)
-    std::vector<BlockQ8> m_normedQ; // (threads, n, blocks of C), int8 only
+    std::vector<float> m_normed;      // (threads, n, C)
+    std::vector<BlockQ8> m_normedQ;   // (threads, n, blocks of C), int8 only
     std::vector<BlockQ8> m_attendedQ; // (n, blocks of C), int8 only
     std::vector<BlockQ8> m_hiddenQ;   // (n, blocks of F), int8 only
     std::vector<float> m_scores;      // (threads, T) attention scores, one row per thread

@@ -7,6 +7,7 @@
 
 #include "kernels.h"
 #include "q8_0.h"
+#include "thread_choice.h"
 
 using namespace azllm::quant;
 
@@ -52,7 +53,7 @@ private slots:
         QCOMPARE(halfToFloat(floatToHalf(65504.0f)), 65504.0f);
         QVERIFY(std::isinf(halfToFloat(floatToHalf(70000.0f))));
         QCOMPARE(halfToFloat(floatToHalf(5.9604645e-08f)), 5.9604645e-08f); // smallest subnormal
-        QCOMPARE(floatToHalf(1.0f + 1.0f / 2048), std::uint16_t(0x3c00)); // a tie goes to even
+        QCOMPARE(floatToHalf(1.0f + 1.0f / 2048), std::uint16_t(0x3c00));   // a tie goes to even
         QCOMPARE(floatToHalf(1.0f + 3.0f / 2048), std::uint16_t(0x3c02));
         // Every half value survives the trip through float.
         for (std::uint32_t h = 0; h < 0x7c00; ++h)
@@ -99,7 +100,8 @@ private slots:
                             for (std::size_t r = 0; r < rows; ++r) {
                                 const double want =
                                     referenceDot(w.data() + r * cols, x.data() + t * cols, cols);
-                                QVERIFY2(std::fabs(y[t * rows + r] - want) < 1e-4 * (1 + std::fabs(want)),
+                                QVERIFY2(std::fabs(y[t * rows + r] - want) <
+                                             1e-4 * (1 + std::fabs(want)),
                                          qPrintable(QStringLiteral("%1 rows %2 cols %3 tokens %4")
                                                         .arg(QLatin1String(k->name))
                                                         .arg(rows)
@@ -136,7 +138,8 @@ private slots:
                                     want += double(halfToFloat(wq.row(r)[b].scale)) *
                                             halfToFloat(xq.row(t)[b].scale) * double(products);
                                 }
-                                QVERIFY2(std::fabs(y[t * rows + r] - want) < 1e-5 * (1 + std::fabs(want)),
+                                QVERIFY2(std::fabs(y[t * rows + r] - want) <
+                                             1e-5 * (1 + std::fabs(want)),
                                          qPrintable(QStringLiteral("%1 rows %2 cols %3 tokens %4")
                                                         .arg(QLatin1String(k->name))
                                                         .arg(rows)
@@ -165,8 +168,10 @@ private slots:
             error += (y[r] - want) * (y[r] - want);
             norm += want * want;
         }
-        // Gaussian blocks: a step of about max/127 on each side, so about 1 % RMS; 2 % is the bound.
-        QVERIFY2(std::sqrt(error / norm) < 0.02, qPrintable(QString::number(std::sqrt(error / norm))));
+        // Gaussian blocks: a step of about max/127 on each side, so about 1 % RMS; 2 % is the
+        // bound.
+        QVERIFY2(std::sqrt(error / norm) < 0.02,
+                 qPrintable(QString::number(std::sqrt(error / norm))));
     }
 
     void activationQuantizersAgree()
@@ -192,7 +197,8 @@ private slots:
         for (const KernelSet *k : kernelSets())
             for (std::size_t n : {1u, 7u, 8u, 19u, 64u, 131u}) {
                 auto a = randomValues(n, 9, 3.0f), b = randomValues(n, 10);
-                QVERIFY(std::fabs(k->dot(a.data(), b.data(), n) - referenceDot(a.data(), b.data(), n)) < 1e-3);
+                QVERIFY(std::fabs(k->dot(a.data(), b.data(), n) -
+                                  referenceDot(a.data(), b.data(), n)) < 1e-3);
                 auto softA = a, softB = a;
                 s.softmax(softA.data(), n);
                 k->softmax(softB.data(), n);
@@ -212,6 +218,34 @@ private slots:
         bestKernels().gelu(extremes.data(), extremes.size());
         QCOMPARE(extremes[0], -0.0f);
         QVERIFY(std::fabs(extremes[4] - 40.0f) < 1e-5);
+    }
+
+    // Two threads at 1 s a token against one at 0.5 s (a busy machine): the single thread takes
+    // over at its first trial, and two threads win back once they are faster again.
+    void threadChoiceFollowsWhateverIsFaster()
+    {
+        ThreadChoice choice(2);
+        double perToken[3] = {0, 0.5, 1.0}; // by thread count
+        const auto decode = [&](int tokens) {
+            int single = 0;
+            for (int i = 0; i < tokens; ++i) {
+                const int threads = choice.next();
+                single += threads == 1;
+                choice.record(perToken[threads]);
+            }
+            return single;
+        };
+        QCOMPARE(decode(7), 0); // all threads until the first trial
+        // The trial was faster: one thread from then on, but for one trial of all threads 8 tokens
+        // later (slower again, so the next trial waits 16).
+        QCOMPARE(decode(20), 19);
+        perToken[1] = 2.0; // the machine is idle again, one thread is now the slow one
+        const int single = decode(200);
+        QVERIFY2(single < 20, qPrintable(QString::number(single)));
+        // Trials of the slower choice grow rarer: at most a handful in a thousand tokens.
+        QVERIFY(decode(1000) < 14);
+        ThreadChoice alone(1);
+        QCOMPARE(alone.next(), 1);
     }
 };
 
