@@ -1156,6 +1156,11 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="+18"/>
+        <source>The workspace is in use</source>
+        <translation>İş sahəsini başqa proqram istifadə edir</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Build an Azerbaijani GPT from scratch.</source>
         <translation>Azərbaycanca GPT-ni sıfırdan qurun.</translation>
     </message>
@@ -1185,7 +1190,7 @@ bir tokeninə klikləyin.</translation>
         <translation>--screenshot və --bench-ui üçün addım sayı.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-31"/>
         <source>Cannot open the workspace</source>
         <translation>İş sahəsini açmaq mümkün deyil</translation>
     </message>
@@ -1723,12 +1728,12 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Modelin quruluşu; hər birinin nəyə başa gəldiyini Model ekranı göstərir</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Tokens per training window; at most the model&apos;s context</source>
         <translation>Bir təlim pəncərəsindəki tokenlərin sayı; ən çox modelin konteksti qədər</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Peak learning rate, reached after warmup and then decayed along a cosine</source>
         <translation>Pik öyrənmə sürəti: isinmədən sonra ona çatılır, sonra kosinus üzrə azalır</translation>
     </message>
@@ -1976,12 +1981,12 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Təlimi başlatmaq mümkün deyil</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Training…</source>
         <translation>Təlim gedir…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>training %1</source>
         <translation>təlim %1</translation>
     </message>
@@ -2001,7 +2006,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>addım %1: validasiya itkisi %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>loss %1 · %2 tokens/s · %3 left</source>
         <translation>itki %1 · %2 token/s · %3 qalıb</translation>
     </message>
@@ -2051,7 +2056,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Bu addımdan sonra dayandırılır…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>Resuming %1 from step %2 to step %3.</source>
         <translation>%1 davam etdirilir: addım %2 → %3.</translation>
     </message>
@@ -2064,7 +2069,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../ui/train/training_worker.cpp" line="+136"/>
+        <location filename="../ui/train/training_worker.cpp" line="+143"/>
         <source>(no sample: %1)</source>
         <translation>(nümunə yoxdur: %1)</translation>
     </message>
@@ -2073,13 +2078,13 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     <name>azllm::ui</name>
     <message>
         <location filename="../ui/model/device_fit.cpp" line="+26"/>
-        <source>NVIDIA T4 (12 GB)</source>
-        <translation>NVIDIA T4 (12 GB)</translation>
+        <source>NVIDIA T4 (16 GB)</source>
+        <translation>NVIDIA T4 (16 GB)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>NVIDIA T4 (16 GB)</source>
-        <translation>NVIDIA T4 (16 GB)</translation>
+        <source>Every NVIDIA T4 has 16 GB; there is no 12 GB T4, whatever older notes say.</source>
+        <translation>Hər NVIDIA T4-ün 16 GB yaddaşı var; köhnə qeydlərdə nə yazılsa da, 12 GB-lıq T4 yoxdur.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2521,7 +2526,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>KV keşi ardıcıllıq uzunluğunadək dolu halda bir ardıcıllığın generasiyası (paket 1).</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Nominal memory; the GPU driver and framework keep roughly 0.5-1 GiB for themselves, so a close fit may still fail.</source>
         <translation>Nominal yaddaş; GPU drayveri və freymvork özləri üçün təxminən 0.5-1 GiB saxlayır, ona görə güclə sığan model yenə də sığmaya bilər.</translation>
     </message>
