@@ -336,7 +336,8 @@ private:
         m_fingerprint = importFingerprint(reader.files(), m_options);
         ImportPipeline pipeline(m_options.cleaning, m_options.filters, m_options.dedupe,
                                 m_options.threads,
-                                [this](KeptDocument &&kept) { keep(std::move(kept)); });
+                                [this](KeptDocument &&kept) { keep(std::move(kept)); },
+                                m_options.importBatchBytes);
         const ReadPosition start = resumeOrStart(pipeline);
         m_documentsSeen = m_report.resumedDocuments;
         auto lastCheckpoint = std::chrono::steady_clock::now();

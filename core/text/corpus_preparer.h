@@ -45,6 +45,8 @@ struct PrepareOptions
     bool keepWorkOnCancel = false;
     // Text imported between two checkpoints (they are also written every 30 s at most).
     std::uint64_t checkpointEveryBytes = 64ull << 20;
+    // Text filtered per parallel batch: large enough to keep every core busy.
+    std::size_t importBatchBytes = 4 << 20;
 };
 
 enum class PrepareStage

@@ -9,8 +9,6 @@
 namespace azllm {
 namespace {
 
-constexpr std::size_t kBatchBytes = 4 << 20;
-
 std::size_t wordCount(const std::string &text)
 {
     std::size_t words = 0;
@@ -26,10 +24,11 @@ std::size_t wordCount(const std::string &text)
 } // namespace
 
 ImportPipeline::ImportPipeline(const CleaningOptions &cleaning, const FilterOptions &filters,
-                               const DedupeOptions &dedupe, unsigned threads, KeepSink keep)
+                               const DedupeOptions &dedupe, unsigned threads, KeepSink keep,
+                               std::size_t batchBytes)
     : m_filter(cleaning, filters), m_dedupeOptions(dedupe), m_dedupe(dedupe),
       m_boilerplate(filters.quality.enabled ? filters.quality.boilerplateDocuments : 0),
-      m_threads(threads), m_keep(std::move(keep))
+      m_threads(threads), m_keep(std::move(keep)), m_batchLimit(batchBytes)
 {
 }
 
@@ -53,7 +52,7 @@ void ImportPipeline::add(Document &&document)
 {
     m_batchBytes += document.text.size();
     m_batch.push_back(std::move(document));
-    if (m_batchBytes >= kBatchBytes)
+    if (m_batchBytes >= m_batchLimit)
         flush();
 }
 

@@ -39,9 +39,10 @@ public:
     using KeepSink = std::function<void(KeptDocument &&)>;
 
     ImportPipeline(const CleaningOptions &cleaning, const FilterOptions &filters,
-                   const DedupeOptions &dedupe, unsigned threads, KeepSink keep);
+                   const DedupeOptions &dedupe, unsigned threads, KeepSink keep,
+                   std::size_t batchBytes = 4 << 20);
 
-    // Queues a document; a full batch (about 4 MiB of text) is processed at once.
+    // Queues a document; a full batch (batchBytes of text) is processed at once.
     void add(Document &&document);
     // Processes what is queued. After it, every document added so far is counted or kept.
     void flush();
@@ -66,6 +67,7 @@ private:
     KeepSink m_keep;
     std::vector<Document> m_batch;
     std::size_t m_batchBytes = 0;
+    std::size_t m_batchLimit;
     ImportCounts m_counts;
 };
 
