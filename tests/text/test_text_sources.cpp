@@ -100,8 +100,9 @@ void TestTextSources::dumpAndCompressedJsonlWithFilters()
                                        "<ref>mənbə</ref>"));
     streams.push_back(wikiPage("Müzakirə:Bakı", 1, paragraph(100)));
     streams.push_back(wikiPage("Baki", 0, "#REDIRECT [[Bakı]]"));
-    streams.push_back(wikiPage("English", 0, "London is the capital of the United Kingdom and one "
-                                             "of the largest cities in Europe by population."));
+    streams.push_back(wikiPage("English", 0,
+                               "London is the capital of the United Kingdom and one "
+                               "of the largest cities in Europe by population."));
     streams.push_back("</mediawiki>\n");
     testing::writeBytes(m_dir->filePath(QStringLiteral("in/azwiki-pages-articles.xml.bz2")),
                         testing::multistreamBzip2Bytes(streams));
@@ -136,9 +137,9 @@ void TestTextSources::dumpAndCompressedJsonlWithFilters()
         }
     QVERIFY(site);
     const QString text = QString::fromUtf8(readFile(out + QStringLiteral("/report.txt")));
-    for (const char *key : {"documents_read: 73", "lang_removed: 1", "quality_removed_too_short: 1",
-                            "quality_removed_boilerplate: 0", "pii_replaced: 2",
-                            "origin: xeber.example.az\t40\t"})
+    for (const char *key :
+         {"documents_read: 73", "lang_removed: 1", "quality_removed_too_short: 1",
+          "quality_removed_boilerplate: 0", "pii_replaced: 2", "origin: xeber.example.az\t40\t"})
         QVERIFY2(text.contains(QString::fromUtf8(key)), key);
 }
 
