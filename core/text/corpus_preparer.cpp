@@ -220,10 +220,19 @@ public:
 
     PrepareReport execute()
     {
+        auto seconds = [start = std::chrono::steady_clock::now()]() mutable {
+            const auto now = std::chrono::steady_clock::now();
+            const double elapsed = std::chrono::duration<double>(now - start).count();
+            start = now;
+            return elapsed;
+        };
         importDocuments();
+        m_report.importSeconds = seconds();
         m_validation = chooseValidation(m_hashes, m_options.valRatio, m_options.splitSeed);
         const Tokenizer tokenizer = makeTokenizer();
+        m_report.tokenizerSeconds = seconds();
         writeShards(tokenizer);
+        m_report.shardSeconds = seconds();
         commit();
         return m_report;
     }
@@ -568,6 +577,9 @@ std::string PrepareReport::toText() const
     out << "pii_replaced: " << filters.piiReplaced << "\n"
         << "text_bytes: " << textBytes << "\n"
         << "resumed_documents: " << resumedDocuments << "\n"
+        << "import_seconds: " << importSeconds << "\n"
+        << "tokenizer_seconds: " << tokenizerSeconds << "\n"
+        << "shards_seconds: " << shardSeconds << "\n"
         << "documents_kept: " << documentsKept << "\n"
         << "train_documents: " << trainDocuments << "\n"
         << "val_documents: " << valDocuments << "\n"

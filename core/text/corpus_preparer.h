@@ -99,6 +99,8 @@ struct PrepareReport
     // Statistics on the validation split (on the training split when that is empty).
     TokenStatistics statistics;
     bool statisticsOnTrain = false;
+    // Wall time of each stage, seconds.
+    double importSeconds = 0, tokenizerSeconds = 0, shardSeconds = 0;
     // Output files.
     std::string tokenizerPath, trainPath, valPath, reportPath;
 
