@@ -82,12 +82,13 @@ int evaluateLanguages(const LanguageIdentifier &id, const std::string &dir)
 
 int langidCommand(const std::vector<std::string> &args)
 {
-    CommandLine cl("azllm langid (--text TEXT | --file FILE) [--top N] | --evaluate DIR",
-                   {{"text", "TEXT", "the text to identify"},
-                    {"file", "FILE", "read the text from a UTF-8 file"},
-                    {"top", "N", "languages listed (default 3)"},
-                    {"profiles", "FILE", "other profiles than the built-in ones"},
-                    {"evaluate", "DIR", "accuracy on held-out text: DIR/<code>.txt, a sample a line"}});
+    CommandLine cl(
+        "azllm langid (--text TEXT | --file FILE) [--top N] | --evaluate DIR",
+        {{"text", "TEXT", "the text to identify"},
+         {"file", "FILE", "read the text from a UTF-8 file"},
+         {"top", "N", "languages listed (default 3)"},
+         {"profiles", "FILE", "other profiles than the built-in ones"},
+         {"evaluate", "DIR", "accuracy on held-out text: DIR/<code>.txt, a sample a line"}});
     if (parseOrHelp(cl, args))
         return 0;
     const LanguageIdentifier loaded =

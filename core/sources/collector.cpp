@@ -146,11 +146,11 @@ bool Collector::sleepFor(double seconds)
     QElapsedTimer timer;
     timer.start();
     while (timer.elapsed() < qint64(seconds * 1000)) {
-        if (m_stop.load())
+        if (stopping())
             return false;
         QThread::msleep(std::min<qint64>(50, qint64(seconds * 1000) - timer.elapsed() + 1));
     }
-    return !m_stop.load();
+    return !stopping();
 }
 
 void Collector::waitForHost(const QString &host)
@@ -181,7 +181,7 @@ Collector::Response Collector::fetchOnce(const QUrl &url, bool conditional)
     QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QTimer stopCheck;
     QObject::connect(&stopCheck, &QTimer::timeout, &loop, [&] {
-        if (m_stop.load())
+        if (stopping())
             reply->abort();
     });
     stopCheck.start(100);
@@ -414,19 +414,19 @@ CollectReport Collector::run(const QList<CollectSource> &sources,
     loadState();
     QList<Page> pages;
     for (const CollectSource &source : sources) {
-        if (m_stop.load())
+        if (stopping())
             break;
         pages += listPages(source);
     }
-    for (int i = 0; i < pages.size() && !m_stop.load(); ++i) {
+    for (int i = 0; i < pages.size() && !stopping(); ++i) {
         if (progress && !progress({i, int(pages.size()), pages[i].url.toString()}))
             m_stop.store(true);
         if (m_options.maxPages > 0 && m_report.documents >= m_options.maxPages)
             break;
-        if (!m_stop.load())
+        if (!stopping())
             collectPage(pages[i]);
     }
-    m_report.stopped = m_stop.load();
+    m_report.stopped = stopping();
     if (progress)
         progress({int(pages.size()), int(pages.size()), QString()});
     return m_report;

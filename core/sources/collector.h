@@ -58,6 +58,8 @@ struct CollectOptions
     int maxRetries = 2;         // after 429/503
     double maxRetryAfter = 120; // longer waits are not made; the page fails instead
     int maxPages = 0;           // stop after this many new documents (0: no limit)
+    // Read while waiting and while a request is in flight, from any thread (a Stop button).
+    const std::atomic<bool> *stop = nullptr;
 };
 
 struct CollectProgress
@@ -93,6 +95,7 @@ public:
     void requestStop() { m_stop.store(true); }
 
 private:
+    bool stopping() const { return m_stop.load() || (m_options.stop && m_options.stop->load()); }
     struct Response;
     struct Page;
     Response fetch(const QUrl &url, bool conditional);

@@ -28,10 +28,12 @@ void TestWebSources::storedAcrossRestarts()
         first = store.add({0, QStringLiteral("feed"), QStringLiteral("https://x.az/rss"),
                            QStringLiteral("CC BY 4.0")});
         store.add({0, QStringLiteral("sitemap"), QStringLiteral("https://y.az/sitemap.xml"), {}});
-        QVERIFY_THROWS_EXCEPTION(DatabaseError, store.add({0, QStringLiteral("feed"),
-                                                           QStringLiteral("https://x.az/rss"), {}}));
-        QVERIFY_THROWS_EXCEPTION(DatabaseError, store.add({0, QStringLiteral("podcast"),
-                                                           QStringLiteral("https://z.az"), {}}));
+        QVERIFY_THROWS_EXCEPTION(
+            DatabaseError,
+            store.add({0, QStringLiteral("feed"), QStringLiteral("https://x.az/rss"), {}}));
+        QVERIFY_THROWS_EXCEPTION(
+            DatabaseError,
+            store.add({0, QStringLiteral("podcast"), QStringLiteral("https://z.az"), {}}));
     }
     StudioDatabase db(path);
     WebSourceStore store(db);
@@ -47,7 +49,9 @@ void TestWebSources::migratesFromVersion4()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("studio.db"));
-    { StudioDatabase old(path, 4); }
+    {
+        StudioDatabase old(path, 4);
+    }
     StudioDatabase db(path);
     QCOMPARE(db.schemaVersion(), StudioDatabase::currentSchemaVersion());
     QVERIFY(db.schemaVersion() >= 5);
