@@ -17,7 +17,13 @@
 #include "collector.h"
 #include "command_line.h"
 #include "commands.h"
+#include "corpus_reader.h"
+#include "import_pipeline.h"
 #include "language_identifier.h"
+
+#include <sys/resource.h>
+
+#include <chrono>
 
 using namespace azllm::sources;
 
@@ -159,6 +165,74 @@ int collectCommand(const std::vector<std::string> &args)
     return 0;
 }
 
+struct ImportRun
+{
+    double seconds = 0;
+    std::uint64_t textBytes = 0, fileBytes = 0, documents = 0, kept = 0;
+};
+
+// Import, clean, filter and dedupe (what `prepare` does before the tokenizer), without writing.
+ImportRun timeImport(const std::vector<std::string> &inputs)
+{
+    const auto start = std::chrono::steady_clock::now();
+    azllm::CorpusReader reader(inputs);
+    ImportRun run;
+    run.fileBytes = reader.totalBytes();
+    azllm::ImportPipeline pipeline({}, azllm::FilterOptions{}, azllm::DedupeOptions{}, 0,
+                                   [](azllm::KeptDocument &&) {});
+    reader.read([&](azllm::Document &&document) {
+        run.textBytes += document.text.size();
+        pipeline.add(std::move(document));
+        return true;
+    });
+    pipeline.flush();
+    run.documents = pipeline.counts().documentsRead;
+    run.kept = pipeline.counts().documentsKept;
+    run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return run;
+}
+
+double peakResidentMb()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_maxrss) / 1024.0;
+}
+
+int benchImportCommand(const std::vector<std::string> &args)
+{
+    CommandLine cl("azllm bench import --input PATH... [--reference PATH...]",
+                   {{"input", "PATH", "files or folders to import (more paths may follow)"},
+                    {"reference", "PATH", "the same text in another form (plain), timed after"}});
+    if (parseOrHelp(cl, args))
+        return 0;
+    std::vector<std::string> inputs, reference;
+    for (const auto &[name, value] : cl.given())
+        (name == "input" ? inputs : reference).push_back(value);
+    for (const std::string &path : cl.positional())
+        inputs.push_back(path);
+    if (inputs.empty())
+        throw UsageError("--input PATH is required");
+    const auto print = [](const char *label, const ImportRun &r) {
+        std::printf("%-10s %8.1f MB text (%8.1f MB on disk) %9llu documents, %9llu kept, "
+                    "%7.2f s, %6.1f MB/s of text\n",
+                    label, double(r.textBytes) / 1e6, double(r.fileBytes) / 1e6,
+                    (unsigned long long)r.documents, (unsigned long long)r.kept, r.seconds,
+                    double(r.textBytes) / 1e6 / r.seconds);
+    };
+    const ImportRun run = timeImport(inputs);
+    print("input:", run);
+    std::printf("peak resident memory: %.0f MB\n", peakResidentMb());
+    if (!reference.empty()) {
+        const ImportRun ref = timeImport(reference);
+        print("reference:", ref);
+        std::printf("ratio: %.2fx the reference's MB/s; peak resident memory (both): %.0f MB\n",
+                    (double(run.textBytes) / run.seconds) / (double(ref.textBytes) / ref.seconds),
+                    peakResidentMb());
+    }
+    return 0;
+}
+
 } // namespace
 
 std::vector<Command> sourcesCommands()
@@ -166,5 +240,8 @@ std::vector<Command> sourcesCommands()
     return {
         {"langid", "the languages of a text, as one JSON line", langidCommand},
         {"collect", "fetch news articles politely from feeds, sitemaps, URL lists", collectCommand},
+        // Routed from `azllm bench import` by the engine's bench command.
+        {"bench-import", "import, clean and filter throughput, MB/s and memory",
+         benchImportCommand},
     };
 }
