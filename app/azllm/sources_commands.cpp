@@ -29,14 +29,6 @@ using namespace azllm::sources;
 
 namespace {
 
-bool parseOrHelp(CommandLine &cl, const std::vector<std::string> &args)
-{
-    cl.parse(args);
-    if (cl.helpRequested())
-        std::printf("%s", cl.helpText().c_str());
-    return cl.helpRequested();
-}
-
 std::string readWhole(const std::string &path)
 {
     std::ifstream in(path, std::ios::binary);
@@ -95,7 +87,7 @@ int langidCommand(const std::vector<std::string> &args)
          {"top", "N", "languages listed (default 3)"},
          {"profiles", "FILE", "other profiles than the built-in ones"},
          {"evaluate", "DIR", "accuracy on held-out text: DIR/<code>.txt, a sample a line"}});
-    if (parseOrHelp(cl, args))
+    if (cl.parseOrPrintHelp(args))
         return 0;
     const LanguageIdentifier loaded =
         cl.has("profiles") ? LanguageIdentifier::load(cl.value("profiles")) : LanguageIdentifier();
@@ -133,7 +125,7 @@ int collectCommand(const std::vector<std::string> &args)
                     {"timeout", "S", "seconds before a request is given up (default 20)"},
                     {"max-pages", "N", "stop after N new documents (default: no limit)"},
                     {"quiet", "", "no progress display"}});
-    if (parseOrHelp(cl, args))
+    if (cl.parseOrPrintHelp(args))
         return 0;
     int argc = 1;
     char name[] = "azllm";
@@ -204,7 +196,7 @@ int benchImportCommand(const std::vector<std::string> &args)
     CommandLine cl("azllm bench import --input PATH... [--reference PATH...]",
                    {{"input", "PATH", "files or folders to import (more paths may follow)"},
                     {"reference", "PATH", "the same text in another form (plain), timed after"}});
-    if (parseOrHelp(cl, args))
+    if (cl.parseOrPrintHelp(args))
         return 0;
     std::vector<std::string> inputs, reference;
     for (const auto &[name, value] : cl.given())

@@ -15,15 +15,6 @@ using namespace azllm;
 
 namespace {
 
-// Prints the help and returns true when --help was given.
-bool parseOrHelp(CommandLine &cl, const std::vector<std::string> &args)
-{
-    cl.parse(args);
-    if (cl.helpRequested())
-        std::printf("%s", cl.helpText().c_str());
-    return cl.helpRequested();
-}
-
 // ---------------------------------------------------------------------------------------------
 // prepare
 
@@ -169,7 +160,7 @@ int prepareCommand(const std::vector<std::string> &args)
          {"threads", "N", "threads for decompression and filters (default: one per core)"},
          {"no-resume", "", "start afresh even when an interrupted import could resume"},
          {"quiet", "", "no progress display"}});
-    if (parseOrHelp(cl, args))
+    if (cl.parseOrPrintHelp(args))
         return 0;
     const PrepareOptions options = prepareOptions(cl);
     const PrepareCallback progress =
@@ -211,7 +202,7 @@ int tokenizeCommand(const std::vector<std::string> &args)
                     {"text", "STR", "the text (or, with --decode, the ids)"},
                     {"file", "F", "read the text (or ids) from a file"},
                     {"decode", "", "the input is token ids (spaces or commas); print the text"}});
-    if (parseOrHelp(cl, args))
+    if (cl.parseOrPrintHelp(args))
         return 0;
     const std::string input = readInput(cl);
     const Tokenizer tokenizer = Tokenizer::load(cl.required("tokenizer"));
@@ -239,7 +230,7 @@ int benchTokenizeCommand(const std::vector<std::string> &args)
                    {{"tokenizer", "FILE", "a tokenizer.model"},
                     {"file", "F", "UTF-8 text, encoded line by line"},
                     {"min-mb", "N", "repeat a smaller file up to N MB (default 16)"}});
-    if (parseOrHelp(cl, args))
+    if (cl.parseOrPrintHelp(args))
         return 0;
     TokenizeBenchmarkOptions options;
     options.tokenizerPath = cl.required("tokenizer");

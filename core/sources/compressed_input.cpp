@@ -455,8 +455,9 @@ std::unique_ptr<InputStream> openInput(const std::string &path, unsigned threads
     return std::make_unique<PrefetchStream>(std::move(stream));
 }
 
-bool LineReader::fill()
+bool BufferedReader::fill()
 {
+    constexpr std::size_t kReadBytes = 1 << 20;
     if (m_ended)
         return false;
     if (m_position > 0) {
@@ -464,9 +465,10 @@ bool LineReader::fill()
         m_position = 0;
     }
     const std::size_t old = m_buffer.size();
-    m_buffer.resize(old + (1 << 20));
-    const std::size_t n = m_input.read(m_buffer.data() + old, 1 << 20);
+    m_buffer.resize(old + kReadBytes);
+    const std::size_t n = m_input.read(m_buffer.data() + old, kReadBytes);
     m_buffer.resize(old + n);
+    m_filled += n;
     m_ended = n == 0;
     return n > 0;
 }

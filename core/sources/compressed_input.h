@@ -53,23 +53,33 @@ public:
 // bzip2 (0: one per core). Throws InputError when the file cannot be opened.
 std::unique_ptr<InputStream> openInput(const std::string &path, unsigned threads = 0);
 
-// Lines of an InputStream, '\n' removed (a '\r' before it is kept, as std::getline does).
-class LineReader
+// A window over an InputStream for readers that cut it into pieces: m_buffer from m_position
+// on is not handed out yet.
+class BufferedReader
 {
-public:
-    explicit LineReader(InputStream &input) : m_input(input) {}
-    bool next(std::string &line);
-    // Bytes handed out so far, line breaks included.
-    std::uint64_t bytesRead() const { return m_bytes; }
-
-private:
+protected:
+    explicit BufferedReader(InputStream &input) : m_input(input) {}
+    // Drops what was handed out and appends up to 1 MiB; false at the end of the input.
     bool fill();
 
     InputStream &m_input;
     std::string m_buffer;
     std::size_t m_position = 0;
-    std::uint64_t m_bytes = 0;
+    std::uint64_t m_filled = 0; // bytes read from the input so far
     bool m_ended = false;
+};
+
+// Lines of an InputStream, '\n' removed (a '\r' before it is kept, as std::getline does).
+class LineReader : private BufferedReader
+{
+public:
+    explicit LineReader(InputStream &input) : BufferedReader(input) {}
+    bool next(std::string &line);
+    // Bytes handed out so far, line breaks included.
+    std::uint64_t bytesRead() const { return m_bytes; }
+
+private:
+    std::uint64_t m_bytes = 0;
 };
 
 } // namespace azllm::sources

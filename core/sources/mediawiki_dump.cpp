@@ -8,7 +8,6 @@
 namespace azllm::sources {
 namespace {
 
-constexpr std::size_t kReadBytes = 1 << 20;
 // A page larger than this is not a page (the dump is broken); the largest real articles are a
 // few MiB.
 constexpr std::size_t kMaxPageBytes = 256u << 20;
@@ -62,23 +61,6 @@ bool isMediaWikiDump(const std::string &path)
     } catch (const InputError &) {
         return false;
     }
-}
-
-bool MediaWikiDumpReader::fill()
-{
-    if (m_ended)
-        return false;
-    if (m_position > 0) {
-        m_buffer.erase(0, m_position);
-        m_position = 0;
-    }
-    const std::size_t old = m_buffer.size();
-    m_buffer.resize(old + kReadBytes);
-    const std::size_t n = m_input.read(m_buffer.data() + old, kReadBytes);
-    m_buffer.resize(old + n);
-    m_bytes += n;
-    m_ended = n == 0;
-    return n > 0;
 }
 
 bool MediaWikiDumpReader::next(WikiPage &page)

@@ -27,24 +27,15 @@ struct WikiPage
 // few KiB.
 bool isMediaWikiDump(const std::string &path);
 
-class MediaWikiDumpReader
+class MediaWikiDumpReader : private BufferedReader
 {
 public:
-    explicit MediaWikiDumpReader(InputStream &input) : m_input(input) {}
+    explicit MediaWikiDumpReader(InputStream &input) : BufferedReader(input) {}
 
     // The next page; false at the end. Throws InputError for a page that never ends.
     bool next(WikiPage &page);
-    // Uncompressed bytes consumed so far.
-    std::uint64_t bytesRead() const { return m_bytes; }
-
-private:
-    bool fill();
-
-    InputStream &m_input;
-    std::string m_buffer;
-    std::size_t m_position = 0;
-    std::uint64_t m_bytes = 0;
-    bool m_ended = false;
+    // Uncompressed bytes read so far.
+    std::uint64_t bytesRead() const { return m_filled; }
 };
 
 // Replaces XML's character references (&lt; &gt; &amp; &quot; &apos; &#N; &#xH;).

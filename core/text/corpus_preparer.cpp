@@ -10,18 +10,15 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
-#include <mutex>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
-#include <thread>
 #include <unordered_map>
 
 namespace azllm {
@@ -152,34 +149,13 @@ constexpr std::uint64_t kBatchBytes = 4 << 20;
 
 // Encodes texts on all cores; ids[i] belongs to texts[i]. Rethrows a worker's error.
 void encodeBatch(const Tokenizer &tokenizer, const std::vector<std::string> &texts,
-                 std::vector<std::vector<int>> &ids)
+                 std::vector<std::vector<int>> &ids, unsigned threads)
 {
     ids.resize(texts.size());
-    const std::size_t workers =
-        std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), texts.size());
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr error;
-    std::mutex errorMutex;
-    const auto work = [&] {
-        try {
-            for (std::size_t i; (i = next++) < texts.size();) {
-                ids[i].clear();
-                tokenizer.encodeAppend(texts[i], ids[i]);
-            }
-        } catch (...) {
-            const std::lock_guard<std::mutex> lock(errorMutex);
-            error = std::current_exception();
-            next = texts.size(); // the others stop too
-        }
-    };
-    std::vector<std::thread> threads;
-    for (std::size_t w = 1; w < workers; ++w)
-        threads.emplace_back(work);
-    work();
-    for (std::thread &thread : threads)
-        thread.join();
-    if (error)
-        std::rethrow_exception(error);
+    sources::parallelFor(texts.size(), threads, [&](std::size_t i) {
+        ids[i].clear();
+        tokenizer.encodeAppend(texts[i], ids[i]);
+    });
 }
 
 std::uint64_t splitKey(std::uint64_t contentHash, unsigned seed)
@@ -343,10 +319,9 @@ private:
         m_report.files = reader.files().size();
         m_report.bytes = reader.totalBytes();
         m_fingerprint = importFingerprint(reader.files(), m_options);
-        ImportPipeline pipeline(m_options.cleaning, m_options.filters, m_options.dedupe,
-                                m_options.threads,
-                                [this](KeptDocument &&kept) { keep(std::move(kept)); },
-                                m_options.importBatchBytes);
+        ImportPipeline pipeline(
+            m_options.cleaning, m_options.filters, m_options.dedupe, m_options.threads,
+            [this](KeptDocument &&kept) { keep(std::move(kept)); }, m_options.importBatchBytes);
         const ReadPosition start = resumeOrStart(pipeline);
         m_documentsSeen = m_report.resumedDocuments;
         auto lastCheckpoint = std::chrono::steady_clock::now();
@@ -466,7 +441,7 @@ private:
         std::uint64_t first = 0, batchBytes = 0, done = 0;
         // Documents are encoded in batches on all cores and written in their spool order.
         const auto flush = [&] {
-            encodeBatch(tokenizer, texts, ids);
+            encodeBatch(tokenizer, texts, ids, m_options.threads);
             for (std::size_t i = 0; i < texts.size(); ++i) {
                 const bool isVal = m_validation[first + i];
                 (isVal ? valStats : trainStats).add(texts[i], ids[i]);
