@@ -33,7 +33,7 @@ QString formatShare(double share, int decimals)
         .arg(QLocale().toString(share * 100.0, 'f', decimals));
 }
 
-QString formatDuration(double seconds)
+QString formatTimeLeft(double seconds)
 {
     const auto s = static_cast<qint64>(seconds + 0.5);
     if (s < 60)

@@ -466,7 +466,7 @@ void PreparePanel::showProgress(const azllm::PrepareProgress &progress)
         break;
     }
     if (progress.secondsLeft >= 0)
-        step += tr(" · about %1 left").arg(formatDuration(progress.secondsLeft));
+        step += tr(" · about %1 left").arg(formatTimeLeft(progress.secondsLeft));
     const QString stepText = tr("Step %1 of 3 · %2").arg(stageNumber(progress.stage)).arg(step);
     m_stage->setText(stepText);
     // The tokenizer trainer reports no progress of its own: show a busy bar instead of a stuck one.
