@@ -91,7 +91,7 @@ bool MediaWikiDumpReader::next(WikiPage &page)
             return true;
         }
         if (m_buffer.size() - start > kMaxPageBytes)
-            throw InputError("a <page> longer than 256 MiB near byte " + std::to_string(m_bytes) +
+            throw InputError("a <page> longer than 256 MiB near byte " + std::to_string(m_filled) +
                              ": not a MediaWiki dump, or a broken one");
         // Move the page's start to the front before reading more.
         m_position = start;
