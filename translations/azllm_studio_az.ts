@@ -2463,6 +2463,16 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>%1 boş, %2 dəqiq təkrar, %3 oxşar təkrar</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Filtered</source>
+        <translation>Süzgəcdən çıxan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 not Azerbaijani, %2 by quality rules; %3 e-mails and phone numbers replaced</source>
+        <translation>%1 Azərbaycan dilində deyil, %2 keyfiyyət qaydaları ilə; %3 e-poçt ünvanı və telefon nömrəsi əvəz olundu</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Kept</source>
         <translation>Saxlanılan</translation>
