@@ -391,7 +391,7 @@
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../ui/data/data_page.cpp" line="+23"/>
+        <location filename="../ui/data/data_page.cpp" line="+24"/>
         <source>Data</source>
         <translation>Verilənlər</translation>
     </message>
@@ -411,7 +411,12 @@
         <translation>Yeni verilənlər dəsti</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Sources</source>
+        <translation>Mənbələr</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Your datasets</source>
         <translation>Verilənlər dəstləriniz</translation>
     </message>
@@ -457,6 +462,21 @@ bir tokeninə klikləyin.</translation>
         <location line="+16"/>
         <source>%1 %</source>
         <translation>%1%</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 s</source>
+        <translation>%1 san</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min</source>
+        <translation>%1 dəq</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 saat %2 dəq</translation>
     </message>
 </context>
 <context>
@@ -2325,6 +2345,27 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     </message>
 </context>
 <context>
+    <name>azllm::ui::CollectWorker</name>
+    <message numerus="yes">
+        <location filename="../ui/sources/collect_worker.cpp" line="+27"/>
+        <source>%n new article(s); %1 already collected, %2 kept out by robots.txt, %3 failed.</source>
+        <translation>
+            <numerusform>%n yeni məqalə; %1 artıq toplanmışdı, %2 robots.txt səbəbindən buraxıldı, %3 alınmadı.</numerusform>
+            <numerusform>%n yeni məqalə; %1 artıq toplanmışdı, %2 robots.txt səbəbindən buraxıldı, %3 alınmadı.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stopped; Collect again goes on from here.</source>
+        <translation>Dayandırıldı; “Topla” yenidən basılanda iş buradan davam edir.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Collecting failed: %1</source>
+        <translation>Toplama alınmadı: %1</translation>
+    </message>
+</context>
+<context>
     <name>azllm::ui::DatasetBrowser</name>
     <message>
         <location filename="../ui/data/dataset_browser.cpp" line="+61"/>
@@ -2425,6 +2466,16 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <location line="+1"/>
         <source>%1 empty, %2 exact duplicates, %3 near duplicates</source>
         <translation>%1 boş, %2 dəqiq təkrar, %3 oxşar təkrar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Filtered</source>
+        <translation>Süzgəcdən çıxan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 not Azerbaijani, %2 by quality rules; %3 e-mails and phone numbers replaced</source>
+        <translation>%1 Azərbaycan dilində deyil, %2 keyfiyyət qaydaları ilə; %3 e-poçt ünvanı və telefon nömrəsi əvəz olundu</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2625,12 +2676,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Çıxar</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Plain text (.txt, .md), JSON lines (.jsonl, one document per line) and web pages (.html). Files must be UTF-8. You can also drop files and folders here.</source>
-        <translation>Sadə mətn (.txt, .md), JSON sətirləri (.jsonl, hər sətirdə bir sənəd) və veb səhifələr (.html). Fayllar UTF-8 kodlaşdırmasında olmalıdır. Faylları və qovluqları bura sürükləyib ata da bilərsiniz.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+28"/>
         <source>2.  Options</source>
         <translation>2.  Seçimlər</translation>
     </message>
@@ -2670,7 +2716,22 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Hər abzas ayrıca sənəddir (boş sətirlə ayrılır)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Keep Azerbaijani only (language identification)</source>
+        <translation>Yalnız Azərbaycan dilində olanları saxla (dilin təyini)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quality rules: drop short, symbol-heavy, repetitive and boilerplate text</source>
+        <translation>Keyfiyyət qaydaları: qısa, simvolla dolu, təkrarlanan və şablon mətnləri at</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace e-mail addresses and phone numbers</source>
+        <translation>E-poçt ünvanlarını və telefon nömrələrini əvəz et</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>8,000 suits a few MB of text, 32,000 hundreds of MB.</source>
         <translation>8 000 bir neçə MB mətn üçün, 32 000 isə yüzlərlə MB üçün uyğundur.</translation>
     </message>
@@ -2693,6 +2754,11 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <location line="+1"/>
         <source>Held out for validation:</source>
         <translation>Validasiya üçün ayrılır:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filters:</source>
+        <translation>Süzgəclər:</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2730,7 +2796,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Yalnız a–z latın hərfləri (ə, ş, ç və s. olmadan), rəqəmlər, “-” və “_” işlədin; ad hərf və ya rəqəmlə başlamalıdır (ad qovluq adı olur).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>A dataset called “%1” already exists: choose another name.</source>
         <translation>“%1” adlı verilənlər dəsti artıq var: başqa ad seçin.</translation>
     </message>
@@ -2740,17 +2806,12 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Mətn fayllarını idxal et</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Text corpora (*.txt *.md *.markdown *.jsonl *.html *.htm);;All files (*)</source>
-        <translation>Mətn korpusları (*.txt *.md *.markdown *.jsonl *.html *.htm);;Bütün fayllar (*)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Import a folder of texts</source>
         <translation>Mətnlər olan qovluğu idxal et</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+83"/>
         <source>Cancelling…</source>
         <translation>Ləğv edilir…</translation>
     </message>
@@ -2760,13 +2821,8 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>“%1” hazırlığı ləğv edilir…</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>Reading, cleaning and removing duplicates</source>
-        <translation>Oxunur, təmizlənir, təkrarlar silinir</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+11"/>
+        <location line="+32"/>
+        <location line="+14"/>
         <source>: %1 of %2</source>
         <translation>: %1 / %2</translation>
     </message>
@@ -2776,19 +2832,41 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Tokenizator %1 üzərində öyrədilir (irəliləyiş göstərilmir; böyük korpuslar dəqiqələr çəkir)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+39"/>
+        <location line="-3"/>
+        <location line="+5"/>
+        <location line="+41"/>
         <source>%1 document</source>
         <translation>%1 sənəd</translation>
     </message>
     <message>
-        <location line="-39"/>
-        <location line="+40"/>
+        <location line="-348"/>
+        <source>Plain text (.txt, .md), JSON lines (.jsonl, one document per line), web pages (.html) and Wikipedia dumps (.xml), each also compressed (.gz, .xz, .zst, .bz2). Files must be UTF-8. You can also drop files and folders here.</source>
+        <translation>Sadə mətn (.txt, .md), JSON sətirləri (.jsonl, hər sətirdə bir sənəd), veb səhifələr (.html) və Vikipediya dampları (.xml), hər biri sıxılmış halda da (.gz, .xz, .zst, .bz2). Fayllar UTF-8 kodlaşdırmasında olmalıdır. Faylları və qovluqları bura sürükləyib ata da bilərsiniz.</translation>
+    </message>
+    <message>
+        <location line="+176"/>
+        <source>Text corpora (*.txt *.md *.markdown *.jsonl *.html *.htm *.xml *.gz *.xz *.zst *.bz2);;All files (*)</source>
+        <translation>Mətn korpusları (*.txt *.md *.markdown *.jsonl *.html *.htm *.xml *.gz *.xz *.zst *.bz2);;Bütün fayllar (*)</translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>Reading, cleaning, filtering and removing duplicates</source>
+        <translation>Oxunur, təmizlənir, süzülür, təkrarlar silinir</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, %1 of text, %2</source>
+        <translation>, %1 mətn, %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <location line="+42"/>
         <source>%1 documents</source>
         <translation>%1 sənəd</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-39"/>
         <source>Writing token files</source>
         <translation>Token faylları yazılır</translation>
     </message>
@@ -2798,7 +2876,12 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Tamamlanır</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source> · about %1 left</source>
+        <translation> · təxminən %1 qalıb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Step %1 of 3 · %2</source>
         <translation>Mərhələ %1/3 · %2</translation>
     </message>
@@ -2978,6 +3061,124 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <location line="+12"/>
         <source>No roadmap yet. Press “Start from lesson 41” for a ready plan, or “New roadmap…” to begin with an empty one.</source>
         <translation>Hələ yol xəritəsi yoxdur. Hazır plan üçün “41-ci dərsdən başla”, boş plandan başlamaq üçün “Yeni yol xəritəsi…” düyməsini basın.</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::SourcesPanel</name>
+    <message>
+        <location filename="../ui/sources/sources_panel.cpp" line="+141"/>
+        <source>News sites to collect from: an RSS or Atom feed, a sitemap, or a list of page addresses (a URL or a local file). Record each site&apos;s licence or terms of use before collecting: every collected article keeps it. The collector obeys robots.txt, waits between requests and never fetches a page twice.</source>
+        <translation>Mətn toplanacaq xəbər saytları: RSS və ya Atom lenti, sayt xəritəsi (sitemap) və ya səhifə ünvanlarının siyahısı (URL və ya yerli fayl). Toplamadan əvvəl hər saytın lisenziyasını və ya istifadə şərtlərini yazın: toplanan hər məqalə onu saxlayır. Toplayıcı robots.txt-yə əməl edir, sorğular arasında gözləyir və heç bir səhifəni iki dəfə yükləmir.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kind</source>
+        <translation>Növ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>Ünvan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Licence or terms</source>
+        <translation>Lisenziya və ya şərtlər</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Feed (RSS, Atom)</source>
+        <translation>Lent (RSS, Atom)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sitemap</source>
+        <translation>Sayt xəritəsi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URL list</source>
+        <translation>Ünvan siyahısı</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>https://… or a file with one address per line</source>
+        <translation>https://… və ya hər sətirdə bir ünvan olan fayl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for example: CC BY 4.0, or “terms allow education use”</source>
+        <translation>məsələn: CC BY 4.0 və ya “şərtlər təhsil üçün istifadəyə icazə verir”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Licence or terms:</source>
+        <translation>Lisenziya və ya şərtlər:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add source</source>
+        <translation>Mənbə əlavə et</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Çıxar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collect</source>
+        <translation>Topla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>Dayandır</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make a dataset of the collected pages…</source>
+        <translation>Toplanan səhifələrdən verilənlər dəsti yarat…</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Give the address of the feed, sitemap or list.</source>
+        <translation>Lentin, sayt xəritəsinin və ya siyahının ünvanını yazın.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is not an http(s) address%2.</source>
+        <translation>“%1” http(s) ünvanı deyil%2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> or an existing file</source>
+        <translation> və ya mövcud fayl deyil</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“%1” is already in the list.</source>
+        <translation>“%1” artıq siyahıdadır.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Stopping after the page being fetched…</source>
+        <translation>Yüklənən səhifədən sonra dayanır…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Reading the feeds and sitemaps…</source>
+        <translation>Lentlər və sayt xəritələri oxunur…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page %1 of %2: %3</source>
+        <translation>Səhifə %1 / %2: %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Collecting news: %1</source>
+        <translation>Xəbərlər toplanır: %1</translation>
     </message>
 </context>
 <context>

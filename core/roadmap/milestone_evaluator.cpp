@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QLocale>
 #include <QTextStream>
+#include <QUrl>
 
 #include "workspace.h"
 
@@ -90,14 +91,70 @@ qint64 datasetTokens(const QString &reportPath)
     return tokens;
 }
 
+QVector<OriginFact> datasetOrigins(const QString &reportPath)
+{
+    QVector<OriginFact> origins;
+    QFile file(reportPath);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return origins;
+    QTextStream in(&file);
+    while (!in.atEnd()) {
+        const QString line = in.readLine();
+        if (!line.startsWith(QLatin1String("origin: ")))
+            continue;
+        const QStringList fields = line.mid(8).split(QLatin1Char('\t'));
+        if (fields.size() == 3)
+            origins.push_back({fields[0], fields[1].toLongLong(), fields[2].toLongLong()});
+    }
+    return origins;
+}
+
+namespace {
+
+QString bareHost(QString host)
+{
+    host = host.toLower();
+    return host.startsWith(QLatin1String("www.")) ? host.mid(4) : host;
+}
+
+bool originMatches(const QString &location, const QString &origin)
+{
+    const QUrl url = QUrl::fromUserInput(location);
+    if (url.isLocalFile() || location.startsWith(QLatin1Char('/')))
+        return origin.startsWith(location);
+    return !url.host().isEmpty() && bareHost(url.host()) == bareHost(origin);
+}
+
+} // namespace
+
+OriginFact arrivedFrom(const QString &location, const WorkspaceFacts &facts)
+{
+    OriginFact best;
+    if (location.trimmed().isEmpty())
+        return best;
+    for (const DatasetFact &dataset : facts.datasets) {
+        OriginFact sum{location, 0, 0};
+        for (const OriginFact &origin : dataset.origins)
+            if (originMatches(location.trimmed(), origin.origin)) {
+                sum.documents += origin.documents;
+                sum.tokens += origin.tokens;
+            }
+        if (sum.tokens > best.tokens ||
+            (sum.tokens == best.tokens && sum.documents > best.documents))
+            best = sum;
+    }
+    return best;
+}
+
 WorkspaceFacts gatherFacts(Workspace &workspace)
 {
     WorkspaceFacts facts;
     for (const RunRecord &run : workspace.runs().runs())
         facts.runs.push_back({run.name, run.params, run.bestValidationLoss});
-    for (const QString &name : workspace.datasetNames())
-        facts.datasets.push_back(
-            {name, datasetTokens(workspace.datasetDir(name) + QLatin1String("/report.txt"))});
+    for (const QString &name : workspace.datasetNames()) {
+        const QString report = workspace.datasetDir(name) + QLatin1String("/report.txt");
+        facts.datasets.push_back({name, datasetTokens(report), datasetOrigins(report)});
+    }
     return facts;
 }
 
