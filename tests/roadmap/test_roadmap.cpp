@@ -397,9 +397,10 @@ private slots:
     void lesson41QuotesTheEnginesParameterCounts()
     {
         const QString text = Syllabus::load().lessonMarkdown(41);
+        const QLocale azerbaijani(QLocale::Azerbaijani); // the lesson's decimal comma: 110,4M
         for (const char *name : {"az-100m", "az-300m", "az-700m"}) {
             const double millions = double(countParameters(presetConfig(name)).total()) / 1e6;
-            const QString figure = QString::number(millions, 'f', 1) + QLatin1Char('M');
+            const QString figure = azerbaijani.toString(millions, 'f', 1) + QLatin1Char('M');
             QVERIFY2(text.contains(figure),
                      qPrintable(QLatin1String(name) + QLatin1String(" ") + figure));
         }

@@ -15,7 +15,8 @@ public:
         m_loaded = m_translator.load(QStringLiteral(":/i18n/azllm_studio_az"));
         if (m_loaded)
             QCoreApplication::installTranslator(&m_translator);
-        QLocale::setDefault(QLocale(QLocale::Azerbaijani, QLocale::LatinScript, QLocale::Azerbaijan));
+        QLocale::setDefault(
+            QLocale(QLocale::Azerbaijani, QLocale::LatinScript, QLocale::Azerbaijan));
     }
     ~AzerbaijaniInterface()
     {

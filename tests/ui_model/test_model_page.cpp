@@ -11,6 +11,7 @@
 #include "device_fit.h"
 #include "model_page.h"
 #include "model_sizing.h"
+#include "preset_table.h"
 #include "size_format.h"
 
 using namespace azllm;

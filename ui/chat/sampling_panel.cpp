@@ -70,9 +70,8 @@ SamplingPanel::SamplingPanel(QWidget *parent) : QWidget(parent)
                                  tr("Sharpens (below 1) or flattens (above 1) the "
                                     "probabilities; 0 always picks the most likely token."));
     m_temperature->setValue(defaults.temperature);
-    m_topK = addIntRow(
-        form, tr("Top-k"), 0, 100,
-        tr("Samples only among the k most likely tokens; 0 keeps them all."));
+    m_topK = addIntRow(form, tr("Top-k"), 0, 100,
+                       tr("Samples only among the k most likely tokens; 0 keeps them all."));
     m_topK->setValue(defaults.topK);
     m_topP = addDoubleRow(
         form, tr("Top-p"), 0.05, 1.0, 0.05, 2,
@@ -87,15 +86,13 @@ SamplingPanel::SamplingPanel(QWidget *parent) : QWidget(parent)
     m_maxNewTokens = new QSpinBox;
     m_maxNewTokens->setRange(1, 4096);
     m_maxNewTokens->setValue(128);
-    m_maxNewTokens->setToolTip(
-        tr("The answer is at most this many tokens long."));
+    m_maxNewTokens->setToolTip(tr("The answer is at most this many tokens long."));
     form->addRow(tr("Max new tokens"), m_maxNewTokens);
 
     m_seed = new QSpinBox;
     m_seed->setRange(0, 1000000);
     m_seed->setValue(7);
-    m_seed->setToolTip(
-        tr("The same seed, model and settings give the same answer."));
+    m_seed->setToolTip(tr("The same seed, model and settings give the same answer."));
     m_randomSeed = new QCheckBox(tr("New seed each answer"));
     m_randomSeed->setToolTip(
         tr("Picks a fresh random seed for every answer (the seed used is shown under the "
