@@ -1,33 +1,21 @@
-// The studio as a learner reads it by default, for the tests that check its Azerbaijani: the
-// translation (embedded by azllm_embed_translation as :/i18n/azllm_studio_az.qm) and the
-// Azerbaijani locale (decimal comma), both installed while an AzerbaijaniInterface lives.
+// The studio as a learner reads it by default, for the tests and screenshot tools that check its
+// Azerbaijani: the translation (azllm_test_azerbaijani embeds it as :/i18n/azllm_studio_az.qm,
+// compiled from the same .ts as the studio's) and the Azerbaijani locale (decimal comma), both
+// installed while an AzerbaijaniInterface lives.
 #pragma once
 
-#include <QCoreApplication>
 #include <QLocale>
 #include <QTranslator>
 
 class AzerbaijaniInterface final
 {
 public:
-    AzerbaijaniInterface()
-    {
-        m_loaded = m_translator.load(QStringLiteral(":/i18n/azllm_studio_az"));
-        if (m_loaded)
-            QCoreApplication::installTranslator(&m_translator);
-        QLocale::setDefault(
-            QLocale(QLocale::Azerbaijani, QLocale::LatinScript, QLocale::Azerbaijan));
-    }
-    ~AzerbaijaniInterface()
-    {
-        if (m_loaded)
-            QCoreApplication::removeTranslator(&m_translator);
-        QLocale::setDefault(m_previousLocale);
-    }
+    AzerbaijaniInterface();
+    ~AzerbaijaniInterface();
     AzerbaijaniInterface(const AzerbaijaniInterface &) = delete;
     AzerbaijaniInterface &operator=(const AzerbaijaniInterface &) = delete;
 
-    // False when the .qm is missing from the test's resources: a build mistake, not a finding.
+    // False when the .qm is missing from the resources: a build mistake, not a finding.
     bool loaded() const { return m_loaded; }
 
 private:
