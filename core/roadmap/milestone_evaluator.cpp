@@ -11,19 +11,22 @@
 namespace azllm {
 namespace {
 
+// lupdate files a free tr() in this namespace under "azllm"; look the strings up there.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("MilestoneEvaluator", text);
+    return QCoreApplication::translate("azllm", text);
 }
 
 // 336128000 -> "336.1M", 2.2e9 -> "2.2B", 1000 -> "1,000": short where the digits would blur.
+// In the learner's locale: Azerbaijani writes "336,1M" and "1.000".
 QString shortCount(double value)
 {
+    const QLocale locale;
     if (value >= 1e9)
-        return QString::number(value / 1e9, 'g', 4) + QLatin1Char('B');
+        return locale.toString(value / 1e9, 'g', 4) + QLatin1Char('B');
     if (value >= 1e6)
-        return QString::number(value / 1e6, 'g', 4) + QLatin1Char('M');
-    return QLocale().toString(qint64(value));
+        return locale.toString(value / 1e6, 'g', 4) + QLatin1Char('M');
+    return locale.toString(qint64(value));
 }
 
 ConditionCheck checkValidationLoss(double threshold, const WorkspaceFacts &facts)
@@ -37,7 +40,7 @@ ConditionCheck checkValidationLoss(double threshold, const WorkspaceFacts &facts
         return {false, {}, tr("no run has a validation loss yet")};
     const QString bestText =
         tr("best so far %1 (run %2)")
-            .arg(QString::number(*best->bestValidationLoss, 'f', 3), best->name);
+            .arg(QLocale().toString(*best->bestValidationLoss, 'f', 3), best->name);
     if (*best->bestValidationLoss <= threshold)
         return {true, QStringLiteral("run:") + best->name, bestText};
     return {false, {}, bestText};
@@ -194,7 +197,7 @@ QString describeCondition(const MilestoneCondition &condition)
     case ConditionKind::None:
         return {};
     case ConditionKind::ValidationLossAtMost:
-        return tr("validation loss ≤ %1").arg(x);
+        return tr("validation loss ≤ %1").arg(QLocale().toString(x));
     case ConditionKind::ParametersAtLeast:
         return tr("a run with ≥ %1 parameters").arg(shortCount(x));
     case ConditionKind::CorpusTokensAtLeast:
