@@ -68,6 +68,13 @@ const std::vector<std::vector<const char *>> &schemaMigrations()
          " INSERT INTO messages_fts(messages_fts, rowid, content)"
          " VALUES ('delete', old.id, old.content);"
          " INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content); END"},
+        // 4 -> 5: the Data screen's web sources (feeds, sitemaps, URL lists) with the licence or
+        // terms the learner recorded. Fetch state lives beside the collected pages
+        // (<workspace>/collected/fetch_state.tsv, core/sources/collector.h).
+        {"CREATE TABLE web_sources (id INTEGER PRIMARY KEY,"
+         " kind TEXT NOT NULL CHECK (kind IN ('feed', 'sitemap', 'urls')),"
+         " location TEXT NOT NULL UNIQUE, licence TEXT NOT NULL DEFAULT '',"
+         " created_at TEXT NOT NULL)"},
     };
     return steps;
 }

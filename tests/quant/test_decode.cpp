@@ -86,7 +86,7 @@ class TestDecode : public QObject
 private:
     LanguageModel m_model = decisiveModel(smallModel(), 5);
 
-private slots:
+private Q_SLOTS:
     void fp32LogitsMatchLibTorchAtEveryPosition()
     {
         const auto decoder = buildDecodeModel(m_model, quant::Precision::Fp32);

@@ -91,7 +91,7 @@ private:
         return tokens;
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         const int node = nodeMajorVersion();

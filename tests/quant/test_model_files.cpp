@@ -108,7 +108,7 @@ private:
 
     QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         m_workspace = std::make_unique<Workspace>(m_dir.filePath(QStringLiteral("ws")));

@@ -31,7 +31,7 @@ private:
 
     QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         azllm::Workspace workspace(path("ws"));

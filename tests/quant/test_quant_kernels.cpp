@@ -46,7 +46,7 @@ class TestQuantKernels : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void halfPrecisionRoundTripsAndRoundsToNearestEven()
     {
         QCOMPARE(halfToFloat(floatToHalf(1.0f)), 1.0f);

@@ -43,7 +43,7 @@ private:
     std::unique_ptr<Workspace> m_workspace;
     QString m_checkpoint;
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         m_workspace = std::make_unique<Workspace>(m_dir.filePath(QStringLiteral("ws")));
