@@ -1,12 +1,13 @@
 #include "atomic_file.h"
 
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
+
+#include "durable_io.h"
 
 namespace azllm::quant {
 namespace fs = std::filesystem;
@@ -18,13 +19,10 @@ std::string uniqueSuffix()
     return ".part-" + std::to_string(::getpid());
 }
 
-void syncFolder(const fs::path &folder)
+std::string parentOf(const std::string &path)
 {
-    const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
+    const fs::path parent = fs::path(path).parent_path();
+    return parent.empty() ? std::string(".") : parent.string();
 }
 
 std::runtime_error failure(const std::string &what, const std::string &path)
@@ -67,7 +65,7 @@ void AtomicFile::commit()
         errno = error;
         throw failure("write", m_path);
     }
-    syncFolder(fs::path(m_path).parent_path());
+    syncDirectory(parentOf(m_path));
 }
 
 AtomicFolder::AtomicFolder(std::string path)
@@ -87,25 +85,13 @@ AtomicFolder::~AtomicFolder()
         fs::remove_all(m_staging, ec);
 }
 
+// The staged files were each synced as they were written (AtomicFile); durable_io puts the
+// folder in place in one step, an existing one swapped out and removed only afterwards.
 void AtomicFolder::commit()
 {
-    syncFolder(m_staging);
-    const std::string old = m_path + ".old" + uniqueSuffix();
-    std::error_code ec;
-    const bool replacing = fs::exists(m_path, ec);
-    if (replacing)
-        fs::rename(m_path, old, ec);
-    if (!ec)
-        fs::rename(m_staging, m_path, ec);
-    if (ec) {
-        const std::string why = ec.message();
-        if (replacing && !fs::exists(m_path))
-            fs::rename(old, m_path, ec); // put the previous folder back
-        throw std::runtime_error("cannot move " + m_staging + " to " + m_path + ": " + why);
-    }
+    syncDirectory(m_staging);
+    replaceDirectory(m_staging, m_path);
     m_committed = true;
-    fs::remove_all(old, ec);
-    syncFolder(fs::path(m_path).parent_path());
 }
 
 void writeWholeFile(const std::string &path, const std::string &bytes)
