@@ -9,6 +9,7 @@
 
 #include "benchmarks.h"
 #include "checkpoint.h"
+#include "checkpoint_folder.h"
 #include "command_line.h"
 #include "commands.h"
 #include "config_io.h"
@@ -42,19 +43,6 @@ CommandLine parseOrHelp(const std::string &usage, std::vector<CliOption> options
     if (helpShown)
         std::printf("%s", cl.helpText().c_str());
     return cl;
-}
-
-// A run folder means its newest checkpoint; a checkpoint folder means itself.
-std::string resolveCheckpoint(const std::string &path)
-{
-    if (fs::is_regular_file(fs::path(path) / "state.txt"))
-        return path;
-    if (!fs::exists(path))
-        throw std::runtime_error("checkpoint " + path + ": no such folder");
-    if (const auto latest = latestCheckpoint(path))
-        return latest->path;
-    throw std::runtime_error(path +
-                             " holds no checkpoint (expected state.txt or checkpoints/step-*)");
 }
 
 // A run folder whose config.txt is written but which has no checkpoint at all.
@@ -228,7 +216,7 @@ int runTrain(const std::vector<std::string> &args)
         config.train.outDir = runDir;
         trainer.emplace(config, RunFolder::Overwrite);
     } else if (cl.has("resume")) {
-        const std::string checkpoint = resolveCheckpoint(cl.value("resume"));
+        const std::string checkpoint = resolveCheckpointFolder(cl.value("resume"));
         trainer.emplace(Trainer::resume(checkpoint, resumeOverrides(cl), folder));
         std::printf("resumed %s at step %lld\n", checkpoint.c_str(),
                     static_cast<long long>(trainer->currentStep()));
@@ -330,7 +318,7 @@ int runGenerate(const std::vector<std::string> &args)
     GenerationParams params = generationParamsFrom(cl);
     params.useKvCache = !cl.has("no-cache");
     initializeRuntime();
-    const std::string checkpoint = resolveCheckpoint(cl.required("checkpoint"));
+    const std::string checkpoint = resolveCheckpointFolder(cl.required("checkpoint"));
     const Precision precision = cl.has("int8") ? Precision::Int8 : Precision::Fp32;
     Generator generator(
         LanguageModel::fromCheckpoint(checkpoint,
@@ -424,7 +412,7 @@ int runInfo(const std::vector<std::string> &args)
     ModelConfig model;
     if (cl.has("checkpoint")) {
         initializeRuntime();
-        const std::string dir = resolveCheckpoint(cl.value("checkpoint"));
+        const std::string dir = resolveCheckpointFolder(cl.value("checkpoint"));
         const LanguageModel loaded = LanguageModel::fromCheckpoint(dir, "cpu");
         const CheckpointState s = readCheckpointState(dir);
         std::printf(

@@ -13,14 +13,6 @@ using namespace azllm;
 
 namespace {
 
-bool parseOrHelp(CommandLine &cl, const std::vector<std::string> &args)
-{
-    cl.parse(args);
-    if (cl.helpRequested())
-        std::printf("%s", cl.helpText().c_str());
-    return !cl.helpRequested();
-}
-
 // A progress line that rewrites itself on a terminal, once per tenth.
 class ConsoleProgress
 {
@@ -53,11 +45,12 @@ int runExport(const std::vector<std::string> &args)
     CommandLine cl("azllm export --checkpoint DIR --format gguf|safetensors [--type f32|f16|q8_0] "
                    "--out PATH",
                    {{"checkpoint", "DIR", "a checkpoint folder or a run folder (its newest)"},
-                    {"format", "NAME", "gguf (llama.cpp, Ollama, LM Studio) or safetensors "
-                                       "(Hugging Face transformers)"},
+                    {"format", "NAME",
+                     "gguf (llama.cpp, Ollama, LM Studio) or safetensors "
+                     "(Hugging Face transformers)"},
                     {"type", "T", "f32 (default), f16, or q8_0 (GGUF only)"},
                     {"out", "PATH", "the .gguf file, or the folder for safetensors"}});
-    if (!parseOrHelp(cl, args))
+    if (cl.parseOrPrintHelp(args))
         return 0;
     ExportRequest request;
     request.checkpoint = cl.required("checkpoint");
@@ -84,23 +77,23 @@ int runExport(const std::vector<std::string> &args)
 int runImport(const std::vector<std::string> &args)
 {
     CommandLine cl("azllm import --in PATH --out DIR",
-                   {{"in", "PATH", "a .gguf file or a safetensors folder (from azllm export, or a "
-                                   "GPT-2 with a SentencePiece tokenizer)"},
+                   {{"in", "PATH",
+                     "a .gguf file or a safetensors folder (from azllm export, or a "
+                     "GPT-2 with a SentencePiece tokenizer)"},
                     {"out", "DIR", "a new run folder: config.txt, tokenizer.model, checkpoints/"}});
-    if (!parseOrHelp(cl, args))
+    if (cl.parseOrPrintHelp(args))
         return 0;
     initializeRuntime();
     const ImportResult result = importModel(cl.required("in"), cl.required("out"));
     for (const std::string &note : result.notes)
         std::fprintf(stderr, "note: %s\n", note.c_str());
-    std::printf("imported %s (%s: %lld layers, %lld heads, n_embd %lld, vocabulary %lld, context "
-                "%lld) as %s\n",
-                cl.value("in").c_str(), result.format.c_str(),
-                static_cast<long long>(result.config.nLayer),
-                static_cast<long long>(result.config.nHead),
-                static_cast<long long>(result.config.nEmbd),
-                static_cast<long long>(result.config.vocabSize),
-                static_cast<long long>(result.config.contextLength), result.checkpoint.c_str());
+    std::printf(
+        "imported %s (%s: %lld layers, %lld heads, n_embd %lld, vocabulary %lld, context "
+        "%lld) as %s\n",
+        cl.value("in").c_str(), result.format.c_str(), static_cast<long long>(result.config.nLayer),
+        static_cast<long long>(result.config.nHead), static_cast<long long>(result.config.nEmbd),
+        static_cast<long long>(result.config.vocabSize),
+        static_cast<long long>(result.config.contextLength), result.checkpoint.c_str());
     return 0;
 }
 
@@ -111,7 +104,7 @@ int runBenchQuant(const std::vector<std::string> &args)
                     {"data", "TOKENS", "token file to score (default: the run's validation data)"},
                     {"max-tokens", "N", "tokens scored at most (default 8192)"},
                     {"tokens", "N", "tokens generated per speed run (default 64)"}});
-    if (!parseOrHelp(cl, args))
+    if (cl.parseOrPrintHelp(args))
         return 0;
     initializeRuntime();
     QuantizationReportOptions o;
@@ -124,10 +117,12 @@ int runBenchQuant(const std::vector<std::string> &args)
                 static_cast<long long>(r.evaluatedTokens), r.validationFile.c_str(),
                 r.kernels.c_str());
     std::printf("  %-5s %10s %12s %11s\n", "", "weights", "tokens/s", "perplexity");
-    std::printf("  %-5s %10s %12.1f %11.4f\n", "fp32", megabytes(std::uint64_t(r.fp32.weightBytes)).c_str(),
-                r.fp32.tokensPerSecond, r.fp32.perplexity);
-    std::printf("  %-5s %10s %12.1f %11.4f\n", "int8", megabytes(std::uint64_t(r.int8.weightBytes)).c_str(),
-                r.int8.tokensPerSecond, r.int8.perplexity);
+    std::printf("  %-5s %10s %12.1f %11.4f\n", "fp32",
+                megabytes(std::uint64_t(r.fp32.weightBytes)).c_str(), r.fp32.tokensPerSecond,
+                r.fp32.perplexity);
+    std::printf("  %-5s %10s %12.1f %11.4f\n", "int8",
+                megabytes(std::uint64_t(r.int8.weightBytes)).c_str(), r.int8.tokensPerSecond,
+                r.int8.perplexity);
     std::printf("  int8: %.2fx the speed, %.1f%% of the bytes, perplexity %+.2f%%\n", r.speedup(),
                 100.0 * double(r.int8.weightBytes) / double(r.fp32.weightBytes),
                 100 * r.perplexityChange());
@@ -135,7 +130,8 @@ int runBenchQuant(const std::vector<std::string> &args)
                 "\"int8_bytes\": %lld, \"fp32_tokens_per_s\": %.1f, \"tokens_per_s\": %.1f, "
                 "\"fp32_perplexity\": %.5f, \"int8_perplexity\": %.5f, \"perplexity_change\": "
                 "%.5f}\n",
-                static_cast<long long>(r.evaluatedTokens), static_cast<long long>(r.fp32.weightBytes),
+                static_cast<long long>(r.evaluatedTokens),
+                static_cast<long long>(r.fp32.weightBytes),
                 static_cast<long long>(r.int8.weightBytes), r.fp32.tokensPerSecond,
                 r.int8.tokensPerSecond, r.fp32.perplexity, r.int8.perplexity, r.perplexityChange());
     return 0;

@@ -2,8 +2,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <sstream>
+#include <stdexcept>
 
 #include "checkpoint.h"
+#include "checkpoint_folder.h"
 #include "config_io.h"
 #include "durable_io.h"
 
@@ -105,6 +107,19 @@ std::optional<CheckpointInfo> latestCheckpoint(const std::string &runDir)
     if (all.empty())
         return std::nullopt;
     return all.back();
+}
+
+std::string resolveCheckpointFolder(const std::string &checkpointOrRunDir)
+{
+    const std::string &path = checkpointOrRunDir;
+    if (fs::is_regular_file(fs::path(path) / "state.txt"))
+        return path;
+    if (!fs::exists(path))
+        throw std::runtime_error("checkpoint " + path + ": no such folder");
+    if (const auto latest = latestCheckpoint(path))
+        return latest->path;
+    throw std::runtime_error(path +
+                             " holds no checkpoint (expected state.txt or checkpoints/step-*)");
 }
 
 std::string runDirOf(const std::string &checkpointDir)

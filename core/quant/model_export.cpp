@@ -7,6 +7,7 @@
 
 #include "atomic_file.h"
 #include "checkpoint.h"
+#include "checkpoint_folder.h"
 #include "config_io.h"
 #include "gguf_model.h"
 #include "hf_model.h"
@@ -17,17 +18,6 @@ namespace azllm {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string resolveCheckpointFolder(const std::string &path)
-{
-    if (fs::is_regular_file(fs::path(path) / "state.txt"))
-        return path;
-    if (!fs::exists(path))
-        throw std::runtime_error("checkpoint " + path + ": no such folder");
-    if (const auto latest = latestCheckpoint(path))
-        return latest->path;
-    throw std::runtime_error(path + " holds no checkpoint (expected state.txt or checkpoints/step-*)");
-}
 
 std::string readBytes(const fs::path &path)
 {
@@ -116,7 +106,8 @@ ExportResult exportModel(const ExportRequest &request, const ExportProgress &pro
     }
     quant::ModelPackage package;
     package.weights = exportedWeights(request, result.checkpoint, package.notes);
-    const fs::path tokenizer = fs::path(result.checkpoint).parent_path().parent_path() / "tokenizer.model";
+    const fs::path tokenizer =
+        fs::path(result.checkpoint).parent_path().parent_path() / "tokenizer.model";
     if (fs::is_regular_file(tokenizer))
         package.tokenizerModel = readBytes(tokenizer);
     else
@@ -136,9 +127,9 @@ ExportResult exportModel(const ExportRequest &request, const ExportProgress &pro
         complete = quant::writeGgufModel(request.out, package, request.type, writing);
         if (complete) {
             const fs::path modelfile = fs::path(request.out).parent_path() / "Modelfile";
-            quant::writeWholeFile(modelfile.string(),
-                                  quant::ollamaModelfile(package,
-                                                         fs::path(request.out).filename().string()));
+            quant::writeWholeFile(
+                modelfile.string(),
+                quant::ollamaModelfile(package, fs::path(request.out).filename().string()));
             result.files = {request.out, modelfile.string()};
         }
     } else {

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "checkpoint.h"
+#include "checkpoint_folder.h"
 #include "decode_model.h"
 #include "generator.h"
 #include "token_file.h"
@@ -14,15 +15,6 @@ namespace azllm {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string resolveCheckpointFolder(const std::string &path)
-{
-    if (fs::is_regular_file(fs::path(path) / "state.txt"))
-        return path;
-    if (const auto latest = latestCheckpoint(path))
-        return latest->path;
-    throw std::runtime_error(path + " holds no checkpoint (expected state.txt or checkpoints/step-*)");
-}
 
 struct TokenRange
 {
@@ -88,7 +80,8 @@ QuantizationReport measureQuantization(const QuantizationReportOptions &o,
                                  std::to_string(file.vocabSize()) + ", beyond the model's " +
                                  std::to_string(run.model.vocabSize));
     const std::uint64_t end = std::min<std::uint64_t>(
-        std::min(range.end, file.size()), range.begin + std::uint64_t(std::max<std::int64_t>(o.maxTokens, 2)));
+        std::min(range.end, file.size()),
+        range.begin + std::uint64_t(std::max<std::int64_t>(o.maxTokens, 2)));
     if (end < range.begin + 2)
         throw std::runtime_error(range.file + " holds too few tokens to score");
     std::vector<int> tokens;
@@ -120,10 +113,13 @@ QuantizationReport measureQuantization(const QuantizationReportOptions &o,
     GenerationParams greedy;
     greedy.sampling.temperature = 0;
     greedy.endOfText = -1;
-    greedy.maxNewTokens = std::max(2, std::min<int>(o.speedTokens, int(run.model.contextLength) - 16));
-    const std::vector<int> prompt(tokens.begin(), tokens.begin() + std::min<std::size_t>(16, tokens.size()));
+    greedy.maxNewTokens =
+        std::max(2, std::min<int>(o.speedTokens, int(run.model.contextLength) - 16));
+    const std::vector<int> prompt(tokens.begin(),
+                                  tokens.begin() + std::min<std::size_t>(16, tokens.size()));
     for (int repeat = 0; repeat < 2; ++repeat) {
-        for (auto [generator, figures] : {std::pair{&fp32, &report.fp32}, std::pair{&int8, &report.int8}}) {
+        for (auto [generator, figures] :
+             {std::pair{&fp32, &report.fp32}, std::pair{&int8, &report.int8}}) {
             GenerationStats stats;
             generator->generate(prompt, greedy, {}, &stats);
             figures->tokensPerSecond = std::max(figures->tokensPerSecond, stats.tokensPerSecond);
