@@ -6,6 +6,7 @@
 #include "checkpoint_io.h"
 #include "config_io.h"
 #include "language_model_impl.h"
+#include "random_generator.h"
 
 namespace azllm {
 namespace fs = std::filesystem;
@@ -46,10 +47,11 @@ quant::ModelWeights copyWeights(const LanguageModel &model)
     quant::ModelWeights weights;
     weights.config = model.config();
     for (const auto &item : model.impl().gpt->named_parameters()) {
-        const torch::Tensor cpu = item.value().detach().to(torch::kCPU, torch::kFloat32).contiguous();
-        weights.tensors.push_back({item.key(), shapeOf(cpu),
-                                   std::vector<float>(cpu.data_ptr<float>(),
-                                                      cpu.data_ptr<float>() + cpu.numel())});
+        const torch::Tensor cpu =
+            item.value().detach().to(torch::kCPU, torch::kFloat32).contiguous();
+        weights.tensors.push_back(
+            {item.key(), shapeOf(cpu),
+             std::vector<float>(cpu.data_ptr<float>(), cpu.data_ptr<float>() + cpu.numel())});
     }
     return weights;
 }
@@ -77,6 +79,9 @@ std::string saveWeightsAsCheckpoint(const std::string &runDir, const RunConfig &
     contents.config = config;
     contents.state.step = step;
     contents.model = model.impl().gpt;
+    // An imported model has no training behind it here: training from it draws its dropout from
+    // a generator seeded like a new run's.
+    contents.generator = makeRandomGenerator(torch::kCPU, config.train.seed);
     return saveCheckpoint(runDir, contents);
 }
 
