@@ -3,6 +3,8 @@
 
 #include <torch/torch.h>
 
+#include <functional>
+
 #include "adamw.h"
 #include "checkpoint.h"
 #include "gpt.h"
@@ -15,6 +17,10 @@ struct CheckpointContents
     CheckpointState state;
     Gpt model{nullptr};
     FusedAdamW *optimizer = nullptr; // optional
+    bool writeModel = true;          // false: LoRA and head-only runs keep the base's weights
+    // Adds a tuning run's own files (adapters.pt, head.pt, ...) to the folder before it is
+    // renamed into place.
+    std::function<void(const std::string &dir)> writeExtraFiles = {};
 };
 
 // Writes the checkpoint for state.step under runDir atomically and returns its folder.

@@ -68,6 +68,10 @@ const std::vector<std::vector<const char *>> &schemaMigrations()
          " INSERT INTO messages_fts(messages_fts, rowid, content)"
          " VALUES ('delete', old.id, old.content);"
          " INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content); END"},
+        // 4 -> 5: fine-tuning (core/finetune). A run's kind (pretrain, sft, classify; every
+        // earlier run pretrained) and a classifier's best validation accuracy.
+        {"ALTER TABLE runs ADD COLUMN kind TEXT NOT NULL DEFAULT 'pretrain'",
+         "ALTER TABLE runs ADD COLUMN best_accuracy REAL"},
     };
     return steps;
 }
