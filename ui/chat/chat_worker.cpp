@@ -1,5 +1,7 @@
 #include "chat_worker.h"
 
+#include "checkpoint.h"
+
 #include <algorithm>
 #include <numeric>
 
@@ -65,6 +67,7 @@ void ChatWorker::load(const QString &checkpoint)
         s.vocabSize = int(m_engine->modelConfig().vocabSize);
         s.contextLength = int(m_engine->modelConfig().contextLength);
         s.supportsChat = m_engine->supportsChat();
+        s.chatTuned = readCheckpointConfig(m_engine->checkpointDir()).tuning.kind == "sft";
         Q_EMIT checkpointLoaded(s);
     } catch (const std::exception &e) {
         m_engine.reset();

@@ -22,6 +22,7 @@ struct CheckpointSummary
     int vocabSize = 0;
     int contextLength = 0;
     bool supportsChat = false;
+    bool chatTuned = false; // a fine-tuned (sft) checkpoint: it opens in chat mode
 };
 
 // How many candidates Explain shows for a position.

@@ -165,10 +165,14 @@ QWidget *TrainPage::buildSetup()
     m_dropout->setValue(0.1);
     connect(m_model, &QComboBox::currentIndexChanged, this, [this] {
         const QString name = m_model->currentData().toString();
-        if (!name.isEmpty())
+        // Train the model's whole context: positions a run never sees stay untrained.
+        if (!name.isEmpty()) {
             m_context->setMaximum(int(presetConfig(name.toStdString()).contextLength));
+            m_context->setValue(m_context->maximum());
+        }
     });
     m_context->setMaximum(int(presetConfig("az-tiny").contextLength));
+    m_context->setValue(m_context->maximum());
 
     auto *form = new QGridLayout;
     const auto add = [&](int row, int column, const QString &label, QWidget *field) {
@@ -319,6 +323,7 @@ void TrainPage::setModelConfig(const ModelConfig &config)
         m_model->addItem(label, QString());
     m_model->setCurrentIndex(m_model->findData(QString()));
     m_context->setMaximum(int(config.contextLength));
+    m_context->setValue(m_context->maximum());
 }
 
 void TrainPage::refreshDatasets()
