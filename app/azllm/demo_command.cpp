@@ -146,12 +146,8 @@ int runMakeBase(const std::vector<std::string> &args)
     fs::copy_file(fs::path(dataset) / "tokenizer.model", run / "tokenizer.model");
     azllm::writeFileAtomically((run / "base.cfg").string(), azllm::formatConfig(config));
     runStep("train", {"--config", (run / "base.cfg").string(), "--log-every", "20"});
-    std::printf("
-                    The base is %
-                    s
-                : `azllm sft train-- base % s...` tunes it
-                                                .", run.c_str(),
-                                            run.c_str());
+    std::printf("\nThe base is %s: `azllm sft train --base %s ...` tunes it.\n", run.c_str(),
+                run.c_str());
     return 0;
 }
 

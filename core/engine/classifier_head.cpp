@@ -29,6 +29,14 @@ torch::Tensor ClassifierHeadImpl::forward(const torch::Tensor &hidden, const tor
     return proj(pooled); // (B, K)
 }
 
+void saveClassifierHead(const std::string &dir, const ClassifierHead &head)
+{
+    torch::serialize::OutputArchive archive;
+    for (const auto &item : head->named_parameters())
+        archive.write(item.key(), item.value().detach(), /*is_buffer=*/true);
+    archive.save_to((std::filesystem::path(dir) / "head.pt").string());
+}
+
 void loadClassifierHead(const std::string &dir, ClassifierHead &head)
 {
     const std::filesystem::path path = std::filesystem::path(dir) / "head.pt";
@@ -39,7 +47,8 @@ void loadClassifierHead(const std::string &dir, ClassifierHead &head)
     torch::NoGradGuard noGrad;
     for (auto &item : head->named_parameters()) {
         torch::Tensor stored;
-        if (!archive.try_read(item.key(), stored) || !stored.sizes().equals(item.value().sizes()))
+        if (!archive.try_read(item.key(), stored, true) ||
+            !stored.sizes().equals(item.value().sizes()))
             throw std::runtime_error("checkpoint " + dir +
                                      ": head.pt does not fit labels.txt and " +
                                      "config.txt (tensor " + item.key() + ")");

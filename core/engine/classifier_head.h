@@ -27,6 +27,8 @@ private:
 };
 TORCH_MODULE(ClassifierHead);
 
+// head.pt: flat entries "proj.weight" (K, C) and "proj.bias" (K).
+void saveClassifierHead(const std::string &checkpointDir, const ClassifierHead &head);
 // head.pt of a checkpoint into a head of the right shape; throws naming the checkpoint.
 void loadClassifierHead(const std::string &checkpointDir, ClassifierHead &head);
 

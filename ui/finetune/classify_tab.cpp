@@ -428,7 +428,7 @@ void ClassifyTab::retranslate()
     m_tabs->setTabText(0, tr("Scores"));
     m_tabs->setTabText(1, tr("Misclassified"));
     m_tabs->setTabText(2, tr("Baselines"));
-    m_tabs->setTabText(3, tr("Predict"));
+    m_tabs->setTabText(3, tr("Prediction"));
     m_tabs->setTabText(4, tr("Log"));
     setClassifierCheckpoint(m_checkpoint);
     updateCost();

@@ -36,6 +36,19 @@ QString sampleFile(const char *name)
     return QFileInfo::exists(path) ? path : QString();
 }
 
+// The texts a classify run validates on (data/validation.jsonl, written when it was prepared),
+// so the misclassified list of a resumed run shows them again.
+std::vector<LabelledText> readValidationItems(const QString &runDir)
+{
+    try {
+        return readClassificationDataset(
+                   QString(runDir + QLatin1String("/data/validation.jsonl")).toStdString())
+            .items;
+    } catch (const std::exception &) {
+        return {};
+    }
+}
+
 MetricPoint toPoint(const StepMetrics &m)
 {
     MetricPoint p;
@@ -165,7 +178,13 @@ void FinetunePage::connectWorkers()
 
     for (TuningRunPanel *panel : {m_chat->panel(), m_classify->panel()}) {
         connect(panel, &TuningRunPanel::pauseRequested, this, [this] { m_training->pause(); });
-        connect(panel, &TuningRunPanel::resumeRequested, this, [this] { m_training->resume(); });
+        connect(panel, &TuningRunPanel::resumeRequested, this, [this, panel] {
+            if (m_activity == Activity::Training)
+                m_training->resume();
+            else
+                resumeStopped(panel == m_chat->panel() ? QStringLiteral("sft")
+                                                       : QStringLiteral("classify"));
+        });
         connect(panel, &TuningRunPanel::stopRequested, this, &FinetunePage::stopRun);
     }
     connect(m_chat->panel(), &TuningRunPanel::startRequested, this, &FinetunePage::startChatTuning);
@@ -340,7 +359,7 @@ void FinetunePage::makeBase()
         QMetaObject::invokeMethod(
             m_training,
             [worker = m_training, config, resumeFrom,
-             tokenizer = runDir + QLatin1String("/tokenizer.model")] {
+             tokenizer = QString(runDir + QLatin1String("/tokenizer.model"))] {
                 worker->train(config, resumeFrom, tokenizer);
             },
             Qt::QueuedConnection);
@@ -539,14 +558,74 @@ void FinetunePage::handleFinished(const QString &outcome, const QString &message
 
 void FinetunePage::handleFailure(const QString &what, const QString &message)
 {
-    if (what == QLatin1String("prepare") && !m_runDir.isEmpty() &&
-        m_activity == Activity::Preparing)
-        m_runDir.clear();
     appendLog(tr("Failed: %1").arg(message));
+    // The baselines run just before a classifier's preparation; their failure stops nothing.
+    if (what == QLatin1String("baselines") && m_activity != Activity::Working)
+        return;
     (m_tabs->currentWidget() == m_chat ? m_chat->panel() : m_classify->panel())
         ->showStatus(
             QStringLiteral("<span style='color:#b00020'>%1</span>").arg(message.toHtmlEscaped()));
     setActivity(Activity::Idle);
+}
+
+std::optional<RunRecord> FinetunePage::stoppedRun(const QString &kind) const
+{
+    try {
+        for (const RunRecord &run : m_workspace.runs().runs()) // newest first
+            if (run.kind == kind && run.status == QLatin1String("stopped") &&
+                latestCheckpoint(run.dir.toStdString()))
+                return run;
+    } catch (const std::exception &) {
+        // an unreadable studio.db offers nothing to resume; starting still works
+    }
+    return std::nullopt;
+}
+
+// Continues a stopped run exactly (Trainer::resume), its past metrics replayed from studio.db.
+void FinetunePage::resumeStopped(const QString &kind)
+{
+    const std::optional<RunRecord> run = stoppedRun(kind);
+    if (isBusy() || !run)
+        return;
+    try {
+        const auto checkpoint = latestCheckpoint(run->dir.toStdString());
+        const RunConfig config = readCheckpointConfig(checkpoint->path);
+        m_runId = run->id;
+        m_runDir = run->dir;
+        m_runKind = kind;
+        m_stepsPerEpoch =
+            config.tuning.epochs > 0 ? config.train.maxSteps / config.tuning.epochs : 0;
+        RunStore &runs = m_workspace.runs();
+        runs.truncateMetrics(run->id, checkpoint->state.step);
+        QVector<StepMetrics> past;
+        for (const MetricPoint &p : runs.metrics(run->id)) {
+            StepMetrics m;
+            m.step = p.step;
+            m.maxSteps = config.train.maxSteps;
+            m.loss = p.loss;
+            m.validationLoss = p.validationLoss.value_or(-1);
+            past.push_back(m);
+        }
+        TuningRunPanel *panel = isChatRun() ? m_chat->panel() : m_classify->panel();
+        panel->beginRun(config.train.maxSteps, m_stepsPerEpoch);
+        panel->showSteps(past);
+        panel->appendLog(tr("Resuming %1 from step %2.")
+                             .arg(QFileInfo(m_runDir).fileName())
+                             .arg(checkpoint->state.step));
+        if (!isChatRun())
+            m_classify->setValidationItems(readValidationItems(m_runDir));
+        runs.setStatus(run->id, QStringLiteral("running"));
+        setActivity(Activity::Training);
+        QMetaObject::invokeMethod(
+            m_training,
+            [worker = m_training, config, from = QString::fromStdString(checkpoint->path),
+             tokenizer = QString(m_runDir + QLatin1String("/tokenizer.model"))] {
+                worker->train(config, from, tokenizer);
+            },
+            Qt::QueuedConnection);
+    } catch (const std::exception &e) {
+        handleFailure(QStringLiteral("resume"), QString::fromStdString(e.what()));
+    }
 }
 
 void FinetunePage::stopRun()
@@ -562,8 +641,10 @@ void FinetunePage::setActivity(Activity activity)
     m_activity = activity;
     const bool busy = activity != Activity::Idle;
     const bool training = activity == Activity::Training;
-    m_chat->panel()->setState(training && isChatRun(), m_paused, busy);
-    m_classify->panel()->setState(training && !isChatRun(), m_paused, busy);
+    m_chat->panel()->setState(training && isChatRun(), m_paused, busy,
+                              !busy && stoppedRun(QStringLiteral("sft")).has_value());
+    m_classify->panel()->setState(training && !isChatRun(), m_paused, busy,
+                                  !busy && stoppedRun(QStringLiteral("classify")).has_value());
     m_makeBase->setEnabled(!busy);
     m_base->setEnabled(!busy);
     m_baseProgress->setVisible(activity == Activity::MakingBase);

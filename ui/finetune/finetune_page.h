@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "classification_metrics.h"
+#include "run_store.h"
 #include "trainer.h"
 #include "tuning_job.h"
 
@@ -88,6 +89,9 @@ private:
     void handleFinished(const QString &outcome, const QString &message,
                         const QString &lastCheckpoint);
     void handleFailure(const QString &what, const QString &message);
+    // The newest stopped run of a kind that has a checkpoint to continue from.
+    std::optional<azllm::RunRecord> stoppedRun(const QString &kind) const;
+    void resumeStopped(const QString &kind);
     void setActivity(Activity activity);
     void appendLog(const QString &text);
     void updateBaseInfo();

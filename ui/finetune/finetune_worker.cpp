@@ -34,7 +34,7 @@ void FinetuneWorker::preview(const TuningRequest &request)
     try {
         QTemporaryDir scratch;
         TuningRequest local = request;
-        local.outDir = (scratch.path() + QLatin1String("/run")).toStdString();
+        local.outDir = QString(scratch.path() + QLatin1String("/run")).toStdString();
         const PreparedTuning prepared = prepareTuning(local);
         const Tokenizer tokenizer = Tokenizer::load(local.outDir + "/tokenizer.model");
         QStringList summary;

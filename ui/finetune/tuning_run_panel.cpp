@@ -60,11 +60,11 @@ TuningRunPanel::TuningRunPanel(QWidget *parent) : QWidget(parent)
     setState(false, false, false);
 }
 
-void TuningRunPanel::setState(bool running, bool paused, bool busy)
+void TuningRunPanel::setState(bool running, bool paused, bool busy, bool resumable)
 {
     m_start->setEnabled(!running && !busy);
     m_pause->setEnabled(running && !paused);
-    m_resume->setEnabled(running && paused);
+    m_resume->setEnabled((running && paused) || (!running && !busy && resumable));
     m_stop->setEnabled(running);
 }
 
@@ -131,6 +131,8 @@ void TuningRunPanel::retranslate()
     m_start->setToolTip(tr("Prepare the data and start tuning (Ctrl+Enter)"));
     m_pause->setText(tr("Pause"));
     m_resume->setText(tr("Resume"));
+    m_resume->setToolTip(tr("Continue a paused run, or the last stopped run of this tab, exactly "
+                            "where it stopped"));
     m_stop->setText(tr("Stop"));
     m_stop->setToolTip(tr("Stop after this step and keep a checkpoint to resume from"));
     m_progress->setFormat(tr("step %v of %m"));

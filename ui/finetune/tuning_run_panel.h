@@ -23,8 +23,9 @@ class TuningRunPanel final : public QWidget
 public:
     explicit TuningRunPanel(QWidget *parent = nullptr);
 
-    // running: a run of this tab is on; busy: the screen is doing something else.
-    void setState(bool running, bool paused, bool busy);
+    // running: a run of this tab is on; busy: the screen is doing something else; resumable: a
+    // stopped run of this tab can continue (Resume then continues it).
+    void setState(bool running, bool paused, bool busy, bool resumable = false);
     void beginRun(qint64 maxSteps, qint64 stepsPerEpoch);
     void showSteps(const QVector<azllm::StepMetrics> &steps);
     void showStatus(const QString &text);
