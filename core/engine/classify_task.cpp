@@ -31,8 +31,10 @@ class ClassifyTask final : public TrainingTask
 public:
     ClassifyTask(const RunConfig &config, Gpt &model, const torch::Device &device)
         : m_config(config), m_model(model), m_device(device),
-          m_train(readExamples(config.train.trainData, config, "training")),
-          m_validation(readExamples(config.train.validationData, config, "validation")),
+          m_train(
+              readTaskExamples(config.train.trainData, ExampleKind::Classify, config, "training")),
+          m_validation(readTaskExamples(config.train.validationData, ExampleKind::Classify, config,
+                                        "validation")),
           m_adaptation(model, config.tuning, markerIdsFor(config.tuning)),
           m_head(config.model.nEmbd, std::int64_t(m_train.labels.size()),
                  config.tuning.pooling == "mean"),
@@ -112,17 +114,6 @@ public:
     std::optional<ClassificationReport> report() const override { return m_report; }
 
 private:
-    static ExampleSet readExamples(const std::string &path, const RunConfig &config,
-                                   const char *what)
-    {
-        if (path.empty())
-            throw std::runtime_error(std::string("classify needs a ") + what +
-                                     " examples file (train_data / validation_data)");
-        ExampleSet set = readExampleFile(path);
-        checkExamples(set, ExampleKind::Classify, config, path);
-        return set;
-    }
-
     // Class scores (B, K); a frozen body runs without a graph (nothing behind it trains).
     torch::Tensor scores(const ClassBatch &batch)
     {

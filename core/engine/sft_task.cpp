@@ -18,8 +18,9 @@ class SftTask final : public TrainingTask
 public:
     SftTask(const RunConfig &config, Gpt &model, const torch::Device &device)
         : m_config(config), m_model(model), m_device(device),
-          m_train(readExamples(config.train.trainData, config, "training")),
-          m_validation(readExamples(config.train.validationData, config, "validation")),
+          m_train(readTaskExamples(config.train.trainData, ExampleKind::Sft, config, "training")),
+          m_validation(readTaskExamples(config.train.validationData, ExampleKind::Sft, config,
+                                        "validation")),
           m_adaptation(model, config.tuning, markerIdsFor(config.tuning)),
           m_rows(config.tuning.packing
                      ? packRows(inputLengths(m_train), std::size_t(config.model.contextLength),
@@ -77,17 +78,6 @@ public:
     void loadFiles(const std::string &dir) override { m_adaptation.load(dir); }
 
 private:
-    static ExampleSet readExamples(const std::string &path, const RunConfig &config,
-                                   const char *what)
-    {
-        if (path.empty())
-            throw std::runtime_error(std::string("sft needs a ") + what +
-                                     " examples file (train_data / validation_data)");
-        ExampleSet set = readExampleFile(path);
-        checkExamples(set, ExampleKind::Sft, config, path);
-        return set;
-    }
-
     static std::vector<std::size_t> inputLengths(const ExampleSet &set)
     {
         std::vector<std::size_t> lengths;

@@ -117,4 +117,15 @@ void checkExamples(const ExampleSet &set, ExampleKind kind, const RunConfig &con
     }
 }
 
+ExampleSet readTaskExamples(const std::string &path, ExampleKind kind, const RunConfig &config,
+                            const char *what)
+{
+    if (path.empty())
+        throw std::runtime_error("a " + config.tuning.kind + " run needs a " + what +
+                                 " examples file (train_data / validation_data)");
+    ExampleSet set = readExampleFile(path);
+    checkExamples(set, kind, config, path);
+    return set;
+}
+
 } // namespace azllm

@@ -44,5 +44,9 @@ ClassBatch buildClassBatch(const ExampleSet &set, const std::vector<std::size_t>
 // another kind, has ids the model does not know, or an example that does not fit the context.
 void checkExamples(const ExampleSet &set, ExampleKind kind, const RunConfig &config,
                    const std::string &path);
+// Reads and checks a task's examples file; what ("training", "validation") names it when the
+// config gives none.
+ExampleSet readTaskExamples(const std::string &path, ExampleKind kind, const RunConfig &config,
+                            const char *what);
 
 } // namespace azllm

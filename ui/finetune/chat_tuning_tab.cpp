@@ -4,7 +4,6 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
-#include <QFileDialog>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -21,51 +20,17 @@
 
 #include "batch_preview_view.h"
 #include "size_format.h"
+#include "tuning_form.h"
 #include "tuning_run_panel.h"
 #include "tuning_sizing.h"
 
 namespace azllm::ui {
-namespace {
-
-QSpinBox *spinBox(int min, int max, int value)
-{
-    auto *box = new QSpinBox;
-    box->setRange(min, max);
-    box->setValue(value);
-    return box;
-}
-
-QDoubleSpinBox *doubleBox(double min, double max, double value, int decimals, double step)
-{
-    auto *box = new QDoubleSpinBox;
-    box->setDecimals(decimals);
-    box->setRange(min, max);
-    box->setSingleStep(step);
-    box->setValue(value);
-    return box;
-}
-
-QTableWidgetItem *readOnlyItem(const QString &text)
-{
-    auto *item = new QTableWidgetItem(text);
-    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-    item->setToolTip(text);
-    return item;
-}
-
-} // namespace
 
 ChatTuningTab::ChatTuningTab(QWidget *parent) : QWidget(parent)
 {
-    auto *splitter = new QSplitter(Qt::Vertical);
     m_panel = new TuningRunPanel;
-    splitter->addWidget(m_panel);
-    splitter->addWidget(buildResults());
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(buildForm());
-    layout->addWidget(splitter, 1);
+    QWidget *results = buildResults();
+    layOutTab(this, buildForm(), m_panel, results, 3, 2);
     retranslate();
     updateMethodFields();
 }
@@ -75,14 +40,7 @@ QWidget *ChatTuningTab::buildForm()
     m_dataset = new QLineEdit;
     m_dataset->setObjectName(QStringLiteral("sftDataset"));
     m_browse = new QPushButton;
-    connect(m_browse, &QPushButton::clicked, this, [this] {
-        const QString file =
-            QFileDialog::getOpenFileName(this, tr("Chat dataset"), m_dataset->text(),
-                                         tr("Chat datasets (*.jsonl *.json *.csv)"));
-        if (!file.isEmpty())
-            m_dataset->setText(file);
-    });
-    m_validationShare = doubleBox(0.02, 0.5, 0.1, 2, 0.05);
+    m_validationShare = doubleSpinBox(0.02, 0.5, 0.1, 2, 0.05);
     m_method = new QComboBox;
     m_method->setObjectName(QStringLiteral("sftMethod"));
     m_method->addItem(QString(), QStringLiteral("all"));
@@ -90,14 +48,14 @@ QWidget *ChatTuningTab::buildForm()
     m_method->addItem(QString(), QStringLiteral("lora"));
     m_blocks = spinBox(1, 64, 2);
     m_rank = spinBox(1, 256, 8);
-    m_alpha = doubleBox(1, 1024, 16, 1, 1);
+    m_alpha = doubleSpinBox(1, 1024, 16, 1, 1);
     m_targets = new QComboBox;
     m_targets->addItem(QString(), QStringLiteral("attn"));
     m_targets->addItem(QString(), QStringLiteral("attn,mlp"));
     m_allTokens = new QCheckBox;
     m_packing = new QCheckBox;
     m_epochs = spinBox(1, 100, 3);
-    m_learningRate = doubleBox(1e-5, 1e-1, 5e-4, 5, 1e-4);
+    m_learningRate = doubleSpinBox(1e-5, 1e-1, 5e-4, 5, 1e-4);
     m_batch = spinBox(1, 256, 8);
     m_cost = new QLabel;
     m_cost->setObjectName(QStringLiteral("sftCost"));
@@ -115,29 +73,19 @@ QWidget *ChatTuningTab::buildForm()
     for (QSpinBox *box : {m_blocks, m_rank, m_batch})
         connect(box, &QSpinBox::valueChanged, this, [this] { updateCost(); });
 
-    auto *grid = new QGridLayout;
-    const auto add = [&](int row, int column, QWidget *field, int span = 1) {
-        auto *caption = new QLabel;
-        caption->setBuddy(field);
-        m_captions << caption;
-        grid->addWidget(caption, row, column * 2, Qt::AlignRight);
-        grid->addWidget(field, row, column * 2 + 1, 1, span);
-    };
-    auto *datasetRow = new QWidget;
-    auto *datasetLayout = new QHBoxLayout(datasetRow);
-    datasetLayout->setContentsMargins(0, 0, 0, 0);
-    datasetLayout->addWidget(m_dataset, 1);
-    datasetLayout->addWidget(m_browse);
-    add(0, 0, datasetRow, 3);
-    add(0, 2, m_validationShare);
-    add(0, 3, m_epochs);
-    add(1, 0, m_method);
-    add(1, 1, m_blocks);
-    add(1, 2, m_learningRate);
-    add(1, 3, m_batch);
-    add(2, 0, m_rank);
-    add(2, 1, m_alpha);
-    add(2, 2, m_targets);
+    QWidget *datasetRow = fileField(m_dataset, m_browse, tr("Chat dataset"),
+                                    tr("Chat datasets (*.jsonl *.json *.csv)"));
+    m_grid.add(0, 0, datasetRow, 3);
+    m_grid.add(0, 2, m_validationShare);
+    m_grid.add(0, 3, m_epochs);
+    m_grid.add(1, 0, m_method);
+    m_grid.add(1, 1, m_blocks);
+    m_grid.add(1, 2, m_learningRate);
+    m_grid.add(1, 3, m_batch);
+    m_grid.add(2, 0, m_rank);
+    m_grid.add(2, 1, m_alpha);
+    m_grid.add(2, 2, m_targets);
+    QGridLayout *grid = m_grid.layout();
     grid->addWidget(m_allTokens, 3, 0, 1, 4);
     grid->addWidget(m_packing, 3, 4, 1, 4);
     grid->addWidget(m_cost, 4, 0, 1, 6);
@@ -151,9 +99,8 @@ QWidget *ChatTuningTab::buildForm()
 QWidget *ChatTuningTab::buildResults()
 {
     m_preview = new BatchPreviewView;
-    m_comparison = new QTableWidget(0, 4);
+    m_comparison = readOnlyTable(4);
     m_comparison->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_comparison->verticalHeader()->setVisible(false);
     m_comparison->setWordWrap(true);
     m_compare = new QPushButton;
     m_compare->setEnabled(false);
@@ -307,12 +254,9 @@ void ChatTuningTab::showComparison(const SftEvaluation &base, const SftEvaluatio
 
 void ChatTuningTab::retranslate()
 {
-    const QStringList captions = {tr("&Dataset"),     tr("&Validation share"), tr("&Epochs"),
-                                  tr("&Method"),      tr("Bloc&ks"),           tr("&Learning rate"),
-                                  tr("&Batch"),       tr("LoRA &rank"),        tr("LoRA &alpha"),
-                                  tr("LoRA &targets")};
-    for (int i = 0; i < m_captions.size() && i < captions.size(); ++i)
-        m_captions[i]->setText(captions[i]);
+    m_grid.setCaptions({tr("&Dataset"), tr("&Validation share"), tr("&Epochs"), tr("&Method"),
+                        tr("Bloc&ks"), tr("&Learning rate"), tr("&Batch"), tr("LoRA &rank"),
+                        tr("LoRA &alpha"), tr("LoRA &targets")});
     m_dataset->setPlaceholderText(
         tr("JSONL (Alpaca, ShareGPT or messages) or CSV with question and answer columns"));
     m_browse->setText(tr("Browse…"));

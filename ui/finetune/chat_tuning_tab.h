@@ -10,6 +10,7 @@
 #include "batch_preview.h"
 #include "model_config.h"
 #include "sft_evaluation.h"
+#include "tuning_form.h"
 #include "tuning_job.h"
 
 class QCheckBox;
@@ -95,7 +96,7 @@ private:
     TuningRunPanel *m_panel = nullptr;
     BatchPreviewView *m_preview = nullptr;
     QTableWidget *m_comparison = nullptr;
-    QList<QLabel *> m_captions;
+    CaptionedGrid m_grid;
 };
 
 } // namespace azllm::ui

@@ -3,7 +3,6 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
-#include <QFileDialog>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -22,6 +21,7 @@
 #include "confusion_matrix_view.h"
 #include "metric_chart.h"
 #include "size_format.h"
+#include "tuning_form.h"
 #include "tuning_run_panel.h"
 #include "tuning_sizing.h"
 
@@ -34,30 +34,12 @@ enum ScoreSeries
     MacroF1
 };
 
-QTableWidgetItem *cell(const QString &text, Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter)
-{
-    auto *item = new QTableWidgetItem(text);
-    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-    item->setTextAlignment(align);
-    item->setToolTip(text);
-    return item;
-}
-
 QTableWidgetItem *number(double value, int decimals = 3)
 {
-    return cell(QString::number(value, 'f', decimals), Qt::AlignRight | Qt::AlignVCenter);
+    return readOnlyItem(QString::number(value, 'f', decimals), Qt::AlignRight | Qt::AlignVCenter);
 }
 
-QTableWidget *table(int columns)
-{
-    auto *t = new QTableWidget(0, columns);
-    t->verticalHeader()->setVisible(false);
-    t->horizontalHeader()->setStretchLastSection(true);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    return t;
-}
-
-QLineEdit *fileField(const QString &objectName)
+QLineEdit *lineEdit(const QString &objectName)
 {
     auto *field = new QLineEdit;
     field->setObjectName(objectName);
@@ -68,39 +50,20 @@ QLineEdit *fileField(const QString &objectName)
 
 ClassifyTab::ClassifyTab(QWidget *parent) : QWidget(parent)
 {
-    auto *splitter = new QSplitter(Qt::Vertical);
     m_panel = new TuningRunPanel;
-    splitter->addWidget(m_panel);
-    splitter->addWidget(buildResults());
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(buildForm());
-    layout->addWidget(splitter, 1);
+    QWidget *results = buildResults();
+    layOutTab(this, buildForm(), m_panel, results, 2, 3);
     retranslate();
 }
 
 QWidget *ClassifyTab::buildForm()
 {
-    m_dataset = fileField(QStringLiteral("classifyDataset"));
-    m_validation = fileField(QStringLiteral("classifyValidation"));
+    m_dataset = lineEdit(QStringLiteral("classifyDataset"));
+    m_validation = lineEdit(QStringLiteral("classifyValidation"));
     m_browse = new QPushButton;
     m_browseValidation = new QPushButton;
-    for (auto [button, field] :
-         {std::pair{m_browse, m_dataset}, std::pair{m_browseValidation, m_validation}})
-        connect(button, &QPushButton::clicked, this, [this, field = field] {
-            const QString file = QFileDialog::getOpenFileName(
-                this, tr("Labelled texts"), field->text(), tr("Labelled texts (*.csv *.jsonl)"));
-            if (!file.isEmpty())
-                field->setText(file);
-        });
-    m_validationShare = new QDoubleSpinBox;
-    m_validationShare->setRange(0.05, 0.5);
-    m_validationShare->setSingleStep(0.05);
-    m_validationShare->setValue(0.15);
-    m_seed = new QSpinBox;
-    m_seed->setRange(0, 1'000'000);
-    m_seed->setValue(1337);
+    m_validationShare = doubleSpinBox(0.05, 0.5, 0.15, 2, 0.05);
+    m_seed = spinBox(0, 1'000'000, 1337);
     m_mode = new QComboBox;
     m_mode->setObjectName(QStringLiteral("classifyMode"));
     for (const char *mode : {"head", "last2", "full", "lora"})
@@ -108,17 +71,9 @@ QWidget *ClassifyTab::buildForm()
     m_pooling = new QComboBox;
     m_pooling->addItem(QString(), QStringLiteral("last"));
     m_pooling->addItem(QString(), QStringLiteral("mean"));
-    m_epochs = new QSpinBox;
-    m_epochs->setRange(1, 100);
-    m_epochs->setValue(4);
-    m_learningRate = new QDoubleSpinBox;
-    m_learningRate->setDecimals(5);
-    m_learningRate->setRange(1e-5, 1e-1);
-    m_learningRate->setSingleStep(1e-4);
-    m_learningRate->setValue(3e-3);
-    m_batch = new QSpinBox;
-    m_batch->setRange(1, 256);
-    m_batch->setValue(8);
+    m_epochs = spinBox(1, 100, 4);
+    m_learningRate = doubleSpinBox(1e-5, 1e-1, 3e-3, 5, 1e-4);
+    m_batch = spinBox(1, 256, 8);
     m_cost = new QLabel;
     m_cost->setWordWrap(true);
     m_baselineButton = new QPushButton;
@@ -132,31 +87,17 @@ QWidget *ClassifyTab::buildForm()
     });
     connect(m_batch, &QSpinBox::valueChanged, this, [this] { updateCost(); });
 
-    auto *grid = new QGridLayout;
-    const auto add = [&](int row, int column, QWidget *field, int span = 1) {
-        auto *caption = new QLabel;
-        caption->setBuddy(field);
-        m_captions << caption;
-        grid->addWidget(caption, row, column * 2, Qt::AlignRight);
-        grid->addWidget(field, row, column * 2 + 1, 1, span);
-    };
-    const auto withButton = [](QLineEdit *field, QPushButton *button) {
-        auto *row = new QWidget;
-        auto *layout = new QHBoxLayout(row);
-        layout->setContentsMargins(0, 0, 0, 0);
-        layout->addWidget(field, 1);
-        layout->addWidget(button);
-        return row;
-    };
-    add(0, 0, withButton(m_dataset, m_browse), 3);
-    add(0, 2, m_validationShare);
-    add(0, 3, m_seed);
-    add(1, 0, withButton(m_validation, m_browseValidation), 3);
-    add(1, 2, m_epochs);
-    add(1, 3, m_batch);
-    add(2, 0, m_mode);
-    add(2, 1, m_pooling);
-    add(2, 2, m_learningRate);
+    const QString caption = tr("Labelled texts"), filter = tr("Labelled texts (*.csv *.jsonl)");
+    m_grid.add(0, 0, fileField(m_dataset, m_browse, caption, filter), 3);
+    m_grid.add(0, 2, m_validationShare);
+    m_grid.add(0, 3, m_seed);
+    m_grid.add(1, 0, fileField(m_validation, m_browseValidation, caption, filter), 3);
+    m_grid.add(1, 2, m_epochs);
+    m_grid.add(1, 3, m_batch);
+    m_grid.add(2, 0, m_mode);
+    m_grid.add(2, 1, m_pooling);
+    m_grid.add(2, 2, m_learningRate);
+    QGridLayout *grid = m_grid.layout();
     grid->addWidget(m_baselineButton, 2, 6, 1, 2);
     grid->addWidget(m_cost, 3, 0, 1, 8);
     auto *box = new QGroupBox;
@@ -176,7 +117,7 @@ QWidget *ClassifyTab::buildPredictBox()
     };
     connect(m_predict, &QPushButton::clicked, this, ask);
     connect(m_text, &QLineEdit::returnPressed, this, ask);
-    m_prediction = table(2);
+    m_prediction = readOnlyTable(2);
     m_predictHint = new QLabel;
     m_predictHint->setWordWrap(true);
     auto *box = new QWidget;
@@ -196,16 +137,16 @@ QWidget *ClassifyTab::buildResults()
     m_scores->addSeries(QString(), QColor(25, 80, 170), true);
     m_scores->addSeries(QString(), QColor(220, 110, 30), true);
     m_confusion = new ConfusionMatrixView;
-    m_perClass = table(5);
+    m_perClass = readOnlyTable(5);
     auto *metrics = new QSplitter(Qt::Horizontal);
     auto *left = new QSplitter(Qt::Vertical);
     left->addWidget(m_scores);
     left->addWidget(m_perClass);
     metrics->addWidget(left);
     metrics->addWidget(m_confusion);
-    m_misclassified = table(3);
+    m_misclassified = readOnlyTable(3);
     m_misclassified->setWordWrap(true);
-    m_baselines = table(3);
+    m_baselines = readOnlyTable(3);
     m_tabs = new QTabWidget;
     m_tabs->addTab(metrics, QString());
     m_tabs->addTab(m_misclassified, QString());
@@ -313,7 +254,7 @@ void ClassifyTab::showReport(qint64 step, qint64 stepsPerEpoch, const Classifica
     m_perClass->setRowCount(int(r.labels.size()));
     for (int c = 0; c < int(r.labels.size()); ++c) {
         const ClassMetrics &m = r.perClass[std::size_t(c)];
-        m_perClass->setItem(c, 0, cell(QString::fromStdString(r.labels[std::size_t(c)])));
+        m_perClass->setItem(c, 0, readOnlyItem(QString::fromStdString(r.labels[std::size_t(c)])));
         m_perClass->setItem(c, 1, number(m.precision));
         m_perClass->setItem(c, 2, number(m.recall));
         m_perClass->setItem(c, 3, number(m.f1));
@@ -325,11 +266,12 @@ void ClassifyTab::showReport(qint64 step, qint64 stepsPerEpoch, const Classifica
             continue;
         const int row = m_misclassified->rowCount();
         m_misclassified->insertRow(row);
-        m_misclassified->setItem(row, 0,
-                                 cell(QString::fromStdString(r.labels[std::size_t(r.truth[i])])));
         m_misclassified->setItem(
-            row, 1, cell(QString::fromStdString(r.labels[std::size_t(r.predicted[i])])));
-        m_misclassified->setItem(row, 2, cell(QString::fromStdString(m_validationItems[i].text)));
+            row, 0, readOnlyItem(QString::fromStdString(r.labels[std::size_t(r.truth[i])])));
+        m_misclassified->setItem(
+            row, 1, readOnlyItem(QString::fromStdString(r.labels[std::size_t(r.predicted[i])])));
+        m_misclassified->setItem(row, 2,
+                                 readOnlyItem(QString::fromStdString(m_validationItems[i].text)));
     }
     m_bestAccuracy = std::max(m_bestAccuracy, r.accuracy);
     m_bestMacroF1 = std::max(m_bestMacroF1, r.macroF1);
@@ -345,7 +287,7 @@ void ClassifyTab::setBaselineRow(int row, const QString &name, double accuracy, 
 {
     if (m_baselines->rowCount() <= row)
         m_baselines->setRowCount(row + 1);
-    m_baselines->setItem(row, 0, cell(name));
+    m_baselines->setItem(row, 0, readOnlyItem(name));
     m_baselines->setItem(row, 1, number(accuracy));
     m_baselines->setItem(row, 2, number(macroF1));
 }
@@ -369,7 +311,7 @@ void ClassifyTab::showPrediction(const QStringList &labels, const QVector<double
               [&](int a, int b) { return probabilities[a] > probabilities[b]; });
     m_prediction->setRowCount(int(labels.size()));
     for (int row = 0; row < order.size(); ++row) {
-        m_prediction->setItem(row, 0, cell(labels[order[row]]));
+        m_prediction->setItem(row, 0, readOnlyItem(labels[order[row]]));
         auto *bar = new QProgressBar;
         bar->setRange(0, 1000);
         bar->setValue(int(probabilities[order[row]] * 1000));
@@ -390,13 +332,9 @@ void ClassifyTab::setClassifierCheckpoint(const QString &checkpoint)
 
 void ClassifyTab::retranslate()
 {
-    const QStringList captions = {tr("&Dataset"),      tr("&Validation share"),
-                                  tr("&Seed"),         tr("Validation &file"),
-                                  tr("&Epochs"),       tr("&Batch"),
-                                  tr("&Mode"),         tr("&Pooling"),
-                                  tr("&Learning rate")};
-    for (int i = 0; i < m_captions.size() && i < captions.size(); ++i)
-        m_captions[i]->setText(captions[i]);
+    m_grid.setCaptions({tr("&Dataset"), tr("&Validation share"), tr("&Seed"),
+                        tr("Validation &file"), tr("&Epochs"), tr("&Batch"), tr("&Mode"),
+                        tr("&Pooling"), tr("&Learning rate")});
     m_dataset->setPlaceholderText(tr("CSV or JSONL with text and label"));
     m_validation->setPlaceholderText(tr("optional: held-out texts (otherwise a stratified split)"));
     m_browse->setText(tr("Browse…"));

@@ -10,6 +10,7 @@
 
 #include "bow_baseline.h"
 #include "model_config.h"
+#include "tuning_form.h"
 #include "tuning_job.h"
 
 class MetricChart;
@@ -106,7 +107,7 @@ private:
     QPushButton *m_predict = nullptr;
     QTableWidget *m_prediction = nullptr;
     QLabel *m_predictHint = nullptr;
-    QList<QLabel *> m_captions;
+    CaptionedGrid m_grid;
 };
 
 } // namespace azllm::ui

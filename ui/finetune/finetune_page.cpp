@@ -20,6 +20,7 @@
 #include "classify_tab.h"
 #include "config_io.h"
 #include "finetune_worker.h"
+#include "metric_points.h"
 #include "model_sizing.h"
 #include "training_worker.h"
 #include "tuning_run_panel.h"
@@ -47,20 +48,6 @@ std::vector<LabelledText> readValidationItems(const QString &runDir)
     } catch (const std::exception &) {
         return {};
     }
-}
-
-MetricPoint toPoint(const StepMetrics &m)
-{
-    MetricPoint p;
-    p.step = m.step;
-    p.loss = m.loss;
-    if (m.validationLoss >= 0)
-        p.validationLoss = m.validationLoss;
-    p.learningRate = m.learningRate;
-    p.gradNorm = m.gradNorm;
-    p.tokensPerSecond = m.tokensPerSecond;
-    p.elapsedSeconds = m.elapsedSeconds;
-    return p;
 }
 
 } // namespace
@@ -495,7 +482,7 @@ void FinetunePage::handleMetrics(const QVector<StepMetrics> &steps)
     if (m_runId) {
         QVector<MetricPoint> points;
         for (const StepMetrics &m : steps)
-            points.push_back(toPoint(m));
+            points.push_back(toMetricPoint(m));
         try {
             m_workspace.runs().appendMetrics(*m_runId, points);
         } catch (const std::exception &e) {
@@ -599,12 +586,8 @@ void FinetunePage::resumeStopped(const QString &kind)
         runs.truncateMetrics(run->id, checkpoint->state.step);
         QVector<StepMetrics> past;
         for (const MetricPoint &p : runs.metrics(run->id)) {
-            StepMetrics m;
-            m.step = p.step;
-            m.maxSteps = config.train.maxSteps;
-            m.loss = p.loss;
-            m.validationLoss = p.validationLoss.value_or(-1);
-            past.push_back(m);
+            past.push_back(toStepMetrics(p));
+            past.back().maxSteps = config.train.maxSteps;
         }
         TuningRunPanel *panel = isChatRun() ? m_chat->panel() : m_classify->panel();
         panel->beginRun(config.train.maxSteps, m_stepsPerEpoch);

@@ -27,6 +27,7 @@
 #include "checkpoint.h"
 #include "config_io.h"
 #include "metric_chart.h"
+#include "metric_points.h"
 #include "model_sizing.h"
 #include "run_history_view.h"
 #include "token_file.h"
@@ -65,33 +66,6 @@ QString formatDuration(double seconds)
         return QStringLiteral("%1h %2m").arg(s / 3600).arg((s % 3600) / 60, 2, 10,
                                                            QLatin1Char('0'));
     return QStringLiteral("%1m %2s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-}
-
-MetricPoint toPoint(const StepMetrics &m)
-{
-    MetricPoint p;
-    p.step = m.step;
-    p.loss = m.loss;
-    if (m.validationLoss >= 0)
-        p.validationLoss = m.validationLoss;
-    p.learningRate = m.learningRate;
-    p.gradNorm = m.gradNorm;
-    p.tokensPerSecond = m.tokensPerSecond;
-    p.elapsedSeconds = m.elapsedSeconds;
-    return p;
-}
-
-StepMetrics toMetrics(const MetricPoint &p)
-{
-    StepMetrics m;
-    m.step = p.step;
-    m.loss = p.loss;
-    m.validationLoss = p.validationLoss.value_or(-1);
-    m.learningRate = p.learningRate;
-    m.gradNorm = p.gradNorm;
-    m.tokensPerSecond = p.tokensPerSecond;
-    m.elapsedSeconds = p.elapsedSeconds;
-    return m;
 }
 
 } // namespace
@@ -468,7 +442,7 @@ void TrainPage::handleMetrics(const QVector<StepMetrics> &steps)
     plotSteps(steps);
     QVector<MetricPoint> points;
     for (const StepMetrics &m : steps)
-        points.push_back(toPoint(m));
+        points.push_back(toMetricPoint(m));
     try {
         m_workspace.runs().appendMetrics(*m_runId, points);
     } catch (const std::exception &e) {
@@ -595,7 +569,7 @@ void TrainPage::resumeFromCheckpoint(const QString &checkpointDir)
         clearCharts(config.model.vocabSize);
         QVector<StepMetrics> past;
         for (const MetricPoint &p : runs.metrics(runId))
-            past.push_back(toMetrics(p));
+            past.push_back(toStepMetrics(p));
         plotSteps(past);
         appendLog(tr("Resuming %1 from step %2 to step %3.")
                       .arg(checkpointDir)

@@ -1,0 +1,28 @@
+#include "metric_points.h"
+
+azllm::MetricPoint toMetricPoint(const azllm::StepMetrics &m)
+{
+    azllm::MetricPoint p;
+    p.step = m.step;
+    p.loss = m.loss;
+    if (m.validationLoss >= 0)
+        p.validationLoss = m.validationLoss;
+    p.learningRate = m.learningRate;
+    p.gradNorm = m.gradNorm;
+    p.tokensPerSecond = m.tokensPerSecond;
+    p.elapsedSeconds = m.elapsedSeconds;
+    return p;
+}
+
+azllm::StepMetrics toStepMetrics(const azllm::MetricPoint &p)
+{
+    azllm::StepMetrics m;
+    m.step = p.step;
+    m.loss = p.loss;
+    m.validationLoss = p.validationLoss.value_or(-1);
+    m.learningRate = p.learningRate;
+    m.gradNorm = p.gradNorm;
+    m.tokensPerSecond = p.tokensPerSecond;
+    m.elapsedSeconds = p.elapsedSeconds;
+    return m;
+}
