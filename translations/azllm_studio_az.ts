@@ -1172,6 +1172,11 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="+18"/>
+        <source>The workspace is in use</source>
+        <translation>İş sahəsini başqa proqram istifadə edir</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Build an Azerbaijani GPT from scratch.</source>
         <translation>Azərbaycanca GPT-ni sıfırdan qurun.</translation>
     </message>
@@ -1201,7 +1206,7 @@ bir tokeninə klikləyin.</translation>
         <translation>--screenshot və --bench-ui üçün addım sayı.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-31"/>
         <source>Cannot open the workspace</source>
         <translation>İş sahəsini açmaq mümkün deyil</translation>
     </message>
@@ -1719,7 +1724,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../ui/train/train_page.cpp" line="+109"/>
+        <location filename="../ui/train/train_page.cpp" line="+83"/>
         <source>step %v of %m</source>
         <translation>addım %v / %m</translation>
     </message>
@@ -1739,12 +1744,12 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Modelin quruluşu; hər birinin nəyə başa gəldiyini Model ekranı göstərir</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Tokens per training window; at most the model&apos;s context</source>
         <translation>Bir təlim pəncərəsindəki tokenlərin sayı; ən çox modelin konteksti qədər</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Peak learning rate, reached after warmup and then decayed along a cosine</source>
         <translation>Pik öyrənmə sürəti: isinmədən sonra ona çatılır, sonra kosinus üzrə azalır</translation>
     </message>
@@ -1992,12 +1997,12 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Təlimi başlatmaq mümkün deyil</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Training…</source>
         <translation>Təlim gedir…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>training %1</source>
         <translation>təlim %1</translation>
     </message>
@@ -2017,7 +2022,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>addım %1: validasiya itkisi %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>loss %1 · %2 tokens/s · %3 left</source>
         <translation>itki %1 · %2 token/s · %3 qalıb</translation>
     </message>
@@ -2067,7 +2072,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Bu addımdan sonra dayandırılır…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>Resuming %1 from step %2 to step %3.</source>
         <translation>%1 davam etdirilir: addım %2 → %3.</translation>
     </message>
@@ -2080,7 +2085,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../ui/train/training_worker.cpp" line="+155"/>
+        <location filename="../ui/train/training_worker.cpp" line="+162"/>
         <source>(no sample: %1)</source>
         <translation>(nümunə yoxdur: %1)</translation>
     </message>
@@ -2089,13 +2094,13 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     <name>azllm::ui</name>
     <message>
         <location filename="../ui/model/device_fit.cpp" line="+26"/>
-        <source>NVIDIA T4 (12 GB)</source>
-        <translation>NVIDIA T4 (12 GB)</translation>
+        <source>NVIDIA T4 (16 GB)</source>
+        <translation>NVIDIA T4 (16 GB)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>NVIDIA T4 (16 GB)</source>
-        <translation>NVIDIA T4 (16 GB)</translation>
+        <source>Every NVIDIA T4 has 16 GB; there is no 12 GB T4, whatever older notes say.</source>
+        <translation>Hər NVIDIA T4-ün 16 GB yaddaşı var; köhnə qeydlərdə nə yazılsa da, 12 GB-lıq T4 yoxdur.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2376,7 +2381,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
 <context>
     <name>azllm::ui::ChatTuningTab</name>
     <message>
-        <location filename="../ui/finetune/chat_tuning_tab.cpp" line="+80"/>
+        <location filename="../ui/finetune/chat_tuning_tab.cpp" line="+76"/>
         <source>Chat dataset</source>
         <translation>Çat verilənlər dəsti</translation>
     </message>
@@ -2386,7 +2391,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Çat verilənlər dəstləri (*.jsonl *.json *.csv)</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+70"/>
         <source>Choose a chat dataset file first (JSONL or CSV with question and answer).</source>
         <translation>Əvvəlcə çat verilənlər dəsti faylını seçin (JSONL və ya sual və cavab sütunlu CSV).</translation>
     </message>
@@ -2426,12 +2431,12 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>&amp;Epoxalar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Method</source>
         <translation>Ü&amp;sul</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Bloc&amp;ks</source>
         <translation>Blo&amp;klar</translation>
     </message>
@@ -2441,7 +2446,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Öyrənmə &amp;sürəti</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Batch</source>
         <translation>&amp;Paket</translation>
     </message>
@@ -2451,17 +2456,17 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>LoRA &amp;rangı</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>LoRA &amp;alpha</source>
         <translation>LoRA &amp;alfa</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>LoRA &amp;targets</source>
         <translation>LoRA &amp;hədəfləri</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>JSONL (Alpaca, ShareGPT or messages) or CSV with question and answer columns</source>
         <translation>JSONL (Alpaca, ShareGPT və ya messages) və ya sual və cavab sütunlu CSV</translation>
     </message>
@@ -2599,7 +2604,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
 <context>
     <name>azllm::ui::ClassifyTab</name>
     <message>
-        <location filename="../ui/finetune/classify_tab.cpp" line="+93"/>
+        <location filename="../ui/finetune/classify_tab.cpp" line="+90"/>
         <source>Labelled texts</source>
         <translation>Etiketli mətnlər</translation>
     </message>
@@ -2609,7 +2614,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Etiketli mətnlər (*.csv *.jsonl)</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+102"/>
         <source>Choose a file of labelled texts first (CSV or JSONL with text and label).</source>
         <translation>Əvvəlcə etiketli mətnlər faylını seçin (text və label sahəli CSV və ya JSONL).</translation>
     </message>
@@ -2624,7 +2629,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>%2 parametrdən %1 öyrənir (%3%, 6 etiketlik başlıqla) · təlim yaddaşı %4</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <location line="+23"/>
         <source>This classifier (best so far)</source>
         <translation>Bu təsnifatçı (indiyədək ən yaxşı)</translation>
@@ -2665,17 +2670,17 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>&amp;Validasiya payı</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Seed</source>
         <translation>&amp;Toxum</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Validation &amp;file</source>
         <translation>Validasiya &amp;faylı</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Epochs</source>
         <translation>&amp;Epoxalar</translation>
     </message>
@@ -2685,22 +2690,22 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>&amp;Paket</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Mode</source>
         <translation>&amp;Rejim</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>&amp;Pooling</source>
         <translation>&amp;Birləşdirmə</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Learning rate</source>
         <translation>Öyrənmə &amp;sürəti</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>CSV or JSONL with text and label</source>
         <translation>text və label sahəli CSV və ya JSONL</translation>
     </message>
@@ -3103,7 +3108,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>KV keşi ardıcıllıq uzunluğunadək dolu halda bir ardıcıllığın generasiyası (paket 1).</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Nominal memory; the GPU driver and framework keep roughly 0.5-1 GiB for themselves, so a close fit may still fail.</source>
         <translation>Nominal yaddaş; GPU drayveri və freymvork özləri üçün təxminən 0.5-1 GiB saxlayır, ona görə güclə sığan model yenə də sığmaya bilər.</translation>
     </message>
@@ -3131,7 +3136,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Yoxlama nöqtəsi saxlanıldı: %1</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+86"/>
         <source>%1 · step %2 · validation loss %3</source>
         <translation>%1 · addım %2 · validasiya itkisi %3</translation>
     </message>
@@ -3202,7 +3207,12 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Alınmadı: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+47"/>
+        <source>Resuming %1 from step %2.</source>
+        <translation>%1 %2. addımdan davam etdirilir.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>tuning %1</source>
         <translation>%1 tənzimlənir</translation>
     </message>
@@ -3813,6 +3823,11 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     </message>
     <message>
         <location line="+1"/>
+        <source>Continue a paused run, or the last stopped run of this tab, exactly where it stopped</source>
+        <translation>Fasilədəki təlimi və ya bu bölmənin son dayandırılmış təlimini dayandığı yerdən dəqiq davam etdir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Stop</source>
         <translation>Dayandır</translation>
     </message>

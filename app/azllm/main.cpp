@@ -7,6 +7,7 @@
 
 #include "command_line.h"
 #include "commands.h"
+#include "runtime.h"
 
 namespace {
 
@@ -64,7 +65,8 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "azllm %s: %s\n", c.name, e.what());
             return 2;
         } catch (const std::exception &e) {
-            std::fprintf(stderr, "azllm %s: error: %s\n", c.name, e.what());
+            std::fprintf(stderr, "azllm %s: error: %s\n", c.name,
+                         azllm::errorMessage(e).c_str());
             return 1;
         }
     }

@@ -94,6 +94,31 @@ bool seedIfNew(azllm::Workspace &workspace, bool interactive)
     return true;
 }
 
+// The workspace at root, or null after telling the user why not. A studio.db that another program
+// holds is offered again (Retry) rather than given up on.
+std::unique_ptr<azllm::Workspace> openWorkspace(const QString &root, bool automated)
+{
+    for (;;) {
+        try {
+            return std::make_unique<azllm::Workspace>(root);
+        } catch (const azllm::DatabaseBusyError &e) {
+            const QString message = QString::fromStdString(e.what());
+            std::fprintf(stderr, "azllm-studio: %s\n", qPrintable(message));
+            if (automated ||
+                QMessageBox::warning(nullptr, QObject::tr("The workspace is in use"), message,
+                                     QMessageBox::Retry | QMessageBox::Cancel) !=
+                    QMessageBox::Retry)
+                return nullptr;
+        } catch (const std::exception &e) {
+            const QString message = QString::fromStdString(e.what());
+            if (!automated)
+                QMessageBox::critical(nullptr, QObject::tr("Cannot open the workspace"), message);
+            std::fprintf(stderr, "azllm-studio: %s\n", qPrintable(message));
+            return nullptr;
+        }
+    }
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -130,16 +155,9 @@ int main(int argc, char **argv)
                              : chooseWorkspace(args);
     if (root.isEmpty())
         return 0;
-    std::unique_ptr<azllm::Workspace> workspace;
-    try {
-        workspace = std::make_unique<azllm::Workspace>(root);
-    } catch (const std::exception &e) {
-        const QString message = QString::fromStdString(e.what());
-        if (!automated)
-            QMessageBox::critical(nullptr, QObject::tr("Cannot open the workspace"), message);
-        std::fprintf(stderr, "azllm-studio: %s\n", qPrintable(message));
+    const std::unique_ptr<azllm::Workspace> workspace = openWorkspace(root, automated);
+    if (!workspace)
         return 1;
-    }
     if (!automated)
         QSettings().setValue(QStringLiteral("workspace/path"), workspace->root());
     seedIfNew(*workspace, !automated);

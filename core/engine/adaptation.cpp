@@ -23,7 +23,8 @@ std::int64_t parseTrainBlocks(const std::string &value, std::int64_t layers)
 }
 
 Adaptation::Adaptation(Gpt &model, const TuningConfig &tuning,
-                       const std::vector<std::int64_t> &markerIds)
+                       const std::vector<std::int64_t> &markerIds,
+                       c10::optional<at::Generator> generator)
     : m_model(model)
 {
     const std::int64_t layers = model->config().nLayer;
@@ -48,7 +49,7 @@ Adaptation::Adaptation(Gpt &model, const TuningConfig &tuning,
         settings.alpha = tuning.loraAlpha;
         settings.attention = tuning.loraTargets.find("attn") != std::string::npos;
         settings.mlp = tuning.loraTargets.find("mlp") != std::string::npos;
-        m_lora.emplace(model, settings);
+        m_lora.emplace(model, settings, generator);
     }
     if (!markerIds.empty())
         m_markers.emplace(model, markerIds);

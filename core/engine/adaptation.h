@@ -21,7 +21,9 @@ std::int64_t parseTrainBlocks(const std::string &value, std::int64_t layers);
 class Adaptation
 {
 public:
-    Adaptation(Gpt &model, const TuningConfig &tuning, const std::vector<std::int64_t> &markerIds);
+    // generator draws LoRA's initial A (the trainer's; none when adapters are loaded over it).
+    Adaptation(Gpt &model, const TuningConfig &tuning, const std::vector<std::int64_t> &markerIds,
+               c10::optional<at::Generator> generator = c10::nullopt);
 
     // Before every forward pass while training (the adapted weights are a graph node that each
     // backward consumes), and once before evaluating.

@@ -5,12 +5,14 @@
 
 namespace azllm {
 
-ClassifierHeadImpl::ClassifierHeadImpl(std::int64_t width, std::int64_t labels, bool meanPooling)
+ClassifierHeadImpl::ClassifierHeadImpl(std::int64_t width, std::int64_t labels, bool meanPooling,
+                                       c10::optional<at::Generator> generator)
     : proj(torch::nn::Linear(width, labels)), m_meanPooling(meanPooling)
 {
     register_module("proj", proj);
     torch::NoGradGuard noGrad;
-    proj->weight.normal_(0.0, 0.02); // as the GPT's own matrices; scores start near uniform
+    proj->weight.normal_(0.0, 0.02,
+                         generator); // as the GPT's own matrices; scores start near uniform
     proj->bias.zero_();
 }
 

@@ -12,7 +12,10 @@ namespace azllm {
 class ClassifierHeadImpl : public torch::nn::Module
 {
 public:
-    ClassifierHeadImpl(std::int64_t width, std::int64_t labels, bool meanPooling);
+    // The weights are drawn from generator (the trainer's; none: the global one, for a head that
+    // is loaded over it).
+    ClassifierHeadImpl(std::int64_t width, std::int64_t labels, bool meanPooling,
+                       c10::optional<at::Generator> generator = c10::nullopt);
 
     // hidden (B, T, C) after ln_f; lengths (B) int64, the tokens of each row (the rest is
     // padding; the last real token is <|label|>). Returns class scores (B, K).

@@ -29,15 +29,16 @@ std::string joinLines(const std::vector<std::string> &lines)
 class ClassifyTask final : public TrainingTask
 {
 public:
-    ClassifyTask(const RunConfig &config, Gpt &model, const torch::Device &device)
+    ClassifyTask(const RunConfig &config, Gpt &model, const torch::Device &device,
+                 const at::Generator &generator)
         : m_config(config), m_model(model), m_device(device),
           m_train(
               readTaskExamples(config.train.trainData, ExampleKind::Classify, config, "training")),
           m_validation(readTaskExamples(config.train.validationData, ExampleKind::Classify, config,
                                         "validation")),
-          m_adaptation(model, config.tuning, markerIdsFor(config.tuning)),
+          m_adaptation(model, config.tuning, markerIdsFor(config.tuning), generator),
           m_head(config.model.nEmbd, std::int64_t(m_train.labels.size()),
-                 config.tuning.pooling == "mean"),
+                 config.tuning.pooling == "mean", generator),
           m_schedule(m_train.examples.size(), config.train.batchSize, config.train.gradAccumSteps,
                      config.train.seed)
     {
@@ -142,9 +143,9 @@ private:
 } // namespace
 
 std::unique_ptr<TrainingTask> makeClassifyTask(const RunConfig &config, Gpt &model,
-                                               const torch::Device &device)
+                                               const torch::Device &device, at::Generator generator)
 {
-    return std::make_unique<ClassifyTask>(config, model, device);
+    return std::make_unique<ClassifyTask>(config, model, device, generator);
 }
 
 } // namespace azllm

@@ -19,7 +19,8 @@ torch::Tensor readEntry(torch::serialize::InputArchive &archive, const std::stri
 
 } // namespace
 
-LoraAdapters::LoraAdapters(Gpt &model, const LoraSettings &settings)
+LoraAdapters::LoraAdapters(Gpt &model, const LoraSettings &settings,
+                           c10::optional<at::Generator> generator)
     : m_scale(settings.alpha / double(settings.rank))
 {
     if (settings.rank <= 0)
@@ -28,9 +29,10 @@ LoraAdapters::LoraAdapters(Gpt &model, const LoraSettings &settings)
         const std::int64_t out = layer->weight.size(0), in = layer->weight.size(1);
         const auto options = layer->weight.options().requires_grad(false);
         const double bound = 1.0 / std::sqrt(double(in)); // nn.Linear's own initial range
-        Adapter adapter{name, layer, layer->weight,
-                        torch::empty({settings.rank, in}, options).uniform_(-bound, bound),
-                        torch::zeros({out, settings.rank}, options)};
+        Adapter adapter{
+            name, layer, layer->weight,
+            torch::empty({settings.rank, in}, options).uniform_(-bound, bound, generator),
+            torch::zeros({out, settings.rank}, options)};
         adapter.a.requires_grad_(true);
         adapter.b.requires_grad_(true);
         m_adapters.push_back(std::move(adapter));

@@ -28,7 +28,10 @@ class LoraAdapters
 {
 public:
     // A starts small and random, B at zero, so the adapted model starts as the base exactly.
-    LoraAdapters(Gpt &model, const LoraSettings &settings);
+    // A is drawn from generator (the trainer's; none: LibTorch's global one, for adapters that
+    // are loaded over it).
+    LoraAdapters(Gpt &model, const LoraSettings &settings,
+                 c10::optional<at::Generator> generator = c10::nullopt);
 
     void apply();
     void restore();

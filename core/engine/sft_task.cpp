@@ -16,12 +16,13 @@ namespace {
 class SftTask final : public TrainingTask
 {
 public:
-    SftTask(const RunConfig &config, Gpt &model, const torch::Device &device)
+    SftTask(const RunConfig &config, Gpt &model, const torch::Device &device,
+            at::Generator generator)
         : m_config(config), m_model(model), m_device(device),
           m_train(readTaskExamples(config.train.trainData, ExampleKind::Sft, config, "training")),
           m_validation(readTaskExamples(config.train.validationData, ExampleKind::Sft, config,
                                         "validation")),
-          m_adaptation(model, config.tuning, markerIdsFor(config.tuning)),
+          m_adaptation(model, config.tuning, markerIdsFor(config.tuning), generator),
           m_rows(config.tuning.packing
                      ? packRows(inputLengths(m_train), std::size_t(config.model.contextLength),
                                 config.train.seed)
@@ -116,18 +117,18 @@ private:
 } // namespace
 
 std::unique_ptr<TrainingTask> makeSftTask(const RunConfig &config, Gpt &model,
-                                          const torch::Device &device)
+                                          const torch::Device &device, at::Generator generator)
 {
-    return std::make_unique<SftTask>(config, model, device);
+    return std::make_unique<SftTask>(config, model, device, std::move(generator));
 }
 
 std::unique_ptr<TrainingTask> makeTuningTask(const RunConfig &config, Gpt &model,
-                                             const torch::Device &device)
+                                             const torch::Device &device, at::Generator generator)
 {
     if (config.tuning.kind == "sft")
-        return makeSftTask(config, model, device);
+        return makeSftTask(config, model, device, std::move(generator));
     if (config.tuning.kind == "classify")
-        return makeClassifyTask(config, model, device);
+        return makeClassifyTask(config, model, device, std::move(generator));
     throw std::invalid_argument("kind: '" + config.tuning.kind +
                                 "' is not pretrain, sft or classify");
 }

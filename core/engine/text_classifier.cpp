@@ -9,6 +9,7 @@
 #include "config_io.h"
 #include "example_file.h"
 #include "language_model_impl.h"
+#include "random_generator.h"
 #include "runtime.h"
 #include "tuned_checkpoint.h"
 #include "tuning_batches.h"
@@ -19,7 +20,8 @@ namespace fs = std::filesystem;
 struct TextClassifier::Impl
 {
     Impl(const RunConfig &run, std::vector<std::string> labelNames, std::string dir)
-        : config(run), labels(std::move(labelNames)), checkpoint(std::move(dir)), gpt(run.model),
+        : config(run), labels(std::move(labelNames)), checkpoint(std::move(dir)),
+          gpt(run.model, makeRandomGenerator(torch::kCPU, 0)), // the checkpoint's weights follow
           head(run.model.nEmbd, std::int64_t(labels.size()), run.tuning.pooling == "mean")
     {
     }

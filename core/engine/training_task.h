@@ -42,12 +42,14 @@ public:
     virtual std::optional<ClassificationReport> report() const { return std::nullopt; }
 };
 
-// Kind "sft" or "classify"; throws std::runtime_error naming a bad examples file.
+// Kind "sft" or "classify"; throws std::runtime_error naming a bad examples file. New adapters
+// and heads draw their initial weights from generator, the trainer's.
 std::unique_ptr<TrainingTask> makeTuningTask(const RunConfig &config, Gpt &model,
-                                             const torch::Device &device);
+                                             const torch::Device &device, at::Generator generator);
 std::unique_ptr<TrainingTask> makeSftTask(const RunConfig &config, Gpt &model,
-                                          const torch::Device &device);
+                                          const torch::Device &device, at::Generator generator);
 std::unique_ptr<TrainingTask> makeClassifyTask(const RunConfig &config, Gpt &model,
-                                               const torch::Device &device);
+                                               const torch::Device &device,
+                                               at::Generator generator);
 
 } // namespace azllm

@@ -8,6 +8,7 @@
 #include "checkpoint_io.h"
 #include "config_io.h"
 #include "merge_adapters.h"
+#include "random_generator.h"
 
 namespace azllm {
 namespace fs = std::filesystem;
@@ -95,15 +96,15 @@ std::string mergeAdapters(const std::string &checkpointDir, const std::string &o
     RunConfig config = readCheckpointConfig(checkpointDir);
     if (config.tuning.kind != "sft")
         throw std::runtime_error("checkpoint " + checkpointDir + " is not a chat-tuned (sft) one");
-    torch::manual_seed(config.train.seed); // LoRA's initial A is drawn before it is overwritten
-    Gpt model(config.model);
+    at::Generator generator = makeRandomGenerator(torch::kCPU, config.train.seed);
+    Gpt model(config.model, generator); // its weights come from the checkpoint
     loadModelWeights(checkpointDir, model);
     CheckpointState state = readCheckpointState(checkpointDir);
     state.formatVersion = kTunedCheckpointFormatVersion;
     config.tuning.loraRank = 0;
     config.tuning.trainBlocks = "all";
     config.train.outDir = outRunDir;
-    CheckpointContents contents{config, state, model, nullptr};
+    CheckpointContents contents{config, state, model, nullptr, generator};
     contents.writeExtraFiles = [&](const std::string &dir) {
         if (!config.tuning.baseCheckpoint.empty())
             writeBaseReference(dir, config.tuning.baseCheckpoint);

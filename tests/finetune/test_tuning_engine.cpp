@@ -51,7 +51,7 @@ public:
 
 Gpt loadedModel(const std::string &checkpoint)
 {
-    Gpt model(readCheckpointConfig(checkpoint).model);
+    Gpt model(readCheckpointConfig(checkpoint).model, at::detail::createCPUGenerator(0));
     loadModelWeights(checkpoint, model);
     model->eval();
     return model;
@@ -151,7 +151,7 @@ private Q_SLOTS:
     void packedRowsGiveTheLossOfPaddedRows()
     {
         const ExampleSet set = echoExamples(2, 9);
-        Gpt model(tinyModel());
+        Gpt model(tinyModel(), at::detail::createCPUGenerator(7));
         model->eval();
         torch::NoGradGuard noGrad;
         const ExampleRow both = {0, 1}, first = {0}, second = {1};
@@ -178,7 +178,7 @@ private Q_SLOTS:
     // train, and merging them gives the logits of base + adapters.
     void loraTrainsOnlyAdaptersAndMarkerRows()
     {
-        Gpt model(tinyModel());
+        Gpt model(tinyModel(), at::detail::createCPUGenerator(7));
         loadWeights(m_base, model);
         std::vector<torch::Tensor> before;
         for (const torch::Tensor &p : model->parameters())
@@ -233,7 +233,7 @@ private Q_SLOTS:
         QVERIFY(fs::exists(fs::path(checkpoint) / "base.txt"));
         QCOMPARE(readCheckpointState(checkpoint).formatVersion, kTunedCheckpointFormatVersion);
 
-        Gpt base(tinyModel());
+        Gpt base(tinyModel(), at::detail::createCPUGenerator(7));
         loadWeights(m_base, base);
         Gpt tuned = loadedModel(checkpoint);
         const auto baseParams = base->named_parameters();
@@ -412,7 +412,7 @@ private Q_SLOTS:
         Recorder recorder;
         const std::string tuned = Trainer(c).run(recorder).lastCheckpoint;
         std::ofstream(fs::path(copied) / "state.txt", std::ios::app) << "\n";
-        Gpt model(tinyModel());
+        Gpt model(tinyModel(), at::detail::createCPUGenerator(7));
         try {
             loadModelWeights(tuned, model);
             QFAIL("a changed base was accepted");

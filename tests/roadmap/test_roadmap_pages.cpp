@@ -72,7 +72,7 @@ private:
     QTemporaryDir m_dir;
     QString path(const QString &name) const { return m_dir.path() + QLatin1Char('/') + name; }
 
-private slots:
+private Q_SLOTS:
     void templateDeleteAndUndo()
     {
         Workspace workspace(path(QStringLiteral("pages")));

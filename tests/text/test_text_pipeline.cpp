@@ -15,7 +15,7 @@ class TestTextPipeline : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init();
     void preparesShards();
     void splitIsDeterministic();

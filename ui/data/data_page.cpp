@@ -127,5 +127,5 @@ void DataPage::onPrepared(const QString &name)
 {
     reload();
     m_datasets->select(name);
-    emit datasetsChanged();
+    Q_EMIT datasetsChanged();
 }

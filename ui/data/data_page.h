@@ -36,11 +36,11 @@ public:
     azllm::ui::PreparePanel &preparePanel() { return *m_prepare; }
     azllm::ui::TokenizerPlayground &playground() { return *m_playground; }
 
-public slots:
+public Q_SLOTS:
     // Reads the workspace's datasets again (after another screen or a first-start seed made one).
     void reload();
 
-signals:
+Q_SIGNALS:
     void datasetsChanged();
     // What runs now, for the status bar; empty when idle.
     void jobChanged(const QString &description);

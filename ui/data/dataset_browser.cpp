@@ -241,7 +241,7 @@ void DatasetBrowser::showSelected()
                                     [&](const DatasetSummary &s) { return s.name == name; });
     m_report->setVisible(found != m_datasets.cend());
     m_report->setHtml(found != m_datasets.cend() ? reportHtml(*found) : QString());
-    emit selectionChanged(name);
+    Q_EMIT selectionChanged(name);
 }
 
 QString DatasetBrowser::reportHtml(const DatasetSummary &s)

@@ -391,7 +391,7 @@ void PreparePanel::cancel()
     m_worker->requestCancel();
     m_cancelButton->setEnabled(false);
     m_stage->setText(tr("Cancelling…"));
-    emit jobChanged(tr("Cancelling the preparation of “%1”…").arg(m_runningName));
+    Q_EMIT jobChanged(tr("Cancelling the preparation of “%1”…").arg(m_runningName));
 }
 
 void PreparePanel::setBusy(bool busy)
@@ -404,15 +404,15 @@ void PreparePanel::setBusy(bool busy)
         input->setEnabled(!busy);
     setAcceptDrops(!busy);
     updateState();
-    emit busyChanged(busy);
+    Q_EMIT busyChanged(busy);
     if (!busy)
-        emit jobChanged(QString());
+        Q_EMIT jobChanged(QString());
 }
 
 void PreparePanel::showProgress(const azllm::PrepareProgress &progress)
 {
     if (!m_busy || !m_cancelButton->isEnabled()) { // finished, or "Cancelling…" stays up
-        emit progressed(progress);
+        Q_EMIT progressed(progress);
         return;
     }
     QString step;
@@ -447,8 +447,8 @@ void PreparePanel::showProgress(const azllm::PrepareProgress &progress)
         m_progress->setRange(0, 100);
         m_progress->setValue(progress.total ? int(100 * progress.done / progress.total) : 0);
     }
-    emit jobChanged(tr("Preparing “%1”: %2").arg(m_runningName, stepText));
-    emit progressed(progress);
+    Q_EMIT jobChanged(tr("Preparing “%1”: %2").arg(m_runningName, stepText));
+    Q_EMIT progressed(progress);
 }
 
 void PreparePanel::showOutcome(const PrepareOutcome &outcome)
@@ -499,7 +499,7 @@ void PreparePanel::showOutcome(const PrepareOutcome &outcome)
     }
     setBusy(false);
     if (outcome.status == PrepareOutcome::Status::Prepared)
-        emit prepared(name);
+        Q_EMIT prepared(name);
 }
 
 void PreparePanel::showIssues(const QStringList &issues)
