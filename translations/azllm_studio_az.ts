@@ -11,7 +11,7 @@
     <message>
         <location line="+2"/>
         <source>%1 · step %2 · loss %3</source>
-        <translation>%1 · addım %2 · itki %3</translation>
+        <translation>%1 · addım %2 · itki %L3</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -101,7 +101,7 @@
     <message>
         <location line="+21"/>
         <source>%1 tokens · %2 tokens/s · first token after %3 ms · prompt %4 tokens · seed %5</source>
-        <translation>%1 token · %2 token/s · ilk token %3 ms sonra · prompt %4 token · toxum %5</translation>
+        <translation>%1 token · %L2 token/s · ilk token %3 ms sonra · prompt %4 token · toxum %5</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -121,7 +121,7 @@
     <message>
         <location line="+6"/>
         <source>%1 tokens · %2 tokens/s · first token after %3 ms · prompt %4 tokens</source>
-        <translation>%1 token · %2 token/s · ilk token %3 ms sonra · prompt %4 token</translation>
+        <translation>%1 token · %L2 token/s · ilk token %3 ms sonra · prompt %4 token</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -197,12 +197,12 @@
     <message>
         <location line="+1"/>
         <source>Chat: turns with the chat template (for chat-tuned models)</source>
-        <translation>Çat: çat şablonu ilə dialoq (söhbət üzrə öyrədilmiş modellər üçün)</translation>
+        <translation>Çat: çat formatında növbələr (söhbətlər üzərində incə tənzimlənmiş modellər üçün)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A pretrained model only knows how to continue text: use Completion. A model tuned on conversations answers in Chat mode (docs/chat_template.md).</source>
-        <translation>İlkin təlim keçmiş model yalnız mətni davam etdirməyi bilir: Tamamlama rejimini seçin. Söhbətlər üzərində əlavə öyrədilmiş model Çat rejimində cavab verir (docs/chat_template.md).</translation>
+        <translation>İlkin təlim keçmiş model yalnız mətni davam etdirməyi bilir: Tamamlama rejimini seçin. Söhbətlər üzərində incə tənzimlənmiş model Çat rejimində cavab verir (docs/chat_template.md).</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -396,7 +396,7 @@
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../ui/data/data_page.cpp" line="+23"/>
+        <location filename="../ui/data/data_page.cpp" line="+24"/>
         <source>Data</source>
         <translation>Verilənlər</translation>
     </message>
@@ -416,7 +416,12 @@
         <translation>Yeni verilənlər dəsti</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Sources</source>
+        <translation>Mənbələr</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Your datasets</source>
         <translation>Verilənlər dəstləriniz</translation>
     </message>
@@ -462,6 +467,21 @@ bir tokeninə klikləyin.</translation>
         <location line="+16"/>
         <source>%1 %</source>
         <translation>%1%</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 s</source>
+        <translation>%1 san</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min</source>
+        <translation>%1 dəq</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 saat %2 dəq</translation>
     </message>
 </context>
 <context>
@@ -732,7 +752,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location filename="../ui/model/model_page.cpp" line="+36"/>
         <source>Heads that divide %1 evenly near %2: %3 or %4.</source>
-        <translation>%2 yaxınlığında %1 ədədini tam bölən başlıq sayları: %3 və ya %4.</translation>
+        <translation>%2 yaxınlığında %1 ədədini qalıqsız bölən baş sayları: %3 və ya %4.</translation>
     </message>
     <message>
         <location line="+148"/>
@@ -822,7 +842,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+1"/>
         <source>Longest sequence the model reads at once; each position has its own learned embedding.</source>
-        <translation>Modelin bir dəfəyə oxuduğu ən uzun ardıcıllıq; hər mövqenin öz öyrənilən embedding-i var.</translation>
+        <translation>Modelin bir dəfəyə oxuduğu ən uzun ardıcıllıq; hər mövqenin öz öyrənilən embeddinqi var.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -847,17 +867,17 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+1"/>
         <source>Heads (n_head)</source>
-        <translation>Başlıqlar (n_head)</translation>
+        <translation>Başlar (n_head)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attention heads per block; n_embd must split evenly between them.</source>
-        <translation>Hər blokdakı diqqət başlıqları; n_embd onlar arasında bərabər bölünməlidir.</translation>
+        <translation>Hər blokdakı diqqət başları; n_embd onlar arasında qalıqsız bölünməlidir.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Fraction of activations zeroed while training; 0 is right for pretraining, 0.1 helps when data is small. Adds memory for masks.</source>
-        <translation>Təlim zamanı sıfırlanan aktivasiyaların payı; ilkin təlim üçün 0 uyğundur, verilənlər az olanda 0.1 kömək edir. Maskalar üçün əlavə yaddaş tələb edir.</translation>
+        <translation>Təlim zamanı sıfırlanan aktivasiyaların payı; ilkin təlim üçün 0 uyğundur, verilənlər az olanda 0,1 kömək edir. Maskalar üçün əlavə yaddaş tələb edir.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -972,7 +992,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+1"/>
         <source>Weights saved as 32-bit floats, as training keeps them.</source>
-        <translation>Çəkilər təlimdə saxlandığı kimi, 32 bitlik sürüşkən nöqtəli ədədlərlə.</translation>
+        <translation>Çəkilər təlimdə saxlandığı kimi, 32 bitlik sürüşən nöqtəli ədədlərlə.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1042,7 +1062,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+16"/>
         <source>Where it fits</source>
-        <translation>Harada sığır</translation>
+        <translation>Harada sığışır</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1135,13 +1155,13 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+3"/>
         <source>Weights, KV cache and one row of vocabulary scores.</source>
-        <translation>Çəkilər, KV keşi və lüğət üzrə bir sətir bal.</translation>
+        <translation>Çəkilər, KV keşi və bütün lüğət üçün bir sətir logit.</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="+66"/>
+        <location filename="../app/studio/main.cpp" line="+70"/>
         <source>Welcome to Az-LLM Studio</source>
         <translation>Az-LLM Studio-ya xoş gəlmisiniz</translation>
     </message>
@@ -1246,7 +1266,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+0"/>
         <source>An empty roadmap with a title and a 3-6 month horizon</source>
-        <translation>Başlığı və 3-6 aylıq üfüqü olan boş yol xəritəsi</translation>
+        <translation>Başlığı və 3-6 aylıq müddəti olan boş yol xəritəsi</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1256,7 +1276,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+0"/>
         <source>Title, start date and horizon of this roadmap</source>
-        <translation>Bu yol xəritəsinin başlığı, başlama tarixi və üfüqü</translation>
+        <translation>Bu yol xəritəsinin başlığı, başlama tarixi və müddəti</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1353,7 +1373,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+3"/>
         <source>Select a goal to add milestones or sources to it; double-click an item to edit it.</source>
-        <translation>Seçilmiş məqsədə mərhələ və ya mənbə əlavə edin; redaktə üçün iki dəfə klikləyin.</translation>
+        <translation>Mərhələ və ya mənbə əlavə etmək üçün əvvəlcə məqsədi seçin; elementi redaktə etmək üçün üzərinə iki dəfə klikləyin.</translation>
     </message>
     <message>
         <location line="+52"/>
@@ -1556,9 +1576,44 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>RunHistoryView</name>
     <message>
-        <location filename="../ui/train/run_history_view.cpp" line="+67"/>
+        <location filename="../ui/train/run_history_view.cpp" line="+55"/>
+        <source>created</source>
+        <translation>yaradılıb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>running</source>
+        <translation>gedir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paused</source>
+        <translation>fasilədə</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped</source>
+        <translation>dayandırılıb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finished</source>
+        <translation>bitib</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>diverged</source>
+        <translation>dağılıb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>alınmayıb</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Run</source>
-        <translation>Proses</translation>
+        <translation>Təlim prosesi</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1578,7 +1633,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+1"/>
         <source>Best validation</source>
-        <translation>Ən yaxşı validasiya</translation>
+        <translation>Ən yaxşı validasiya itkisi</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1588,7 +1643,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+0"/>
         <source>Started</source>
-        <translation>Başlayıb</translation>
+        <translation>Başlama vaxtı</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1650,20 +1705,43 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Ehtimalları kəskinləşdirir (1-dən aşağı) və ya düzləşdirir (1-dən yuxarı); 0 hər dəfə ən ehtimallı tokeni seçir.
-Sharpens (below 1) or flattens (above 1) the probabilities; 0 always picks the most likely token.</source>
+        <source>Sharpens (below 1) or flattens (above 1) the probabilities; 0 always picks the most likely token.</source>
         <translation>Ehtimalları kəskinləşdirir (1-dən aşağı) və ya düzləşdirir (1-dən yuxarı); 0 hər dəfə ən ehtimallı tokeni seçir.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Top-k</source>
-        <translation>Top-k</translation>
+        <location line="+4"/>
+        <source>Samples only among the k most likely tokens; 0 keeps them all.</source>
+        <translation>Yalnız ən ehtimallı k token arasından seçir; 0 hamısını saxlayır.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Yalnız ən ehtimallı k token arasından seçir; 0 hamısını saxlayır.
-Samples only among the k most likely tokens; 0 keeps them all.</source>
-        <translation>Yalnız ən ehtimallı k token arasından seçir; 0 hamısını saxlayır.</translation>
+        <location line="+4"/>
+        <source>Samples from the smallest set of likely tokens whose probabilities add up to p; 1 keeps them all.</source>
+        <translation>Ehtimallarının cəmi p-yə çatan ən kiçik token dəstindən seçir; 1 hamısını saxlayır.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Makes tokens already in the text less likely; 1 turns it off.</source>
+        <translation>Mətndə artıq olan tokenləri daha az ehtimallı edir; 1 onu söndürür.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The answer is at most this many tokens long.</source>
+        <translation>Cavab ən çoxu bu qədər tokendən ibarət olur.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The same seed, model and settings give the same answer.</source>
+        <translation>Eyni toxum, model və ayarlar eyni cavabı verir.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Picks a fresh random seed for every answer (the seed used is shown under the answer).</source>
+        <translation>Hər cavab üçün yeni təsadüfi toxum götürür (istifadə olunan toxum cavabın altında göstərilir).</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1671,52 +1749,22 @@ Samples only among the k most likely tokens; 0 keeps them all.</source>
         <translation>Top-p</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Ehtimalları cəmi p-yə çatan ən kiçik token dəstindən seçir; 1 hamısını saxlayır.
-Samples from the smallest set of likely tokens whose probabilities add up to p; 1 keeps them all.</source>
-        <translation>Ehtimalları cəmi p-yə çatan ən kiçik token dəstindən seçir; 1 hamısını saxlayır.</translation>
-    </message>
-    <message>
         <location line="+4"/>
         <source>Repetition penalty</source>
         <translation>Təkrar cəzası</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Mətndə artıq olan tokenləri daha az ehtimallı edir; 1 söndürür.
-Makes tokens already in the text less likely; 1 turns it off.</source>
-        <translation>Mətndə artıq olan tokenləri daha az ehtimallı edir; 1 söndürür.</translation>
-    </message>
-    <message>
         <location line="+9"/>
-        <source>Cavab ən çoxu bu qədər tokendən ibarət olur.
-The answer is at most this many tokens long.</source>
-        <translation>Cavab ən çoxu bu qədər tokendən ibarət olur.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>Max new tokens</source>
         <translation>Maks. yeni token</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Eyni toxum, model və parametrlər eyni cavabı verir.
-The same seed, model and settings give the same answer.</source>
-        <translation>Eyni toxum, model və parametrlər eyni cavabı verir.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>New seed each answer</source>
         <translation>Hər cavaba yeni toxum</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Hər cavab üçün yeni təsadüfi toxum götürür (istifadə olunan toxum cavabın altında göstərilir).
-Picks a fresh random seed for every answer (the seed used is shown under the answer).</source>
-        <translation>Hər cavab üçün yeni təsadüfi toxum götürür (istifadə olunan toxum cavabın altında göstərilir).</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Seed</source>
         <translation>Toxum</translation>
     </message>
@@ -1736,7 +1784,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     <message>
         <location line="+32"/>
         <source>Token shards prepared on the Data screen</source>
-        <translation>Verilənlər ekranında hazırlanmış token hissələri (shard)</translation>
+        <translation>Verilənlər ekranında hazırlanmış token faylları</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1886,7 +1934,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     <message>
         <location line="+1"/>
         <source>Throughput</source>
-        <translation>Ötürmə sürəti</translation>
+        <translation>Emal sürəti</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2009,7 +2057,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     <message>
         <location line="+10"/>
         <source>ln(vocab) = %1: a uniform guess</source>
-        <translation>ln(lüğət) = %1: bərabər ehtimallı təxmin</translation>
+        <translation>ln(lüğət) = %L1: bərabər ehtimallı təxmin</translation>
     </message>
     <message>
         <location line="+40"/>
@@ -2019,22 +2067,22 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     <message>
         <location line="+5"/>
         <source>step %1: validation loss %2</source>
-        <translation>addım %1: validasiya itkisi %2</translation>
+        <translation>addım %1: validasiya itkisi %L2</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>loss %1 · %2 tokens/s · %3 left</source>
-        <translation>itki %1 · %2 token/s · %3 qalıb</translation>
+        <translation>itki %L1 · %2 token/s · %3 qalıb</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>step %1 · loss %2 · validation %3</source>
-        <translation>addım %1 · itki %2 · validasiya %3</translation>
+        <translation>addım %1 · itki %L2 · validasiya itkisi %L3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>step %1 · loss %2</source>
-        <translation>addım %1 · itki %2</translation>
+        <translation>addım %1 · itki %L2</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -2091,6 +2139,255 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     </message>
 </context>
 <context>
+    <name>azllm</name>
+    <message>
+        <location filename="../core/roadmap/milestone_evaluator.cpp" line="+47"/>
+        <source>no run has a validation loss yet</source>
+        <translation>hələ heç bir təlim prosesinin validasiya itkisi yoxdur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>best so far %1 (run %2)</source>
+        <translation>indiyədək ən yaxşısı %1 (təlim prosesi %2)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no training run yet</source>
+        <translation>hələ təlim prosesi yoxdur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>largest so far %1 parameters (run %2)</source>
+        <translation>indiyədək ən böyüyü %1 parametr (təlim prosesi %2)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>no classifier trained yet (Fine-tune screen, Classification tab)</source>
+        <translation>hələ təsnifatçı öyrədilməyib (İncə tənzimləmə ekranı, Təsnifat bölməsi)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>best so far %1% (run %2)</source>
+        <translation>indiyədək ən yaxşısı %1% (təlim prosesi %2)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>no prepared dataset yet</source>
+        <translation>hələ hazırlanmış verilənlər dəsti yoxdur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>largest so far %1 tokens (dataset %2)</source>
+        <translation>indiyədək ən böyüyü %1 token (verilənlər dəsti %2)</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>not yet: the studio has no knowledge bases yet; tick it by hand</source>
+        <translation>hələ yox: studiyada hələ bilik bazası yoxdur; əllə işarələyin</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>run “%1”</source>
+        <translation>təlim prosesi “%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>dataset “%1”</source>
+        <translation>verilənlər dəsti “%1”</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>validation loss ≤ %1</source>
+        <translation>validasiya itkisi ≤ %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a run with ≥ %1 parameters</source>
+        <translation>≥ %1 parametrli təlim prosesi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a dataset with ≥ %1 tokens</source>
+        <translation>≥ %1 tokenlik verilənlər dəsti</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a knowledge base with ≥ %1 documents</source>
+        <translation>≥ %1 sənədlik bilik bazası</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a classifier with accuracy ≥ %1%</source>
+        <translation>dəqiqliyi ≥ %1% olan təsnifatçı</translation>
+    </message>
+    <message>
+        <location filename="../core/roadmap/roadmap_markdown.cpp" line="+34"/>
+        <location line="+57"/>
+        <source>done</source>
+        <translation>bitib</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>done (met by %1)</source>
+        <translation>bitib (nail olan: %1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>**overdue**</source>
+        <translation>**vaxtı keçib**</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>open</source>
+        <translation>açıq</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> Milestone | Due | Status | Measured by | Note </source>
+        <translation> Mərhələ | Son tarix | Vəziyyət | Ölçü meyarı | Qeyd </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source> Source | URL or path | Kind | Status | Documents | Tokens </source>
+        <translation> Mənbə | URL və ya yol | Növ | Vəziyyət | Sənədlər | Tokenlər </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Next target</source>
+        <translation>Növbəti hədəf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data source</source>
+        <translation>Verilənlər mənbəyi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Technique</source>
+        <translation>Texnika</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>planned</source>
+        <translation>planlaşdırılıb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>active</source>
+        <translation>davam edir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>dropped</source>
+        <translation>imtina edilib</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>collected</source>
+        <translation>toplanıb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>imported</source>
+        <translation>idxal olunub</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 to %2 (%3 months) · overall progress %4 · exported %5</source>
+        <translation>%1 – %2 (%3 ay) · ümumi irəliləyiş %4 · ixrac tarixi %5</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Status: %1 · progress %2</source>
+        <translation>Vəziyyət: %1 · irəliləyiş %2</translation>
+    </message>
+    <message>
+        <location filename="../core/roadmap/roadmap_template.cpp" line="+27"/>
+        <source>Train a 300M model (az-300m)</source>
+        <translation>300M model öyrətmək (az-300m)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1024 wide, 24 layers, 16 heads: 336.1M parameters at vocabulary 32000 and context 1024. About 6.7B tokens is compute-optimal (20 per parameter); rent a GPU for it and plan the budget first on the Model screen.</source>
+        <translation>Genişlik 1024, 24 qat, 16 diqqət başı: lüğət 32000 və kontekst 1024 olanda 336,1M parametr. Hesablama üçün optimal miqdar təxminən 6,7 mlrd tokendir (parametr başına 20); bunun üçün GPU icarəyə götürün və büdcəni əvvəlcə Model ekranında planlayın.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Validation loss ≤ 3.5 with the current 100M model</source>
+        <translation>İndiki 100M modeldə validasiya itkisi ≤ 3,5</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start a run with at least 300M parameters</source>
+        <translation>Ən azı 300M parametrli təlim prosesinə başlamaq</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>300M model reaches validation loss ≤ 3.0</source>
+        <translation>300M modelin validasiya itkisi ≤ 3,0</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>news site</source>
+        <translation>xəbər saytı</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Collect five Azerbaijani news sites</source>
+        <translation>Beş Azərbaycan xəbər saytından mətn toplamaq</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fresh, edited text in modern Azerbaijani. Check each site&apos;s terms of use before collecting; keep the source of every document.</source>
+        <translation>Müasir Azərbaycan dilində təzə, redaktə olunmuş mətn. Toplamazdan əvvəl hər saytın istifadə şərtlərini yoxlayın; hər sənədin mənbəyini saxlayın.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>News site %1</source>
+        <translation>Xəbər saytı %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List the five sites and check their terms</source>
+        <translation>Beş saytı seçmək və istifadə şərtlərini yoxlamaq</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A dataset of at least 100M tokens</source>
+        <translation>Ən azı 100M tokenlik verilənlər dəsti</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>RAG over Azerbaijan&apos;s laws</source>
+        <translation>Azərbaycan qanunları üzərində RAG</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retrieval-augmented generation: find the relevant articles of the law and let the model answer with citations, instead of from memory.</source>
+        <translation>Axtarışla gücləndirilmiş generasiya: qanunun uyğun maddələrini tapmaq və modelin yaddaşdan deyil, istinadlarla cavab verməsini təmin etmək.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Collect the texts of the laws</source>
+        <translation>Qanunların mətnlərini toplamaq</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A knowledge base with at least 1000 documents</source>
+        <translation>Ən azı 1000 sənədlik bilik bazası</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answer 20 test questions with correct citations</source>
+        <translation>20 sınaq sualına düzgün istinadlarla cavab vermək</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>My next six months with Az-LLM</source>
+        <translation>Az-LLM ilə növbəti altı ayım</translation>
+    </message>
+</context>
+<context>
     <name>azllm::ui</name>
     <message>
         <location filename="../ui/model/device_fit.cpp" line="+26"/>
@@ -2130,7 +2427,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     <message>
         <location line="+36"/>
         <source>✔ fits</source>
-        <translation>✔ sığır</translation>
+        <translation>✔ sığışır</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2143,7 +2440,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>✘ çox böyükdür</translation>
     </message>
     <message>
-        <location filename="../ui/model/size_format.cpp" line="+79"/>
+        <location filename="../ui/model/size_format.cpp" line="+85"/>
         <source>%1 s</source>
         <translation>%1 san</translation>
     </message>
@@ -2213,7 +2510,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Təsnifatçının dəqiqliyi ən azı…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+25"/>
         <source> months</source>
         <translation> ay</translation>
     </message>
@@ -2230,7 +2527,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     <message>
         <location line="+1"/>
         <source>Horizon:</source>
-        <translation>Üfüq:</translation>
+        <translation>Müddət:</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -2238,13 +2535,13 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>məsələn: 300M model öyrətmək</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+78"/>
+        <location line="+4"/>
+        <location line="+76"/>
         <source>Kind:</source>
         <translation>Növ:</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-75"/>
         <source>Goal:</source>
         <translation>Məqsəd:</translation>
     </message>
@@ -2255,14 +2552,14 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+76"/>
+        <location line="+74"/>
         <source>Status:</source>
         <translation>Vəziyyət:</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-48"/>
         <source>Loss as a number (3.2), parameters and tokens as counts (300000000), accuracy as a share (0.9).</source>
-        <translation>İtki ədəd kimi (3.2), parametr və tokenlər say kimi (300000000), dəqiqlik pay kimi (0.9).</translation>
+        <translation>İtki ədəd kimi (3,2), parametr və tokenlər say kimi (300000000), dəqiqlik pay kimi (0,9).</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2320,7 +2617,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>forum</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Name:</source>
         <translation>Ad:</translation>
     </message>
@@ -2894,6 +3191,27 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     </message>
 </context>
 <context>
+    <name>azllm::ui::CollectWorker</name>
+    <message numerus="yes">
+        <location filename="../ui/sources/collect_worker.cpp" line="+27"/>
+        <source>%n new article(s); %1 already collected, %2 kept out by robots.txt, %3 failed.</source>
+        <translation>
+            <numerusform>%n yeni məqalə; %1 artıq toplanmışdı, %2 robots.txt səbəbindən buraxıldı, %3 alınmadı.</numerusform>
+            <numerusform>%n yeni məqalə; %1 artıq toplanmışdı, %2 robots.txt səbəbindən buraxıldı, %3 alınmadı.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stopped; Collect again goes on from here.</source>
+        <translation>Dayandırıldı; “Topla” yenidən basılanda iş buradan davam edir.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Collecting failed: %1</source>
+        <translation>Toplama alınmadı: %1</translation>
+    </message>
+</context>
+<context>
     <name>azllm::ui::ConfusionMatrixView</name>
     <message>
         <location filename="../ui/finetune/confusion_matrix_view.cpp" line="+72"/>
@@ -2951,7 +3269,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     <message>
         <location line="+3"/>
         <source>Fewer tokens per word means more text fits in the model&apos;s context; byte fallback counts characters the vocabulary lacks.</source>
-        <translation>Söz başına token nə qədər azdırsa, modelin kontekstinə bir o qədər çox mətn sığır; bayt ehtiyatı lüğətdə olmayan simvolları sayır.</translation>
+        <translation>Söz başına token nə qədər azdırsa, modelin kontekstinə bir o qədər çox mətn sığışır; bayt ehtiyatı lüğətdə olmayan simvolları sayır.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3009,7 +3327,17 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>%1 boş, %2 dəqiq təkrar, %3 oxşar təkrar</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Filtered</source>
+        <translation>Süzgəcdən çıxan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 not Azerbaijani, %2 by quality rules; %3 e-mails and phone numbers replaced</source>
+        <translation>%1 Azərbaycan dilində deyil, %2 keyfiyyət qaydaları ilə; %3 e-poçt ünvanı və telefon nömrəsi əvəz olundu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Kept</source>
         <translation>Saxlanılan</translation>
     </message>
@@ -3110,7 +3438,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     <message>
         <location line="+24"/>
         <source>Nominal memory; the GPU driver and framework keep roughly 0.5-1 GiB for themselves, so a close fit may still fail.</source>
-        <translation>Nominal yaddaş; GPU drayveri və freymvork özləri üçün təxminən 0.5-1 GiB saxlayır, ona görə güclə sığan model yenə də sığmaya bilər.</translation>
+        <translation>Nominal yaddaş; GPU drayveri və freymvork özləri üçün təxminən 0,5-1 GiB saxlayır, ona görə güclə sığan model yenə də sığmaya bilər.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -3260,9 +3588,9 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
 <context>
     <name>azllm::ui::ParameterChart</name>
     <message>
-        <location filename="../ui/model/parameter_chart.cpp" line="+29"/>
+        <location filename="../ui/model/parameter_chart.cpp" line="+30"/>
         <source>Embeddings</source>
-        <translation>Embedding-lər</translation>
+        <translation>Embeddinqlər</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3277,7 +3605,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     <message>
         <location line="+1"/>
         <source>Norms</source>
-        <translation>Normlar</translation>
+        <translation>LayerNorm-lar</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3341,12 +3669,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Çıxar</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Plain text (.txt, .md), JSON lines (.jsonl, one document per line) and web pages (.html). Files must be UTF-8. You can also drop files and folders here.</source>
-        <translation>Sadə mətn (.txt, .md), JSON sətirləri (.jsonl, hər sətirdə bir sənəd) və veb səhifələr (.html). Fayllar UTF-8 kodlaşdırmasında olmalıdır. Faylları və qovluqları bura sürükləyib ata da bilərsiniz.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+28"/>
         <source>2.  Options</source>
         <translation>2.  Seçimlər</translation>
     </message>
@@ -3386,9 +3709,24 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Hər abzas ayrıca sənəddir (boş sətirlə ayrılır)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Keep Azerbaijani only (language identification)</source>
+        <translation>Yalnız Azərbaycan dilində olanları saxla (dilin təyini)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quality rules: drop short, symbol-heavy, repetitive and boilerplate text</source>
+        <translation>Keyfiyyət qaydaları: qısa, simvolla dolu, təkrarlanan və şablon mətnləri at</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace e-mail addresses and phone numbers</source>
+        <translation>E-poçt ünvanlarını və telefon nömrələrini əvəz et</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>8,000 suits a few MB of text, 32,000 hundreds of MB.</source>
-        <translation>8 000 bir neçə MB mətn üçün, 32 000 isə yüzlərlə MB üçün uyğundur.</translation>
+        <translation>8000 bir neçə MB mətn üçün, 32000 isə yüzlərlə MB mətn üçün uyğundur.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3409,6 +3747,11 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <location line="+1"/>
         <source>Held out for validation:</source>
         <translation>Validasiya üçün ayrılır:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filters:</source>
+        <translation>Süzgəclər:</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3446,7 +3789,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Yalnız a–z latın hərfləri (ə, ş, ç və s. olmadan), rəqəmlər, “-” və “_” işlədin; ad hərf və ya rəqəmlə başlamalıdır (ad qovluq adı olur).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>A dataset called “%1” already exists: choose another name.</source>
         <translation>“%1” adlı verilənlər dəsti artıq var: başqa ad seçin.</translation>
     </message>
@@ -3456,17 +3799,12 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Mətn fayllarını idxal et</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Text corpora (*.txt *.md *.markdown *.jsonl *.html *.htm);;All files (*)</source>
-        <translation>Mətn korpusları (*.txt *.md *.markdown *.jsonl *.html *.htm);;Bütün fayllar (*)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Import a folder of texts</source>
         <translation>Mətnlər olan qovluğu idxal et</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+83"/>
         <source>Cancelling…</source>
         <translation>Ləğv edilir…</translation>
     </message>
@@ -3476,13 +3814,8 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>“%1” hazırlığı ləğv edilir…</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>Reading, cleaning and removing duplicates</source>
-        <translation>Oxunur, təmizlənir, təkrarlar silinir</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+11"/>
+        <location line="+32"/>
+        <location line="+14"/>
         <source>: %1 of %2</source>
         <translation>: %1 / %2</translation>
     </message>
@@ -3492,19 +3825,41 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Tokenizator %1 üzərində öyrədilir (irəliləyiş göstərilmir; böyük korpuslar dəqiqələr çəkir)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+39"/>
+        <location line="-3"/>
+        <location line="+5"/>
+        <location line="+41"/>
         <source>%1 document</source>
         <translation>%1 sənəd</translation>
     </message>
     <message>
-        <location line="-39"/>
-        <location line="+40"/>
+        <location line="-348"/>
+        <source>Plain text (.txt, .md), JSON lines (.jsonl, one document per line), web pages (.html) and Wikipedia dumps (.xml), each also compressed (.gz, .xz, .zst, .bz2). Files must be UTF-8. You can also drop files and folders here.</source>
+        <translation>Sadə mətn (.txt, .md), JSON sətirləri (.jsonl, hər sətirdə bir sənəd), veb səhifələr (.html) və Vikipediya dampları (.xml), hər biri sıxılmış halda da (.gz, .xz, .zst, .bz2). Fayllar UTF-8 kodlaşdırmasında olmalıdır. Faylları və qovluqları bura sürükləyib ata da bilərsiniz.</translation>
+    </message>
+    <message>
+        <location line="+176"/>
+        <source>Text corpora (*.txt *.md *.markdown *.jsonl *.html *.htm *.xml *.gz *.xz *.zst *.bz2);;All files (*)</source>
+        <translation>Mətn korpusları (*.txt *.md *.markdown *.jsonl *.html *.htm *.xml *.gz *.xz *.zst *.bz2);;Bütün fayllar (*)</translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>Reading, cleaning, filtering and removing duplicates</source>
+        <translation>Oxunur, təmizlənir, süzülür, təkrarlar silinir</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, %1 of text, %2</source>
+        <translation>, %1 mətn, %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <location line="+42"/>
         <source>%1 documents</source>
         <translation>%1 sənəd</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-39"/>
         <source>Writing token files</source>
         <translation>Token faylları yazılır</translation>
     </message>
@@ -3514,9 +3869,14 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Tamamlanır</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source> · about %1 left</source>
+        <translation> · təxminən %1 qalıb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Step %1 of 3 · %2</source>
-        <translation>Mərhələ %1/3 · %2</translation>
+        <translation>Addım %1/3 · %2</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3562,7 +3922,32 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
 <context>
     <name>azllm::ui::PresetTable</name>
     <message>
-        <location filename="../ui/model/preset_table.cpp" line="+64"/>
+        <location filename="../ui/model/preset_table.cpp" line="+57"/>
+        <source>4 layers, 4 heads, 256 wide: trains on a laptop CPU in minutes</source>
+        <translation>4 qat, 4 diqqət başı, genişlik 256: noutbukun prosessorunda bir neçə dəqiqəyə öyrənir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>6 layers, 6 heads, 384 wide: a CPU model for an afternoon</source>
+        <translation>6 qat, 6 diqqət başı, genişlik 384: prosessorda bir günortada öyrənən model</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the course&apos;s Az-LLM-100M: 768 wide, 12 layers, 12 heads</source>
+        <translation>kursun Az-LLM-100M modeli: genişlik 768, 12 qat, 12 diqqət başı</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the course&apos;s next step: 1024 wide, 24 layers, 16 heads</source>
+        <translation>kursun növbəti addımı: genişlik 1024, 24 qat, 16 diqqət başı</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the course&apos;s largest: 1536 wide, 32 layers, 24 heads</source>
+        <translation>kursun ən böyük modeli: genişlik 1536, 32 qat, 24 diqqət başı</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>named %1 but really %2 parameters</source>
         <translation>adı %1, əslində %2 parametr</translation>
     </message>
@@ -3614,7 +3999,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     <message>
         <location line="+1"/>
         <source>Embedding width: every block keeps it.</source>
-        <translation>Embedding genişliyi: bütün bloklarda eynidir.</translation>
+        <translation>Embeddinq genişliyi: bütün bloklarda eynidir.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3624,7 +4009,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     <message>
         <location line="+1"/>
         <source>Attention heads per block.</source>
-        <translation>Hər blokdakı diqqət başlıqları.</translation>
+        <translation>Hər blokdakı diqqət başları.</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -3694,6 +4079,124 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <location line="+12"/>
         <source>No roadmap yet. Press “Start from lesson 41” for a ready plan, or “New roadmap…” to begin with an empty one.</source>
         <translation>Hələ yol xəritəsi yoxdur. Hazır plan üçün “41-ci dərsdən başla”, boş plandan başlamaq üçün “Yeni yol xəritəsi…” düyməsini basın.</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::SourcesPanel</name>
+    <message>
+        <location filename="../ui/sources/sources_panel.cpp" line="+141"/>
+        <source>News sites to collect from: an RSS or Atom feed, a sitemap, or a list of page addresses (a URL or a local file). Record each site&apos;s licence or terms of use before collecting: every collected article keeps it. The collector obeys robots.txt, waits between requests and never fetches a page twice.</source>
+        <translation>Mətn toplanacaq xəbər saytları: RSS və ya Atom lenti, sayt xəritəsi (sitemap) və ya səhifə ünvanlarının siyahısı (URL və ya yerli fayl). Toplamadan əvvəl hər saytın lisenziyasını və ya istifadə şərtlərini yazın: toplanan hər məqalə onu saxlayır. Toplayıcı robots.txt-yə əməl edir, sorğular arasında gözləyir və heç bir səhifəni iki dəfə yükləmir.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kind</source>
+        <translation>Növ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>Ünvan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Licence or terms</source>
+        <translation>Lisenziya və ya şərtlər</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Feed (RSS, Atom)</source>
+        <translation>Lent (RSS, Atom)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sitemap</source>
+        <translation>Sayt xəritəsi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URL list</source>
+        <translation>Ünvan siyahısı</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>https://… or a file with one address per line</source>
+        <translation>https://… və ya hər sətirdə bir ünvan olan fayl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for example: CC BY 4.0, or “terms allow education use”</source>
+        <translation>məsələn: CC BY 4.0 və ya “şərtlər təhsil üçün istifadəyə icazə verir”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Licence or terms:</source>
+        <translation>Lisenziya və ya şərtlər:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add source</source>
+        <translation>Mənbə əlavə et</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Çıxar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collect</source>
+        <translation>Topla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>Dayandır</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make a dataset of the collected pages…</source>
+        <translation>Toplanan səhifələrdən verilənlər dəsti yarat…</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Give the address of the feed, sitemap or list.</source>
+        <translation>Lentin, sayt xəritəsinin və ya siyahının ünvanını yazın.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is not an http(s) address%2.</source>
+        <translation>“%1” http(s) ünvanı deyil%2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> or an existing file</source>
+        <translation> və ya mövcud fayl deyil</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“%1” is already in the list.</source>
+        <translation>“%1” artıq siyahıdadır.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Stopping after the page being fetched…</source>
+        <translation>Yüklənən səhifədən sonra dayanır…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Reading the feeds and sitemaps…</source>
+        <translation>Lentlər və sayt xəritələri oxunur…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page %1 of %2: %3</source>
+        <translation>Səhifə %1 / %2: %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Collecting news: %1</source>
+        <translation>Xəbərlər toplanır: %1</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QLibraryInfo>
+#include <QLocale>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QSettings>
@@ -35,17 +36,20 @@ QString chooseLanguage(const QStringList &arguments)
 }
 
 // Installs the studio's translation (embedded under :/i18n) and Qt's own one where Qt ships it.
-// English is the source language and needs none.
+// English is the source language and needs none. Numbers, dates and spin boxes follow the
+// interface language too: the Azerbaijani studio writes 3,75 whatever the system's locale.
 void installTranslations(QApplication &app, const QString &language)
 {
     if (language == QLatin1String("en"))
         return;
     auto *studio = new QTranslator(&app);
-    if (studio->load(QLatin1String(":/i18n/azllm_studio_") + language))
+    if (studio->load(QLatin1String(":/i18n/azllm_studio_") + language)) {
         QApplication::installTranslator(studio);
-    else
+        QLocale::setDefault(QLocale(language));
+    } else {
         std::fprintf(stderr, "azllm-studio: no %s translation, using English\n",
                      qPrintable(language));
+    }
     auto *qt = new QTranslator(&app);
     if (qt->load(QLatin1String("qtbase_") + language,
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

@@ -68,7 +68,14 @@ const std::vector<std::vector<const char *>> &schemaMigrations()
          " INSERT INTO messages_fts(messages_fts, rowid, content)"
          " VALUES ('delete', old.id, old.content);"
          " INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content); END"},
-        // 4 -> 5: fine-tuning (core/finetune). A run's kind (pretrain, sft, classify; every
+        // 4 -> 5: the Data screen's web sources (feeds, sitemaps, URL lists) with the licence or
+        // terms the learner recorded. Fetch state lives beside the collected pages
+        // (<workspace>/collected/fetch_state.tsv, core/sources/collector.h).
+        {"CREATE TABLE web_sources (id INTEGER PRIMARY KEY,"
+         " kind TEXT NOT NULL CHECK (kind IN ('feed', 'sitemap', 'urls')),"
+         " location TEXT NOT NULL UNIQUE, licence TEXT NOT NULL DEFAULT '',"
+         " created_at TEXT NOT NULL)"},
+        // 5 -> 6: fine-tuning (core/finetune). A run's kind (pretrain, sft, classify; every
         // earlier run pretrained) and a classifier's best validation accuracy.
         {"ALTER TABLE runs ADD COLUMN kind TEXT NOT NULL DEFAULT 'pretrain'",
          "ALTER TABLE runs ADD COLUMN best_accuracy REAL"},

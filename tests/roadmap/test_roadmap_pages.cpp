@@ -200,7 +200,7 @@ private Q_SLOTS:
         page.openDay(41);
         QCOMPARE(page.currentDay(), 41);
         auto *text = page.findChild<QTextBrowser *>(QStringLiteral("lessonText"));
-        QVERIFY(text->document()->toPlainText().contains(QLatin1String("336.1M")));
+        QVERIFY(text->document()->toPlainText().contains(QLatin1String("336,1M")));
         QVERIFY(hasTable(text->document())); // the 100M/300M/700M table rendered as a table
         QCOMPARE(page.actionLabels().size(), 2);
 

@@ -7,9 +7,11 @@
 #include <QTemporaryFile>
 #include <QtTest>
 
+#include "azerbaijani_interface.h"
 #include "device_fit.h"
 #include "model_page.h"
 #include "model_sizing.h"
+#include "preset_table.h"
 #include "size_format.h"
 
 using namespace azllm;
@@ -25,6 +27,8 @@ private Q_SLOTS:
     void presetFiguresMatchEngine_data();
     void presetFiguresMatchEngine();
     void presetNoteSaysTrueSize();
+    void presetNotesReadInAzerbaijani();
+    void numbersTakeTheAzerbaijaniDecimalComma();
     void invalidValuesShowValidationAndDisableTrain();
     void trainRequestedCarriesShownConfig();
     void deviceTableMarksFits();
@@ -138,6 +142,37 @@ void TestModelPage::presetNoteSaysTrueSize()
     const QString note = page.displayedValue(QStringLiteral("preset.az-700m.note"));
     QVERIFY2(note.contains(QLatin1String("700M")) && note.contains(QLatin1String("0.96B")),
              qPrintable(note));
+}
+
+// core/engine describes its presets in English; the Azerbaijani table shows every note, the
+// engine's descriptions and the "named ... but really" ones alike, in Azerbaijani.
+void TestModelPage::presetNotesReadInAzerbaijani()
+{
+    QStringList english;
+    for (const ModelPreset &p : modelPresets())
+        english << presetNote(p);
+    const AzerbaijaniInterface az;
+    QVERIFY(az.loaded());
+    for (std::size_t i = 0; i < modelPresets().size(); ++i) {
+        const QString note = presetNote(modelPresets()[i]);
+        QVERIFY2(note != english[qsizetype(i)], qPrintable(note));
+    }
+    ModelPage page;
+    QCOMPARE(page.displayedValue(QStringLiteral("preset.az-tiny.note")),
+             QStringLiteral("4 qat, 4 diqqət başı, genişlik 256: noutbukun prosessorunda bir neçə "
+                            "dəqiqəyə öyrənir"));
+    QCOMPARE(page.displayedValue(QStringLiteral("preset.az-700m.note")),
+             QStringLiteral("adı 700M, əslində 0,96B parametr"));
+}
+
+void TestModelPage::numbersTakeTheAzerbaijaniDecimalComma()
+{
+    const AzerbaijaniInterface az;
+    QCOMPARE(formatParameterCount(110'417'664), QStringLiteral("110,4M"));
+    QCOMPARE(formatBytes(1536), QStringLiteral("1,50 KiB"));
+    QCOMPARE(formatFlops(6.9e12), QStringLiteral("6,90 TFLOP"));
+    QCOMPARE(formatDuration(3 * 86400), QStringLiteral("3,0 gün"));
+    QCOMPARE(formatTokenCount(6.7e9), QStringLiteral("6,70 mlrd token"));
 }
 
 void TestModelPage::invalidValuesShowValidationAndDisableTrain()

@@ -88,6 +88,9 @@ private:
     QDoubleSpinBox *m_valPercent = nullptr;
     QCheckBox *m_transliterate = nullptr;
     QCheckBox *m_paragraphs = nullptr;
+    QCheckBox *m_languageFilter = nullptr;
+    QCheckBox *m_qualityFilter = nullptr;
+    QCheckBox *m_piiFilter = nullptr;
     QPushButton *m_prepareButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
     QProgressBar *m_progress = nullptr;
