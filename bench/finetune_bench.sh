@@ -3,6 +3,7 @@
 # project: make the context-256 base, answer the held-out questions before and after chat tuning
 # (full and LoRA), and train the four classifier modes beside the two baselines.
 # Usage (on a quiet machine): /work/tools/cpu-bench bench/finetune_bench.sh [OUT_DIR]
+# BASE_STEPS=N pretrains the base for N steps instead of make-base's default (400).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 azllm=${AZLLM:-$root/build/app/azllm/azllm}
@@ -14,7 +15,7 @@ mkdir -p "$out"
 run() { echo "\$ azllm $*"; /usr/bin/time -f "[%e s wall]" "$azllm" "$@"; }
 
 run bench gemm
-[ -d "$base" ] || run make-base --workspace "$ws"
+[ -d "$base" ] || run make-base --workspace "$ws" ${BASE_STEPS:+--steps "$BASE_STEPS"}
 run sft eval --checkpoint "$base" --data "$data/sual_cavab_eval.jsonl"
 run sft train --base "$base" --data "$data/sual_cavab.jsonl" --out "$out/sft-full" --log-every 20
 run sft eval --checkpoint "$out/sft-full" --data "$data/sual_cavab_eval.jsonl" --show 3

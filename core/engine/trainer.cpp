@@ -172,12 +172,6 @@ bool sameFolder(const std::string &a, const std::string &b)
     return fs::equivalent(a, b, ec);
 }
 
-void discardGradients(Gpt &model)
-{
-    for (torch::Tensor &p : model->parameters())
-        p.mutable_grad().reset(); // set_to_none: no memset, and backward writes fresh gradients
-}
-
 } // namespace
 
 struct Trainer::Impl

@@ -1,9 +1,7 @@
 #include "import_checkpoint.h"
 
 #include "corpus_preparer.h"
-
-#include <fcntl.h>
-#include <unistd.h>
+#include "durable_io.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -40,16 +38,6 @@ bool readCounts(std::istream &in, ImportCounts &c)
 }
 
 } // namespace
-
-void syncFile(const std::string &path)
-{
-    const int fd = ::open(path.c_str(), O_RDONLY);
-    const bool ok = fd >= 0 && ::fsync(fd) == 0;
-    if (fd >= 0)
-        ::close(fd);
-    if (!ok)
-        throw std::runtime_error("cannot flush " + path + " to disk");
-}
 
 void ImportCheckpoint::save(const std::string &path) const
 {

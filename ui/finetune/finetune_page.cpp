@@ -515,14 +515,9 @@ void FinetunePage::handleClassifier(qint64 step, const ClassificationReport &rep
 void FinetunePage::handleFinished(const QString &outcome, const QString &message,
                                   const QString &lastCheckpoint)
 {
-    if (m_runId) {
-        try {
-            m_workspace.runs().setStatus(*m_runId, outcome, message);
-        } catch (const std::exception &e) {
-            appendLog(QString::fromStdString(e.what()));
-        }
-    }
-    m_runId.reset();
+    if (const QString error = finishRunRecord(m_workspace.runs(), m_runId, outcome, message);
+        !error.isEmpty())
+        appendLog(error);
     m_paused = false;
     appendLog(message);
     const auto best = preferredCheckpoint(m_runDir.toStdString());

@@ -14,6 +14,21 @@ azllm::MetricPoint toMetricPoint(const azllm::StepMetrics &m)
     return p;
 }
 
+QString finishRunRecord(azllm::RunStore &runs, std::optional<qint64> &runId, const QString &outcome,
+                        const QString &message)
+{
+    QString error;
+    if (runId) {
+        try {
+            runs.setStatus(*runId, outcome, message);
+        } catch (const std::exception &e) {
+            error = QString::fromStdString(e.what());
+        }
+    }
+    runId.reset();
+    return error;
+}
+
 azllm::StepMetrics toStepMetrics(const azllm::MetricPoint &p)
 {
     azllm::StepMetrics m;

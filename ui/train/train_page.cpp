@@ -491,14 +491,9 @@ void TrainPage::handleCheckpoint(const QString &path, qint64 step, double loss,
 
 void TrainPage::handleFinished(const QString &outcome, const QString &message)
 {
-    if (m_runId) {
-        try {
-            m_workspace.runs().setStatus(*m_runId, outcome, message);
-        } catch (const std::exception &e) {
-            appendLog(QString::fromStdString(e.what()));
-        }
-    }
-    m_runId.reset();
+    if (const QString error = finishRunRecord(m_workspace.runs(), m_runId, outcome, message);
+        !error.isEmpty())
+        appendLog(error);
     m_paused = false;
     appendLog(message);
     if (outcome == QLatin1String("diverged") || outcome == QLatin1String("failed")) {
