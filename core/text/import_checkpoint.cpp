@@ -60,6 +60,7 @@ void ImportCheckpoint::save(const std::string &path) const
     }
     syncFile(temp);
     fs::rename(temp, path);
+    syncDirectory(fs::absolute(path).parent_path().string());
 }
 
 std::optional<ImportCheckpoint> ImportCheckpoint::load(const std::string &path,
