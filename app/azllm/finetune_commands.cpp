@@ -236,16 +236,27 @@ int sftPreview(const std::vector<std::string> &args)
 // ---------------------------------------------------------------------------------------------
 // classify eval | baseline | predict
 
+// A label left-aligned in a column of 16 characters: printf's %-16s counts bytes, and
+// Azerbaijani letters such as ə take two.
+std::string labelColumn(const std::string &utf8)
+{
+    std::size_t characters = 0;
+    for (const char byte : utf8)
+        characters += (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
+    return utf8 + std::string(characters < 16 ? 16 - characters : 0, ' ');
+}
+
 void printReport(const ClassificationReport &r)
 {
-    std::printf("%-16s %9s %9s %9s %7s\n", "label", "precision", "recall", "f1", "support");
+    std::printf("%s %9s %9s %9s %7s\n", labelColumn("label").c_str(), "precision", "recall", "f1",
+                "support");
     for (std::size_t c = 0; c < r.labels.size(); ++c)
-        std::printf("%-16s %9.3f %9.3f %9.3f %7lld\n", r.labels[c].c_str(), r.perClass[c].precision,
-                    r.perClass[c].recall, r.perClass[c].f1,
+        std::printf("%s %9.3f %9.3f %9.3f %7lld\n", labelColumn(r.labels[c]).c_str(),
+                    r.perClass[c].precision, r.perClass[c].recall, r.perClass[c].f1,
                     static_cast<long long>(r.perClass[c].support));
     std::printf("confusion (rows: true, columns: predicted)\n");
     for (std::size_t t = 0; t < r.labels.size(); ++t) {
-        std::printf("%-16s", r.labels[t].c_str());
+        std::printf("%s", labelColumn(r.labels[t]).c_str());
         for (std::int64_t count : r.confusion[t])
             std::printf(" %5lld", static_cast<long long>(count));
         std::printf("\n");
@@ -321,7 +332,7 @@ int classifyPredict(const std::vector<std::string> &args)
     std::sort(order.begin(), order.end(),
               [&](std::size_t a, std::size_t b) { return p[a] > p[b]; });
     for (std::size_t i : order)
-        std::printf("%-16s %6.2f%%\n", session.labels()[i].c_str(), 100.0 * p[i]);
+        std::printf("%s %6.2f%%\n", labelColumn(session.labels()[i]).c_str(), 100.0 * p[i]);
     std::printf("{\"label\": \"%s\", \"probability\": %.4f}\n",
                 session.labels()[order.front()].c_str(), p[order.front()]);
     return 0;

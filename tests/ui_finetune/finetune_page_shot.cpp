@@ -6,10 +6,12 @@
 #include <QDir>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTimer>
 
 #include <cstdio>
 
+#include "batch_preview_view.h"
 #include "chat_test_support.h"
 #include "chat_tuning_tab.h"
 #include "classify_tab.h"
