@@ -129,8 +129,10 @@ int trainTuning(const std::string &kind, const std::vector<std::string> &args)
     if (prepared.issues.size() > shown)
         std::fprintf(stderr, "warning: ... %zu more in %s/data/report.txt\n",
                      prepared.issues.size() - shown, request.outDir.c_str());
-    std::vector<std::string> trainArgs = {"--config",
-                                          (fs::path(request.outDir) / "config.txt").string()};
+    // --overwrite: the folder holds what prepareTuning just wrote (config.txt, data/), and was
+    // refused above when it held anything before.
+    std::vector<std::string> trainArgs = {
+        "--config", (fs::path(request.outDir) / "config.txt").string(), "--overwrite"};
     if (cl.has("log-every"))
         trainArgs.insert(trainArgs.end(), {"--log-every", cl.value("log-every")});
     const int code = runCommand("train", trainArgs);

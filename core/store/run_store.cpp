@@ -43,14 +43,21 @@ const char *kRunColumns = "SELECT id, name, dir, dataset, config, status, messag
 qint64 RunStore::createRun(const QString &name, const QString &dir, const QString &dataset,
                            const QString &config, qint64 params, const QString &kind)
 {
+    // A pretraining run leaves kind to the column's default, so a database of an older schema
+    // (before version 6, which has no kind) still takes it.
+    const bool pretrain = kind == QLatin1String("pretrain");
     QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral(
-        "INSERT INTO runs (name, dir, dataset, config, params, kind, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(pretrain ? QStringLiteral("INSERT INTO runs (name, dir, dataset, config, params,"
+                                        " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                       : QStringLiteral("INSERT INTO runs (name, dir, dataset, config, params,"
+                                        " created_at, updated_at, kind)"
+                                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     const QString stamp = now();
     for (const QVariant &v : {text(name), text(dir), text(dataset), text(config), QVariant(params),
-                              text(kind), QVariant(stamp), QVariant(stamp)})
+                              QVariant(stamp), QVariant(stamp)})
         q.addBindValue(v);
+    if (!pretrain)
+        q.addBindValue(text(kind));
     execute(q);
     return q.lastInsertId().toLongLong();
 }

@@ -107,7 +107,9 @@ void TrainingWorker::train(const RunConfig &config, const QString &resumeFrom,
     try {
         std::optional<Trainer> trainer;
         if (resumeFrom.isEmpty())
-            trainer.emplace(config);
+            // A tuning run's folder holds what FinetuneWorker prepared for it (config.txt, data/).
+            trainer.emplace(config,
+                            config.isTuning() ? RunFolder::Overwrite : RunFolder::MustBeNew);
         else
             trainer.emplace(Trainer::resume(
                 resumeFrom.toStdString(), {{"max_steps", std::to_string(config.train.maxSteps)}}));
