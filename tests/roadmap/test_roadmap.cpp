@@ -420,6 +420,10 @@ private Q_SLOTS:
                     QVERIFY2(a.argument.isEmpty() ||
                                  a.argument == QLatin1String(kLesson41TemplateKey),
                              qPrintable(where));
+                else if (a.screen == QLatin1String("finetune")) // the tab to open
+                    QVERIFY2(a.argument == QLatin1String("chat") ||
+                                 a.argument == QLatin1String("classify"),
+                             qPrintable(where + QLatin1String(": no such tab")));
                 else
                     QVERIFY2(a.argument.isEmpty(),
                              qPrintable(where + QLatin1String(": unexpected argument")));
