@@ -4,12 +4,17 @@
 <context>
     <name>ChatPage</name>
     <message>
-        <location filename="../ui/chat/chat_page.cpp" line="+103"/>
+        <location filename="../ui/chat/chat_page.cpp" line="+118"/>
+        <source> · chat-tuned</source>
+        <translation> · çat üçün tənzimlənib</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 · step %2 · loss %3</source>
         <translation>%1 · addım %2 · itki %L3</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>(no checkpoints yet: train a model on the Train screen)</source>
         <translation>(hələ yoxlama nöqtəsi yoxdur: Təlim ekranında model öyrədin)</translation>
     </message>
@@ -34,7 +39,7 @@
         <translation>tokenizatorunda çat markerləri yoxdur: yalnız Tamamlama rejimi</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Not loaded.</source>
         <translation>Yüklənməyib.</translation>
     </message>
@@ -308,7 +313,7 @@
 <context>
     <name>ChatWorker</name>
     <message>
-        <location filename="../ui/chat/chat_worker.cpp" line="+80"/>
+        <location filename="../ui/chat/chat_worker.cpp" line="+83"/>
         <source>No checkpoint is loaded.</source>
         <translation>Heç bir yoxlama nöqtəsi yüklənməyib.</translation>
     </message>
@@ -555,12 +560,12 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/shell/main_window.cpp" line="+34"/>
+        <location filename="../ui/shell/main_window.cpp" line="+35"/>
         <source>Az-LLM Studio — %1</source>
         <translation>Az-LLM Studio — %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Lessons</source>
         <translation>Dərslər</translation>
     </message>
@@ -601,26 +606,36 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Fine-tune</source>
+        <translation>İncə tənzimləmə</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teach a pretrained model to answer or to classify (Ctrl+5)</source>
+        <translation>İlkin təlim keçmiş modelə cavab verməyi və ya təsnif etməyi öyrədin (Ctrl+5)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Chat</source>
         <translation>Çat</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Talk to a checkpoint and see its probabilities (Ctrl+5)</source>
-        <translation>Yoxlama nöqtəsi ilə danışın və onun ehtimallarını görün (Ctrl+5)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Roadmap</source>
         <translation>Yol xəritəsi</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Plan your next 3-6 months (Ctrl+6)</source>
-        <translation>Növbəti 3-6 ayınızı planlayın (Ctrl+6)</translation>
+        <location line="-1"/>
+        <source>Talk to a checkpoint and see its probabilities (Ctrl+6)</source>
+        <translation>Yoxlama nöqtəsi ilə danışın və onun ehtimallarını görün (Ctrl+6)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+1"/>
+        <source>Plan your next 3-6 months (Ctrl+7)</source>
+        <translation>Növbəti 3-6 ayınızı planlayın (Ctrl+7)</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>&amp;File</source>
         <translation>&amp;Fayl</translation>
     </message>
@@ -695,7 +710,7 @@ bir tokeninə klikləyin.</translation>
         <translation>İcra olunur: %1</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+58"/>
         <source>Training is running</source>
         <translation>Təlim gedir</translation>
     </message>
@@ -742,6 +757,7 @@ bir tokeninə klikləyin.</translation>
     <name>MetricChart</name>
     <message>
         <location filename="../ui/train/metric_chart.cpp" line="+10"/>
+        <location line="+27"/>
         <source>step</source>
         <translation>addım</translation>
     </message>
@@ -1771,7 +1787,7 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../ui/train/train_page.cpp" line="+110"/>
+        <location filename="../ui/train/train_page.cpp" line="+84"/>
         <source>step %v of %m</source>
         <translation>addım %v / %m</translation>
     </message>
@@ -1801,12 +1817,12 @@ bir tokeninə klikləyin.</translation>
         <translation>Pik öyrənmə sürəti: isinmədən sonra ona çatılır, sonra kosinus üzrə azalır</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Validation loss every N steps</source>
         <translation>Validasiya itkisi hər N addımdan bir hesablanır</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>&amp;Dataset</source>
         <translation>&amp;Verilənlər dəsti</translation>
     </message>
@@ -2035,7 +2051,7 @@ bir tokeninə klikləyin.</translation>
         <translation>Model ekranından (%1 qat, genişlik %2)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>No dataset yet: prepare one on the Data screen.</source>
         <translation>Hələ verilənlər dəsti yoxdur: onu Verilənlər ekranında hazırlayın.</translation>
     </message>
@@ -2095,7 +2111,7 @@ bir tokeninə klikləyin.</translation>
         <translation>addım %1 · itki %L2</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
         <source>Training diverged.</source>
         <translation>Təlim dağıldı (itki nəzarətdən çıxdı).</translation>
     </message>
@@ -2143,7 +2159,7 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../ui/train/training_worker.cpp" line="+143"/>
+        <location filename="../ui/train/training_worker.cpp" line="+164"/>
         <source>(no sample: %1)</source>
         <translation>(nümunə yoxdur: %1)</translation>
     </message>
@@ -2151,7 +2167,7 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm</name>
     <message>
-        <location filename="../core/roadmap/milestone_evaluator.cpp" line="+39"/>
+        <location filename="../core/roadmap/milestone_evaluator.cpp" line="+47"/>
         <source>no run has a validation loss yet</source>
         <translation>hələ heç bir təlim prosesinin validasiya itkisi yoxdur</translation>
     </message>
@@ -2171,7 +2187,17 @@ bir tokeninə klikləyin.</translation>
         <translation>indiyədək ən böyüyü %1 parametr (təlim prosesi %2)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <source>no classifier trained yet (Fine-tune screen, Classification tab)</source>
+        <translation>hələ təsnifatçı öyrədilməyib (İncə tənzimləmə ekranı, Təsnifat bölməsi)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>best so far %1% (run %2)</source>
+        <translation>indiyədək ən yaxşısı %1% (təlim prosesi %2)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>no prepared dataset yet</source>
         <translation>hələ hazırlanmış verilənlər dəsti yoxdur</translation>
     </message>
@@ -2181,17 +2207,12 @@ bir tokeninə klikləyin.</translation>
         <translation>indiyədək ən böyüyü %1 token (verilənlər dəsti %2)</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+105"/>
         <source>not yet: the studio has no knowledge bases yet; tick it by hand</source>
         <translation>hələ yox: studiyada hələ bilik bazası yoxdur; əllə işarələyin</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>not yet: the studio cannot fine-tune classifiers yet; tick it by hand</source>
-        <translation>hələ yox: studiya hələ təsnifatçıları incə tənzimləyə bilmir; əllə işarələyin</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>run “%1”</source>
         <translation>təlim prosesi “%1”</translation>
     </message>
@@ -2511,8 +2532,8 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>A classifier reaches accuracy of at least… (not in the studio yet)</source>
-        <translation>Təsnifatçının dəqiqliyi ən azı… (studiyada hələ yoxdur)</translation>
+        <source>A classifier reaches accuracy of at least…</source>
+        <translation>Təsnifatçının dəqiqliyi ən azı…</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -2643,6 +2664,559 @@ bir tokeninə klikləyin.</translation>
     </message>
 </context>
 <context>
+    <name>azllm::ui::BatchPreviewView</name>
+    <message>
+        <location filename="../ui/finetune/batch_preview_view.cpp" line="+44"/>
+        <source>Press Preview first batch (or Start) to see the first batch as the model sees it.</source>
+        <translation>İlk paketi modelin gördüyü kimi görmək üçün «İlk paketə bax» (və ya «Başla») düyməsini basın.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Each token of the first batch:</source>
+        <translation>İlk paketin hər tokeni:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>counted in the loss</source>
+        <translation>itkidə sayılır</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>context only</source>
+        <translation>yalnız kontekst</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>a packed row&apos;s next example</source>
+        <translation>yığılmış sətrin növbəti nümunəsi</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Row %1 (dataset line %2)</source>
+        <translation>Sətir %1 (verilənlər dəstinin sətri %2)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The loss is computed only on the green tokens: the assistant&apos;s answers and their &lt;|end|&gt;.</source>
+        <translation>İtki yalnız yaşıl tokenlər üzrə hesablanır: assistentin cavabları və onların &lt;|end|&gt; tokeni.</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::ChatTuningTab</name>
+    <message>
+        <location filename="../ui/finetune/chat_tuning_tab.cpp" line="+76"/>
+        <source>Chat dataset</source>
+        <translation>Çat verilənlər dəsti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chat datasets (*.jsonl *.json *.csv)</source>
+        <translation>Çat verilənlər dəstləri (*.jsonl *.json *.csv)</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Choose a chat dataset file first (JSONL or CSV with question and answer).</source>
+        <translation>Əvvəlcə çat verilənlər dəsti faylını seçin (JSONL və ya sual və cavab sütunlu CSV).</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Choose a base checkpoint above to see what tuning it costs.</source>
+        <translation>Tənzimləmənin nəyə başa gəldiyini görmək üçün yuxarıda baza yoxlama nöqtəsi seçin.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Trains %1 of %2 parameters (%3%) · training memory %4 (full tuning: %5, %6 trained)</source>
+        <translation>%2 parametrdən %1 öyrənir (%3%) · təlim yaddaşı %4 (tam tənzimləmə: %5, %6 öyrənir)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Answering held-out questions… %1 of %2</source>
+        <translation>Kənara ayrılmış suallara cavab verilir… %1 / %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Base: %1% of answers end with &lt;|end|&gt;, word F1 %2 · Tuned: %3%, word F1 %4</source>
+        <translation>Baza: cavabların %1%-i &lt;|end|&gt; ilə bitir, söz F1 %2 · Tənzimlənmiş: %3%, söz F1 %4</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Dataset</source>
+        <translation>&amp;Verilənlər dəsti</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Validation share</source>
+        <translation>&amp;Validasiya payı</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Epochs</source>
+        <translation>&amp;Epoxalar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Method</source>
+        <translation>Ü&amp;sul</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bloc&amp;ks</source>
+        <translation>Blo&amp;klar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Learning rate</source>
+        <translation>Öyrənmə &amp;sürəti</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Batch</source>
+        <translation>&amp;Paket</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>LoRA &amp;rank</source>
+        <translation>LoRA &amp;rangı</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LoRA &amp;alpha</source>
+        <translation>LoRA &amp;alfa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>LoRA &amp;targets</source>
+        <translation>LoRA &amp;hədəfləri</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSONL (Alpaca, ShareGPT or messages) or CSV with question and answer columns</source>
+        <translation>JSONL (Alpaca, ShareGPT və ya messages) və ya sual və cavab sütunlu CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>Seç…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full: every block</source>
+        <translation>Tam: bütün bloklar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The last N blocks</source>
+        <translation>Son N blok</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LoRA adapters</source>
+        <translation>LoRA adapterləri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full tuning changes every weight; the last N blocks changes only the top of the model; LoRA freezes the model and trains small low-rank adapters beside its projections</source>
+        <translation>Tam tənzimləmə bütün çəkiləri dəyişir; son N blok yalnız modelin yuxarısını dəyişir; LoRA modeli dondurur və onun proyeksiyalarının yanında kiçik aşağı ranqlı adapterlər öyrədir</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How many of the top blocks train (with the last LayerNorm)</source>
+        <translation>Yuxarıdan neçə blok öyrənir (son LayerNorm ilə birlikdə)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The adapters&apos; rank r: each adapted matrix W gets B·A with A r×in and B out×r</source>
+        <translation>Adapterlərin rangı r: hər uyğunlaşdırılan W matrisinə B·A əlavə olunur, A r×giriş, B çıxış×r ölçülüdür</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The update B·A is scaled by alpha / rank</source>
+        <translation>B·A yeniləməsi alfa / rang ilə miqyaslanır</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attention projections</source>
+        <translation>diqqət proyeksiyaları</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attention and MLP projections</source>
+        <translation>diqqət və MLP proyeksiyaları</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss on every token (not only the answers)</source>
+        <translation>İtki bütün tokenlər üzrə (təkcə cavablar deyil)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off: the loss counts only the assistant&apos;s answers and their &lt;|end|&gt;. On: the model also learns to write the questions.</source>
+        <translation>Söndürülüb: itki yalnız assistentin cavablarını və onların &lt;|end|&gt; tokenini sayır. Yandırılıb: model sualları yazmağı da öyrənir.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pack several examples per row</source>
+        <translation>Bir sətrə bir neçə nümunə yığ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fills each row with several conversations; attention stays inside each one. Faster for short examples.</source>
+        <translation>Hər sətri bir neçə söhbətlə doldurur; diqqət hər söhbətin içində qalır. Qısa nümunələr üçün daha sürətlidir.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview first batch</source>
+        <translation>İlk paketə bax</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Encode the dataset and show the first batch with the tokens the loss counts</source>
+        <translation>Verilənlər dəstini kodla və ilk paketi itkinin saydığı tokenlərlə göstər</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare base and tuned</source>
+        <translation>Baza ilə tənzimlənmişi müqayisə et</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Both checkpoints answer held-out questions, greedily</source>
+        <translation>Hər iki yoxlama nöqtəsi kənara ayrılmış suallara greedy üsulla cavab verir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open in Chat</source>
+        <translation>Çatda aç</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Question</source>
+        <translation>Sual</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Base answer</source>
+        <translation>Bazanın cavabı</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tuned answer</source>
+        <translation>Tənzimlənmişin cavabı</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reference</source>
+        <translation>İstinad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log</source>
+        <translation>Jurnal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First batch</source>
+        <translation>İlk paket</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before and after</source>
+        <translation>Əvvəl və sonra</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::ClassifyTab</name>
+    <message>
+        <location filename="../ui/finetune/classify_tab.cpp" line="+90"/>
+        <source>Labelled texts</source>
+        <translation>Etiketli mətnlər</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Labelled texts (*.csv *.jsonl)</source>
+        <translation>Etiketli mətnlər (*.csv *.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>Choose a file of labelled texts first (CSV or JSONL with text and label).</source>
+        <translation>Əvvəlcə etiketli mətnlər faylını seçin (text və label sahəli CSV və ya JSONL).</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choose a base checkpoint above to see what tuning it costs.</source>
+        <translation>Tənzimləmənin nəyə başa gəldiyini görmək üçün yuxarıda baza yoxlama nöqtəsi seçin.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Trains %1 of %2 parameters (%3%, with a head for 6 labels) · training memory %4</source>
+        <translation>%2 parametrdən %1 öyrənir (%3%, 6 etiketlik başlıqla) · təlim yaddaşı %4</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <location line="+23"/>
+        <source>This classifier (best so far)</source>
+        <translation>Bu təsnifatçı (indiyədək ən yaxşı)</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>epoch %1: accuracy %2, macro-F1 %3, validation loss %4</source>
+        <translation>epoxa %1: dəqiqlik %2, makro-F1 %3, validasiya itkisi %4</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Majority class</source>
+        <translation>Çoxluq sinfi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bag of words (logistic regression)</source>
+        <translation>Söz çantası (logistik reqressiya)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Train a classifier first; then type any text to see its class probabilities.</source>
+        <translation>Əvvəlcə təsnifatçı öyrədin; sonra istənilən mətni yazıb onun siniflər üzrə ehtimallarını görün.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Classifier: %1</source>
+        <translation>Təsnifatçı: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Dataset</source>
+        <translation>&amp;Verilənlər dəsti</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Validation share</source>
+        <translation>&amp;Validasiya payı</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Seed</source>
+        <translation>&amp;Toxum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation &amp;file</source>
+        <translation>Validasiya &amp;faylı</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Epochs</source>
+        <translation>&amp;Epoxalar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Batch</source>
+        <translation>&amp;Paket</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Mode</source>
+        <translation>&amp;Rejim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Pooling</source>
+        <translation>&amp;Birləşdirmə</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Learning rate</source>
+        <translation>Öyrənmə &amp;sürəti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV or JSONL with text and label</source>
+        <translation>text və label sahəli CSV və ya JSONL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>optional: held-out texts (otherwise a stratified split)</source>
+        <translation>istəyə görə: kənara ayrılmış mətnlər (yoxsa stratifikasiyalı bölgü)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>Seç…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head only</source>
+        <translation>Yalnız başlıq</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 2 blocks</source>
+        <translation>Son 2 blok</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everything</source>
+        <translation>Hamısı</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What trains besides the head: nothing (the GPT is a frozen feature extractor), its last 2 blocks, all of it, or LoRA adapters</source>
+        <translation>Başlıqdan başqa nə öyrənir: heç nə (GPT dondurulmuş xüsusiyyət çıxarıcısıdır), onun son 2 bloku, hamısı və ya LoRA adapterləri</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State at &lt;|label|&gt;</source>
+        <translation>&lt;|label|&gt; mövqeyindəki vəziyyət</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean over the text</source>
+        <translation>Mətn üzrə orta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which hidden state the head reads</source>
+        <translation>Başlığın hansı gizli vəziyyəti oxuduğu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed of the stratified split and the training order</source>
+        <translation>Stratifikasiyalı bölgünün və təlim sırasının toxumu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>Baselines</source>
+        <translation>Müqayisə üsulları</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Majority class and bag-of-words logistic regression on the same split: what the GPT has to beat</source>
+        <translation>Eyni bölgüdə çoxluq sinfi və söz çantası ilə logistik reqressiya: GPT-nin keçməli olduğu nəticə</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Validation accuracy and macro-F1</source>
+        <translation>Validasiya dəqiqliyi və makro-F1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>score</source>
+        <translation>göstərici</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accuracy</source>
+        <translation>dəqiqlik</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>macro-F1</source>
+        <translation>makro-F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>epoch</source>
+        <translation>epoxa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>Label</source>
+        <translation>Etiket</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Precision</source>
+        <translation>Kəskinlik</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recall</source>
+        <translation>Tamlıq</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Texts</source>
+        <translation>Mətnlər</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>True</source>
+        <translation>Həqiqi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Predicted</source>
+        <translation>Proqnoz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>Mətn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>Üsul</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Accuracy</source>
+        <translation>Dəqiqlik</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Macro-F1</source>
+        <translation>Makro-F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Probability</source>
+        <translation>Ehtimal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type a news item and press Enter</source>
+        <translation>Xəbər yazın və Enter basın</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Predict</source>
+        <translation>Proqnozlaşdır</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scores</source>
+        <translation>Göstəricilər</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Misclassified</source>
+        <translation>Səhv təsnif edilənlər</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prediction</source>
+        <translation>Proqnoz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log</source>
+        <translation>Jurnal</translation>
+    </message>
+</context>
+<context>
     <name>azllm::ui::CollectWorker</name>
     <message numerus="yes">
         <location filename="../ui/sources/collect_worker.cpp" line="+27"/>
@@ -2661,6 +3235,19 @@ bir tokeninə klikləyin.</translation>
         <location line="+4"/>
         <source>Collecting failed: %1</source>
         <translation>Toplama alınmadı: %1</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::ConfusionMatrixView</name>
+    <message>
+        <location filename="../ui/finetune/confusion_matrix_view.cpp" line="+72"/>
+        <source>predicted label</source>
+        <translation>proqnoz edilən etiket</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true label</source>
+        <translation>həqiqi etiket</translation>
     </message>
 </context>
 <context>
@@ -2766,17 +3353,17 @@ bir tokeninə klikləyin.</translation>
         <translation>%1 boş, %2 dəqiq təkrar, %3 oxşar təkrar</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+4"/>
         <source>Filtered</source>
         <translation>Süzgəcdən çıxan</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%1 not Azerbaijani, %2 by quality rules; %3 e-mails and phone numbers replaced</source>
         <translation>%1 Azərbaycan dilində deyil, %2 keyfiyyət qaydaları ilə; %3 e-poçt ünvanı və telefon nömrəsi əvəz olundu</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Kept</source>
         <translation>Saxlanılan</translation>
     </message>
@@ -3049,6 +3636,140 @@ bir tokeninə klikləyin.</translation>
         <location line="+16"/>
         <source>Not exported: %1</source>
         <translation>İxrac edilmədi: %1</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::FinetunePage</name>
+    <message>
+        <location filename="../ui/finetune/finetune_page.cpp" line="+156"/>
+        <source>step %1: %2</source>
+        <translation>addım %1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checkpoint saved: %1</source>
+        <translation>Yoxlama nöqtəsi saxlanıldı: %1</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>%1 · step %2 · validation loss %3</source>
+        <translation>%1 · addım %2 · validasiya itkisi %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>(no pretrained checkpoint yet: press Make a base)</source>
+        <translation>(hələ ilkin təlim keçmiş yoxlama nöqtəsi yoxdur: «Baza model yarat» düyməsini basın)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 layers, %2 wide, context %3, vocabulary %4 · %5 parameters</source>
+        <translation>%1 blok, en %2, kontekst %3, lüğət %4 · %5 parametr</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fine-tuning starts from a pretrained model. Make a base trains a small one on the sample corpus (a few minutes).</source>
+        <translation>İncə tənzimləmə ilkin təlim keçmiş modeldən başlayır. «Baza model yarat» nümunə korpusunda kiçik bir model öyrədir (bir neçə dəqiqə).</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The base %1 is ready.</source>
+        <translation>%1 bazası hazırdır.</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>There is no base to tune yet: press Make a base, or train one on the Train screen.</source>
+        <translation>Hələ tənzimləmək üçün baza yoxdur: «Baza model yarat» düyməsini basın və ya Təlim ekranında model öyrədin.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Preparing %1 from %2…</source>
+        <translation>%1 %2 faylından hazırlanır…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>skipped: %1</source>
+        <translation>buraxıldı: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>… %1 more in data/report.txt</source>
+        <translation>… daha %1 qeyd data/report.txt faylındadır</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Could not record the run: %1</source>
+        <translation>Təlim prosesini qeyd etmək alınmadı: %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Could not save metrics: %1</source>
+        <translation>Metrikləri saxlamaq alınmadı: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Making the base: step %1 of %2, loss %3</source>
+        <translation>Baza yaradılır: addım %1 / %2, itki %3</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location line="+3"/>
+        <source>%1: %2 · kept %3</source>
+        <translation>%1: %2 · saxlanılan: %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Failed: %1</source>
+        <translation>Alınmadı: %1</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Resuming %1 from step %2.</source>
+        <translation>%1 %2. addımdan davam etdirilir.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>tuning %1</source>
+        <translation>%1 tənzimlənir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>making the base %1</source>
+        <translation>%1 bazası yaradılır</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>preparing %1</source>
+        <translation>%1 hazırlanır</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Chat tuning</source>
+        <translation>Çat üçün tənzimləmə</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Classification</source>
+        <translation>Təsnifat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Base:</source>
+        <translation>&amp;Baza:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make a base</source>
+        <translation>Baza model yarat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pretrain az-tiny over its whole 256-token context on the sample corpus, as runs/%1 (a few minutes)</source>
+        <translation>az-tiny modelinə nümunə korpusunda bütün 256 tokenlik konteksti boyunca ilkin təlim keç, runs/%1 kimi (bir neçə dəqiqə)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The pretrained checkpoint to tune (a run folder means its best or newest checkpoint)</source>
+        <translation>Tənzimlənəcək ilkin təlim keçmiş yoxlama nöqtəsi (təlim qovluğu onun ən yaxşı və ya ən yeni yoxlama nöqtəsi deməkdir)</translation>
     </message>
 </context>
 <context>
@@ -3918,6 +4639,79 @@ bir tokeninə klikləyin.</translation>
         <location line="+2"/>
         <source>showing the first %1</source>
         <translation>ilk %1 göstərilir</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::TuningRunPanel</name>
+    <message>
+        <location filename="../ui/finetune/tuning_run_panel.cpp" line="+110"/>
+        <source>step %1 of %2 · epoch %3 of %4 · loss %5</source>
+        <translation>addım %1 / %2 · epoxa %3 / %4 · itki %5</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Start</source>
+        <translation>Başla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prepare the data and start tuning (Ctrl+Enter)</source>
+        <translation>Verilənləri hazırla və tənzimləməyə başla (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause</source>
+        <translation>Fasilə</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume</source>
+        <translation>Davam et</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue a paused run, or the last stopped run of this tab, exactly where it stopped</source>
+        <translation>Fasilədəki təlimi və ya bu bölmənin son dayandırılmış təlimini dayandığı yerdən dəqiq davam etdir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop</source>
+        <translation>Dayandır</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop after this step and keep a checkpoint to resume from</source>
+        <translation>Bu addımdan sonra dayandır və davam etmək üçün yoxlama nöqtəsi saxla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step %v of %m</source>
+        <translation>addım %v / %m</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>training</source>
+        <translation>təlim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>training, smoothed</source>
+        <translation>təlim, hamarlanmış</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation</source>
+        <translation>validasiya</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss</source>
+        <translation>İtki</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cross-entropy (nats)</source>
+        <translation>çarpaz entropiya (nat)</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 // A small parser for `azllm <command> [--option value] [--flag] [positional]`: each command
-// declares its options, unknown ones are refused, and --help prints them.
+// declares its options, unknown ones are refused, and --help prints them. Dashes and underscores
+// are interchangeable in option names (--lora-rank and --lora_rank are the config key lora_rank).
 #pragma once
 
 #include <cstdint>

@@ -20,6 +20,7 @@ std::vector<Command> demoCommands(); // demo_command.cpp: demo
 std::vector<Command> roadmapCommands(); // roadmap_command.cpp: roadmap list|add|done|export
 std::vector<Command> chatCommands(); // chat_command.cpp: chat, bench-chat
 std::vector<Command> sourcesCommands(); // sources_commands.cpp: langid, collect
+std::vector<Command> finetuneCommands(); // finetune_commands.cpp: sft, classify, make-base
 #endif
 
 // Runs another command by name (main.cpp), for commands made of commands, like demo.

@@ -129,6 +129,12 @@ public:
         std::printf("checkpoint %s\n", info.path.c_str());
         std::fflush(stdout);
     }
+    void classifierEvaluated(std::int64_t step, const ClassificationReport &r) override
+    {
+        std::printf("step %6lld | validation accuracy %.4f | macro-F1 %.4f\n",
+                    static_cast<long long>(step), r.accuracy, r.macroF1);
+        std::fflush(stdout);
+    }
     void message(const std::string &text) override { std::fprintf(stderr, "%s\n", text.c_str()); }
 
 private:
@@ -216,7 +222,7 @@ int runTrain(const std::vector<std::string> &args)
         config.train.outDir = runDir;
         trainer.emplace(config, RunFolder::Overwrite);
     } else if (cl.has("resume")) {
-        const std::string checkpoint = resolveCheckpointFolder(cl.value("resume"));
+        const std::string checkpoint = resolveCheckpointFolder(cl.value("resume"), true);
         trainer.emplace(Trainer::resume(checkpoint, resumeOverrides(cl), folder));
         std::printf("resumed %s at step %lld\n", checkpoint.c_str(),
                     static_cast<long long>(trainer->currentStep()));
@@ -237,6 +243,13 @@ int runTrain(const std::vector<std::string> &args)
         static_cast<long long>(config.model.nEmbd), static_cast<long long>(config.model.vocabSize),
         static_cast<long long>(config.model.contextLength), trainer->device().c_str(),
         threadCount());
+    if (config.isTuning())
+        std::printf("tuning: %s of %s, %s parameters train (%.2f%%), %lld steps per epoch\n",
+                    config.tuning.kind.c_str(), config.tuning.baseCheckpoint.c_str(),
+                    humanCount(double(trainer->trainableParameterCount())).c_str(),
+                    100.0 * double(trainer->trainableParameterCount()) /
+                        double(trainer->parameterCount()),
+                    static_cast<long long>(trainer->stepsPerEpoch()));
     TrainingControl control;
     ConsoleProgress progress(
         cl.intValue("log-every", std::max<std::int64_t>(1, config.train.maxSteps / 100)), control);
@@ -395,6 +408,28 @@ void printSizing(const ModelConfig &m, std::int64_t batch, std::int64_t context)
                 static_cast<long long>(context));
 }
 
+// What a tuned checkpoint is: its kind, what trained and its base (docs/finetune.md).
+void printTuning(const RunConfig &run, const std::string &dir)
+{
+    const TuningConfig &t = run.tuning;
+    if (!run.isTuning())
+        return;
+    const std::string trained =
+        t.loraRank > 0 ? "LoRA rank " + std::to_string(t.loraRank) + " on " + t.loraTargets
+        : t.trainBlocks == "all" ? std::string("every weight")
+                                 : "the last " + t.trainBlocks + " blocks";
+    if (t.kind == "sft")
+        std::printf("kind         chat-tuned (sft): %s trained, loss on %s tokens; tuned from %s\n",
+                    trained.c_str(), t.lossOn.c_str(), t.baseCheckpoint.c_str());
+    else
+        std::printf("kind         text classifier: %lld labels, head on the %s state, %s trained; "
+                    "tuned from %s\n             it classifies rather than writes: azllm classify "
+                    "predict --checkpoint %s --text TEXT\n",
+                    static_cast<long long>(t.labelCount),
+                    t.pooling == "mean" ? "mean" : "<|label|>", trained.c_str(),
+                    t.baseCheckpoint.c_str(), dir.c_str());
+}
+
 int runInfo(const std::vector<std::string> &args)
 {
     bool help = false;
@@ -413,15 +448,21 @@ int runInfo(const std::vector<std::string> &args)
     if (cl.has("checkpoint")) {
         initializeRuntime();
         const std::string dir = resolveCheckpointFolder(cl.value("checkpoint"));
-        const LanguageModel loaded = LanguageModel::fromCheckpoint(dir, "cpu");
         const CheckpointState s = readCheckpointState(dir);
         std::printf(
             "checkpoint   %s: step %lld, train loss %.4f, validation loss %.4f, %lld tokens seen\n",
             dir.c_str(), static_cast<long long>(s.step), s.trainLoss, s.validationLoss,
             static_cast<long long>(s.tokensSeen));
-        std::printf("loaded       %lld parameters, every tensor matches config.txt\n",
-                    static_cast<long long>(loaded.parameterCount()));
-        model = loaded.config();
+        const RunConfig run = readCheckpointConfig(dir);
+        printTuning(run, dir);
+        if (run.tuning.kind == "classify") {
+            model = run.model; // its body is checked by classify predict|eval, which load it
+        } else {
+            const LanguageModel loaded = LanguageModel::fromCheckpoint(dir, "cpu");
+            std::printf("loaded       %lld parameters, every tensor matches config.txt\n",
+                        static_cast<long long>(loaded.parameterCount()));
+            model = loaded.config();
+        }
     } else if (cl.has("config")) {
         model = readConfigFile(cl.value("config")).model;
     } else if (cl.has("preset")) {

@@ -27,6 +27,8 @@ std::vector<Command> allCommands()
         commands.push_back(c);
     for (const Command &c : sourcesCommands())
         commands.push_back(c);
+    for (const Command &c : finetuneCommands())
+        commands.push_back(c);
 #endif
     return commands;
 }

@@ -22,12 +22,6 @@ struct ChatEngine::State
 
 namespace {
 
-// Checkpoints live in <run>/checkpoints/step-N; the run folder holds tokenizer.model.
-std::string runTokenizerPath(const std::string &checkpointDir)
-{
-    return (fs::path(checkpointDir).parent_path().parent_path() / "tokenizer.model").string();
-}
-
 Tokenizer loadTokenizer(const std::string &path, const std::string &checkpointDir)
 {
     if (!fs::is_regular_file(path))
@@ -45,14 +39,19 @@ Tokenizer loadTokenizer(const std::string &path, const std::string &checkpointDi
 
 } // namespace
 
+std::string tokenizerPathFor(const std::string &checkpointDir)
+{
+    return (fs::path(checkpointDir).parent_path().parent_path() / "tokenizer.model").string();
+}
+
 std::string resolveCheckpointDir(const std::string &path)
 {
     if (fs::is_regular_file(fs::path(path) / "state.txt"))
         return path;
     if (!fs::exists(path))
         throw ChatError("Checkpoint " + path + ": no such folder.");
-    if (const auto latest = latestCheckpoint(path))
-        return latest->path;
+    if (const auto preferred = preferredCheckpoint(path))
+        return preferred->path;
     throw ChatError(
         path + " holds no checkpoint (expected state.txt, or checkpoints/step-* in a run folder).");
 }
@@ -61,7 +60,7 @@ ChatEngine ChatEngine::load(const std::string &checkpointOrRunDir, const std::st
                             Precision precision)
 {
     const std::string checkpoint = resolveCheckpointDir(checkpointOrRunDir);
-    const std::string tokenizerPath = runTokenizerPath(checkpoint);
+    const std::string tokenizerPath = tokenizerPathFor(checkpoint);
     Tokenizer tokenizer = loadTokenizer(tokenizerPath, checkpoint);
     std::optional<LanguageModel> model;
     try {

@@ -84,7 +84,11 @@ private:
     std::unique_ptr<State> m_state;
 };
 
-// A run folder means its newest checkpoint, a checkpoint folder itself; throws ChatError.
+// A run folder means its best checkpoint when a tuning run kept one, else its newest; a
+// checkpoint folder means itself. Throws ChatError.
 std::string resolveCheckpointDir(const std::string &checkpointOrRunDir);
+
+// The tokenizer.model of a checkpoint's run (checkpoints live in <run>/checkpoints/step-N).
+std::string tokenizerPathFor(const std::string &checkpointDir);
 
 } // namespace azllm

@@ -39,7 +39,7 @@ std::string formatState(const CheckpointState &s)
 {
     std::ostringstream out;
     out.precision(17);
-    out << "format_version = " << kCheckpointFormatVersion << '\n'
+    out << "format_version = " << s.formatVersion << '\n'
         << "step = " << s.step << '\n'
         << "tokens_seen = " << s.tokensSeen << '\n'
         << "train_loss = " << s.trainLoss << '\n'
@@ -58,10 +58,13 @@ CheckpointState parseState(const std::string &text, const std::string &dir)
     while (in >> key >> eq >> value) {
         if (eq != "=")
             throw damaged(dir, "state.txt is malformed near '" + key + "'");
-        if (key == "format_version" && int(value) != kCheckpointFormatVersion)
+        if (key == "format_version" &&
+            (int(value) < kCheckpointFormatVersion || int(value) > kTunedCheckpointFormatVersion))
             throw damaged(dir,
                           "format version " + std::to_string(int(value)) + " is not supported");
-        if (key == "step")
+        if (key == "format_version")
+            s.formatVersion = int(value);
+        else if (key == "step")
             s.step = std::int64_t(value);
         else if (key == "tokens_seen")
             s.tokensSeen = std::int64_t(value);
@@ -142,6 +145,37 @@ CheckpointState readCheckpointState(const std::string &dir)
     return parseState(readTextFile((fs::path(dir) / "state.txt").string()), dir);
 }
 
+void recordBestCheckpoint(const std::string &runDir, std::int64_t step, double validationLoss)
+{
+    std::ostringstream out;
+    out.precision(17);
+    out << "step = " << step << "\nvalidation_loss = " << validationLoss << '\n';
+    writeFileAtomically((fs::path(runDir) / "best.txt").string(), out.str());
+}
+
+std::optional<CheckpointInfo> bestCheckpoint(const std::string &runDir)
+{
+    const fs::path file = fs::path(runDir) / "best.txt";
+    if (!fs::is_regular_file(file))
+        return std::nullopt;
+    std::istringstream in(readTextFile(file.string()));
+    std::string key, eq;
+    long long step = -1;
+    if (!(in >> key >> eq >> step) || key != "step")
+        return std::nullopt;
+    for (const CheckpointInfo &c : listCheckpoints(runDir))
+        if (c.state.step == step)
+            return c;
+    return std::nullopt;
+}
+
+std::optional<CheckpointInfo> preferredCheckpoint(const std::string &runDir)
+{
+    if (auto best = bestCheckpoint(runDir))
+        return best;
+    return latestCheckpoint(runDir);
+}
+
 std::string saveCheckpoint(const std::string &runDir, const CheckpointContents &c)
 {
     if (!c.generator.defined())
@@ -157,9 +191,11 @@ std::string saveCheckpoint(const std::string &runDir, const CheckpointContents &
         writeFileAtomically((tempDir / "config.txt").string(), formatConfig(c.config));
         writeFileAtomically((tempDir / "state.txt").string(), formatState(c.state));
         slowDownForCrashTests();
-        torch::serialize::OutputArchive weights;
-        c.model->save(weights);
-        saveArchive(weights, tempDir / "model.pt");
+        if (c.writeModel) {
+            torch::serialize::OutputArchive weights;
+            c.model->save(weights);
+            saveArchive(weights, tempDir / "model.pt");
+        }
         if (c.optimizer) {
             torch::serialize::OutputArchive moments;
             c.optimizer->save(moments);
@@ -168,6 +204,8 @@ std::string saveCheckpoint(const std::string &runDir, const CheckpointContents &
         at::Generator generator = c.generator;
         torch::save(randomState(generator), (tempDir / "rng.pt").string());
         syncFile((tempDir / "rng.pt").string());
+        if (c.writeExtraFiles)
+            c.writeExtraFiles(tempDir.string());
         slowDownForCrashTests();
         syncDirectory(tempDir.string());
     } catch (...) {

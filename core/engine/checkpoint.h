@@ -22,9 +22,14 @@
 namespace azllm {
 
 inline constexpr int kCheckpointFormatVersion = 1;
+// Tuned checkpoints (kind sft or classify): version 1's files, and adapters.pt, head.pt,
+// labels.txt and base.txt where the run has them; model.pt only when the module's own weights
+// changed (docs/formats.md). Pretraining still writes version 1.
+inline constexpr int kTunedCheckpointFormatVersion = 2;
 
 struct CheckpointState
 {
+    int formatVersion = kCheckpointFormatVersion;
     std::int64_t step = 0; // optimizer steps done; also where the data stream continues
     std::int64_t tokensSeen = 0;
     double trainLoss = 0;       // loss of the last step
@@ -69,6 +74,14 @@ CheckpointState readCheckpointState(const std::string &checkpointDir);
 
 // Deletes all but the newest `keep` checkpoints of the lineage, the abandoned ones outside it and
 // leftovers of interrupted writes; set-aside (.diverged) folders stay.
-void pruneCheckpoints(const std::string &runDir, std::int64_t keep);
+// keepAlso: the step of a checkpoint kept besides them (a tuning run's best), -1 none.
+void pruneCheckpoints(const std::string &runDir, std::int64_t keep, std::int64_t keepAlso = -1);
+
+// Tuning runs keep their lowest-validation-loss checkpoint: <run>/best.txt names its step.
+void recordBestCheckpoint(const std::string &runDir, std::int64_t step, double validationLoss);
+std::optional<CheckpointInfo> bestCheckpoint(const std::string &runDir);
+// What a run folder stands for when a model is asked of it: its best checkpoint when it keeps
+// one, else its newest.
+std::optional<CheckpointInfo> preferredCheckpoint(const std::string &runDir);
 
 } // namespace azllm

@@ -5,8 +5,9 @@
 
 namespace azllm {
 
-// A run folder means its newest checkpoint, a checkpoint folder (with state.txt) itself. Throws
-// std::runtime_error naming the path when it does not exist or holds no checkpoint.
-std::string resolveCheckpointFolder(const std::string &checkpointOrRunDir);
+// A checkpoint folder (with state.txt) means itself; a run folder its newest checkpoint to
+// resume, or, to use the model, the best one when a tuning run kept one (docs/finetune.md).
+// Throws std::runtime_error naming the path when it does not exist or holds no checkpoint.
+std::string resolveCheckpointFolder(const std::string &checkpointOrRunDir, bool toResume = false);
 
 } // namespace azllm

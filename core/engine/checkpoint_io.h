@@ -3,6 +3,8 @@
 
 #include <torch/torch.h>
 
+#include <functional>
+
 #include "adamw.h"
 #include "checkpoint.h"
 #include "gpt.h"
@@ -16,6 +18,10 @@ struct CheckpointContents
     Gpt model{nullptr};
     FusedAdamW *optimizer = nullptr; // optional
     at::Generator generator;         // the trainer's: its state becomes rng.pt
+    bool writeModel = true;          // false: LoRA and head-only runs keep the base's weights
+    // Adds a tuning run's own files (adapters.pt, head.pt, ...) to the folder before it is
+    // renamed into place.
+    std::function<void(const std::string &dir)> writeExtraFiles = {};
 };
 
 // Writes the checkpoint for state.step under runDir atomically and durably, appends it to the

@@ -109,15 +109,15 @@ std::optional<CheckpointInfo> latestCheckpoint(const std::string &runDir)
     return all.back();
 }
 
-std::string resolveCheckpointFolder(const std::string &checkpointOrRunDir)
+std::string resolveCheckpointFolder(const std::string &checkpointOrRunDir, bool toResume)
 {
     const std::string &path = checkpointOrRunDir;
     if (fs::is_regular_file(fs::path(path) / "state.txt"))
         return path;
     if (!fs::exists(path))
         throw std::runtime_error("checkpoint " + path + ": no such folder");
-    if (const auto latest = latestCheckpoint(path))
-        return latest->path;
+    if (const auto found = toResume ? latestCheckpoint(path) : preferredCheckpoint(path))
+        return found->path;
     throw std::runtime_error(path +
                              " holds no checkpoint (expected state.txt or checkpoints/step-*)");
 }
@@ -176,14 +176,17 @@ bool holdsRun(const std::string &runDir)
     return fs::exists(fs::path(runDir) / "config.txt") || fs::exists(checkpointsDir(runDir));
 }
 
-void pruneCheckpoints(const std::string &runDir, std::int64_t keep)
+void pruneCheckpoints(const std::string &runDir, std::int64_t keep, std::int64_t keepAlso)
 {
     if (!fs::is_directory(checkpointsDir(runDir)))
         return;
-    std::vector<std::string> kept = namesOf(listCheckpoints(runDir));
+    const std::vector<CheckpointInfo> line = listCheckpoints(runDir);
     const std::size_t keepCount = std::size_t(std::max<std::int64_t>(keep, 1));
-    if (kept.size() > keepCount)
-        kept.erase(kept.begin(), kept.end() - std::ptrdiff_t(keepCount));
+    std::vector<CheckpointInfo> newest;
+    for (std::size_t i = 0; i < line.size(); ++i)
+        if (i + keepCount >= line.size() || line[i].state.step == keepAlso)
+            newest.push_back(line[i]);
+    std::vector<std::string> kept = namesOf(newest);
     // The lineage first: a crash halfway through leaves names of deleted folders, never the
     // other way round.
     writeLineage(runDir, kept);

@@ -62,13 +62,16 @@ CausalSelfAttentionImpl::CausalSelfAttentionImpl(const ModelConfig &c,
 
 // q (B, nh, Tq, hs) attends to k, v (B, nh, S, hs); query i sits at position queryOffset + i.
 torch::Tensor CausalSelfAttentionImpl::attend(const torch::Tensor &q, const torch::Tensor &k,
-                                              const torch::Tensor &v, std::int64_t queryOffset)
+                                              const torch::Tensor &v, std::int64_t queryOffset,
+                                              const torch::Tensor &blocked)
 {
     const std::int64_t Tq = q.size(2), S = k.size(2);
     const double scale = 1.0 / std::sqrt(double(q.size(-1)));
     // Scores are the largest tensors here (B, nh, Tq, S): scale and mask them in place.
     torch::Tensor att = torch::matmul(q, k.transpose(-2, -1)).mul_(scale); // (B, nh, Tq, S)
-    if (Tq > 1) {
+    if (blocked.defined()) {
+        att.masked_fill_(blocked.unsqueeze(1), -std::numeric_limits<float>::infinity());
+    } else if (Tq > 1) {
         if (m_futureMask.device() != att.device())
             m_futureMask = m_futureMask.to(att.device());
         att.masked_fill_(m_futureMask.slice(0, queryOffset, queryOffset + Tq).slice(1, 0, S),
@@ -86,6 +89,19 @@ torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor &x)
         return t.view({B, T, m_nHead, hs}).transpose(1, 2); // (B, nh, T, hs)
     };
     torch::Tensor y = attend(heads(qkv[0]), heads(qkv[1]), heads(qkv[2]), 0);
+    y = y.transpose(1, 2).contiguous().view({B, T, m_nEmbd}); // (B, T, C)
+    return resid_dropout(c_proj(y));
+}
+
+torch::Tensor CausalSelfAttentionImpl::forwardMasked(const torch::Tensor &x,
+                                                     const torch::Tensor &blocked)
+{
+    const std::int64_t B = x.size(0), T = x.size(1), hs = m_nEmbd / m_nHead;
+    auto qkv = c_attn(x).split(m_nEmbd, -1); // 3 x (B, T, C)
+    const auto heads = [&](const torch::Tensor &t) {
+        return t.view({B, T, m_nHead, hs}).transpose(1, 2); // (B, nh, T, hs)
+    };
+    torch::Tensor y = attend(heads(qkv[0]), heads(qkv[1]), heads(qkv[2]), 0, blocked);
     y = y.transpose(1, 2).contiguous().view({B, T, m_nEmbd}); // (B, T, C)
     return resid_dropout(c_proj(y));
 }
@@ -139,6 +155,12 @@ BlockImpl::BlockImpl(const ModelConfig &c, const at::Generator &generator)
 torch::Tensor BlockImpl::forward(torch::Tensor x)
 {
     x = x + attn(ln_1(x));
+    return x + mlp(ln_2(x));
+}
+
+torch::Tensor BlockImpl::forwardMasked(torch::Tensor x, const torch::Tensor &blocked)
+{
+    x = x + attn->forwardMasked(ln_1(x), blocked);
     return x + mlp(ln_2(x));
 }
 
@@ -199,13 +221,29 @@ torch::Tensor GptImpl::embed(const torch::Tensor &idx, std::int64_t firstPositio
     return drop(wte(idx) + wpe(positions)); // (B, T, C)
 }
 
-torch::Tensor GptImpl::forward(const torch::Tensor &idx)
+torch::Tensor GptImpl::hiddenStates(const torch::Tensor &idx)
 {
     torch::Tensor x = embed(idx, 0);
     for (const auto &block : *h)
         x = block->as<Block>()->forward(x);
+    return ln_f(x); // (B, T, C)
+}
+
+torch::Tensor GptImpl::packedHiddenStates(const torch::Tensor &idx, const torch::Tensor &positions,
+                                          const torch::Tensor &blocked)
+{
+    TORCH_CHECK(idx.size(1) <= m_config.contextLength, "packed row of ", idx.size(1),
+                " tokens is longer than the model's context of ", m_config.contextLength);
+    torch::Tensor x = drop(wte(idx) + wpe(positions)); // (B, T, C)
+    for (const auto &block : *h)
+        x = block->as<Block>()->forwardMasked(x, blocked);
+    return ln_f(x); // (B, T, C)
+}
+
+torch::Tensor GptImpl::forward(const torch::Tensor &idx)
+{
     // The output head is the token table itself (weight tying, as in GPT-2).
-    return F::linear(ln_f(x), wte->weight); // (B, T, V)
+    return F::linear(hiddenStates(idx), wte->weight); // (B, T, V)
 }
 
 torch::Tensor GptImpl::loss(const torch::Tensor &idx, const torch::Tensor &targets)

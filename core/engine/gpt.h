@@ -47,6 +47,9 @@ class CausalSelfAttentionImpl : public torch::nn::Module
 public:
     CausalSelfAttentionImpl(const ModelConfig &config, const at::Generator &generator);
     torch::Tensor forward(const torch::Tensor &x);
+    // blocked (B, T, T) bool: true where a query may not see a key (packed rows: the future and
+    // the other examples of the row).
+    torch::Tensor forwardMasked(const torch::Tensor &x, const torch::Tensor &blocked);
     // x holds the new positions only; their keys and values go into the cache at cache.length.
     torch::Tensor forwardCached(const torch::Tensor &x, KvCache &cache, std::int64_t layer);
 
@@ -55,7 +58,7 @@ public:
 
 private:
     torch::Tensor attend(const torch::Tensor &q, const torch::Tensor &k, const torch::Tensor &v,
-                         std::int64_t queryOffset);
+                         std::int64_t queryOffset, const torch::Tensor &blocked = {});
 
     std::int64_t m_nHead;
     std::int64_t m_nEmbd;
@@ -79,6 +82,7 @@ class BlockImpl : public torch::nn::Module
 public:
     BlockImpl(const ModelConfig &config, const at::Generator &generator);
     torch::Tensor forward(torch::Tensor x);
+    torch::Tensor forwardMasked(torch::Tensor x, const torch::Tensor &blocked);
     torch::Tensor forwardCached(torch::Tensor x, KvCache &cache, std::int64_t layer);
 
     torch::nn::LayerNorm ln_1{nullptr}, ln_2{nullptr};
@@ -95,6 +99,13 @@ public:
 
     // idx (B, T) int64 -> logits (B, T, V)
     torch::Tensor forward(const torch::Tensor &idx);
+    // idx (B, T) int64 -> the last block's output after ln_f (B, T, C): what the output head and
+    // a classification head read.
+    torch::Tensor hiddenStates(const torch::Tensor &idx);
+    // Several examples packed into each row: positions (B, T) restart at 0 for each example and
+    // blocked (B, T, T) keeps attention inside it (forwardMasked). Returns (B, T, C) after ln_f.
+    torch::Tensor packedHiddenStates(const torch::Tensor &idx, const torch::Tensor &positions,
+                                     const torch::Tensor &blocked);
     // Mean cross-entropy of predicting targets (B, T) from idx (B, T).
     torch::Tensor loss(const torch::Tensor &idx, const torch::Tensor &targets);
     // idx (B, Tnew) continues the cached sequence; returns the last position's logits (B, V).

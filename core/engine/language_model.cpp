@@ -2,6 +2,7 @@
 
 #include "checkpoint_io.h"
 #include "runtime.h"
+#include "tuned_checkpoint.h"
 
 namespace azllm {
 
@@ -22,6 +23,11 @@ LanguageModel LanguageModel::fromCheckpoint(const std::string &checkpointDir,
                                             const std::string &device)
 {
     const RunConfig run = readCheckpointConfig(checkpointDir);
+    if (run.tuning.kind == "classify")
+        throw std::runtime_error("checkpoint " + checkpointDir +
+                                 " is a text classifier: it sorts texts into labels rather than "
+                                 "writing text. Use `azllm classify predict --checkpoint " +
+                                 checkpointDir + " --text ...` or the Fine-tune screen.");
     try {
         requireValid(run.model);
     } catch (const std::invalid_argument &e) {
@@ -29,7 +35,11 @@ LanguageModel LanguageModel::fromCheckpoint(const std::string &checkpointDir,
     }
     // The weights come from the checkpoint; the seed only fills what they overwrite.
     auto impl = std::make_shared<Impl>(run.model, torch::Device(torch::kCPU), 0);
-    loadWeights(checkpointDir, impl->gpt);
+    try {
+        loadModelWeights(checkpointDir, impl->gpt); // a tuned one: base, adapters merged
+    } catch (const c10::Error &e) {
+        throw std::runtime_error("checkpoint " + checkpointDir + ": " + describeTorchError(e));
+    }
     impl->device = torch::Device(resolveDevice(device));
     impl->gpt->to(impl->device);
     impl->gpt->eval();

@@ -6,12 +6,15 @@
 #include <stdexcept>
 
 #include "adamw.h"
+#include "adaptation.h"
 #include "checkpoint_io.h"
 #include "config_io.h"
 #include "language_model_impl.h"
 #include "random_generator.h"
 #include "runtime.h"
 #include "training_data.h"
+#include "training_task.h"
+#include "tuned_checkpoint.h"
 
 namespace azllm {
 namespace fs = std::filesystem;
@@ -89,14 +92,43 @@ void requireValidTraining(const RunConfig &c)
     require(trainingContext(c) <= c.model.contextLength,
             "train_context " + std::to_string(t.contextLength) +
                 " is longer than the model's context of " + std::to_string(c.model.contextLength));
+    const TuningConfig &u = c.tuning;
+    require(u.kind == "pretrain" || u.kind == "sft" || u.kind == "classify",
+            "kind must be pretrain, sft or classify, not '" + u.kind + "'");
+    if (!c.isTuning())
+        return;
+    require(!u.baseCheckpoint.empty(), "a " + u.kind + " run needs base_checkpoint");
+    require(u.epochs >= 0, "epochs must not be negative");
+    require(u.loraRank >= 0 && u.loraAlpha > 0, "lora_rank must be >= 0 and lora_alpha positive");
+    require(u.lossOn == "assistant" || u.lossOn == "all", "loss_on must be assistant or all");
+    require(u.pooling == "last" || u.pooling == "mean", "pooling must be last or mean");
+    require(u.kind != "classify" || u.labelCount >= 2, "classify needs at least two labels");
+    parseTrainBlocks(u.trainBlocks, c.model.nLayer);
+}
+
+// A tuning run's model is its base's: same shape (dropout may differ).
+void requireBaseShape(const RunConfig &c)
+{
+    ModelConfig base = readCheckpointConfig(c.tuning.baseCheckpoint).model;
+    base.dropout = c.model.dropout;
+    if (base != c.model)
+        throw std::invalid_argument("invalid training config: the model's shape differs from its "
+                                    "base checkpoint " +
+                                    c.tuning.baseCheckpoint +
+                                    " (a tuning run keeps the base's vocab_size, context_length, "
+                                    "n_embd, n_layer and n_head)");
 }
 
 // Weight decay on matrices (embeddings and Linear weights), none on biases and LayerNorms.
-std::unique_ptr<FusedAdamW> makeOptimizer(Gpt &model, const TrainConfig &t)
+std::unique_ptr<FusedAdamW> makeOptimizer(Gpt &model, const TrainConfig &t,
+                                          const TrainingTask *task)
 {
     std::vector<torch::Tensor> decay, noDecay;
-    for (const torch::Tensor &p : model->parameters())
-        (p.dim() >= 2 ? decay : noDecay).push_back(p);
+    if (task)
+        task->trainable(decay, noDecay);
+    else
+        for (const torch::Tensor &p : model->parameters())
+            (p.dim() >= 2 ? decay : noDecay).push_back(p);
     AdamWSettings settings;
     settings.beta1 = t.beta1;
     settings.beta2 = t.beta2;
@@ -140,12 +172,6 @@ bool sameFolder(const std::string &a, const std::string &b)
     return fs::equivalent(a, b, ec);
 }
 
-void discardGradients(Gpt &model)
-{
-    for (torch::Tensor &p : model->parameters())
-        p.mutable_grad().reset(); // set_to_none: no memset, and backward writes fresh gradients
-}
-
 } // namespace
 
 struct Trainer::Impl
@@ -156,18 +182,32 @@ struct Trainer::Impl
           generator(makeRandomGenerator(device, config.train.seed)), model(nullptr)
     {
         requireValidTraining(config);
-        data = std::make_unique<TrainingData>(config.train, config.model.vocabSize, context);
+        if (!config.isTuning())
+            data = std::make_unique<TrainingData>(config.train, config.model.vocabSize, context);
+        else
+            requireBaseShape(config);
         model = Gpt(config.model, generator);
+        if (config.isTuning())
+            loadModelWeights(config.tuning.baseCheckpoint, model);
+        model->to(device);
         model->train();
-        optimizer = makeOptimizer(model, config.train);
+        if (config.isTuning()) {
+            task = makeTuningTask(config, model, device, generator);
+            if (config.tuning.epochs > 0)
+                config.train.maxSteps = config.tuning.epochs * task->stepsPerEpoch();
+        }
+        optimizer = makeOptimizer(model, config.train, task.get());
         batch.resize(std::size_t(config.train.batchSize * (context + 1)));
     }
 
     double learningRate(std::int64_t step) const;
-    torch::Tensor lossOnBatch(bool validation, std::int64_t index, std::int64_t micro);
+    torch::Tensor lossOnBatch(bool validation, std::int64_t index, std::int64_t micro,
+                              std::int64_t &tokens);
     StepMetrics step();
     double evaluate();
     CheckpointInfo save();
+    void keepIfBest(double validationLoss);
+    void clearGradients();
     TrainingResult diverged(const StepMetrics &m, const std::string &lastCheckpoint);
 
     RunConfig config;
@@ -177,9 +217,11 @@ struct Trainer::Impl
     at::Generator generator;
     Gpt model;
     std::unique_ptr<FusedAdamW> optimizer;
-    std::unique_ptr<TrainingData> data;
+    std::unique_ptr<TrainingData> data; // pretraining
+    std::unique_ptr<TrainingTask> task; // sft and classify
     CheckpointState state;
     std::vector<std::int64_t> batch; // one micro-batch of windows, B x (T + 1)
+    double bestValidationLoss = -1;  // tuning runs: the checkpoint kept as best, -1 none yet
     std::vector<std::string> notes;  // for the log when run() starts
 };
 
@@ -196,8 +238,15 @@ double Trainer::Impl::learningRate(std::int64_t step) const
     return floor + 0.5 * (1.0 + std::cos(M_PI * progress)) * (t.learningRate - floor);
 }
 
-torch::Tensor Trainer::Impl::lossOnBatch(bool validation, std::int64_t index, std::int64_t micro)
+torch::Tensor Trainer::Impl::lossOnBatch(bool validation, std::int64_t index, std::int64_t micro,
+                                         std::int64_t &tokens)
 {
+    if (task) {
+        TaskLoss result = task->trainLoss(index, micro);
+        tokens += result.tokens;
+        return result.loss;
+    }
+    tokens += config.train.batchSize * context;
     if (validation)
         data->validationBatch(index, batch.data());
     else
@@ -216,11 +265,12 @@ StepMetrics Trainer::Impl::step()
     m.learningRate = learningRate(state.step);
 
     double lossSum = 0;
+    std::int64_t tokens = 0;
     for (std::int64_t micro = 0; micro < t.gradAccumSteps; ++micro) {
-        const torch::Tensor loss = lossOnBatch(false, state.step, micro);
+        const torch::Tensor loss = lossOnBatch(false, state.step, micro, tokens);
         const double value = loss.item<double>(); // a sync point on GPUs, once per micro-batch
         if (!std::isfinite(value)) {
-            discardGradients(model);
+            clearGradients();
             m.loss = value;
             m.step = state.step;
             return m;
@@ -232,17 +282,16 @@ StepMetrics Trainer::Impl::step()
     m.gradNorm = optimizer->gradientNorm();
     if (!std::isfinite(m.gradNorm)) {
         // `NaN > clip` is false: without this check a NaN gradient would reach every weight.
-        discardGradients(model);
+        clearGradients();
         m.loss = lossSum / double(t.gradAccumSteps);
         m.step = state.step;
         return m;
     }
     const bool clip = t.gradClip > 0 && m.gradNorm > t.gradClip;
     optimizer->step(m.learningRate, clip ? t.gradClip / (m.gradNorm + 1e-6) : 1.0);
-    discardGradients(model);
+    clearGradients();
 
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    const std::int64_t tokens = t.batchSize * context * t.gradAccumSteps;
     state.step += 1;
     state.tokensSeen += tokens;
     state.trainLoss = lossSum / double(t.gradAccumSteps);
@@ -256,22 +305,56 @@ StepMetrics Trainer::Impl::step()
     return m;
 }
 
+// set_to_none: no memset, and backward writes fresh gradients. Adapters and heads are not the
+// model's parameters, so the task names what trains.
+void Trainer::Impl::clearGradients()
+{
+    std::vector<torch::Tensor> decay, noDecay;
+    if (task)
+        task->trainable(decay, noDecay);
+    else
+        decay = model->parameters();
+    for (auto *group : {&decay, &noDecay})
+        for (torch::Tensor &p : *group)
+            p.mutable_grad().reset();
+}
+
 double Trainer::Impl::evaluate()
 {
     torch::NoGradGuard noGrad;
     model->eval();
-    double sum = 0;
-    for (std::int64_t i = 0; i < config.train.evalBatches; ++i)
-        sum += lossOnBatch(true, i, 0).item<double>();
+    if (task) {
+        state.validationLoss = task->validationLoss(); // the whole validation file
+    } else {
+        double sum = 0;
+        std::int64_t tokens = 0;
+        for (std::int64_t i = 0; i < config.train.evalBatches; ++i)
+            sum += lossOnBatch(true, i, 0, tokens).item<double>();
+        state.validationLoss = sum / double(config.train.evalBatches);
+    }
     model->train();
-    state.validationLoss = sum / double(config.train.evalBatches);
     return state.validationLoss;
 }
 
 CheckpointInfo Trainer::Impl::save()
 {
     CheckpointContents contents{config, state, model, optimizer.get(), generator};
-    return {saveCheckpoint(config.train.outDir, contents), state};
+    if (task) {
+        contents.state.formatVersion = kTunedCheckpointFormatVersion;
+        contents.writeModel = task->savesModelWeights();
+        contents.writeExtraFiles = [this](const std::string &dir) { task->saveFiles(dir); };
+    }
+    return {saveCheckpoint(config.train.outDir, contents), contents.state};
+}
+
+// Tuning overfits a few hundred examples quickly: the lowest validation loss is saved (if this
+// step is not saved anyway) and kept out of pruning, so the best model survives the last epochs.
+void Trainer::Impl::keepIfBest(double validationLoss)
+{
+    if (bestValidationLoss >= 0 && validationLoss >= bestValidationLoss)
+        return;
+    bestValidationLoss = validationLoss;
+    recordBestCheckpoint(config.train.outDir, state.step, validationLoss);
 }
 
 // Which value went non-finite says which weights are bad. A non-finite training or validation
@@ -296,8 +379,8 @@ TrainingResult Trainer::Impl::diverged(const StepMetrics &m, const std::string &
                           "); the run stopped, keeping " +
                           (kept.empty() ? std::string("no checkpoint yet") : kept);
     if (!setAside.empty())
-        message += " (the checkpoint written after the divergent update is set aside as " +
-                   setAside + ")";
+        message +=
+            " (the checkpoint written after the divergent update is set aside as " + setAside + ")";
     return {TrainingOutcome::Diverged, message, state.step, kept};
 }
 
@@ -319,8 +402,9 @@ Trainer Trainer::resume(const std::string &checkpointDir,
                         RunFolder folder)
 {
     static const std::vector<std::string> changeable = {
-        "max_steps",        "out_dir", "eval_interval", "checkpoint_interval",
-        "keep_checkpoints", "device",  "train_data",    "validation_data"};
+        "max_steps",           "out_dir",          "eval_interval",
+        "checkpoint_interval", "keep_checkpoints", "device",
+        "train_data",          "validation_data",  "epochs"};
     RunConfig config = readCheckpointConfig(checkpointDir);
     // A checkpoint in <run>/checkpoints/ continues that run, wherever the folder has moved since.
     const std::string checkpointRun = runDirOf(checkpointDir);
@@ -332,10 +416,15 @@ Trainer Trainer::resume(const std::string &checkpointDir,
                                         "' cannot change when resuming (the run would no longer "
                                         "continue exactly); start a new run instead");
         setConfigValue(config, key, value);
+        if (key == "max_steps")
+            config.tuning.epochs = 0; // an explicit length wins over the epochs it came from
     }
     auto impl = std::make_unique<Impl>(config);
     try {
-        loadWeights(checkpointDir, impl->model);
+        if (!impl->task || impl->task->savesModelWeights())
+            loadWeights(checkpointDir, impl->model);
+        if (impl->task)
+            impl->task->loadFiles(checkpointDir);
         loadOptimizer(checkpointDir, *impl->optimizer);
         if (!loadRngState(checkpointDir, impl->generator))
             impl->notes.push_back("note: rng.pt holds the random state of another device; from "
@@ -349,9 +438,10 @@ Trainer Trainer::resume(const std::string &checkpointDir,
         continueLineageFrom(checkpointDir);
     } else {
         prepareRunFolder(runDir, folder);
-        writeFileAtomically((fs::path(runDir) / "config.txt").string(),
-                            formatConfig(impl->config));
+        writeFileAtomically((fs::path(runDir) / "config.txt").string(), formatConfig(impl->config));
     }
+    if (const auto best = bestCheckpoint(runDir); best && best->state.step <= impl->state.step)
+        impl->bestValidationLoss = best->state.validationLoss;
     return Trainer(std::move(impl));
 }
 
@@ -389,8 +479,10 @@ TrainingResult Trainer::run(TrainingObserver &observer, TrainingControl *control
     // the checkpoints of an abandoned branch.
     bool pruneDue = true;
     const auto pruneIfDue = [&] {
-        if (pruneDue)
-            pruneCheckpoints(t.outDir, t.keepCheckpoints);
+        if (!pruneDue)
+            return;
+        const auto best = bestCheckpoint(t.outDir); // a tuning run's best is never pruned
+        pruneCheckpoints(t.outDir, t.keepCheckpoints, best ? best->state.step : -1);
         pruneDue = false;
     };
     const auto saveNow = [&] {
@@ -414,7 +506,15 @@ TrainingResult Trainer::run(TrainingObserver &observer, TrainingControl *control
                 return d.diverged(m, lastCheckpoint);
         }
         observer.stepFinished(m);
-        if (m.step % t.checkpointInterval == 0 || last)
+        if (m.validationLoss >= 0 && d.task) {
+            if (const auto report = d.task->report())
+                observer.classifierEvaluated(m.step, *report);
+        }
+        const bool best = m.validationLoss >= 0 && d.task && d.config.tuning.keepBest &&
+                          (d.bestValidationLoss < 0 || m.validationLoss < d.bestValidationLoss);
+        if (best)
+            d.keepIfBest(m.validationLoss);
+        if (m.step % t.checkpointInterval == 0 || last || best)
             saveNow();
         if (control && control->stopRequested())
             break;
@@ -447,6 +547,25 @@ std::int64_t Trainer::parameterCount() const
     for (const torch::Tensor &p : m_impl->model->parameters())
         n += p.numel();
     return n;
+}
+
+std::int64_t Trainer::trainableParameterCount() const
+{
+    std::vector<torch::Tensor> decay, noDecay;
+    if (m_impl->task)
+        m_impl->task->trainable(decay, noDecay);
+    else
+        decay = m_impl->model->parameters();
+    std::int64_t n = 0;
+    for (auto *group : {&decay, &noDecay})
+        for (const torch::Tensor &p : *group)
+            n += p.numel();
+    return n;
+}
+
+std::int64_t Trainer::stepsPerEpoch() const
+{
+    return m_impl->task ? m_impl->task->stepsPerEpoch() : 0;
 }
 
 std::string Trainer::device() const

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "checkpoint.h"
+#include "classification_metrics.h"
 #include "train_config.h"
 
 namespace azllm {
@@ -71,6 +72,8 @@ public:
     virtual ~TrainingObserver() = default;
     virtual void stepFinished(const StepMetrics &) {}
     virtual void checkpointSaved(const CheckpointInfo &) {}
+    // Classify runs, after each validation: accuracy, macro-F1, per class, confusion matrix.
+    virtual void classifierEvaluated(std::int64_t /*step*/, const ClassificationReport &) {}
     // Warnings and notes for the log ("matrix products are slow", "resumed at step 200").
     virtual void message(const std::string &) {}
 };
@@ -111,6 +114,10 @@ public:
     const RunConfig &config() const;
     std::int64_t currentStep() const;
     std::int64_t parameterCount() const;
+    // Parameters the optimizer updates (all of them for pretraining and full tuning).
+    std::int64_t trainableParameterCount() const;
+    // Tuning runs: optimizer steps per pass over the training examples; 0 for pretraining.
+    std::int64_t stepsPerEpoch() const;
     std::string device() const;
     double learningRateAt(std::int64_t step) const;
 

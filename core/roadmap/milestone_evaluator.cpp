@@ -29,11 +29,18 @@ QString shortCount(double value)
     return locale.toString(qint64(value));
 }
 
+// Pretraining milestones measure pretraining: a tuned run's loss is on other data (answers,
+// labels), and its size is its base's.
+bool pretrains(const RunFact &run)
+{
+    return run.kind == QLatin1String("pretrain");
+}
+
 ConditionCheck checkValidationLoss(double threshold, const WorkspaceFacts &facts)
 {
     const RunFact *best = nullptr;
     for (const RunFact &run : facts.runs)
-        if (run.bestValidationLoss &&
+        if (pretrains(run) && run.bestValidationLoss &&
             (!best || *run.bestValidationLoss < *best->bestValidationLoss))
             best = &run;
     if (!best)
@@ -50,7 +57,7 @@ ConditionCheck checkParameters(double threshold, const WorkspaceFacts &facts)
 {
     const RunFact *largest = nullptr;
     for (const RunFact &run : facts.runs)
-        if (!largest || run.parameters > largest->parameters)
+        if (pretrains(run) && (!largest || run.parameters > largest->parameters))
             largest = &run;
     if (!largest)
         return {false, {}, tr("no training run yet")};
@@ -58,6 +65,22 @@ ConditionCheck checkParameters(double threshold, const WorkspaceFacts &facts)
                              .arg(shortCount(double(largest->parameters)), largest->name);
     if (double(largest->parameters) >= threshold)
         return {true, QStringLiteral("run:") + largest->name, note};
+    return {false, {}, note};
+}
+
+ConditionCheck checkClassifierAccuracy(double threshold, const WorkspaceFacts &facts)
+{
+    const RunFact *best = nullptr;
+    for (const RunFact &run : facts.runs)
+        if (run.kind == QLatin1String("classify") && run.bestAccuracy &&
+            (!best || *run.bestAccuracy > *best->bestAccuracy))
+            best = &run;
+    if (!best)
+        return {false, {}, tr("no classifier trained yet (Fine-tune screen, Classification tab)")};
+    const QString note =
+        tr("best so far %1% (run %2)").arg(*best->bestAccuracy * 100, 0, 'f', 1).arg(best->name);
+    if (*best->bestAccuracy >= threshold)
+        return {true, QStringLiteral("run:") + best->name, note};
     return {false, {}, note};
 }
 
@@ -153,7 +176,8 @@ WorkspaceFacts gatherFacts(Workspace &workspace)
 {
     WorkspaceFacts facts;
     for (const RunRecord &run : workspace.runs().runs())
-        facts.runs.push_back({run.name, run.params, run.bestValidationLoss});
+        facts.runs.push_back(
+            {run.name, run.params, run.bestValidationLoss, run.kind, run.bestAccuracy});
     for (const QString &name : workspace.datasetNames()) {
         const QString report = workspace.datasetDir(name) + QLatin1String("/report.txt");
         facts.datasets.push_back({name, datasetTokens(report), datasetOrigins(report)});
@@ -175,8 +199,7 @@ ConditionCheck checkCondition(const MilestoneCondition &condition, const Workspa
     case ConditionKind::KnowledgeBaseDocumentsAtLeast:
         return {false, {}, tr("not yet: the studio has no knowledge bases yet; tick it by hand")};
     case ConditionKind::ClassifierAccuracyAtLeast:
-        return {
-            false, {}, tr("not yet: the studio cannot fine-tune classifiers yet; tick it by hand")};
+        return checkClassifierAccuracy(condition.threshold, facts);
     }
     return {};
 }

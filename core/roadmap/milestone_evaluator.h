@@ -18,6 +18,8 @@ struct RunFact
     QString name;
     qint64 parameters = 0;
     std::optional<double> bestValidationLoss;
+    QString kind = QStringLiteral("pretrain"); // pretrain, sft, classify
+    std::optional<double> bestAccuracy;        // classify runs
 };
 
 // Documents and tokens a dataset holds from one origin (report.txt's "origin:" lines): a site
@@ -40,7 +42,7 @@ struct WorkspaceFacts
 {
     QVector<RunFact> runs;
     QVector<DatasetFact> datasets;
-    // Knowledge bases and fine-tuned classifiers do not exist in the studio yet.
+    // Knowledge bases do not exist in the studio yet.
 };
 
 // Reads the runs from studio.db and each dataset's report.txt.

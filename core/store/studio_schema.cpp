@@ -75,6 +75,10 @@ const std::vector<std::vector<const char *>> &schemaMigrations()
          " kind TEXT NOT NULL CHECK (kind IN ('feed', 'sitemap', 'urls')),"
          " location TEXT NOT NULL UNIQUE, licence TEXT NOT NULL DEFAULT '',"
          " created_at TEXT NOT NULL)"},
+        // 5 -> 6: fine-tuning (core/finetune). A run's kind (pretrain, sft, classify; every
+        // earlier run pretrained) and a classifier's best validation accuracy.
+        {"ALTER TABLE runs ADD COLUMN kind TEXT NOT NULL DEFAULT 'pretrain'",
+         "ALTER TABLE runs ADD COLUMN best_accuracy REAL"},
     };
     return steps;
 }

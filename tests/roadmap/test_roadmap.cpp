@@ -311,7 +311,47 @@ private Q_SLOTS:
         QVERIFY2(read.milestone(kb)->note.contains(QLatin1String("not yet")),
                  qPrintable(read.milestone(kb)->note));
         QVERIFY(!read.milestone(cls)->done);
-        QVERIFY(read.milestone(cls)->note.contains(QLatin1String("not yet")));
+        QVERIFY2(read.milestone(cls)->note.contains(QLatin1String("no classifier")),
+                 qPrintable(read.milestone(cls)->note));
+    }
+
+    // Tuned runs measure answers or labels, not pretraining: an SFT run with a low loss ticks no
+    // loss milestone and its (base's) size no parameter milestone; a classifier's best
+    // validation accuracy ticks classifier_accuracy.
+    void tunedRunsTickOnlyTheirOwnMilestones()
+    {
+        Workspace workspace(path(QStringLiteral("tuned")));
+        RoadmapStore store(workspace.database());
+        const qint64 r = store.createRoadmap(QStringLiteral("Tuning"), QDate(2026, 11, 1), 3);
+        const qint64 g = store.addGoal(r, GoalKind::Technique, QStringLiteral("Fine-tuning"));
+        const qint64 loss =
+            store.addMilestone(g, QStringLiteral("loss under 3"), QDate(2026, 12, 1),
+                               {ConditionKind::ValidationLossAtMost, 3.0});
+        const qint64 size = store.addMilestone(g, QStringLiteral("1M run"), QDate(2026, 12, 1),
+                                               {ConditionKind::ParametersAtLeast, 1e6});
+        const qint64 cls = store.addMilestone(g, QStringLiteral("news"), QDate(2027, 1, 1),
+                                              {ConditionKind::ClassifierAccuracyAtLeast, 0.8});
+        RunStore &runs = workspace.runs();
+        const qint64 sft =
+            runs.createRun(QStringLiteral("sft-1"), path(QStringLiteral("sft-1")), {},
+                           QStringLiteral("kind = sft"), 5'000'000, QStringLiteral("sft"));
+        runs.appendMetrics(sft, {{20, 1.2, 1.1, 1e-3, 0.9, 100, 2.0}});
+        const qint64 classify = runs.createRun(
+            QStringLiteral("news-1"), path(QStringLiteral("news-1")), {},
+            QStringLiteral("kind = classify"), 5'000'000, QStringLiteral("classify"));
+        runs.recordAccuracy(classify, 0.7);
+        QVERIFY(store.tickMetMilestones(gatherFacts(workspace)).isEmpty());
+        QCOMPARE(runs.run(sft)->kind, QStringLiteral("sft"));
+        QVERIFY2(store.roadmap(r)->milestone(cls)->note.contains(QLatin1String("70.0")),
+                 qPrintable(store.roadmap(r)->milestone(cls)->note));
+
+        runs.recordAccuracy(classify, 0.85);
+        runs.recordAccuracy(classify, 0.6); // the best is kept
+        QCOMPARE(*runs.run(classify)->bestAccuracy, 0.85);
+        QCOMPARE(store.tickMetMilestones(gatherFacts(workspace)), QVector<qint64>{cls});
+        QCOMPARE(store.roadmap(r)->milestone(cls)->metBy, QStringLiteral("run:news-1"));
+        QVERIFY(!store.roadmap(r)->milestone(loss)->done);
+        QVERIFY(!store.roadmap(r)->milestone(size)->done);
     }
 
     void conditionsRoundTripAsText()
@@ -380,6 +420,10 @@ private Q_SLOTS:
                     QVERIFY2(a.argument.isEmpty() ||
                                  a.argument == QLatin1String(kLesson41TemplateKey),
                              qPrintable(where));
+                else if (a.screen == QLatin1String("finetune")) // the tab to open
+                    QVERIFY2(a.argument == QLatin1String("chat") ||
+                                 a.argument == QLatin1String("classify"),
+                             qPrintable(where + QLatin1String(": no such tab")));
                 else
                     QVERIFY2(a.argument.isEmpty(),
                              qPrintable(where + QLatin1String(": unexpected argument")));

@@ -50,6 +50,16 @@ QVector<double> toDoubles(const std::vector<float> &v)
     return QVector<double>(v.begin(), v.end());
 }
 
+// pretrain, sft or classify: what a run's checkpoint was trained for ("" when unreadable).
+std::string runKind(const std::string &checkpoint)
+{
+    try {
+        return readCheckpointConfig(checkpoint).tuning.kind;
+    } catch (const std::exception &) {
+        return {};
+    }
+}
+
 } // namespace
 
 ChatPage::~ChatPage()
@@ -99,11 +109,19 @@ void ChatPage::refreshCheckpoints()
     for (const QString &runDir : runDirs) {
         const QString runName = QFileInfo(runDir).fileName();
         const std::vector<CheckpointInfo> checkpoints = listCheckpoints(runDir.toStdString());
+        if (checkpoints.empty())
+            continue;
+        // Classifiers sort texts into labels; they have nothing to say here.
+        const std::string kind = runKind(checkpoints.back().path);
+        if (kind == "classify")
+            continue;
+        const QString tuned = kind == "sft" ? tr(" \u00b7 chat-tuned") : QString();
         for (auto it = checkpoints.rbegin(); it != checkpoints.rend(); ++it) {
             const QString label = tr("%1 \u00b7 step %2 \u00b7 loss %3")
                                       .arg(runName)
                                       .arg(it->state.step)
-                                      .arg(it->state.trainLoss, 0, 'f', 3);
+                                      .arg(it->state.trainLoss, 0, 'f', 3) +
+                                  tuned;
             m_checkpoint->addItem(label, QString::fromStdString(it->path));
         }
     }
@@ -120,9 +138,9 @@ void ChatPage::refreshCheckpoints()
 void ChatPage::setCheckpoint(const QString &checkpointOrRunDir)
 {
     QString path = checkpointOrRunDir;
-    if (const auto latest = latestCheckpoint(path.toStdString());
-        latest && !QFileInfo::exists(path + QStringLiteral("/state.txt")))
-        path = QString::fromStdString(latest->path);
+    if (const auto preferred = preferredCheckpoint(path.toStdString());
+        preferred && !QFileInfo::exists(path + QStringLiteral("/state.txt")))
+        path = QString::fromStdString(preferred->path);
     int index = m_checkpoint->findData(path);
     if (index < 0) {
         m_checkpoint->addItem(QDir::toNativeSeparators(path), path);
@@ -170,6 +188,9 @@ void ChatPage::handleLoaded(const CheckpointSummary &summary)
                      : tr("no chat markers in its tokenizer: Completion mode only")));
     if (!summary.supportsChat)
         setMode(ChatMode::Completion);
+    else if (summary.chatTuned)
+        setMode(ChatMode::Chat); // what it was tuned for
+
     updateControls();
     Q_EMIT checkpointReady(true, m_modelInfo->text());
 }

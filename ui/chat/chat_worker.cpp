@@ -1,5 +1,7 @@
 #include "chat_worker.h"
 
+#include "checkpoint.h"
+
 #include <algorithm>
 #include <numeric>
 
@@ -67,6 +69,7 @@ void ChatWorker::load(const QString &checkpoint, quant::Precision precision)
         s.contextLength = int(m_engine->modelConfig().contextLength);
         s.supportsChat = m_engine->supportsChat();
         s.precision = m_engine->precision();
+        s.chatTuned = readCheckpointConfig(m_engine->checkpointDir()).tuning.kind == "sft";
         Q_EMIT checkpointLoaded(s);
     } catch (const std::exception &e) {
         m_engine.reset();

@@ -23,6 +23,7 @@ struct CheckpointSummary
     int contextLength = 0;
     bool supportsChat = false;
     azllm::quant::Precision precision = azllm::quant::Precision::Fp32;
+    bool chatTuned = false; // a fine-tuned (sft) checkpoint: it opens in chat mode
 };
 
 // How many candidates Explain shows for a position.

@@ -90,7 +90,7 @@ QString conditionLabel(ConditionKind kind)
     case ConditionKind::KnowledgeBaseDocumentsAtLeast:
         return tr("A knowledge base holds at least … documents (not in the studio yet)");
     case ConditionKind::ClassifierAccuracyAtLeast:
-        return tr("A classifier reaches accuracy of at least… (not in the studio yet)");
+        return tr("A classifier reaches accuracy of at least…");
     }
     return {};
 }

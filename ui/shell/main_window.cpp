@@ -19,6 +19,7 @@
 #include "chat_page.h"
 #include "data_page.h"
 #include "export_dialog.h"
+#include "finetune_page.h"
 #include "lessons_page.h"
 #include "model_page.h"
 #include "quantization_panel.h"
@@ -45,6 +46,7 @@ MainWindow::MainWindow(azllm::Workspace &workspace, QWidget *parent)
     m_data = new DataPage(workspace);
     m_model = new ModelPage;
     m_train = new TrainPage(workspace);
+    m_finetune = new azllm::ui::FinetunePage(workspace);
     m_chat = new ChatPage(workspace);
     m_roadmap = new RoadmapPage(workspace);
     addScreen(LessonsScreen, m_lessons, tr("Lessons"),
@@ -54,13 +56,23 @@ MainWindow::MainWindow(azllm::Workspace &workspace, QWidget *parent)
     addScreen(ModelScreen, m_model, tr("Model"),
               tr("Size a model: parameters, memory, compute (Ctrl+3)"));
     addScreen(TrainScreen, m_train, tr("Train"), tr("Pretrain with a live dashboard (Ctrl+4)"));
+    addScreen(FinetuneScreen, m_finetune, tr("Fine-tune"),
+              tr("Teach a pretrained model to answer or to classify (Ctrl+5)"));
     addScreen(ChatScreen, m_chat, tr("Chat"),
-              tr("Talk to a checkpoint and see its probabilities (Ctrl+5)"));
-    addScreen(RoadmapScreen, m_roadmap, tr("Roadmap"), tr("Plan your next 3-6 months (Ctrl+6)"));
+              tr("Talk to a checkpoint and see its probabilities (Ctrl+6)"));
+    addScreen(RoadmapScreen, m_roadmap, tr("Roadmap"), tr("Plan your next 3-6 months (Ctrl+7)"));
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     connect(m_data, &DataPage::datasetsChanged, m_train, &TrainPage::refreshDatasets);
     connect(m_train, &TrainPage::runEnded, m_chat, &ChatPage::refreshCheckpoints);
+    connect(m_train, &TrainPage::runEnded, m_finetune, &azllm::ui::FinetunePage::refreshBases);
+    connect(m_finetune, &azllm::ui::FinetunePage::runEnded, m_chat, &ChatPage::refreshCheckpoints);
+    connect(m_finetune, &azllm::ui::FinetunePage::jobChanged, this, &MainWindow::setJob);
+    connect(m_finetune, &azllm::ui::FinetunePage::openInChatRequested, this,
+            [this](const QString &checkpoint) {
+                m_chat->setCheckpoint(checkpoint);
+                showScreen(ChatScreen);
+            });
     connect(m_data, &DataPage::jobChanged, this, &MainWindow::setJob);
     connect(m_train, &TrainPage::jobChanged, this, &MainWindow::setJob);
     connect(m_chat, &ChatPage::jobChanged, this, &MainWindow::setJob);
@@ -153,7 +165,8 @@ MainWindow::Screen MainWindow::currentScreen() const
 
 QString MainWindow::screenKey(Screen screen)
 {
-    static const char *keys[] = {"lessons", "data", "model", "train", "chat", "roadmap"};
+    static const char *keys[] = {"lessons",  "data", "model",  "train",
+                                 "finetune", "chat", "roadmap"};
     return screen >= 0 && screen < ScreenCount ? QLatin1String(keys[screen]) : QString();
 }
 
@@ -169,6 +182,8 @@ bool MainWindow::openScreen(const QString &key, const QString &argument)
             m_roadmap->openArgument(argument);
         else if (screen == LessonsScreen && !argument.isEmpty())
             m_lessons->openArgument(argument);
+        else if (screen == FinetuneScreen)
+            m_finetune->openTab(argument);
         showScreen(screen);
         return true;
     }
@@ -191,7 +206,7 @@ void MainWindow::restoreSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_train->isTraining() &&
+    if ((m_train->isTraining() || m_finetune->isTraining()) &&
         QMessageBox::question(
             this, tr("Training is running"),
             tr("Stop the run? It saves a checkpoint you can resume from later.")) !=

@@ -17,6 +17,9 @@ class TrainPage;
 namespace azllm {
 class Workspace;
 }
+namespace azllm::ui {
+class FinetunePage;
+}
 
 class MainWindow final : public QMainWindow
 {
@@ -31,6 +34,7 @@ public:
         DataScreen,
         ModelScreen,
         TrainScreen,
+        FinetuneScreen,
         ChatScreen,
         RoadmapScreen,
         ScreenCount
@@ -41,15 +45,17 @@ public:
     void showScreen(Screen screen);
     Screen currentScreen() const;
     // Internal names, also the screenshot file names and what lessons' actions say:
-    // "lessons", "data", "model", "train", "chat", "roadmap".
+    // "lessons", "data", "model", "train", "finetune", "chat", "roadmap".
     static QString screenKey(Screen screen);
     // Opens a screen by name with an argument (a preset for "model", "lesson-41-template" for
-    // "roadmap", a day for "lessons"); false for an unknown name.
+    // "roadmap", a day for "lessons", "chat" or "classify" for "finetune"); false for an unknown
+    // name.
     bool openScreen(const QString &key, const QString &argument);
     QWidget *screenWidget(Screen screen) const;
     DataPage *dataPage() const { return m_data; }
     ModelPage *modelPage() const { return m_model; }
     TrainPage *trainPage() const { return m_train; }
+    azllm::ui::FinetunePage *finetunePage() const { return m_finetune; }
     ChatPage *chatPage() const { return m_chat; }
     RoadmapPage *roadmapPage() const { return m_roadmap; }
     LessonsPage *lessonsPage() const { return m_lessons; }
@@ -73,6 +79,7 @@ private:
     DataPage *m_data = nullptr;
     ModelPage *m_model = nullptr;
     TrainPage *m_train = nullptr;
+    azllm::ui::FinetunePage *m_finetune = nullptr;
     ChatPage *m_chat = nullptr;
     RoadmapPage *m_roadmap = nullptr;
     LessonsPage *m_lessons = nullptr;

@@ -4,9 +4,9 @@ MetricChart::MetricChart(const QString &title, const QString &valueLabel, QWidge
     : QCustomPlot(parent)
 {
     plotLayout()->insertRow(0);
-    auto *heading = new QCPTextElement(
-        this, title, QFont(font().family(), font().pointSize() + 1, QFont::DemiBold));
-    plotLayout()->addElement(0, 0, heading);
+    m_heading = new QCPTextElement(this, title,
+                                   QFont(font().family(), font().pointSize() + 1, QFont::DemiBold));
+    plotLayout()->addElement(0, 0, m_heading);
     xAxis->setLabel(tr("step"));
     yAxis->setLabel(valueLabel);
     legend->setVisible(false);
@@ -29,6 +29,20 @@ int MetricChart::addSeries(const QString &name, const QColor &color, bool marker
         graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, color, 6));
     legend->setVisible(graphCount() > 1);
     return graphCount() - 1;
+}
+
+void MetricChart::setTitles(const QString &title, const QString &valueLabel)
+{
+    m_heading->setText(title);
+    xAxis->setLabel(tr("step"));
+    yAxis->setLabel(valueLabel);
+    replot(QCustomPlot::rpQueuedReplot);
+}
+
+void MetricChart::setSeriesName(int series, const QString &name)
+{
+    graph(series)->setName(name);
+    replot(QCustomPlot::rpQueuedReplot);
 }
 
 void MetricChart::append(int series, double step, double value)

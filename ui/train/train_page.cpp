@@ -28,6 +28,7 @@
 #include "checkpoint.h"
 #include "config_io.h"
 #include "metric_chart.h"
+#include "metric_points.h"
 #include "model_sizing.h"
 #include "run_history_view.h"
 #include "token_file.h"
@@ -66,33 +67,6 @@ QString formatDuration(double seconds)
         return QStringLiteral("%1h %2m").arg(s / 3600).arg((s % 3600) / 60, 2, 10,
                                                            QLatin1Char('0'));
     return QStringLiteral("%1m %2s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-}
-
-MetricPoint toPoint(const StepMetrics &m)
-{
-    MetricPoint p;
-    p.step = m.step;
-    p.loss = m.loss;
-    if (m.validationLoss >= 0)
-        p.validationLoss = m.validationLoss;
-    p.learningRate = m.learningRate;
-    p.gradNorm = m.gradNorm;
-    p.tokensPerSecond = m.tokensPerSecond;
-    p.elapsedSeconds = m.elapsedSeconds;
-    return p;
-}
-
-StepMetrics toMetrics(const MetricPoint &p)
-{
-    StepMetrics m;
-    m.step = p.step;
-    m.loss = p.loss;
-    m.validationLoss = p.validationLoss.value_or(-1);
-    m.learningRate = p.learningRate;
-    m.gradNorm = p.gradNorm;
-    m.tokensPerSecond = p.tokensPerSecond;
-    m.elapsedSeconds = p.elapsedSeconds;
-    return m;
 }
 
 } // namespace
@@ -170,10 +144,14 @@ QWidget *TrainPage::buildSetup()
     m_dropout->setValue(0.1);
     connect(m_model, &QComboBox::currentIndexChanged, this, [this] {
         const QString name = m_model->currentData().toString();
-        if (!name.isEmpty())
+        // Train the model's whole context: positions a run never sees stay untrained.
+        if (!name.isEmpty()) {
             m_context->setMaximum(int(presetConfig(name.toStdString()).contextLength));
+            m_context->setValue(m_context->maximum());
+        }
     });
     m_context->setMaximum(int(presetConfig("az-tiny").contextLength));
+    m_context->setValue(m_context->maximum());
 
     auto *form = new QGridLayout;
     const auto add = [&](int row, int column, const QString &label, QWidget *field) {
@@ -339,6 +317,7 @@ void TrainPage::setModelConfig(const ModelConfig &config)
         m_model->addItem(label, QString());
     m_model->setCurrentIndex(m_model->findData(QString()));
     m_context->setMaximum(int(config.contextLength));
+    m_context->setValue(m_context->maximum());
 }
 
 void TrainPage::refreshDatasets()
@@ -487,7 +466,7 @@ void TrainPage::handleMetrics(const QVector<StepMetrics> &steps)
     plotSteps(steps);
     QVector<MetricPoint> points;
     for (const StepMetrics &m : steps)
-        points.push_back(toPoint(m));
+        points.push_back(toMetricPoint(m));
     try {
         m_workspace.runs().appendMetrics(*m_runId, points);
     } catch (const std::exception &e) {
@@ -530,14 +509,9 @@ void TrainPage::handleCheckpoint(const QString &path, qint64 step, double loss,
 
 void TrainPage::handleFinished(const QString &outcome, const QString &message)
 {
-    if (m_runId) {
-        try {
-            m_workspace.runs().setStatus(*m_runId, outcome, message);
-        } catch (const std::exception &e) {
-            appendLog(QString::fromStdString(e.what()));
-        }
-    }
-    m_runId.reset();
+    if (const QString error = finishRunRecord(m_workspace.runs(), m_runId, outcome, message);
+        !error.isEmpty())
+        appendLog(error);
     m_paused = false;
     appendLog(message);
     if (outcome == QLatin1String("diverged") || outcome == QLatin1String("failed")) {
@@ -616,7 +590,7 @@ void TrainPage::resumeFromCheckpoint(const QString &checkpointDir)
         clearCharts(config.model.vocabSize);
         QVector<StepMetrics> past;
         for (const MetricPoint &p : runs.metrics(runId))
-            past.push_back(toMetrics(p));
+            past.push_back(toStepMetrics(p));
         plotSteps(past);
         // The later checkpoints belong to the abandoned future too: no longer offered.
         m_checkpoints->clear();

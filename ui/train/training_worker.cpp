@@ -5,6 +5,7 @@
 
 #include <optional>
 
+#include "checkpoint.h"
 #include "generator.h"
 #include "runtime.h"
 #include "special_tokens.h"
@@ -44,6 +45,12 @@ public:
             Q_EMIT m_worker.sampleGenerated(info.state.step, sample);
     }
 
+    void classifierEvaluated(std::int64_t step, const ClassificationReport &report) override
+    {
+        flush();
+        Q_EMIT m_worker.classifierEvaluated(step, report);
+    }
+
     void message(const std::string &text) override
     {
         Q_EMIT m_worker.logMessage(QString::fromStdString(text));
@@ -68,6 +75,7 @@ TrainingWorker::TrainingWorker(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<StepMetrics>();
     qRegisterMetaType<QVector<StepMetrics>>();
+    qRegisterMetaType<ClassificationReport>();
 }
 
 TrainingWorker::~TrainingWorker() = default;
@@ -99,7 +107,9 @@ void TrainingWorker::train(const RunConfig &config, const QString &resumeFrom,
     try {
         std::optional<Trainer> trainer;
         if (resumeFrom.isEmpty())
-            trainer.emplace(config);
+            // A tuning run's folder holds what FinetuneWorker prepared for it (config.txt, data/).
+            trainer.emplace(config,
+                            config.isTuning() ? RunFolder::Overwrite : RunFolder::MustBeNew);
         else
             trainer.emplace(Trainer::resume(
                 resumeFrom.toStdString(), {{"max_steps", std::to_string(config.train.maxSteps)}}));
@@ -120,25 +130,36 @@ void TrainingWorker::train(const RunConfig &config, const QString &resumeFrom,
 }
 
 // A short continuation of "Azərbaycan" by the checkpoint just saved: the learner sees the
-// model's language improve as the loss falls.
+// model's language improve as the loss falls. A chat-tuned run answers a question instead, in
+// the chat template, and a classifier writes nothing.
 QString TrainingWorker::generateSample(const QString &checkpoint,
                                        const QString &tokenizerPath) const
 {
     if (tokenizerPath.isEmpty() || !QFileInfo::exists(tokenizerPath))
         return {};
     try {
+        const std::string kind = readCheckpointConfig(checkpoint.toStdString()).tuning.kind;
+        if (kind == "classify")
+            return {};
         const Tokenizer tokenizer = Tokenizer::load(tokenizerPath.toStdString());
         Generator generator(LanguageModel::fromCheckpoint(checkpoint.toStdString(), "cpu"));
-        const std::string prompt = "Azərbaycan";
-        std::vector<int> ids = tokenizer.encode(prompt);
-        ids.insert(ids.begin(), SpecialTokens::EndOfText);
+        const bool chat = kind == "sft";
+        const std::string prompt = chat ? "Azərbaycanın paytaxtı hansı şəhərdir?" : "Azərbaycan";
+        std::vector<int> ids = {SpecialTokens::EndOfText};
+        if (chat)
+            ids.push_back(SpecialTokens::User);
+        tokenizer.encodeAppend(prompt, ids);
+        if (chat)
+            ids.insert(ids.end(), {SpecialTokens::End, SpecialTokens::Assistant});
         GenerationParams params;
         params.maxNewTokens = 40;
         params.seed = 1;
+        params.endOfText = chat ? SpecialTokens::End : SpecialTokens::EndOfText;
         std::vector<int> out = generator.generate(ids, params);
-        if (!out.empty() && out.back() == SpecialTokens::EndOfText)
+        if (!out.empty() && out.back() == params.endOfText)
             out.pop_back();
-        return QString::fromStdString(prompt + tokenizer.decode(out));
+        return QString::fromStdString(chat ? prompt + " → " + tokenizer.decode(out)
+                                           : prompt + tokenizer.decode(out));
     } catch (const std::exception &e) {
         return tr("(no sample: %1)").arg(QString::fromStdString(e.what()));
     }

@@ -9,10 +9,12 @@
 
 #include <memory>
 
+#include "classification_metrics.h"
 #include "train_config.h"
 #include "trainer.h"
 
 Q_DECLARE_METATYPE(azllm::StepMetrics)
+Q_DECLARE_METATYPE(azllm::ClassificationReport)
 
 class TrainingWorker final : public QObject
 {
@@ -33,7 +35,8 @@ public:
 
     // Runs on the worker's thread until the run ends. resumeFrom: a checkpoint folder to
     // continue exactly (the config's max_steps may be longer), or empty for a new run.
-    // tokenizerPath: used for the sample generated after each checkpoint; may be empty.
+    // tokenizerPath: used for the sample generated after each checkpoint (a continuation of
+    // "Azərbaycan", or for a chat-tuned run an answer to a question); may be empty.
     void train(const azllm::RunConfig &config, const QString &resumeFrom,
                const QString &tokenizerPath);
 
@@ -42,6 +45,8 @@ Q_SIGNALS:
     void metricsReported(const QVector<azllm::StepMetrics> &steps);
     void checkpointSaved(const QString &path, qint64 step, double loss, double validationLoss);
     void sampleGenerated(qint64 step, const QString &text);
+    // Classify runs, after each validation.
+    void classifierEvaluated(qint64 step, const azllm::ClassificationReport &report);
     void logMessage(const QString &text);
     void pausedChanged(bool paused);
     // outcome: "finished", "stopped", "diverged" or "failed"
