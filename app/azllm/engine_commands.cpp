@@ -333,10 +333,9 @@ int runGenerate(const std::vector<std::string> &args)
     initializeRuntime();
     const std::string checkpoint = resolveCheckpointFolder(cl.required("checkpoint"));
     const Precision precision = cl.has("int8") ? Precision::Int8 : Precision::Fp32;
-    Generator generator(
-        LanguageModel::fromCheckpoint(checkpoint,
-                                      cl.has("int8") ? "cpu" : cl.value("device", "auto")),
-        precision);
+    Generator generator(LanguageModel::fromCheckpoint(
+                            checkpoint, cl.has("int8") ? "cpu" : cl.value("device", "auto")),
+                        precision);
     std::vector<int> prompt = parseTokenIds(cl.value("prompt-ids", "2"), "--prompt-ids");
     TokenPrinter print = printIds;
 #ifdef AZLLM_WITH_TEXT
@@ -614,10 +613,12 @@ int benchInt8(const GenerateBenchOptions &o, const CommandLine &cl)
                 cl.value("preset", "az-tiny").c_str(), humanCount(double(r.params)).c_str(),
                 o.promptTokens, o.newTokens, threadCount(), r.kernels.c_str(),
                 static_cast<long long>(cl.intValue("repeats", 3)));
-    std::printf("  int8 (Q8_0): %.1f tokens/s, first token after %.1f ms, %s of weights per token\n",
-                r.int8TokensPerSecond, r.int8TtftMs, humanBytes(double(r.int8BytesPerToken)).c_str());
-    std::printf("  fp32:        %.1f tokens/s, first token after %.1f ms, %s of weights per token\n",
-                r.fp32TokensPerSecond, r.fp32TtftMs, humanBytes(double(r.fp32BytesPerToken)).c_str());
+    std::printf(
+        "  int8 (Q8_0): %.1f tokens/s, first token after %.1f ms, %s of weights per token\n",
+        r.int8TokensPerSecond, r.int8TtftMs, humanBytes(double(r.int8BytesPerToken)).c_str());
+    std::printf(
+        "  fp32:        %.1f tokens/s, first token after %.1f ms, %s of weights per token\n",
+        r.fp32TokensPerSecond, r.fp32TtftMs, humanBytes(double(r.fp32BytesPerToken)).c_str());
     std::printf("  int8 is %.2fx fp32\n", ratio);
     std::string extra;
     if (cl.has("compare-libtorch")) {
@@ -736,7 +737,8 @@ int runBench(const std::vector<std::string> &args)
     std::printf("usage: azllm bench <kind> [options]   (azllm bench <kind> --help)\n\nkinds:\n");
     for (const Command &k : kinds)
         std::printf("  %-10s %s\n", k.name, k.summary);
-    std::printf("  %-10s %s\n", "quant", "fp32 against int8 of a checkpoint: size, tokens/s, perplexity");
+    std::printf("  %-10s %s\n", "quant",
+                "fp32 against int8 of a checkpoint: size, tokens/s, perplexity");
 #ifdef AZLLM_WITH_TEXT
     std::printf("  %-10s %s\n", "tokenize", "tokenizer encode MB/s, next to spm_encode");
     std::printf("  %-10s %s\n", "import", "import, clean and filter MB/s and memory");

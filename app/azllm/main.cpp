@@ -69,8 +69,7 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "azllm %s: %s\n", c.name, e.what());
             return 2;
         } catch (const std::exception &e) {
-            std::fprintf(stderr, "azllm %s: error: %s\n", c.name,
-                         azllm::errorMessage(e).c_str());
+            std::fprintf(stderr, "azllm %s: error: %s\n", c.name, azllm::errorMessage(e).c_str());
             return 1;
         }
     }

@@ -78,9 +78,9 @@ ChatEngine ChatEngine::load(const std::string &checkpointOrRunDir, const std::st
                         " token ids, so this tokenizer belongs to another model. Use the tokenizer "
                         "it was trained with.");
     const bool chat = hasChatMarkers(tokenizer);
-    return ChatEngine(std::make_unique<State>(State{checkpoint, tokenizerPath, std::move(tokenizer),
-                                                    Generator(std::move(*model), precision),
-                                                    chat}));
+    return ChatEngine(
+        std::make_unique<State>(State{checkpoint, tokenizerPath, std::move(tokenizer),
+                                      Generator(std::move(*model), precision), chat}));
 }
 
 ChatEngine::ChatEngine(std::unique_ptr<State> state) : m_state(std::move(state)) {}

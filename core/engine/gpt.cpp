@@ -50,8 +50,7 @@ CausalSelfAttentionImpl::CausalSelfAttentionImpl(const ModelConfig &c,
                                                  const at::Generator &generator)
     : c_attn(torch::nn::Linear(c.nEmbd, 3 * c.nEmbd)), c_proj(torch::nn::Linear(c.nEmbd, c.nEmbd)),
       attn_dropout(GeneratorDropout(c.dropout, generator)),
-      resid_dropout(GeneratorDropout(c.dropout, generator)),
-      m_nHead(c.nHead), m_nEmbd(c.nEmbd),
+      resid_dropout(GeneratorDropout(c.dropout, generator)), m_nHead(c.nHead), m_nEmbd(c.nEmbd),
       m_futureMask(torch::ones({c.contextLength, c.contextLength}, torch::kBool).triu(1))
 {
     register_module("c_attn", c_attn);
@@ -173,8 +172,7 @@ torch::Tensor BlockImpl::forwardCached(torch::Tensor x, KvCache &cache, std::int
 GptImpl::GptImpl(const ModelConfig &c, at::Generator generator)
     : wte(torch::nn::Embedding(c.vocabSize, c.nEmbd)),
       wpe(torch::nn::Embedding(c.contextLength, c.nEmbd)),
-      drop(GeneratorDropout(c.dropout, generator)),
-      h(torch::nn::ModuleList()),
+      drop(GeneratorDropout(c.dropout, generator)), h(torch::nn::ModuleList()),
       ln_f(torch::nn::LayerNorm(torch::nn::LayerNormOptions({c.nEmbd}))), m_config(c)
 {
     requireValid(c);

@@ -49,7 +49,8 @@ const std::vector<std::vector<const char *>> &schemaMigrations()
         // trigram full-text index: substring search suits Azerbaijani's stacked suffixes.
         {"CREATE TABLE conversations (id INTEGER PRIMARY KEY, title TEXT NOT NULL,"
          " mode TEXT NOT NULL DEFAULT 'chat', checkpoint TEXT NOT NULL DEFAULT '',"
-         " system_prompt TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, updated_at TEXT NOT NULL)",
+         " system_prompt TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, updated_at TEXT NOT "
+         "NULL)",
          "CREATE TABLE messages (id INTEGER PRIMARY KEY,"
          " conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,"
          " position INTEGER NOT NULL, role TEXT NOT NULL, content TEXT NOT NULL,"

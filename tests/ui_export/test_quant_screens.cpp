@@ -66,7 +66,8 @@ private Q_SLOTS:
         const ExportSummary summary = finished.first().first().value<ExportSummary>();
         QVERIFY(!summary.cancelled);
         QCOMPARE(summary.files.first(), dialog.destination());
-        QCOMPARE(quant::GgufReader(dialog.destination().toStdString()).number("general.file_type"), 7.0);
+        QCOMPARE(quant::GgufReader(dialog.destination().toStdString()).number("general.file_type"),
+                 7.0);
         QVERIFY(dialog.statusText().contains(QFileInfo(dialog.destination()).fileName()));
         QCOMPARE(dialog.progressPercent(), 100);
         shoot(dialog, QStringLiteral("export_dialog"));
@@ -127,8 +128,10 @@ private Q_SLOTS:
         QVERIFY(f.fp32Perplexity > 1 && f.int8Perplexity > 1);
         // Quantization moves perplexity, but only a little.
         QVERIFY(std::fabs(f.int8Perplexity / f.fp32Perplexity - 1) < 0.05);
-        QVERIFY(panel.cellText(QStringLiteral("int8"), QStringLiteral("change")).endsWith(QLatin1Char('%')));
-        QVERIFY(!panel.cellText(QStringLiteral("fp32"), QStringLiteral("speed")).startsWith(QStringLiteral("\u2014")));
+        QVERIFY(panel.cellText(QStringLiteral("int8"), QStringLiteral("change"))
+                    .endsWith(QLatin1Char('%')));
+        QVERIFY(!panel.cellText(QStringLiteral("fp32"), QStringLiteral("speed"))
+                     .startsWith(QStringLiteral("\u2014")));
         shoot(panel, QStringLiteral("quantization_panel"));
     }
 

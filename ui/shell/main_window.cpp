@@ -17,6 +17,7 @@
 #include <QUrl>
 
 #include "chat_page.h"
+#include "checkpoint.h"
 #include "data_page.h"
 #include "export_dialog.h"
 #include "finetune_page.h"
@@ -24,7 +25,6 @@
 #include "model_page.h"
 #include "quantization_panel.h"
 #include "roadmap_page.h"
-#include "checkpoint.h"
 #include "runtime.h"
 #include "train_page.h"
 #include "workspace.h"
