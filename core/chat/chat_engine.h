@@ -11,6 +11,7 @@
 
 #include "chat_template.h"
 #include "generator.h"
+#include "grounded_prompt.h"
 
 namespace azllm {
 
@@ -31,6 +32,8 @@ struct ChatRequest
     GenerationParams params;
     // Benchmarks only: keep generating through </s> and <|end|> to exactly maxNewTokens.
     bool ignoreEndTokens = false;
+    // Retrieved passages to quote before the question (grounded_prompt.h); none: a plain prompt.
+    std::vector<PromptSource> sources;
 };
 
 struct ChatReply
@@ -43,6 +46,7 @@ struct ChatReply
     int droppedTokens = 0;
     bool stoppedByCaller = false;
     int endToken = -1; // the id that ended the answer (</s>, <|end|>, a marker), -1 when none
+    std::vector<SourceFit> sourceFits; // what became of each of the request's sources
 };
 
 // Called with each answer token and the text it completed; return false to stop at once.
@@ -78,10 +82,14 @@ public:
 private:
     struct State;
     explicit ChatEngine(std::unique_ptr<State> state);
+    FittedPrompt fitPrompt(const ChatRequest &request, int budget,
+                           std::vector<SourceFit> &sourceFits) const;
     std::unique_ptr<State> m_state;
 };
 
 // A run folder means its newest checkpoint, a checkpoint folder itself; throws ChatError.
 std::string resolveCheckpointDir(const std::string &checkpointOrRunDir);
+// The tokenizer a checkpoint was trained with: its run folder's tokenizer.model.
+std::string runTokenizerPath(const std::string &checkpointDir);
 
 } // namespace azllm

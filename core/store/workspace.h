@@ -27,6 +27,10 @@ public:
     static QString defaultLocation();
     // The built-in sample corpus (resources/sample_corpus, or $AZLLM_SAMPLE_DIR).
     static QStringList sampleInputs();
+    // Where scripts/fetch_data.sh puts what it fetches (data/ of the source tree, or
+    // $AZLLM_DATA_DIR): the UDHR is its udhr/ folder. The one place that knows, so an installed
+    // studio can keep it in the user's data folder instead.
+    static QString fetchedDataDir();
 
     QString root() const { return m_root; }
     QString databasePath() const;
