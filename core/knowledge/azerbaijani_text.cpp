@@ -8,7 +8,7 @@ namespace {
 constexpr char16_t kDotlessI = u'\u0131';
 constexpr char16_t kCapitalDottedI = u'\u0130';
 constexpr char16_t kCombiningDotAbove = u'\u0307';
-constexpr char16_t kTurnedE = u'\u01DD';       // ǝ, mistaken for ə
+constexpr char16_t kTurnedE = u'\u01DD';        // ǝ, mistaken for ə
 constexpr char16_t kCapitalTurnedE = u'\u018E'; // Ǝ, mistaken for Ə
 constexpr char16_t kSchwa = u'\u0259';          // ə
 
@@ -84,9 +84,12 @@ bool isStopword(const QString &foldedWord)
              {"və", "ilə", "üçün", "da", "də", "ki", "bu", "o", "bir", "hər", "ya", "yaxud", "amma",
               "lakin", "isə", "kimi", "qədər", "görə", "olan", "olaraq", "edir", "nə", "nədir",
               "necə", "niyə", "kim", "kimə", "kimin", "hansı", "hansıdır", "harada", "haraya",
-              "haradan", "nəyə", "nəyi", "neçə", "mi", "mı", "mu", "mü", "dir", "dır", "dur",
-              "dür", "onun", "onlar", "onların", "belə", "həm", "hətta", "ən", "çox", "daha",
-              "nələr", "kimlər", "bəs"})
+              "haradan", "nəyə", "nəyi", "neçə", "mi", "mı", "mu", "mü", "dir", "dır", "dur", "dür",
+              "onun", "onlar", "onların", "belə", "həm", "hətta", "ən", "çox", "daha", "nələr",
+              "kimlər", "bəs",
+              // the verbs questions end with: "olarmı?", "bilərəmmi?", "varmı?"
+              "ola", "olar", "olarmı", "olmaq", "edə", "etmək", "bilər", "bilərmi", "bilərəmmi",
+              "bilərikmi", "varmı", "lazımdır", "lazımdırmı", "olunurmu", "edilirmi"})
             set.insert(QString::fromUtf8(w));
         return set;
     }();

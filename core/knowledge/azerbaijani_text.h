@@ -26,6 +26,10 @@ QStringList foldedWords(const QString &text);
 // for the stem (measured in docs/benchmarks.md).
 QString wordPrefix(const QString &word, int length);
 
+// The shortest prefix the index keeps, a rough root: two words that share it are related often
+// enough to say whether a chunk is about a question at all (the coverage of citations.h).
+inline constexpr int kRootLength = 3;
+
 // Function words of questions and legal prose that say nothing about the topic (və, ilə, nə,
 // hansı, ...), folded. Queries leave them out.
 bool isStopword(const QString &foldedWord);

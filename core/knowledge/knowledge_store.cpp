@@ -11,10 +11,10 @@ namespace azllm {
 namespace {
 
 // The columns every chunk query reads, with its document's name and title.
-const QString kChunkColumns = QStringLiteral(
-    "SELECT c.id, c.document_id, c.position, d.name, d.title, c.heading, c.articles,"
-    " c.first_line, c.last_line, c.text FROM kb_chunks c JOIN kb_documents d"
-    " ON d.id = c.document_id");
+const QString kChunkColumns =
+    QStringLiteral("SELECT c.id, c.document_id, c.position, d.name, d.title, c.heading, c.articles,"
+                   " c.first_line, c.last_line, c.text FROM kb_chunks c JOIN kb_documents d"
+                   " ON d.id = c.document_id");
 
 ChunkRecord chunkFrom(const QSqlQuery &q)
 {
@@ -85,6 +85,27 @@ KnowledgeDocumentRecord documentFrom(const QSqlQuery &q)
     return d;
 }
 
+// Each base's full-text index and its vocabulary (docs/formats.md, version 5).
+QString ftsTable(qint64 baseId)
+{
+    return QStringLiteral("kb_fts_%1").arg(baseId);
+}
+
+QString termsTable(qint64 baseId)
+{
+    return QStringLiteral("kb_terms_%1").arg(baseId);
+}
+
+// Deletes the index rows of a document's chunks (before the chunks themselves go).
+void unindexDocument(const QSqlDatabase &db, qint64 baseId, qint64 documentId)
+{
+    execStatement(db,
+                  QStringLiteral("DELETE FROM %1 WHERE rowid IN (SELECT id FROM kb_chunks WHERE"
+                                 " document_id = ?)")
+                      .arg(ftsTable(baseId)),
+                  {documentId}, QStringLiteral("removing the document from the index"));
+}
+
 QString checkedName(const QString &name)
 {
     const QString trimmed = name.trimmed();
@@ -121,15 +142,30 @@ qint64 KnowledgeStore::createBase(const QString &name, const QString &descriptio
         throw KnowledgeError("a knowledge base named \"" + checked.toStdString() +
                              "\" already exists");
     const QString now = sql::now();
-    return execStatement(m_database.connection(),
-                         QStringLiteral("INSERT INTO knowledge_bases (name, description, origin,"
-                                        " prefix_length, created_at, updated_at)"
-                                        " VALUES (?, ?, ?, ?, ?, ?)"),
-                         {checked, sql::text(description), sql::text(origin),
-                          qBound(0, prefixLength, 20), now, now},
-                         QStringLiteral("creating the knowledge base"))
-        .lastInsertId()
-        .toLongLong();
+    const QSqlDatabase db = m_database.connection();
+    const QString what = QStringLiteral("creating the knowledge base");
+    SqlTransaction transaction(db);
+    const qint64 id = execStatement(db,
+                                    QStringLiteral("INSERT INTO knowledge_bases (name, description,"
+                                                   " origin, prefix_length, created_at, updated_at)"
+                                                   " VALUES (?, ?, ?, ?, ?, ?)"),
+                                    {checked, sql::text(description), sql::text(origin),
+                                     qBound(0, prefixLength, 20), now, now},
+                                    what)
+                          .lastInsertId()
+                          .toLongLong();
+    // FTS5 splits the stored words at spaces only: they are folded and cut here already.
+    execStatement(db,
+                  QStringLiteral("CREATE VIRTUAL TABLE %1 USING fts5(words, stems, roots,"
+                                 " tokenize='unicode61 remove_diacritics 0')")
+                      .arg(ftsTable(id)),
+                  {}, what);
+    execStatement(db,
+                  QStringLiteral("CREATE VIRTUAL TABLE %1 USING fts5vocab(%2, 'col')")
+                      .arg(termsTable(id), ftsTable(id)),
+                  {}, what);
+    transaction.commit();
+    return id;
 }
 
 void KnowledgeStore::renameBase(qint64 baseId, const QString &name)
@@ -138,23 +174,28 @@ void KnowledgeStore::renameBase(qint64 baseId, const QString &name)
     if (const auto other = baseNamed(checked); other && other->id != baseId)
         throw KnowledgeError("a knowledge base named \"" + checked.toStdString() +
                              "\" already exists");
-    execStatement(m_database.connection(),
-                  QStringLiteral("UPDATE knowledge_bases SET name = ?, updated_at = ? WHERE id = ?"),
-                  {checked, sql::now(), baseId}, QStringLiteral("renaming the knowledge base"));
+    execStatement(
+        m_database.connection(),
+        QStringLiteral("UPDATE knowledge_bases SET name = ?, updated_at = ? WHERE id = ?"),
+        {checked, sql::now(), baseId}, QStringLiteral("renaming the knowledge base"));
 }
 
 void KnowledgeStore::removeBase(qint64 baseId)
 {
-    SqlTransaction transaction(m_database.connection());
-    execStatement(m_database.connection(), QStringLiteral("DELETE FROM knowledge_bases WHERE id = ?"),
-                  {baseId}, QStringLiteral("deleting the knowledge base"));
+    const QSqlDatabase db = m_database.connection();
+    const QString what = QStringLiteral("deleting the knowledge base");
+    SqlTransaction transaction(db);
+    execStatement(db, QStringLiteral("DROP TABLE IF EXISTS %1").arg(termsTable(baseId)), {}, what);
+    execStatement(db, QStringLiteral("DROP TABLE IF EXISTS %1").arg(ftsTable(baseId)), {}, what);
+    execStatement(db, QStringLiteral("DELETE FROM knowledge_bases WHERE id = ?"), {baseId}, what);
     transaction.commit();
 }
 
 QVector<KnowledgeBaseRecord> KnowledgeStore::bases() const
 {
-    QSqlQuery q = execStatement(m_database.connection(), kBaseColumns + QStringLiteral(" ORDER BY b.name"),
-                                {}, QStringLiteral("listing the knowledge bases"));
+    QSqlQuery q =
+        execStatement(m_database.connection(), kBaseColumns + QStringLiteral(" ORDER BY b.name"),
+                      {}, QStringLiteral("listing the knowledge bases"));
     QVector<KnowledgeBaseRecord> all;
     while (q.next())
         all.push_back(baseFrom(q));
@@ -163,15 +204,17 @@ QVector<KnowledgeBaseRecord> KnowledgeStore::bases() const
 
 std::optional<KnowledgeBaseRecord> KnowledgeStore::base(qint64 baseId) const
 {
-    QSqlQuery q = execStatement(m_database.connection(), kBaseColumns + QStringLiteral(" WHERE b.id = ?"),
-                                {baseId}, QStringLiteral("reading the knowledge base"));
+    QSqlQuery q =
+        execStatement(m_database.connection(), kBaseColumns + QStringLiteral(" WHERE b.id = ?"),
+                      {baseId}, QStringLiteral("reading the knowledge base"));
     return q.next() ? std::optional(baseFrom(q)) : std::nullopt;
 }
 
 std::optional<KnowledgeBaseRecord> KnowledgeStore::baseNamed(const QString &name) const
 {
-    QSqlQuery q = execStatement(m_database.connection(), kBaseColumns + QStringLiteral(" WHERE b.name = ?"),
-                                {name.trimmed()}, QStringLiteral("reading the knowledge base"));
+    QSqlQuery q =
+        execStatement(m_database.connection(), kBaseColumns + QStringLiteral(" WHERE b.name = ?"),
+                      {name.trimmed()}, QStringLiteral("reading the knowledge base"));
     return q.next() ? std::optional(baseFrom(q)) : std::nullopt;
 }
 
@@ -183,8 +226,9 @@ KnowledgeBaseRecord KnowledgeStore::requireBase(const QString &name) const
     for (const KnowledgeBaseRecord &b : bases())
         names << QLatin1Char('"') + b.name + QLatin1Char('"');
     throw KnowledgeError("no knowledge base named \"" + name.toStdString() + "\" (" +
-                         (names.isEmpty() ? std::string("there are none yet")
-                                          : "there are " + names.join(QStringLiteral(", ")).toStdString()) +
+                         (names.isEmpty()
+                              ? std::string("there are none yet")
+                              : "there are " + names.join(QStringLiteral(", ")).toStdString()) +
                          ")");
 }
 
@@ -193,7 +237,8 @@ KnowledgeBaseRecord KnowledgeStore::requireBase(const QString &name) const
 QVector<KnowledgeDocumentRecord> KnowledgeStore::documents(qint64 baseId) const
 {
     QSqlQuery q = execStatement(m_database.connection(),
-                                kDocumentColumns + QStringLiteral(" WHERE d.kb_id = ? ORDER BY d.name, d.path"),
+                                kDocumentColumns +
+                                    QStringLiteral(" WHERE d.kb_id = ? ORDER BY d.name, d.path"),
                                 {baseId}, QStringLiteral("listing the documents"));
     QVector<KnowledgeDocumentRecord> all;
     while (q.next())
@@ -204,9 +249,10 @@ QVector<KnowledgeDocumentRecord> KnowledgeStore::documents(qint64 baseId) const
 std::optional<KnowledgeDocumentRecord> KnowledgeStore::documentAt(qint64 baseId,
                                                                   const QString &path) const
 {
-    QSqlQuery q = execStatement(m_database.connection(),
-                                kDocumentColumns + QStringLiteral(" WHERE d.kb_id = ? AND d.path = ?"),
-                                {baseId, path}, QStringLiteral("reading the document"));
+    QSqlQuery q =
+        execStatement(m_database.connection(),
+                      kDocumentColumns + QStringLiteral(" WHERE d.kb_id = ? AND d.path = ?"),
+                      {baseId, path}, QStringLiteral("reading the document"));
     return q.next() ? std::optional(documentFrom(q)) : std::nullopt;
 }
 
@@ -225,7 +271,8 @@ KnowledgeDocumentRecord KnowledgeStore::requireDocument(qint64 baseId,
     if (named.isEmpty())
         throw KnowledgeError("the base has no document named \"" + nameOrPath.toStdString() + "\"");
     throw KnowledgeError("several documents are named \"" + nameOrPath.toStdString() +
-                         "\"; give the path instead (" + named.front().path.toStdString() + ", ...)");
+                         "\"; give the path instead (" + named.front().path.toStdString() +
+                         ", ...)");
 }
 
 qint64 KnowledgeStore::replaceDocument(KnowledgeDocumentRecord document,
@@ -233,8 +280,11 @@ qint64 KnowledgeStore::replaceDocument(KnowledgeDocumentRecord document,
 {
     const QSqlDatabase db = m_database.connection();
     SqlTransaction transaction(db);
-    execStatement(db, QStringLiteral("DELETE FROM kb_documents WHERE kb_id = ? AND path = ?"),
-                  {document.baseId, document.path}, QStringLiteral("replacing the document"));
+    if (const auto old = documentAt(document.baseId, document.path)) {
+        unindexDocument(db, document.baseId, old->id);
+        execStatement(db, QStringLiteral("DELETE FROM kb_documents WHERE id = ?"), {old->id},
+                      QStringLiteral("replacing the document"));
+    }
     const qint64 documentId =
         execStatement(db,
                       QStringLiteral("INSERT INTO kb_documents (kb_id, name, title, path, format,"
@@ -251,19 +301,20 @@ qint64 KnowledgeStore::replaceDocument(KnowledgeDocumentRecord document,
         "INSERT INTO kb_chunks (document_id, position, heading, articles, first_line, last_line,"
         " text) VALUES (?, ?, ?, ?, ?, ?, ?)"));
     QSqlQuery insertIndex(db);
-    insertIndex.prepare(QStringLiteral(
-        "INSERT INTO kb_chunks_fts (rowid, words, stems, kb_id) VALUES (?, ?, ?, ?)"));
+    insertIndex.prepare(
+        QStringLiteral("INSERT INTO %1 (rowid, words, stems, roots) VALUES (?, ?, ?, ?)")
+            .arg(ftsTable(document.baseId)));
     for (int position = 0; position < chunks.size(); ++position) {
         const DocumentChunk &c = chunks[position];
         for (const QVariant &v : QVariantList{documentId, position, sql::text(c.heading),
-                                              sql::text(c.articles.join(QLatin1Char(','))), c.firstLine,
-                                              c.lastLine, sql::text(c.text)})
+                                              sql::text(c.articles.join(QLatin1Char(','))),
+                                              c.firstLine, c.lastLine, sql::text(c.text)})
             insertChunk.addBindValue(v);
         sql::execute(insertChunk);
         const qint64 chunkId = insertChunk.lastInsertId().toLongLong();
-        for (const QVariant &v :
-             QVariantList{chunkId, indexedWords(c.indexText), indexedStems(c.indexText, prefixLength),
-                          document.baseId})
+        for (const QVariant &v : QVariantList{chunkId, indexedWords(c.indexText),
+                                              indexedStems(c.indexText, prefixLength),
+                                              indexedStems(c.indexText, kRootLength)})
             insertIndex.addBindValue(v);
         sql::execute(insertIndex);
     }
@@ -275,16 +326,23 @@ qint64 KnowledgeStore::replaceDocument(KnowledgeDocumentRecord document,
 
 void KnowledgeStore::removeDocument(qint64 documentId)
 {
-    SqlTransaction transaction(m_database.connection());
-    execStatement(m_database.connection(), QStringLiteral("DELETE FROM kb_documents WHERE id = ?"),
-                  {documentId}, QStringLiteral("removing the document"));
+    const QSqlDatabase db = m_database.connection();
+    const QString what = QStringLiteral("removing the document");
+    QSqlQuery base = execStatement(
+        db, QStringLiteral("SELECT kb_id FROM kb_documents WHERE id = ?"), {documentId}, what);
+    if (!base.next())
+        return;
+    SqlTransaction transaction(db);
+    unindexDocument(db, base.value(0).toLongLong(), documentId);
+    execStatement(db, QStringLiteral("DELETE FROM kb_documents WHERE id = ?"), {documentId}, what);
     transaction.commit();
 }
 
 QVector<ChunkRecord> KnowledgeStore::chunks(qint64 documentId) const
 {
     QSqlQuery q = execStatement(m_database.connection(),
-                                kChunkColumns + QStringLiteral(" WHERE c.document_id = ? ORDER BY c.position"),
+                                kChunkColumns +
+                                    QStringLiteral(" WHERE c.document_id = ? ORDER BY c.position"),
                                 {documentId}, QStringLiteral("reading the chunks"));
     QVector<ChunkRecord> all;
     while (q.next())
@@ -294,8 +352,9 @@ QVector<ChunkRecord> KnowledgeStore::chunks(qint64 documentId) const
 
 std::optional<ChunkRecord> KnowledgeStore::chunk(qint64 chunkId) const
 {
-    QSqlQuery q = execStatement(m_database.connection(), kChunkColumns + QStringLiteral(" WHERE c.id = ?"),
-                                {chunkId}, QStringLiteral("reading the chunk"));
+    QSqlQuery q =
+        execStatement(m_database.connection(), kChunkColumns + QStringLiteral(" WHERE c.id = ?"),
+                      {chunkId}, QStringLiteral("reading the chunk"));
     return q.next() ? std::optional(chunkFrom(q)) : std::nullopt;
 }
 
@@ -316,16 +375,17 @@ QVector<std::pair<qint64, QString>> KnowledgeStore::chunkTexts(qint64 baseId,
         QStringLiteral("SELECT c.id, c.heading, c.text FROM kb_chunks c JOIN kb_documents d"
                        " ON d.id = c.document_id WHERE d.kb_id = ?") +
             (onlyMissingVectors
-                 ? QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM kb_vectors v WHERE v.chunk_id = c.id)")
+                 ? QStringLiteral(
+                       " AND NOT EXISTS (SELECT 1 FROM kb_vectors v WHERE v.chunk_id = c.id)")
                  : QString()) +
             QStringLiteral(" ORDER BY c.id"),
         {baseId}, QStringLiteral("reading the chunks"));
     QVector<std::pair<qint64, QString>> texts;
     while (q.next())
-        texts.push_back({q.value(0).toLongLong(), q.value(1).toString().isEmpty()
-                                                      ? q.value(2).toString()
-                                                      : q.value(1).toString() + QLatin1Char('\n') +
-                                                            q.value(2).toString()});
+        texts.push_back({q.value(0).toLongLong(),
+                         q.value(1).toString().isEmpty()
+                             ? q.value(2).toString()
+                             : q.value(1).toString() + QLatin1Char('\n') + q.value(2).toString()});
     return texts;
 }
 
@@ -334,23 +394,25 @@ QVector<std::pair<qint64, QString>> KnowledgeStore::chunkTexts(qint64 baseId,
 QVector<ChunkScore> KnowledgeStore::match(qint64 baseId, const QString &expression, int limit) const
 {
     // bm25() is lower for better matches; the sign is turned so that higher is better.
-    QSqlQuery q = execStatement(
-        m_database.connection(),
-        QStringLiteral("SELECT rowid, -bm25(kb_chunks_fts) AS score FROM kb_chunks_fts"
-                       " WHERE kb_chunks_fts MATCH ? AND kb_id = ? ORDER BY score DESC LIMIT ?"),
-        {expression, baseId, limit}, QStringLiteral("searching the knowledge base"));
+    QSqlQuery q =
+        execStatement(m_database.connection(),
+                      QStringLiteral("SELECT rowid, -bm25(%1) AS score FROM %1 WHERE %1 MATCH ?"
+                                     " ORDER BY score DESC LIMIT ?")
+                          .arg(ftsTable(baseId)),
+                      {expression, limit}, QStringLiteral("searching the knowledge base"));
     QVector<ChunkScore> scores;
     while (q.next())
         scores.push_back({q.value(0).toLongLong(), q.value(1).toDouble()});
     return scores;
 }
 
-QHash<QString, int> KnowledgeStore::termChunkCounts(const QString &column,
+QHash<QString, int> KnowledgeStore::termChunkCounts(qint64 baseId, const QString &column,
                                                     const QStringList &terms) const
 {
     QHash<QString, int> counts;
     QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral("SELECT doc FROM kb_terms WHERE term = ? AND col = ?"));
+    q.prepare(
+        QStringLiteral("SELECT doc FROM %1 WHERE term = ? AND col = ?").arg(termsTable(baseId)));
     for (const QString &term : terms) {
         q.addBindValue(term);
         q.addBindValue(column);
@@ -360,10 +422,10 @@ QHash<QString, int> KnowledgeStore::termChunkCounts(const QString &column,
     return counts;
 }
 
-int KnowledgeStore::indexedChunkCount() const
+int KnowledgeStore::indexedChunkCount(qint64 baseId) const
 {
     QSqlQuery q = execStatement(m_database.connection(),
-                                QStringLiteral("SELECT COUNT(*) FROM kb_chunks"), {},
+                                QStringLiteral("SELECT COUNT(*) FROM %1").arg(ftsTable(baseId)), {},
                                 QStringLiteral("counting the chunks"));
     return q.next() ? q.value(0).toInt() : 0;
 }

@@ -1,6 +1,6 @@
 // Knowledge bases in the workspace's studio.db: bases, their documents, the documents' chunks
-// and the full-text index over them (schema version 5, docs/formats.md). Every change is one
-// transaction, so a crash or a cancel never leaves a document half imported.
+// and each base's own full-text index, kb_fts_<id> (schema version 5, docs/formats.md). Every
+// change is one transaction, so a crash or a cancel never leaves a document half imported.
 #pragma once
 
 #include <QByteArray>
@@ -63,10 +63,12 @@ public:
     // ---- the full-text index
     // The best `limit` chunks of a base for an FTS5 expression over the words and stems columns.
     QVector<ChunkScore> match(qint64 baseId, const QString &expression, int limit) const;
-    // In how many chunks (of every base) each term occurs in `column` ("words" or "stems"), and
-    // how many chunks there are: the inverse document frequencies of a query's words.
-    QHash<QString, int> termChunkCounts(const QString &column, const QStringList &terms) const;
-    int indexedChunkCount() const;
+    // In how many of a base's chunks each term occurs in `column` ("words", "stems" or "roots"),
+    // and how
+    // many chunks the base's index holds: the inverse document frequencies of a query's words.
+    QHash<QString, int> termChunkCounts(qint64 baseId, const QString &column,
+                                        const QStringList &terms) const;
+    int indexedChunkCount(qint64 baseId) const;
 
     // ---- dense vectors
     // Records the checkpoint vectors come from; when its signature differs from the stored one,
@@ -82,7 +84,8 @@ private:
     StudioDatabase &m_database;
 };
 
-// A document's index rows: the words of its text folded, and their prefixes.
+// A chunk's index row: the words of its text folded, and their prefixes of prefixLength and of
+// kRootLength letters, each joined by spaces.
 QString indexedWords(const QString &text);
 QString indexedStems(const QString &text, int prefixLength);
 

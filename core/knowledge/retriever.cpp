@@ -22,10 +22,10 @@ QString anyOf(const QString &column, const QStringList &terms)
 {
     QStringList quoted;
     for (const QString &term : terms)
-        quoted << QLatin1Char('"') + QString(term).replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
+        quoted << QLatin1Char('"') +
+                      QString(term).replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
                       QLatin1Char('"');
-    return column + QStringLiteral(" : (") + quoted.join(QStringLiteral(" OR ")) +
-           QLatin1Char(')');
+    return column + QStringLiteral(" : (") + quoted.join(QStringLiteral(" OR ")) + QLatin1Char(')');
 }
 
 QStringList prefixesOf(const QStringList &words, int length)
@@ -104,9 +104,14 @@ QVector<ChunkScore> Retriever::lexical(const QString &query, bool prefixes, int 
     const QStringList words = queryWords(query);
     if (words.isEmpty())
         return {};
-    const QString expression = prefixes ? anyOf(QStringLiteral("stems"),
-                                                 prefixesOf(words, m_base.prefixLength))
-                                        : anyOf(QStringLiteral("words"), words);
+    // Graded matching: the same form counts in all three columns, the same stem in two, the
+    // same root in one (chosen on the development questions, docs/knowledge.md).
+    const QString expression =
+        prefixes ? anyOf(QStringLiteral("words"), words) + QStringLiteral(" OR ") +
+                       anyOf(QStringLiteral("stems"), prefixesOf(words, m_base.prefixLength)) +
+                       QStringLiteral(" OR ") +
+                       anyOf(QStringLiteral("roots"), prefixesOf(words, kRootLength))
+                 : anyOf(QStringLiteral("words"), words);
     return m_store.match(m_base.id, expression, limit);
 }
 
@@ -114,22 +119,24 @@ QVector<ChunkScore> Retriever::nearest(const QString &query, int limit) const
 {
     if (!m_dense)
         throw KnowledgeError("dense retrieval needs vectors from a checkpoint: choose one for "
-                             "the base \"" + m_base.name.toStdString() + "\" first");
+                             "the base \"" +
+                             m_base.name.toStdString() + "\" first");
     return m_dense->nearest(m_store, m_base.id, query, limit);
 }
 
 QVector<double> Retriever::coverages(const QString &query, const QVector<ChunkRecord> &chunks) const
 {
-    const QStringList stems = prefixesOf(queryWords(query), m_base.prefixLength);
-    const QHash<QString, int> counts = m_store.termChunkCounts(QStringLiteral("stems"), stems);
-    const int total = std::max(1, m_store.indexedChunkCount());
+    const QStringList stems = prefixesOf(queryWords(query), kRootLength);
+    const QHash<QString, int> counts =
+        m_store.termChunkCounts(m_base.id, QStringLiteral("roots"), stems);
+    const int total = std::max(1, m_store.indexedChunkCount(m_base.id));
     double whole = 0;
     for (const QString &stem : stems)
         whole += idf(counts.value(stem), total);
     QVector<double> shares;
     for (const ChunkRecord &chunk : chunks) {
         const QStringList held =
-            indexedStems(chunk.heading + QLatin1Char('\n') + chunk.text, m_base.prefixLength)
+            indexedStems(chunk.heading + QLatin1Char('\n') + chunk.text, kRootLength)
                 .split(QLatin1Char(' '));
         const QSet<QString> present(held.begin(), held.end());
         double covered = 0;

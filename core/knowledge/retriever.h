@@ -1,6 +1,7 @@
 // Finds the chunks of a knowledge base that answer a question, four ways:
 //   bm25    FTS5's bm25 over the folded words (exact word forms only)
-//   morph   bm25 over word prefixes, so inflected forms meet (hüquq, hüququ, hüquqlarının)
+//   morph   bm25 over the words, their 5-letter prefixes and 3-letter roots together, so
+//           inflected forms meet (hüquq, hüququ, hüquqlarının) and exact forms count most
 //   dense   cosine similarity of the model's mean-pooled hidden states (dense_index.h)
 //   hybrid  morph and dense fused by reciprocal rank fusion
 // Every result also carries its coverage of the question, which decides "nothing found".
@@ -36,8 +37,8 @@ struct RetrievedChunk
 {
     ChunkRecord chunk;
     double score = 0; // the mode's own: bm25 (higher is better), cosine, or fused rank score
-    // The share of the question's words (by inverse document frequency, prefixes compared) the
-    // chunk holds, 0 to 1: below a threshold the base has nothing on the question.
+    // The share of the question's words (by inverse document frequency, 3-letter roots
+    // compared) the chunk holds, 0 to 1: below a threshold the base has nothing on it.
     double coverage = 0;
 };
 

@@ -69,8 +69,9 @@ const std::vector<std::vector<const char *>> &schemaMigrations()
          " VALUES ('delete', old.id, old.content);"
          " INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content); END"},
         // 4 -> 5: knowledge bases (core/knowledge, docs/knowledge.md): documents, their chunks,
-        // a full-text index over Azerbaijani-folded words and their prefixes (FTS5 only splits
-        // them at spaces), dense vectors from a checkpoint, and the sources of chat answers.
+        // dense vectors from a checkpoint, and the sources of chat answers. Each base has its
+        // own full-text index, kb_fts_<id> (created with the base, so bm25's statistics are the
+        // base's own), over Azerbaijani-folded words and their prefixes.
         {"CREATE TABLE knowledge_bases (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
          " description TEXT NOT NULL DEFAULT '', origin TEXT NOT NULL DEFAULT '',"
          " prefix_length INTEGER NOT NULL DEFAULT 5,"
@@ -86,11 +87,6 @@ const std::vector<std::vector<const char *>> &schemaMigrations()
          " position INTEGER NOT NULL, heading TEXT NOT NULL DEFAULT '',"
          " articles TEXT NOT NULL DEFAULT '', first_line INTEGER NOT NULL,"
          " last_line INTEGER NOT NULL, text TEXT NOT NULL, UNIQUE (document_id, position))",
-         "CREATE VIRTUAL TABLE kb_chunks_fts USING fts5(words, stems, kb_id UNINDEXED,"
-         " tokenize='unicode61 remove_diacritics 0')",
-         "CREATE VIRTUAL TABLE kb_terms USING fts5vocab(kb_chunks_fts, 'col')",
-         "CREATE TRIGGER kb_chunks_fts_delete AFTER DELETE ON kb_chunks BEGIN"
-         " DELETE FROM kb_chunks_fts WHERE rowid = old.id; END",
          "CREATE TABLE kb_vectors (chunk_id INTEGER PRIMARY KEY"
          " REFERENCES kb_chunks(id) ON DELETE CASCADE, vector BLOB NOT NULL)",
          "CREATE TABLE message_sources (message_id INTEGER NOT NULL"

@@ -3,8 +3,8 @@
 // citations, evaluation and the default base.
 #include <QPageSize>
 #include <QPainter>
-#include <QRegularExpression>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -129,7 +129,8 @@ private slots:
                      first->heading.contains(QStringLiteral("I fəsil")) &&
                      first->heading.endsWith(QStringLiteral("Maddə 1. Qanunun məqsədi")),
                  qPrintable(first->heading));
-        QVERIFY(!first->heading.contains(QStringLiteral("nümunə qanun"))); // the title is not a heading
+        QVERIFY(
+            !first->heading.contains(QStringLiteral("nümunə qanun"))); // the title is not a heading
         QCOMPARE(first->firstLine, lineOf(fixturePath(), QStringLiteral("### Maddə 1.")));
         QCOMPARE(first->lastLine, lineOf(fixturePath(), QStringLiteral("1.2. Qanun")));
         // A short article shares its chunk with the next one under the same chapter.
@@ -179,15 +180,18 @@ private slots:
         const QVector<DocumentChunk> chunks = DocumentChunker().chunk(linesOf(QStringLiteral(
             "BİRİNCİ BÖLMƏ\n\nBirinci fəsil. Ümumi qaydalar\n\nMaddə 5. Dil\nRəsmi dil "
             "Azərbaycan dilidir və bütün sənədlər, qərarlar, protokollar və arayışlar bu dildə "
-            "tərtib edilir, başqa dildə olanlara isə tərcümə əlavə olunur.\n\nMaddə 5-1. Tərcümə\nSənədlərin tərcüməsi notarial qaydada təsdiq "
+            "tərtib edilir, başqa dildə olanlara isə tərcümə əlavə olunur.\n\nMaddə 5-1. "
+            "Tərcümə\nSənədlərin tərcüməsi notarial qaydada təsdiq "
             "olunur və arxivdə saxlanılır.")));
         QCOMPARE(chunks.size(), 2);
         QCOMPARE(chunks[0].articles, QStringList{QStringLiteral("5")});
         QCOMPARE(chunks[1].articles, QStringList{QStringLiteral("5-1")});
         QVERIFY(chunks[1].heading.startsWith(QStringLiteral("Birinci fəsil. Ümumi qaydalar")));
         QCOMPARE(chunks[1].firstLine, 8);
-        QCOMPARE(DocumentChunker::articleStartedBy(QStringLiteral("Maddə 5-də göstərilən")), QString());
-        QCOMPARE(DocumentChunker::articleStartedBy(QStringLiteral("**MADDƏ 7.**")), QStringLiteral("7"));
+        QCOMPARE(DocumentChunker::articleStartedBy(QStringLiteral("Maddə 5-də göstərilən")),
+                 QString());
+        QCOMPARE(DocumentChunker::articleStartedBy(QStringLiteral("**MADDƏ 7.**")),
+                 QStringLiteral("7"));
     }
 
     // ---- the index in studio.db
@@ -222,7 +226,8 @@ private slots:
             const QVector<RetrievedChunk> city = retriever.search(QStringLiteral("ŞƏHƏR"), mode, 5);
             QCOMPARE(city.size(), 1);
             QCOMPARE(city[0].chunk.document, QStringLiteral("sheher"));
-            const QVector<RetrievedChunk> morning = retriever.search(QStringLiteral("səhərlər"), mode, 5);
+            const QVector<RetrievedChunk> morning =
+                retriever.search(QStringLiteral("səhərlər"), mode, 5);
             QVERIFY(morning.size() <= 1);
             for (const RetrievedChunk &c : morning)
                 QCOMPARE(c.chunk.document, QStringLiteral("seher"));
@@ -235,8 +240,9 @@ private slots:
     void citationPointsToTheChunkAndItsLines()
     {
         const KnowledgeBaseRecord base = lawBase(QStringLiteral("citations"));
-        const QVector<RetrievedChunk> found = Retriever(*m_store, base).search(
-            QStringLiteral("Elektron oxucu biletini itirdim"), RetrievalMode::Morph, 3);
+        const QVector<RetrievedChunk> found =
+            Retriever(*m_store, base)
+                .search(QStringLiteral("Elektron oxucu biletini itirdim"), RetrievalMode::Morph, 3);
         QVERIFY(!found.isEmpty());
         const ChunkRecord &chunk = found[0].chunk;
         QCOMPARE(chunk.document, QStringLiteral("kitabxana_qanunu"));
@@ -245,9 +251,9 @@ private slots:
         const int last = lineOf(fixturePath(), QStringLiteral("12-1.2."));
         QCOMPARE(chunk.firstLine, first);
         QCOMPARE(chunk.lastLine, last);
-        QCOMPARE(citationText(chunk), QStringLiteral("kitabxana_qanunu, Maddə 12, 12-1, sətir %1–%2")
-                                          .arg(first)
-                                          .arg(last));
+        QCOMPARE(
+            citationText(chunk),
+            QStringLiteral("kitabxana_qanunu, Maddə 12, 12-1, sətir %1–%2").arg(first).arg(last));
         // The chunk is the text of exactly those lines.
         QStringList lines;
         for (const SourceLine &l : fixtureLines())
@@ -255,8 +261,9 @@ private slots:
                 lines << l.text.trimmed();
         QCOMPARE(chunk.text.split(QLatin1Char('\n'), Qt::SkipEmptyParts), lines);
         const std::vector<SourceFit> fits = {{SourceUse::Included, 40}, {SourceUse::Dropped, 0}};
-        QVERIFY(citationsLine(found.mid(0, 2), fits).startsWith(
-            QStringLiteral("Mənbələr: [1] kitabxana_qanunu, Maddə 12, 12-1, sətir")));
+        QVERIFY(citationsLine(found.mid(0, 2), fits)
+                    .startsWith(
+                        QStringLiteral("Mənbələr: [1] kitabxana_qanunu, Maddə 12, 12-1, sətir")));
         QVERIFY(!citationsLine(found.mid(0, 2), fits).contains(QStringLiteral("[2]")));
     }
 
@@ -280,6 +287,7 @@ private slots:
                             .toUtf8());
         const KnowledgeImportReport again = importer.import({file});
         QCOMPARE(again.replaced, 1);
+        QCOMPARE(m_store->indexedChunkCount(id), 2); // the old chunk's index row is gone
         QCOMPARE(m_store->documents(id).size(), 1);
         QCOMPARE(m_store->documents(id).front().chunks, 2);
         const Retriever after(*m_store, *m_store->base(id));
@@ -289,6 +297,7 @@ private slots:
         m_store->removeDocument(m_store->requireDocument(id, QStringLiteral("qayda")).id);
         QVERIFY(after.search(QStringLiteral("çobanlar"), RetrievalMode::Morph, 5).isEmpty());
         QCOMPARE(m_store->base(id)->chunks, 0);
+        QCOMPARE(m_store->indexedChunkCount(id), 0);
     }
 
     void pdfImports()
@@ -306,9 +315,9 @@ private slots:
         const KnowledgeDocumentRecord document = m_store->documents(id).front();
         QCOMPARE(document.name, QStringLiteral("meşə_qanunu"));
         QCOMPARE(document.format, QStringLiteral("pdf"));
-        const QVector<RetrievedChunk> found = Retriever(*m_store, *m_store->base(id))
-                                                  .search(QStringLiteral("ocaq qalamaq"),
-                                                          RetrievalMode::Morph, 3);
+        const QVector<RetrievedChunk> found =
+            Retriever(*m_store, *m_store->base(id))
+                .search(QStringLiteral("ocaq qalamaq"), RetrievalMode::Morph, 3);
         QVERIFY(!found.isEmpty());
         QVERIFY(found[0].chunk.holdsArticle(QStringLiteral("1")));
         QVERIFY(found[0].chunk.text.contains(QStringLiteral("qadağandır")));
@@ -317,13 +326,15 @@ private slots:
     void badFilesAreReportedAndSkipped()
     {
         const QString folder = path(QStringLiteral("mixed"));
-        writeFile(folder + QStringLiteral("/yaxşı.txt"), QByteArrayLiteral("Dağlarda qar yağır.\n"));
+        writeFile(folder + QStringLiteral("/yaxşı.txt"),
+                  QByteArrayLiteral("Dağlarda qar yağır.\n"));
         writeFile(folder + QStringLiteral("/latin1.txt"), QByteArray("Da\xF0lar\n", 7));
         writeFile(folder + QStringLiteral("/saxta.pdf"), QByteArrayLiteral("bu PDF deyil"));
         writeFile(path(QStringLiteral("qeyd.docx")), QByteArrayLiteral("PK"));
         const qint64 id = m_store->createBase(QStringLiteral("mixed"));
-        const KnowledgeImportReport report = KnowledgeImporter(*m_store, id).import(
-            {folder, path(QStringLiteral("qeyd.docx")), path(QStringLiteral("yoxdur.md"))});
+        const KnowledgeImportReport report = KnowledgeImporter(*m_store, id)
+                                                 .import({folder, path(QStringLiteral("qeyd.docx")),
+                                                          path(QStringLiteral("yoxdur.md"))});
         QCOMPARE(report.added, 1);
         QCOMPARE(report.skipped, 4);
         QStringList where;
@@ -347,11 +358,11 @@ private slots:
         QVERIFY(m_store->baseNamed(QStringLiteral("yeni ad")));
         QVERIFY(!m_store->baseNamed(QStringLiteral("ad")));
         KnowledgeImporter(*m_store, id).import({fixturePath()});
-        const int indexed = m_store->indexedChunkCount();
-        const int chunks = m_store->base(id)->chunks;
+        QCOMPARE(m_store->indexedChunkCount(id), m_store->base(id)->chunks);
         m_store->removeBase(id);
         QVERIFY(!m_store->base(id));
-        QCOMPARE(m_store->indexedChunkCount(), indexed - chunks);
+        // Its index went with it.
+        QVERIFY_THROWS_EXCEPTION(DatabaseError, m_store->indexedChunkCount(id));
         try {
             m_store->requireBase(QStringLiteral("yoxdur"));
             QFAIL("a missing base must be refused");
@@ -366,18 +377,19 @@ private slots:
     {
         const KnowledgeBaseRecord base = lawBase(QStringLiteral("eval"));
         const QString data = path(QStringLiteral("questions.jsonl"));
-        writeFile(data, QStringLiteral(
-                            "{\"question\": \"Elektron biletimi itirsəm yenisini nə vaxt alaram?\", "
-                            "\"article\": \"12-1\"}\n\n"
-                            "{\"question\": \"Nadir nəşrləri evə aparmaq olarmı?\", \"article\": 13}\n"
-                            "{\"question\": \"Kosmos gəmisinin mühərriki\", \"document\": \"başqa\"}\n")
-                            .toUtf8());
+        writeFile(data,
+                  QStringLiteral(
+                      "{\"question\": \"Elektron biletimi itirsəm yenisini nə vaxt alaram?\", "
+                      "\"article\": \"12-1\"}\n\n"
+                      "{\"question\": \"Nadir nəşrləri evə aparmaq olarmı?\", \"article\": 13}\n"
+                      "{\"question\": \"Kosmos gəmisinin mühərriki\", \"document\": \"başqa\"}\n")
+                      .toUtf8());
         const QVector<EvalQuestion> questions = readEvalQuestions(data);
         QCOMPARE(questions.size(), 3);
         QCOMPARE(questions[1].article, QStringLiteral("13"));
         QCOMPARE(questions[1].line, 3);
-        const EvalReport report = evaluateRetrieval(Retriever(*m_store, base), questions,
-                                                    RetrievalMode::Morph, 5);
+        const EvalReport report =
+            evaluateRetrieval(Retriever(*m_store, base), questions, RetrievalMode::Morph, 5);
         QCOMPARE(report.n, 3);
         QCOMPARE(report.outcomes[0].rank, 1);
         QCOMPARE(report.outcomes[2].rank, 0);
@@ -385,12 +397,14 @@ private slots:
         QVERIFY(report.mrr <= report.recallAt5 && report.mrr >= report.recallAt1);
         QVERIFY(report.toJson().contains(QStringLiteral("\"mode\": \"morph\"")));
 
-        writeFile(data, QByteArrayLiteral("{\"question\": \"a\", \"article\": 1}\n{\"question\": \"b\"}\n"));
+        writeFile(data, QByteArrayLiteral(
+                            "{\"question\": \"a\", \"article\": 1}\n{\"question\": \"b\"}\n"));
         try {
             readEvalQuestions(data);
             QFAIL("a line without article or document must be refused");
         } catch (const KnowledgeError &e) {
-            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("questions.jsonl:2:")), e.what());
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("questions.jsonl:2:")),
+                     e.what());
         }
     }
 
@@ -398,9 +412,8 @@ private slots:
     {
         const KnowledgeBaseRecord base = lawBase(QStringLiteral("nothing"));
         const Retriever retriever(*m_store, base);
-        const QVector<RetrievedChunk> offTopic =
-            retriever.search(QStringLiteral("Futbol çempionatını hansı komanda qazandı?"),
-                             RetrievalMode::Morph, 5);
+        const QVector<RetrievedChunk> offTopic = retriever.search(
+            QStringLiteral("Futbol çempionatını hansı komanda qazandı?"), RetrievalMode::Morph, 5);
         QVERIFY(!foundAnswerable(offTopic, kDefaultMinCoverage));
         const QVector<RetrievedChunk> onTopic = retriever.search(
             QStringLiteral("Kitabı neçə gün ərzində qaytarmalıyam?"), RetrievalMode::Morph, 5);

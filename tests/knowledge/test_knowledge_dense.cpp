@@ -8,6 +8,7 @@
 #include "citations.h"
 #include "dense_index.h"
 #include "grounded_prompt.h"
+#include "knowledge_error.h"
 #include "knowledge_importer.h"
 #include "knowledge_test_support.h"
 #include "retriever.h"
@@ -73,8 +74,8 @@ private slots:
             return c.chunk.id == morph[0].chunk.id;
         }));
         // Without vectors a dense search says what is missing instead of guessing.
-        QVERIFY_THROWS_EXCEPTION(KnowledgeError,
-                                 Retriever(*m_store, base).search(question, RetrievalMode::Dense, 3));
+        QVERIFY_THROWS_EXCEPTION(
+            KnowledgeError, Retriever(*m_store, base).search(question, RetrievalMode::Dense, 3));
     }
 
     void newDocumentsGetVectorsAndNewWeightsReplaceThemAll()
@@ -91,7 +92,8 @@ private slots:
         QCOMPARE(index.update(*m_store, m_base), added); // only the new chunks
 
         // Other weights (another run): the old vectors are stale and all are computed again.
-        const QString retrained = chat_test::trainSampleRun(*m_workspace, QStringLiteral("other"), 5);
+        const QString retrained =
+            chat_test::trainSampleRun(*m_workspace, QStringLiteral("other"), 5);
         const std::unique_ptr<DenseIndex> other = openDenseIndex(*m_store, m_base, retrained);
         const KnowledgeBaseRecord base = *m_store->base(m_base);
         QVERIFY(base.embeddingSignature == other->signature());
@@ -106,7 +108,7 @@ private slots:
     void completionPromptQuotesSourcesWithinTheBudget()
     {
         const Tokenizer tokenizer =
-            Tokenizer::load((m_run + QStringLiteral("/tokenizer.model")).toStdString());
+            Tokenizer::load(QString(m_run + QStringLiteral("/tokenizer.model")).toStdString());
         const std::vector<PromptSource> sources = {
             {"[1] qanun, Maddə 12-1", "Elektron biletin itirilməsi halında yenisi verilir."},
             {"[2] qanun, Maddə 13", std::string(600, 'a') + " uzun mətn"},
@@ -116,8 +118,8 @@ private slots:
         QCOMPARE(roomy.sources.size(), std::size_t(3));
         for (const SourceFit &fit : roomy.sources)
             QCOMPARE(fit.use, SourceUse::Included);
-        const std::string text = tokenizer.decode(
-            {roomy.prompt.tokens.begin() + 1, roomy.prompt.tokens.end()});
+        const std::string text =
+            tokenizer.decode({roomy.prompt.tokens.begin() + 1, roomy.prompt.tokens.end()});
         QVERIFY2(text.rfind("Mənbələr:\n[1] qanun, Maddə 12-1\nElektron biletin", 0) == 0,
                  text.c_str());
         QVERIFY(text.find("\nSual: Biletimi itirsəm nə olar?\nCavab:") != std::string::npos);
@@ -125,8 +127,9 @@ private slots:
 
         // A tight window: the first source fits, the long second one is cut, the third dropped
         // or fitted after it; the whole prompt stays within the budget.
-        const int budget = roomy.sources[0].tokens + 60 +
-                           int(tokenizer.encode("Mənbələr:\nSual: " + question + "\nCavab:").size());
+        const int budget =
+            roomy.sources[0].tokens + 60 +
+            int(tokenizer.encode("Mənbələr:\nSual: " + question + "\nCavab:").size());
         const GroundedPrompt tight = fitGroundedCompletion(tokenizer, sources, question, budget);
         QVERIFY(int(tight.prompt.tokens.size()) <= budget);
         QCOMPARE(tight.sources[0].use, SourceUse::Included);
@@ -139,7 +142,7 @@ private slots:
     void chatPromptPutsSourcesInTheSystemTurn()
     {
         const Tokenizer tokenizer =
-            Tokenizer::load((m_run + QStringLiteral("/tokenizer.model")).toStdString());
+            Tokenizer::load(QString(m_run + QStringLiteral("/tokenizer.model")).toStdString());
         const std::vector<PromptSource> sources = {{"[1] udhr, Maddə 3", "Yaşamaq hüququ."}};
         const std::vector<ChatTurn> turns = {{ChatRole::User, "Salam"},
                                              {ChatRole::Assistant, "Salam!"},
@@ -175,7 +178,8 @@ private slots:
         QVERIFY(std::any_of(reply.sourceFits.begin(), reply.sourceFits.end(),
                             [](const SourceFit &f) { return f.use != SourceUse::Included; }));
         const QString line = citationsLine(found, reply.sourceFits);
-        QVERIFY2(line.isEmpty() || line.startsWith(QStringLiteral("Mənbələr: [1] ")), qPrintable(line));
+        QVERIFY2(line.isEmpty() || line.startsWith(QStringLiteral("Mənbələr: [1] ")),
+                 qPrintable(line));
     }
 };
 
