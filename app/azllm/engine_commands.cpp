@@ -601,12 +601,16 @@ int runBench(const std::vector<std::string> &args)
     for (const Command &c : chatCommands())
         if ("bench-" + kind == c.name)
             return c.run({args.begin() + 1, args.end()});
+    for (const Command &c : knowledgeBenchCommands())
+        if ("bench-" + kind == c.name)
+            return c.run({args.begin() + 1, args.end()});
 #endif
     std::printf("usage: azllm bench <kind> [options]   (azllm bench <kind> --help)\n\nkinds:\n");
     for (const Command &k : kinds)
         std::printf("  %-10s %s\n", k.name, k.summary);
 #ifdef AZLLM_WITH_TEXT
     std::printf("  %-10s %s\n", "tokenize", "tokenizer encode MB/s, next to spm_encode");
+    std::printf("  %-10s %s\n", "kb", "knowledge bases: indexing MB/s, query latency per mode");
 #endif
     const bool asked = kind == "--help" || kind == "-h";
     if (!asked && !kind.empty())

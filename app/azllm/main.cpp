@@ -22,6 +22,8 @@ std::vector<Command> allCommands()
         commands.push_back(c);
     for (const Command &c : chatCommands())
         commands.push_back(c);
+    for (const Command &c : knowledgeCommands())
+        commands.push_back(c);
 #endif
     return commands;
 }
