@@ -26,7 +26,7 @@ private slots:
             QCOMPARE(window.currentScreen(), screen);
             QVERIFY(window.screenWidget(screen)->isVisibleTo(&window));
         }
-        QVERIFY(!window.openScreen(QStringLiteral("knowledge"), QString()));
+        QVERIFY(!window.openScreen(QStringLiteral("kitchen"), QString()));
     }
 
     void lesson41OpensTheConfiguratorOnThe300mPreset()

@@ -17,6 +17,9 @@ class TrainPage;
 namespace azllm {
 class Workspace;
 }
+namespace azllm::ui {
+class KnowledgePage;
+}
 
 class MainWindow final : public QMainWindow
 {
@@ -33,6 +36,7 @@ public:
         TrainScreen,
         ChatScreen,
         RoadmapScreen,
+        KnowledgeScreen,
         ScreenCount
     };
 
@@ -41,10 +45,10 @@ public:
     void showScreen(Screen screen);
     Screen currentScreen() const;
     // Internal names, also the screenshot file names and what lessons' actions say:
-    // "lessons", "data", "model", "train", "chat", "roadmap".
+    // "lessons", "data", "model", "train", "chat", "roadmap", "knowledge".
     static QString screenKey(Screen screen);
     // Opens a screen by name with an argument (a preset for "model", "lesson-41-template" for
-    // "roadmap", a day for "lessons"); false for an unknown name.
+    // "roadmap", a day for "lessons", a base's name for "knowledge"); false for an unknown name.
     bool openScreen(const QString &key, const QString &argument);
     QWidget *screenWidget(Screen screen) const;
     DataPage *dataPage() const { return m_data; }
@@ -53,6 +57,7 @@ public:
     ChatPage *chatPage() const { return m_chat; }
     RoadmapPage *roadmapPage() const { return m_roadmap; }
     LessonsPage *lessonsPage() const { return m_lessons; }
+    azllm::ui::KnowledgePage *knowledgePage() const { return m_knowledge; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -73,5 +78,6 @@ private:
     ChatPage *m_chat = nullptr;
     RoadmapPage *m_roadmap = nullptr;
     LessonsPage *m_lessons = nullptr;
+    azllm::ui::KnowledgePage *m_knowledge = nullptr;
     QLabel *m_job = nullptr;
 };
