@@ -5,6 +5,7 @@
 #include <QLocale>
 #include <QTextStream>
 
+#include "knowledge_store.h"
 #include "workspace.h"
 
 namespace azllm {
@@ -72,6 +73,21 @@ ConditionCheck checkCorpus(double threshold, const WorkspaceFacts &facts)
     return {false, {}, note};
 }
 
+ConditionCheck checkKnowledgeBases(double threshold, const WorkspaceFacts &facts)
+{
+    const KnowledgeBaseFact *largest = nullptr;
+    for (const KnowledgeBaseFact &kb : facts.knowledgeBases)
+        if (!largest || kb.documents > largest->documents)
+            largest = &kb;
+    if (!largest)
+        return {false, {}, tr("no knowledge base yet")};
+    const QString note = tr("largest so far %1 documents (knowledge base %2)")
+                             .arg(shortCount(double(largest->documents)), largest->name);
+    if (double(largest->documents) >= threshold)
+        return {true, QStringLiteral("kb:") + largest->name, note};
+    return {false, {}, note};
+}
+
 } // namespace
 
 qint64 datasetTokens(const QString &reportPath)
@@ -98,6 +114,8 @@ WorkspaceFacts gatherFacts(Workspace &workspace)
     for (const QString &name : workspace.datasetNames())
         facts.datasets.push_back(
             {name, datasetTokens(workspace.datasetDir(name) + QLatin1String("/report.txt"))});
+    for (const KnowledgeBaseRecord &kb : KnowledgeStore(workspace.database()).bases())
+        facts.knowledgeBases.push_back({kb.name, kb.documents});
     return facts;
 }
 
@@ -113,7 +131,7 @@ ConditionCheck checkCondition(const MilestoneCondition &condition, const Workspa
     case ConditionKind::CorpusTokensAtLeast:
         return checkCorpus(condition.threshold, facts);
     case ConditionKind::KnowledgeBaseDocumentsAtLeast:
-        return {false, {}, tr("not yet: the studio has no knowledge bases yet; tick it by hand")};
+        return checkKnowledgeBases(condition.threshold, facts);
     case ConditionKind::ClassifierAccuracyAtLeast:
         return {
             false, {}, tr("not yet: the studio cannot fine-tune classifiers yet; tick it by hand")};
@@ -127,6 +145,8 @@ QString describeMetBy(const QString &metBy)
         return tr("run “%1”").arg(metBy.mid(4));
     if (metBy.startsWith(QLatin1String("dataset:")))
         return tr("dataset “%1”").arg(metBy.mid(8));
+    if (metBy.startsWith(QLatin1String("kb:")))
+        return tr("knowledge base “%1”").arg(metBy.mid(3));
     return metBy;
 }
 

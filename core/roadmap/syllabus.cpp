@@ -54,8 +54,9 @@ QByteArray readFile(const QString &path)
 
 QStringList Syllabus::screens()
 {
-    return {QStringLiteral("data"), QStringLiteral("model"),   QStringLiteral("train"),
-            QStringLiteral("chat"), QStringLiteral("roadmap"), QStringLiteral("lessons")};
+    return {QStringLiteral("data"),     QStringLiteral("model"),   QStringLiteral("train"),
+            QStringLiteral("chat"),     QStringLiteral("roadmap"), QStringLiteral("lessons"),
+            QStringLiteral("knowledge")};
 }
 
 Syllabus Syllabus::load(const QString &path)
