@@ -1,5 +1,7 @@
 #include "command_line.h"
 
+#include <cstdio>
+
 #include <sstream>
 
 std::vector<int> parseTokenIds(const std::string &text, const std::string &what)
@@ -131,4 +133,12 @@ double CommandLine::doubleValue(const std::string &name, double fallback) const
     } catch (const std::exception &) {
     }
     throw UsageError("--" + name + ": '" + v + "' is not a number");
+}
+
+bool CommandLine::parseOrPrintHelp(const std::vector<std::string> &args)
+{
+    parse(args);
+    if (m_help)
+        std::printf("%s", helpText().c_str());
+    return m_help;
 }

@@ -33,6 +33,8 @@ public:
 
     // Throws UsageError for an unknown option or a missing value.
     void parse(const std::vector<std::string> &args);
+    // parse(), then print the help when --help was given; true when it was (the command ends).
+    bool parseOrPrintHelp(const std::vector<std::string> &args);
 
     bool helpRequested() const { return m_help; }
     std::string helpText() const;

@@ -18,6 +18,7 @@ std::vector<Command> textCommands(); // text_commands.cpp: prepare, tokenize, be
 std::vector<Command> demoCommands(); // demo_command.cpp: demo
 std::vector<Command> roadmapCommands(); // roadmap_command.cpp: roadmap list|add|done|export
 std::vector<Command> chatCommands(); // chat_command.cpp: chat, bench-chat
+std::vector<Command> sourcesCommands(); // sources_commands.cpp: langid, collect
 std::vector<Command> knowledgeCommands(); // knowledge_command.cpp: kb
 std::vector<Command> knowledgeBenchCommands(); // knowledge_bench.cpp: bench-kb
 #endif

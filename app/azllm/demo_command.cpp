@@ -5,6 +5,7 @@
 
 #include "command_line.h"
 #include "commands.h"
+#include "installed_paths.h"
 #include "token_file.h"
 
 namespace fs = std::filesystem;
@@ -30,13 +31,16 @@ void runStep(const std::string &command, const std::vector<std::string> &args)
 }
 
 // The built-in sample corpus, plus the Universal Declaration of Human Rights in both scripts
-// when scripts/fetch_data.sh could fetch it.
+// when azllm-fetch-data (scripts/fetch_data.sh) could fetch it.
 std::vector<std::string> sampleInputs()
 {
-    const fs::path source = AZLLM_SOURCE_DIR;
-    std::vector<std::string> inputs = {(source / "resources" / "sample_corpus").string()};
-    if (fs::is_directory(source / "data" / "udhr"))
-        inputs.push_back((source / "data" / "udhr").string());
+    const std::string corpus = azllm::programDataPath("sample_corpus");
+    if (corpus.empty() || !fs::is_directory(corpus))
+        throw std::runtime_error("the sample corpus is missing: no share/az-llm-studio/"
+                                 "sample_corpus beside this program (set AZLLM_DATA_DIR)");
+    std::vector<std::string> inputs = {corpus};
+    if (const std::string udhr = azllm::udhrDir(); !udhr.empty())
+        inputs.push_back(udhr);
     return inputs;
 }
 

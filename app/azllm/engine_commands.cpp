@@ -55,6 +55,13 @@ std::string resolveCheckpoint(const std::string &path)
                              " holds no checkpoint (expected state.txt or checkpoints/step-*)");
 }
 
+// A run folder whose config.txt is written but which has no checkpoint at all.
+bool startedWithoutCheckpoint(const std::string &path)
+{
+    return fs::is_regular_file(fs::path(path) / "config.txt") &&
+           !fs::is_regular_file(fs::path(path) / "state.txt") && !latestCheckpoint(path);
+}
+
 std::string humanCount(double n)
 {
     char text[32];
@@ -93,6 +100,7 @@ std::vector<CliOption> trainOptions()
     std::vector<CliOption> options = {
         {"config", "FILE", "read settings from a 'key = value' file (flags override it)"},
         {"resume", "DIR", "continue a run folder or checkpoint exactly where it stopped"},
+        {"overwrite", "", "replace the run already in --out (its checkpoints are deleted)"},
         {"log-every", "N", "print a progress line every N steps (default: 1% of the run)"},
     };
     for (const auto &[alias, key] : kTrainAliases)
@@ -204,17 +212,29 @@ int runTrain(const std::vector<std::string> &args)
     if (help)
         return 0;
     initializeRuntime();
+    const RunFolder folder = cl.has("overwrite") ? RunFolder::Overwrite : RunFolder::MustBeNew;
     std::optional<Trainer> trainer;
-    if (cl.has("resume")) {
+    if (cl.has("resume") && startedWithoutCheckpoint(cl.value("resume"))) {
+        // Stopped before its first checkpoint (a kill, a power cut): nothing to continue, so
+        // the run starts again from its own config, which repeats it exactly.
+        const std::string runDir = cl.value("resume");
+        std::printf("%s has no checkpoint yet: starting it again from its config.txt\n",
+                    runDir.c_str());
+        RunConfig config = readConfigFile((fs::path(runDir) / "config.txt").string());
+        for (const auto &[key, value] : resumeOverrides(cl))
+            setConfigValue(config, key, value);
+        config.train.outDir = runDir;
+        trainer.emplace(config, RunFolder::Overwrite);
+    } else if (cl.has("resume")) {
         const std::string checkpoint = resolveCheckpoint(cl.value("resume"));
-        trainer.emplace(Trainer::resume(checkpoint, resumeOverrides(cl)));
+        trainer.emplace(Trainer::resume(checkpoint, resumeOverrides(cl), folder));
         std::printf("resumed %s at step %lld\n", checkpoint.c_str(),
                     static_cast<long long>(trainer->currentStep()));
     } else {
         RunConfig config = trainConfigFrom(cl);
         requireValid(config.model);
         useSyntheticDataIfNone(config);
-        trainer.emplace(config);
+        trainer.emplace(config, folder);
         keepTokenizerWithRun(config.train);
     }
     const RunConfig &config = trainer->config();
@@ -562,16 +582,25 @@ int benchGenerateCommand(const std::vector<std::string> &args)
                 r.tokensPerSecond / r.tokensPerSecondNoCache);
     std::string extra;
     if (cl.has("compare-python")) {
-        const ReferenceFigures py =
+        // Like with like: the cached decoding against a Python loop with a KV cache, the
+        // full-window decoding against one without.
+        const ReferenceFigures cached =
+            runPythonReference("generate-cached", o.model, 1, o.promptTokens, o.newTokens, 0);
+        const ReferenceFigures uncached =
             runPythonReference("generate", o.model, 1, o.promptTokens, o.newTokens, 0);
-        const double ratio = r.tokensPerSecond / py.tokensPerSecond;
-        std::printf("  PyTorch eager (Python) reference loop: %.1f tokens/s -> azllm with the KV "
-                    "cache is %.2fx\n",
-                    py.tokensPerSecond, ratio);
-        char text[160];
+        const double ratio = r.tokensPerSecond / cached.tokensPerSecond;
+        const double ratioNoCache = r.tokensPerSecondNoCache / uncached.tokensPerSecond;
+        std::printf("  PyTorch eager (Python), both with a KV cache: %.1f tokens/s -> azllm is "
+                    "%.2fx\n",
+                    cached.tokensPerSecond, ratio);
+        std::printf("  PyTorch eager (Python), both without a cache: %.1f tokens/s -> azllm is "
+                    "%.2fx\n",
+                    uncached.tokensPerSecond, ratioNoCache);
+        char text[256];
         std::snprintf(text, sizeof text,
-                      ", \"python_tokens_per_s\": %.1f, \"ratio_vs_python\": %.3f",
-                      py.tokensPerSecond, ratio);
+                      ", \"python_tokens_per_s\": %.1f, \"ratio_vs_python\": %.3f, "
+                      "\"python_tokens_per_s_no_cache\": %.1f, \"ratio_vs_python_no_cache\": %.3f",
+                      cached.tokensPerSecond, ratio, uncached.tokensPerSecond, ratioNoCache);
         extra = text;
     }
     std::printf(
@@ -601,6 +630,9 @@ int runBench(const std::vector<std::string> &args)
     for (const Command &c : chatCommands())
         if ("bench-" + kind == c.name)
             return c.run({args.begin() + 1, args.end()});
+    for (const Command &c : sourcesCommands())
+        if ("bench-" + kind == c.name)
+            return c.run({args.begin() + 1, args.end()});
     for (const Command &c : knowledgeBenchCommands())
         if ("bench-" + kind == c.name)
             return c.run({args.begin() + 1, args.end()});
@@ -610,6 +642,7 @@ int runBench(const std::vector<std::string> &args)
         std::printf("  %-10s %s\n", k.name, k.summary);
 #ifdef AZLLM_WITH_TEXT
     std::printf("  %-10s %s\n", "tokenize", "tokenizer encode MB/s, next to spm_encode");
+    std::printf("  %-10s %s\n", "import", "import, clean and filter MB/s and memory");
     std::printf("  %-10s %s\n", "kb", "knowledge bases: indexing MB/s, query latency per mode");
 #endif
     const bool asked = kind == "--help" || kind == "-h";

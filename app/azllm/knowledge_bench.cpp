@@ -15,6 +15,7 @@
 #include "commands.h"
 #include "corpus_reader.h"
 #include "dense_index.h"
+#include "installed_paths.h"
 #include "knowledge_importer.h"
 #include "knowledge_store.h"
 #include "qt_application.h"
@@ -37,7 +38,7 @@ QStringList sourceParagraphs()
     std::vector<std::string> inputs;
     for (const QString &input : Workspace::sampleInputs())
         inputs.push_back(input.toStdString());
-    inputs.push_back(AZLLM_SOURCE_DIR "/resources/knowledge/reqemsal_tehsil_qanunu.md");
+    inputs.push_back(programDataPath("knowledge/reqemsal_tehsil_qanunu.md"));
     ImportOptions options;
     options.paragraphDocuments = true;
     CorpusReader reader(inputs, options);
@@ -157,7 +158,7 @@ int runBenchKb(const std::vector<std::string> &args)
                 report.added, double(bytes) / 1e6, report.chunks, report.seconds, mbps);
 
     const QVector<EvalQuestion> questions = readEvalQuestions(QString::fromStdString(
-        cl.value("queries", AZLLM_SOURCE_DIR "/resources/knowledge/udhr_questions_dev.jsonl")));
+        cl.value("queries", programDataPath("knowledge/udhr_questions_dev.jsonl"))));
     const int runs = int(std::max<std::int64_t>(1, cl.intValue("runs", 5)));
     const int k = int(std::max<std::int64_t>(1, cl.intValue("k", 5)));
     std::unique_ptr<DenseIndex> dense;

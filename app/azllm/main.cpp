@@ -7,6 +7,7 @@
 
 #include "command_line.h"
 #include "commands.h"
+#include "runtime.h"
 
 namespace {
 
@@ -21,6 +22,8 @@ std::vector<Command> allCommands()
     for (const Command &c : roadmapCommands())
         commands.push_back(c);
     for (const Command &c : chatCommands())
+        commands.push_back(c);
+    for (const Command &c : sourcesCommands())
         commands.push_back(c);
     for (const Command &c : knowledgeCommands())
         commands.push_back(c);
@@ -64,7 +67,8 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "azllm %s: %s\n", c.name, e.what());
             return 2;
         } catch (const std::exception &e) {
-            std::fprintf(stderr, "azllm %s: error: %s\n", c.name, e.what());
+            std::fprintf(stderr, "azllm %s: error: %s\n", c.name,
+                         azllm::errorMessage(e).c_str());
             return 1;
         }
     }

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QLibraryInfo>
+#include <QLocale>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QSettings>
@@ -35,17 +36,20 @@ QString chooseLanguage(const QStringList &arguments)
 }
 
 // Installs the studio's translation (embedded under :/i18n) and Qt's own one where Qt ships it.
-// English is the source language and needs none.
+// English is the source language and needs none. Numbers, dates and spin boxes follow the
+// interface language too: the Azerbaijani studio writes 3,75 whatever the system's locale.
 void installTranslations(QApplication &app, const QString &language)
 {
     if (language == QLatin1String("en"))
         return;
     auto *studio = new QTranslator(&app);
-    if (studio->load(QLatin1String(":/i18n/azllm_studio_") + language))
+    if (studio->load(QLatin1String(":/i18n/azllm_studio_") + language)) {
         QApplication::installTranslator(studio);
-    else
+        QLocale::setDefault(QLocale(language));
+    } else {
         std::fprintf(stderr, "azllm-studio: no %s translation, using English\n",
                      qPrintable(language));
+    }
     auto *qt = new QTranslator(&app);
     if (qt->load(QLatin1String("qtbase_") + language,
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
@@ -94,6 +98,31 @@ bool seedIfNew(azllm::Workspace &workspace, bool interactive)
     return true;
 }
 
+// The workspace at root, or null after telling the user why not. A studio.db that another program
+// holds is offered again (Retry) rather than given up on.
+std::unique_ptr<azllm::Workspace> openWorkspace(const QString &root, bool automated)
+{
+    for (;;) {
+        try {
+            return std::make_unique<azllm::Workspace>(root);
+        } catch (const azllm::DatabaseBusyError &e) {
+            const QString message = QString::fromStdString(e.what());
+            std::fprintf(stderr, "azllm-studio: %s\n", qPrintable(message));
+            if (automated ||
+                QMessageBox::warning(nullptr, QObject::tr("The workspace is in use"), message,
+                                     QMessageBox::Retry | QMessageBox::Cancel) !=
+                    QMessageBox::Retry)
+                return nullptr;
+        } catch (const std::exception &e) {
+            const QString message = QString::fromStdString(e.what());
+            if (!automated)
+                QMessageBox::critical(nullptr, QObject::tr("Cannot open the workspace"), message);
+            std::fprintf(stderr, "azllm-studio: %s\n", qPrintable(message));
+            return nullptr;
+        }
+    }
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -130,16 +159,9 @@ int main(int argc, char **argv)
                              : chooseWorkspace(args);
     if (root.isEmpty())
         return 0;
-    std::unique_ptr<azllm::Workspace> workspace;
-    try {
-        workspace = std::make_unique<azllm::Workspace>(root);
-    } catch (const std::exception &e) {
-        const QString message = QString::fromStdString(e.what());
-        if (!automated)
-            QMessageBox::critical(nullptr, QObject::tr("Cannot open the workspace"), message);
-        std::fprintf(stderr, "azllm-studio: %s\n", qPrintable(message));
+    const std::unique_ptr<azllm::Workspace> workspace = openWorkspace(root, automated);
+    if (!workspace)
         return 1;
-    }
     if (!automated)
         QSettings().setValue(QStringLiteral("workspace/path"), workspace->root());
     seedIfNew(*workspace, !automated);

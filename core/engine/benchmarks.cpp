@@ -67,7 +67,7 @@ TrainBenchResult benchTrain(const TrainBenchOptions &o)
         std::uint64_t(std::max<std::int64_t>(o.batch * (o.context + 1) * 8, 100000));
     writeSyntheticTokens(config.train.trainData, std::uint32_t(o.model.vocabSize), tokens, 7);
 
-    Trainer trainer(config);
+    Trainer trainer(config, RunFolder::Overwrite); // a --workdir given twice holds the last bench
     TrainBenchResult r;
     r.params = trainer.parameterCount();
     r.device = trainer.device();

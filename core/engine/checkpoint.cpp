@@ -1,18 +1,34 @@
 #include "checkpoint_io.h"
 
-#include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 #include "config_io.h"
+#include "durable_io.h"
 #include "language_model_impl.h"
+#include "random_generator.h"
 
 namespace azllm {
 namespace fs = std::filesystem;
 
 namespace {
+
+// AZLLM_SLOW_CHECKPOINT_MS stretches every checkpoint write (scripts/kill_test.sh uses it so
+// that its kills land inside writes too); unset, it costs one getenv.
+void slowDownForCrashTests()
+{
+    static const long delay = [] {
+        const char *value = std::getenv("AZLLM_SLOW_CHECKPOINT_MS");
+        return value ? std::strtol(value, nullptr, 10) : 0L;
+    }();
+    if (delay > 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(delay));
+}
 
 std::runtime_error damaged(const std::string &dir, const std::string &why)
 {
@@ -82,6 +98,13 @@ bool readNested(torch::serialize::InputArchive &archive, const std::string &name
     return readNested(child, name.substr(dot + 1), out);
 }
 
+void saveArchive(torch::serialize::OutputArchive &archive, const fs::path &path)
+{
+    archive.save_to(path.string());
+    syncFile(path.string());
+    slowDownForCrashTests();
+}
+
 std::string shapeText(const torch::Tensor &t)
 {
     std::ostringstream out;
@@ -103,37 +126,6 @@ std::string checkpointDirName(std::int64_t step)
     return name;
 }
 
-std::vector<CheckpointInfo> listCheckpoints(const std::string &runDir)
-{
-    std::vector<CheckpointInfo> found;
-    const fs::path dir = checkpointsDir(runDir);
-    std::error_code ec;
-    for (const auto &entry : fs::directory_iterator(dir, ec)) {
-        const std::string name = entry.path().filename().string();
-        if (!entry.is_directory() || name.rfind("step-", 0) != 0 ||
-            name.find('.') != std::string::npos)
-            continue;
-        try {
-            found.push_back({entry.path().string(), readCheckpointState(entry.path().string())});
-        } catch (const std::runtime_error &) {
-            // A damaged folder is not a checkpoint to offer; readCheckpointState explains it when
-            // asked.
-        }
-    }
-    std::sort(found.begin(), found.end(), [](const CheckpointInfo &a, const CheckpointInfo &b) {
-        return a.state.step < b.state.step;
-    });
-    return found;
-}
-
-std::optional<CheckpointInfo> latestCheckpoint(const std::string &runDir)
-{
-    const auto all = listCheckpoints(runDir);
-    if (all.empty())
-        return std::nullopt;
-    return all.back();
-}
-
 RunConfig readCheckpointConfig(const std::string &dir)
 {
     requireFile(dir, "config.txt");
@@ -150,42 +142,43 @@ CheckpointState readCheckpointState(const std::string &dir)
     return parseState(readTextFile((fs::path(dir) / "state.txt").string()), dir);
 }
 
-void pruneCheckpoints(const std::string &runDir, std::int64_t keep)
-{
-    auto all = listCheckpoints(runDir);
-    for (std::size_t i = 0; i + std::size_t(std::max<std::int64_t>(keep, 1)) < all.size(); ++i)
-        fs::remove_all(all[i].path);
-}
-
 std::string saveCheckpoint(const std::string &runDir, const CheckpointContents &c)
 {
-    const fs::path finalDir = fs::path(checkpointsDir(runDir)) / checkpointDirName(c.state.step);
+    if (!c.generator.defined())
+        throw std::invalid_argument("a checkpoint needs the trainer's generator (rng.pt)");
+    const fs::path parent = checkpointsDir(runDir);
+    const fs::path finalDir = parent / checkpointDirName(c.state.step);
     const fs::path tempDir = finalDir.string() + ".tmp";
+    if (fs::create_directories(parent))
+        syncDirectory(runDir);
     fs::remove_all(tempDir);
     fs::create_directories(tempDir);
-
-    writeFileAtomically((tempDir / "config.txt").string(), formatConfig(c.config));
-    writeFileAtomically((tempDir / "state.txt").string(), formatState(c.state));
-    torch::serialize::OutputArchive weights;
-    c.model->save(weights);
-    weights.save_to((tempDir / "model.pt").string());
-    if (c.optimizer) {
-        torch::serialize::OutputArchive moments;
-        c.optimizer->save(moments);
-        moments.save_to((tempDir / "optimizer.pt").string());
+    try {
+        writeFileAtomically((tempDir / "config.txt").string(), formatConfig(c.config));
+        writeFileAtomically((tempDir / "state.txt").string(), formatState(c.state));
+        slowDownForCrashTests();
+        torch::serialize::OutputArchive weights;
+        c.model->save(weights);
+        saveArchive(weights, tempDir / "model.pt");
+        if (c.optimizer) {
+            torch::serialize::OutputArchive moments;
+            c.optimizer->save(moments);
+            saveArchive(moments, tempDir / "optimizer.pt");
+        }
+        at::Generator generator = c.generator;
+        torch::save(randomState(generator), (tempDir / "rng.pt").string());
+        syncFile((tempDir / "rng.pt").string());
+        slowDownForCrashTests();
+        syncDirectory(tempDir.string());
+    } catch (...) {
+        std::error_code ec;
+        fs::remove_all(tempDir, ec);
+        throw;
     }
-    auto generator = at::detail::getDefaultCPUGenerator();
-    torch::Tensor rng;
-    {
-        std::lock_guard<std::mutex> lock(generator.mutex());
-        rng = generator.get_state();
-    }
-    torch::save(rng, (tempDir / "rng.pt").string());
-
-    // An older checkpoint of the same step belongs to a branch the user abandoned by resuming
-    // from an earlier one; the new one replaces it.
-    fs::remove_all(finalDir);
-    fs::rename(tempDir, finalDir);
+    // A folder of the same step belongs to a branch abandoned by resuming from an earlier
+    // checkpoint: the new one takes its place in one step, and only then is the old one removed.
+    replaceDirectory(tempDir.string(), finalDir.string());
+    appendToLineage(runDir, finalDir.string());
     return finalDir.string();
 }
 
@@ -230,15 +223,13 @@ void loadOptimizer(const std::string &dir, FusedAdamW &optimizer)
     }
 }
 
-void loadRngState(const std::string &dir)
+bool loadRngState(const std::string &dir, at::Generator &generator)
 {
     requireFile(dir, "rng.pt");
     torch::Tensor rng;
     try {
         torch::load(rng, (fs::path(dir) / "rng.pt").string());
-        auto generator = at::detail::getDefaultCPUGenerator();
-        std::lock_guard<std::mutex> lock(generator.mutex());
-        generator.set_state(rng);
+        return restoreRandomState(generator, rng);
     } catch (const c10::Error &e) {
         throw damaged(dir, "rng.pt cannot be restored (" + describeTorchError(e) + ")");
     }

@@ -15,14 +15,18 @@ struct CheckpointContents
     CheckpointState state;
     Gpt model{nullptr};
     FusedAdamW *optimizer = nullptr; // optional
+    at::Generator generator;         // the trainer's: its state becomes rng.pt
 };
 
-// Writes the checkpoint for state.step under runDir atomically and returns its folder.
+// Writes the checkpoint for state.step under runDir atomically and durably, appends it to the
+// run's lineage and returns its folder.
 std::string saveCheckpoint(const std::string &runDir, const CheckpointContents &contents);
 
 // Copies the checkpoint's weights into model, checking every tensor's name and shape first.
 void loadWeights(const std::string &checkpointDir, Gpt &model);
 void loadOptimizer(const std::string &checkpointDir, FusedAdamW &optimizer);
-void loadRngState(const std::string &checkpointDir);
+// Restores rng.pt into generator; false when it holds another kind of generator's state (a run
+// saved on another device), leaving generator as it was.
+bool loadRngState(const std::string &checkpointDir, at::Generator &generator);
 
 } // namespace azllm

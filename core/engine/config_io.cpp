@@ -4,12 +4,15 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <variant>
 
 #include <unistd.h>
+
+#include "durable_io.h"
 
 namespace azllm {
 namespace {
@@ -199,6 +202,9 @@ void writeFileAtomically(const std::string &path, const std::string &text)
         std::remove(temp.c_str());
         throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
     }
+    // The new name must reach the disk too, or a power cut can bring back the old file.
+    const std::string parent = std::filesystem::path(path).parent_path().string();
+    syncDirectory(parent.empty() ? "." : parent);
 }
 
 std::string readTextFile(const std::string &path)

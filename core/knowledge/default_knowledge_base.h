@@ -20,7 +20,7 @@ struct DefaultBaseSource
     QString path;
 };
 
-// The UDHR when it was fetched (Workspace::fetchedDataDir()), else the law-like sample
+// The UDHR when it was fetched (udhrDir()), else the law-like sample shipped in the data folder
 // ($AZLLM_KNOWLEDGE_SAMPLE overrides its path); nullopt when neither file is there.
 std::optional<DefaultBaseSource> defaultBaseSource();
 

@@ -85,7 +85,7 @@ KnowledgeDocumentRecord documentFrom(const QSqlQuery &q)
     return d;
 }
 
-// Each base's full-text index and its vocabulary (docs/formats.md, version 5).
+// Each base's full-text index and its vocabulary (docs/formats.md, version 7).
 QString ftsTable(qint64 baseId)
 {
     return QStringLiteral("kb_fts_%1").arg(baseId);

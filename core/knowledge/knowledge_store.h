@@ -1,5 +1,5 @@
 // Knowledge bases in the workspace's studio.db: bases, their documents, the documents' chunks
-// and each base's own full-text index, kb_fts_<id> (schema version 5, docs/formats.md). Every
+// and each base's own full-text index, kb_fts_<id> (schema version 7, docs/formats.md). Every
 // change is one transaction, so a crash or a cancel never leaves a document half imported.
 #pragma once
 

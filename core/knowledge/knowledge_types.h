@@ -1,4 +1,4 @@
-// What studio.db holds about knowledge bases (docs/formats.md, version 5): plain values.
+// What studio.db holds about knowledge bases (docs/formats.md, version 7): plain values.
 #pragma once
 
 #include <QString>

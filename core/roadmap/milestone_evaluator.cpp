@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QLocale>
 #include <QTextStream>
+#include <QUrl>
 
 #include "knowledge_store.h"
 #include "workspace.h"
@@ -11,19 +12,22 @@
 namespace azllm {
 namespace {
 
+// lupdate files a free tr() in this namespace under "azllm"; look the strings up there.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("MilestoneEvaluator", text);
+    return QCoreApplication::translate("azllm", text);
 }
 
 // 336128000 -> "336.1M", 2.2e9 -> "2.2B", 1000 -> "1,000": short where the digits would blur.
+// In the learner's locale: Azerbaijani writes "336,1M" and "1.000".
 QString shortCount(double value)
 {
+    const QLocale locale;
     if (value >= 1e9)
-        return QString::number(value / 1e9, 'g', 4) + QLatin1Char('B');
+        return locale.toString(value / 1e9, 'g', 4) + QLatin1Char('B');
     if (value >= 1e6)
-        return QString::number(value / 1e6, 'g', 4) + QLatin1Char('M');
-    return QLocale().toString(qint64(value));
+        return locale.toString(value / 1e6, 'g', 4) + QLatin1Char('M');
+    return locale.toString(qint64(value));
 }
 
 ConditionCheck checkValidationLoss(double threshold, const WorkspaceFacts &facts)
@@ -37,7 +41,7 @@ ConditionCheck checkValidationLoss(double threshold, const WorkspaceFacts &facts
         return {false, {}, tr("no run has a validation loss yet")};
     const QString bestText =
         tr("best so far %1 (run %2)")
-            .arg(QString::number(*best->bestValidationLoss, 'f', 3), best->name);
+            .arg(QLocale().toString(*best->bestValidationLoss, 'f', 3), best->name);
     if (*best->bestValidationLoss <= threshold)
         return {true, QStringLiteral("run:") + best->name, bestText};
     return {false, {}, bestText};
@@ -106,14 +110,70 @@ qint64 datasetTokens(const QString &reportPath)
     return tokens;
 }
 
+QVector<OriginFact> datasetOrigins(const QString &reportPath)
+{
+    QVector<OriginFact> origins;
+    QFile file(reportPath);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return origins;
+    QTextStream in(&file);
+    while (!in.atEnd()) {
+        const QString line = in.readLine();
+        if (!line.startsWith(QLatin1String("origin: ")))
+            continue;
+        const QStringList fields = line.mid(8).split(QLatin1Char('\t'));
+        if (fields.size() == 3)
+            origins.push_back({fields[0], fields[1].toLongLong(), fields[2].toLongLong()});
+    }
+    return origins;
+}
+
+namespace {
+
+QString bareHost(QString host)
+{
+    host = host.toLower();
+    return host.startsWith(QLatin1String("www.")) ? host.mid(4) : host;
+}
+
+bool originMatches(const QString &location, const QString &origin)
+{
+    const QUrl url = QUrl::fromUserInput(location);
+    if (url.isLocalFile() || location.startsWith(QLatin1Char('/')))
+        return origin.startsWith(location);
+    return !url.host().isEmpty() && bareHost(url.host()) == bareHost(origin);
+}
+
+} // namespace
+
+OriginFact arrivedFrom(const QString &location, const WorkspaceFacts &facts)
+{
+    OriginFact best;
+    if (location.trimmed().isEmpty())
+        return best;
+    for (const DatasetFact &dataset : facts.datasets) {
+        OriginFact sum{location, 0, 0};
+        for (const OriginFact &origin : dataset.origins)
+            if (originMatches(location.trimmed(), origin.origin)) {
+                sum.documents += origin.documents;
+                sum.tokens += origin.tokens;
+            }
+        if (sum.tokens > best.tokens ||
+            (sum.tokens == best.tokens && sum.documents > best.documents))
+            best = sum;
+    }
+    return best;
+}
+
 WorkspaceFacts gatherFacts(Workspace &workspace)
 {
     WorkspaceFacts facts;
     for (const RunRecord &run : workspace.runs().runs())
         facts.runs.push_back({run.name, run.params, run.bestValidationLoss});
-    for (const QString &name : workspace.datasetNames())
-        facts.datasets.push_back(
-            {name, datasetTokens(workspace.datasetDir(name) + QLatin1String("/report.txt"))});
+    for (const QString &name : workspace.datasetNames()) {
+        const QString report = workspace.datasetDir(name) + QLatin1String("/report.txt");
+        facts.datasets.push_back({name, datasetTokens(report), datasetOrigins(report)});
+    }
     for (const KnowledgeBaseRecord &kb : KnowledgeStore(workspace.database()).bases())
         facts.knowledgeBases.push_back({kb.name, kb.documents});
     return facts;
@@ -157,7 +217,7 @@ QString describeCondition(const MilestoneCondition &condition)
     case ConditionKind::None:
         return {};
     case ConditionKind::ValidationLossAtMost:
-        return tr("validation loss ≤ %1").arg(x);
+        return tr("validation loss ≤ %1").arg(QLocale().toString(x));
     case ConditionKind::ParametersAtLeast:
         return tr("a run with ≥ %1 parameters").arg(shortCount(x));
     case ConditionKind::CorpusTokensAtLeast:

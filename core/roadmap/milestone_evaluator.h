@@ -20,10 +20,20 @@ struct RunFact
     std::optional<double> bestValidationLoss;
 };
 
+// Documents and tokens a dataset holds from one origin (report.txt's "origin:" lines): a site
+// for collected pages, an input file otherwise.
+struct OriginFact
+{
+    QString origin;
+    qint64 documents = 0;
+    qint64 tokens = 0;
+};
+
 struct DatasetFact
 {
     QString name;
     qint64 tokens = 0; // train + validation tokens from report.txt
+    QVector<OriginFact> origins;
 };
 
 struct KnowledgeBaseFact
@@ -44,6 +54,12 @@ struct WorkspaceFacts
 WorkspaceFacts gatherFacts(Workspace &workspace);
 // The tokens a dataset's report.txt counts (train_tokens + val_tokens); 0 when unreadable.
 qint64 datasetTokens(const QString &reportPath);
+// The "origin:" lines of a dataset's report.txt.
+QVector<OriginFact> datasetOrigins(const QString &reportPath);
+// What the datasets hold from a roadmap data source's location (a site's address matches the
+// collected pages of that host, "www." aside; a path matches the files under it): the largest
+// amount any one dataset holds, since datasets merged from others repeat their documents.
+OriginFact arrivedFrom(const QString &location, const WorkspaceFacts &facts);
 
 struct ConditionCheck
 {

@@ -68,7 +68,16 @@ const std::vector<std::vector<const char *>> &schemaMigrations()
          " INSERT INTO messages_fts(messages_fts, rowid, content)"
          " VALUES ('delete', old.id, old.content);"
          " INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content); END"},
-        // 4 -> 5: knowledge bases (core/knowledge, docs/knowledge.md): documents, their chunks,
+        // 4 -> 5: the Data screen's web sources (feeds, sitemaps, URL lists) with the licence or
+        // terms the learner recorded. Fetch state lives beside the collected pages
+        // (<workspace>/collected/fetch_state.tsv, core/sources/collector.h).
+        {"CREATE TABLE web_sources (id INTEGER PRIMARY KEY,"
+         " kind TEXT NOT NULL CHECK (kind IN ('feed', 'sitemap', 'urls')),"
+         " location TEXT NOT NULL UNIQUE, licence TEXT NOT NULL DEFAULT '',"
+         " created_at TEXT NOT NULL)"},
+        // 5 -> 6: reserved for fine-tuning (branch finetune, issue 9), which lands as version 6.
+        {},
+        // 6 -> 7: knowledge bases (core/knowledge, docs/knowledge.md): documents, their chunks,
         // dense vectors from a checkpoint, and the sources of chat answers. Each base has its
         // own full-text index, kb_fts_<id> (created with the base, so bm25's statistics are the
         // base's own), over Azerbaijani-folded words and their prefixes.

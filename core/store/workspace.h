@@ -25,12 +25,9 @@ public:
 
     // Where a first start puts the workspace: the user's data folder.
     static QString defaultLocation();
-    // The built-in sample corpus (resources/sample_corpus, or $AZLLM_SAMPLE_DIR).
+    // The built-in sample corpus (share/az-llm-studio/sample_corpus beside the program, or
+    // $AZLLM_SAMPLE_DIR), and the UDHR texts when they were fetched.
     static QStringList sampleInputs();
-    // Where scripts/fetch_data.sh puts what it fetches (data/ of the source tree, or
-    // $AZLLM_DATA_DIR): the UDHR is its udhr/ folder. The one place that knows, so an installed
-    // studio can keep it in the user's data folder instead.
-    static QString fetchedDataDir();
 
     QString root() const { return m_root; }
     QString databasePath() const;

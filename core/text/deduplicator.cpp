@@ -122,23 +122,58 @@ void Deduplicator::remember(const Signature &signature)
         m_bands[band].emplace(bandKey(signature, band), index); // keeps the first on a clash
 }
 
+bool Deduplicator::HashSet::insert(std::uint64_t hash)
+{
+    hash = hash == 0 ? 1 : hash;
+    if (10 * (m_size + 1) > 7 * m_slots.size())
+        grow();
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = mix64(hash) & mask;; i = (i + 1) & mask) {
+        if (m_slots[i] == hash)
+            return false;
+        if (m_slots[i] == 0) {
+            m_slots[i] = hash;
+            ++m_size;
+            return true;
+        }
+    }
+}
+
+void Deduplicator::HashSet::grow()
+{
+    std::vector<std::uint64_t> old(m_slots.size() * 2, 0);
+    old.swap(m_slots);
+    m_size = 0;
+    for (std::uint64_t hash : old)
+        if (hash != 0)
+            insert(hash);
+}
+
 DuplicateKind Deduplicator::add(std::string_view text)
 {
-    if (m_options.exact && !m_exactHashes.insert(textHash(text)).second) {
+    return add(textHash(text), m_options.near ? signature(text) : Signature());
+}
+
+DuplicateKind Deduplicator::add(std::uint64_t hash, const Signature &sig)
+{
+    if (m_options.exact && !m_exactHashes.insert(hash)) {
         ++m_exactDuplicates;
         return DuplicateKind::Exact;
     }
-    if (!m_options.near)
-        return DuplicateKind::Unique;
-    const Signature sig = signature(text);
-    if (sig.empty())
+    if (!m_options.near || sig.empty())
         return DuplicateKind::Unique;
     if (isNearDuplicate(sig)) {
         ++m_nearDuplicates;
         return DuplicateKind::Near;
     }
-    remember(sig);
+    if (!nearIndexFull())
+        remember(sig);
     return DuplicateKind::Unique;
+}
+
+bool Deduplicator::nearIndexFull() const
+{
+    return m_signatures.size() / kHashes >= m_options.maxNearDocuments;
 }
 
 } // namespace azllm

@@ -76,7 +76,7 @@ private:
     QString m_run;
     QString m_checkpoint;
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());

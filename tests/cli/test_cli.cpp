@@ -55,7 +55,7 @@ private:
         return copy;
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());

@@ -40,7 +40,7 @@ private:
     Generator m_generator{LanguageModel::create(smallModel(), 11, "cpu")};
     const std::vector<int> m_prompt = {2, 17, 5, 40, 33};
 
-private slots:
+private Q_SLOTS:
     // 90 tokens run far past the 32-token context, so the window slides several times.
     void greedyIsIdenticalWithAndWithoutTheCache()
     {

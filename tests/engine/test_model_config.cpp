@@ -2,9 +2,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <filesystem>
 #include <fstream>
 
 #include "config_io.h"
+#include "durable_io.h"
 #include "language_model.h"
 #include "model_sizing.h"
 
@@ -14,7 +16,7 @@ class TestModelConfig : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void presetsHaveTheCoursesShapes()
     {
         const ModelConfig m100 = presetConfig("az-100m"), m300 = presetConfig("az-300m"),
@@ -163,6 +165,28 @@ private slots:
         } catch (const std::invalid_argument &e) {
             QVERIFY2(QString::fromStdString(e.what()).startsWith(expected), e.what());
         }
+    }
+
+    // A checkpoint folder replacing one of the same step: the new content under the name, the old
+    // one gone, nothing left beside them.
+    void replaceDirectorySwapsFoldersWhole()
+    {
+        QTemporaryDir dir;
+        const std::filesystem::path root = dir.path().toStdString();
+        const auto folderWith = [&](const char *name, const char *text) {
+            std::filesystem::create_directories(root / name);
+            writeFileAtomically((root / name / "state.txt").string(), text);
+        };
+        folderWith("step-1.tmp", "first");
+        replaceDirectory((root / "step-1.tmp").string(), (root / "step-1").string());
+        QCOMPARE(readTextFile((root / "step-1" / "state.txt").string()), std::string("first"));
+        folderWith("step-1.tmp", "second");
+        replaceDirectory((root / "step-1.tmp").string(), (root / "step-1").string());
+        QCOMPARE(readTextFile((root / "step-1" / "state.txt").string()), std::string("second"));
+        std::vector<std::string> left;
+        for (const auto &entry : std::filesystem::directory_iterator(root))
+            left.push_back(entry.path().filename().string());
+        QCOMPARE(left, std::vector<std::string>{"step-1"});
     }
 
     void atomicWriteReplacesWholeFiles()

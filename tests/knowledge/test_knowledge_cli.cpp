@@ -27,11 +27,12 @@ private:
                         QStringList{QStringLiteral("--workspace"), m_workspace});
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid() && m_noData.isValid());
         qputenv("AZLLM_DATA_DIR", m_noData.path().toUtf8());
+        qputenv("XDG_DATA_HOME", m_noData.path().toUtf8()); // nor in the user's data folder
         qputenv("AZLLM_KNOWLEDGE_SAMPLE", fixturePath().toUtf8());
         m_workspace = m_dir.filePath(QStringLiteral("ws"));
     }

@@ -84,7 +84,7 @@ private:
         return *m_store->base(id);
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
@@ -425,6 +425,7 @@ private slots:
     {
         QTemporaryDir empty;
         qputenv("AZLLM_DATA_DIR", empty.path().toUtf8()); // no UDHR fetched
+        qputenv("XDG_DATA_HOME", empty.path().toUtf8()); // nor in the user's data folder
         qputenv("AZLLM_KNOWLEDGE_SAMPLE", fixturePath().toUtf8());
         Workspace workspace(path(QStringLiteral("fresh")));
         KnowledgeStore store(workspace.database());
@@ -453,6 +454,7 @@ private slots:
             return c.holdsArticle(QStringLiteral("1"));
         }));
         qunsetenv("AZLLM_DATA_DIR");
+        qunsetenv("XDG_DATA_HOME");
         qunsetenv("AZLLM_KNOWLEDGE_SAMPLE");
     }
 };

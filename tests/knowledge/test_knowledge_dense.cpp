@@ -29,7 +29,7 @@ private:
     QString m_run;
     qint64 m_base = 0;
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());

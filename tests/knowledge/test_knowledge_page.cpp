@@ -52,11 +52,12 @@ private:
     QTemporaryDir m_noData;
     std::unique_ptr<Workspace> m_workspace;
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QSettings().clear();
         qputenv("AZLLM_DATA_DIR", m_noData.path().toUtf8()); // the UDHR "could not be fetched"
+        qputenv("XDG_DATA_HOME", m_noData.path().toUtf8()); // nor in the user's data folder
         qputenv("AZLLM_KNOWLEDGE_SAMPLE", fixturePath().toUtf8());
         m_workspace = std::make_unique<Workspace>(m_dir.filePath(QStringLiteral("ws")));
     }
@@ -201,6 +202,7 @@ private slots:
     {
         QSettings().clear();
         qunsetenv("AZLLM_DATA_DIR");
+        qunsetenv("XDG_DATA_HOME");
         qunsetenv("AZLLM_KNOWLEDGE_SAMPLE");
     }
 };

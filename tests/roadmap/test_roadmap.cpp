@@ -9,6 +9,7 @@
 
 #include <cstdio>
 
+#include "azerbaijani_interface.h"
 #include "knowledge_importer.h"
 #include "knowledge_store.h"
 #include "lesson_progress_store.h"
@@ -91,7 +92,7 @@ private:
     QTemporaryDir m_dir;
     QString path(const QString &name) const { return m_dir.path() + QLatin1Char('/') + name; }
 
-private slots:
+private Q_SLOTS:
     void emptyDatabaseGetsTheRoadmapTables()
     {
         StudioDatabase db(path(QStringLiteral("empty.db")));
@@ -222,6 +223,34 @@ private slots:
             }
         QVERIFY(measurable);
         QCOMPARE(r.progress(), 0.0);
+    }
+
+    // The studio is Azerbaijani by default, so lesson 41's plan must be too: every title,
+    // description, milestone and source of it, and the measured milestones' conditions.
+    void lesson41TemplateReadsInAzerbaijani()
+    {
+        const QDate start(2026, 11, 26);
+        const Roadmap english = lesson41Template(start);
+        const AzerbaijaniInterface az;
+        QVERIFY(az.loaded());
+        const Roadmap r = lesson41Template(start);
+        QCOMPARE(r.title, QStringLiteral("Az-LLM ilə növbəti altı ayım"));
+        QCOMPARE(r.goals.size(), english.goals.size());
+        for (qsizetype g = 0; g < r.goals.size(); ++g) {
+            const Goal &goal = r.goals[g];
+            const Goal &source = english.goals[g];
+            QVERIFY2(goal.title != source.title, qPrintable(goal.title));
+            QVERIFY2(goal.description != source.description, qPrintable(goal.description));
+            QCOMPARE(goal.milestones.size(), source.milestones.size());
+            for (qsizetype m = 0; m < goal.milestones.size(); ++m)
+                QVERIFY2(goal.milestones[m].title != source.milestones[m].title,
+                         qPrintable(goal.milestones[m].title));
+            for (qsizetype i = 0; i < goal.sources.size(); ++i)
+                QVERIFY2(goal.sources[i].name != source.sources[i].name,
+                         qPrintable(goal.sources[i].name));
+        }
+        QCOMPARE(describeCondition({ConditionKind::ValidationLossAtMost, 3.5}),
+                 QStringLiteral("validasiya itkisi ≤ 3,5"));
     }
 
     void runsTickValidationLossMilestonesOnlyWhenReached()
@@ -408,9 +437,10 @@ private slots:
     void lesson41QuotesTheEnginesParameterCounts()
     {
         const QString text = Syllabus::load().lessonMarkdown(41);
+        const QLocale azerbaijani(QLocale::Azerbaijani); // the lesson's decimal comma: 110,4M
         for (const char *name : {"az-100m", "az-300m", "az-700m"}) {
             const double millions = double(countParameters(presetConfig(name)).total()) / 1e6;
-            const QString figure = QString::number(millions, 'f', 1) + QLatin1Char('M');
+            const QString figure = azerbaijani.toString(millions, 'f', 1) + QLatin1Char('M');
             QVERIFY2(text.contains(figure),
                      qPrintable(QLatin1String(name) + QLatin1String(" ") + figure));
         }

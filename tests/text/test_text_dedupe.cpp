@@ -22,7 +22,7 @@ class TestTextDedupe : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void exactDuplicateFound();
     void nearDuplicateFound();
     void differentTextsKept();

@@ -15,7 +15,7 @@ class TestMainWindow : public QObject
 private:
     QTemporaryDir m_dir;
 
-private slots:
+private Q_SLOTS:
     void everyScreenOpensByItsName()
     {
         azllm::Workspace workspace(m_dir.path());

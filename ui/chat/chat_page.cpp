@@ -43,7 +43,7 @@ QString titleFrom(const QString &text)
 
 QString percent(double p)
 {
-    return QString::number(100.0 * p, 'f', p < 0.001 ? 3 : 1) + QLatin1Char('%');
+    return QLocale().toString(100.0 * p, 'f', p < 0.001 ? 3 : 1) + QLatin1Char('%');
 }
 
 QVector<double> toDoubles(const std::vector<float> &v)

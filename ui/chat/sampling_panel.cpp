@@ -67,48 +67,36 @@ SamplingPanel::SamplingPanel(QWidget *parent) : QWidget(parent)
     auto *form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
     m_temperature = addDoubleRow(form, tr("Temperature"), 0.0, 2.0, 0.05, 2,
-                                 tr("Ehtimalları kəskinləşdirir (1-dən aşağı) və ya düzləşdirir "
-                                    "(1-dən yuxarı); 0 hər dəfə ən ehtimallı "
-                                    "tokeni seçir.\nSharpens (below 1) or flattens (above 1) the "
-                                    "probabilities; 0 always picks the most "
-                                    "likely token."));
+                                 tr("Sharpens (below 1) or flattens (above 1) the "
+                                    "probabilities; 0 always picks the most likely token."));
     m_temperature->setValue(defaults.temperature);
-    m_topK = addIntRow(
-        form, tr("Top-k"), 0, 100,
-        tr("Yalnız ən ehtimallı k token arasından seçir; 0 hamısını saxlayır.\nSamples only among "
-           "the k most likely tokens; 0 keeps them all."));
+    m_topK = addIntRow(form, tr("Top-k"), 0, 100,
+                       tr("Samples only among the k most likely tokens; 0 keeps them all."));
     m_topK->setValue(defaults.topK);
     m_topP = addDoubleRow(
         form, tr("Top-p"), 0.05, 1.0, 0.05, 2,
-        tr("Ehtimalları cəmi p-yə çatan ən kiçik token dəstindən seçir; 1 hamısını saxlayır.\n"
-           "Samples from the smallest set of likely tokens whose probabilities add up to p; 1 "
+        tr("Samples from the smallest set of likely tokens whose probabilities add up to p; 1 "
            "keeps them all."));
     m_topP->setValue(defaults.topP);
     m_repetitionPenalty = addDoubleRow(form, tr("Repetition penalty"), 1.0, 2.0, 0.05, 2,
-                                       tr("Mətndə artıq olan tokenləri daha az ehtimallı edir; 1 "
-                                          "söndürür.\nMakes tokens already in the text "
-                                          "less likely; 1 turns it off."));
+                                       tr("Makes tokens already in the text less likely; 1 "
+                                          "turns it off."));
     m_repetitionPenalty->setValue(defaults.repetitionPenalty);
 
     m_maxNewTokens = new QSpinBox;
     m_maxNewTokens->setRange(1, 4096);
     m_maxNewTokens->setValue(128);
-    m_maxNewTokens->setToolTip(
-        tr("Cavab ən çoxu bu qədər tokendən ibarət olur.\nThe answer is at most this many "
-           "tokens long."));
+    m_maxNewTokens->setToolTip(tr("The answer is at most this many tokens long."));
     form->addRow(tr("Max new tokens"), m_maxNewTokens);
 
     m_seed = new QSpinBox;
     m_seed->setRange(0, 1000000);
     m_seed->setValue(7);
-    m_seed->setToolTip(
-        tr("Eyni toxum, model və parametrlər eyni cavabı verir.\nThe same seed, model and settings "
-           "give the same answer."));
+    m_seed->setToolTip(tr("The same seed, model and settings give the same answer."));
     m_randomSeed = new QCheckBox(tr("New seed each answer"));
     m_randomSeed->setToolTip(
-        tr("Hər cavab üçün yeni təsadüfi toxum götürür (istifadə olunan toxum cavabın altında "
-           "göstərilir).\nPicks a fresh random seed for every answer (the seed used is shown "
-           "under the answer)."));
+        tr("Picks a fresh random seed for every answer (the seed used is shown under the "
+           "answer)."));
     form->addRow(tr("Seed"), m_seed);
     form->addRow(QString(), m_randomSeed);
     connect(m_randomSeed, &QCheckBox::toggled, m_seed, &QWidget::setDisabled);

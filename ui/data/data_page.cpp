@@ -9,6 +9,7 @@
 #include "dataset_browser.h"
 #include "dataset_summary.h"
 #include "prepare_panel.h"
+#include "sources_panel.h"
 #include "tokenizer_playground.h"
 #include "workspace.h"
 
@@ -69,6 +70,11 @@ DataPage::DataPage(azllm::Workspace &workspace, QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("dataTabs"));
     m_tabs->addTab(m_playground, tr("Tokenizer playground"));
     m_tabs->addTab(m_prepare, tr("New dataset"));
+    m_sources = new azllm::ui::SourcesPanel(workspace, this);
+    m_tabs->addTab(m_sources, tr("Sources"));
+    connect(m_sources, &azllm::ui::SourcesPanel::useCollectedRequested, this,
+            [this](const QString &file) { addInputs({file}); });
+    connect(m_sources, &azllm::ui::SourcesPanel::jobChanged, this, &DataPage::jobChanged);
     m_tabs->setDocumentMode(true);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
@@ -101,7 +107,7 @@ DataPage::~DataPage() = default;
 
 bool DataPage::isBusy() const
 {
-    return m_prepare->isBusy();
+    return m_prepare->isBusy() || m_sources->isBusy();
 }
 
 void DataPage::addInputs(const QStringList &paths)
@@ -127,5 +133,5 @@ void DataPage::onPrepared(const QString &name)
 {
     reload();
     m_datasets->select(name);
-    emit datasetsChanged();
+    Q_EMIT datasetsChanged();
 }

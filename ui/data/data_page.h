@@ -15,6 +15,7 @@ class Workspace;
 namespace azllm::ui {
 class DatasetBrowser;
 class PreparePanel;
+class SourcesPanel;
 class TokenizerPlayground;
 } // namespace azllm::ui
 
@@ -35,12 +36,13 @@ public:
     azllm::ui::DatasetBrowser &datasets() { return *m_datasets; }
     azllm::ui::PreparePanel &preparePanel() { return *m_prepare; }
     azllm::ui::TokenizerPlayground &playground() { return *m_playground; }
+    azllm::ui::SourcesPanel &sourcesPanel() { return *m_sources; }
 
-public slots:
+public Q_SLOTS:
     // Reads the workspace's datasets again (after another screen or a first-start seed made one).
     void reload();
 
-signals:
+Q_SIGNALS:
     void datasetsChanged();
     // What runs now, for the status bar; empty when idle.
     void jobChanged(const QString &description);
@@ -52,5 +54,6 @@ private:
     azllm::ui::DatasetBrowser *m_datasets = nullptr;
     azllm::ui::PreparePanel *m_prepare = nullptr;
     azllm::ui::TokenizerPlayground *m_playground = nullptr;
+    azllm::ui::SourcesPanel *m_sources = nullptr;
     QTabWidget *m_tabs = nullptr;
 };

@@ -106,6 +106,12 @@ QString documentsSection(const DatasetSummary &s)
                 DatasetBrowser::tr("%1 empty, %2 exact duplicates, %3 near duplicates")
                     .arg(formatCount(s.emptyRemoved), formatCount(s.exactDuplicates),
                          formatCount(s.nearDuplicates)));
+    if (s.languageRemoved + s.qualityRemoved + s.piiReplaced > 0)
+        rows += row(DatasetBrowser::tr("Filtered"),
+                    DatasetBrowser::tr("%1 not Azerbaijani, %2 by quality rules; %3 e-mails and "
+                                       "phone numbers replaced")
+                        .arg(formatCount(s.languageRemoved), formatCount(s.qualityRemoved),
+                             formatCount(s.piiReplaced)));
     rows += row(DatasetBrowser::tr("Kept"), formatCount(s.documentsKept));
     rows += row(DatasetBrowser::tr("Training split"),
                 documentsAndTokens(s.trainDocuments, s.trainTokens));
@@ -241,7 +247,7 @@ void DatasetBrowser::showSelected()
                                     [&](const DatasetSummary &s) { return s.name == name; });
     m_report->setVisible(found != m_datasets.cend());
     m_report->setHtml(found != m_datasets.cend() ? reportHtml(*found) : QString());
-    emit selectionChanged(name);
+    Q_EMIT selectionChanged(name);
 }
 
 QString DatasetBrowser::reportHtml(const DatasetSummary &s)

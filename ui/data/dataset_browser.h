@@ -29,7 +29,7 @@ public:
     // The report as shown (HTML), for one dataset.
     static QString reportHtml(const DatasetSummary &summary);
 
-signals:
+Q_SIGNALS:
     void selectionChanged(const QString &name);
 
 private:

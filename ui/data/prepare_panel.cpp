@@ -147,8 +147,9 @@ QWidget *PreparePanel::createInputsBox()
     layout->addLayout(buttons);
     layout->addWidget(m_inputs, 1);
     layout->addWidget(hintLabel(tr("Plain text (.txt, .md), JSON lines (.jsonl, one document per "
-                                   "line) and web pages (.html). Files must be UTF-8. You can "
-                                   "also drop files and folders here."),
+                                   "line), web pages (.html) and Wikipedia dumps (.xml), each "
+                                   "also compressed (.gz, .xz, .zst, .bz2). Files must be UTF-8. "
+                                   "You can also drop files and folders here."),
                                 box));
     return box;
 }
@@ -193,6 +194,15 @@ QWidget *PreparePanel::createOptionsBox()
     m_transliterate->setObjectName(QStringLiteral("prepareTransliterate"));
     m_paragraphs = new QCheckBox(tr("One document per paragraph (blank-line separated)"), box);
     m_paragraphs->setObjectName(QStringLiteral("prepareParagraphs"));
+    m_languageFilter = new QCheckBox(tr("Keep Azerbaijani only (language identification)"), box);
+    m_languageFilter->setObjectName(QStringLiteral("prepareLanguageFilter"));
+    m_qualityFilter = new QCheckBox(
+        tr("Quality rules: drop short, symbol-heavy, repetitive and boilerplate text"), box);
+    m_qualityFilter->setObjectName(QStringLiteral("prepareQualityFilter"));
+    m_piiFilter = new QCheckBox(tr("Replace e-mail addresses and phone numbers"), box);
+    m_piiFilter->setObjectName(QStringLiteral("preparePiiFilter"));
+    for (QCheckBox *filter : {m_languageFilter, m_qualityFilter, m_piiFilter})
+        filter->setChecked(true); // on for new imports; report.txt counts what each removed
 
     auto *vocabRow = new QHBoxLayout;
     vocabRow->addWidget(m_vocabSize);
@@ -208,6 +218,9 @@ QWidget *PreparePanel::createOptionsBox()
     form->addRow(tr("Held out for validation:"), m_valPercent);
     form->addRow(QString(), m_transliterate);
     form->addRow(QString(), m_paragraphs);
+    form->addRow(tr("Filters:"), m_languageFilter);
+    form->addRow(QString(), m_qualityFilter);
+    form->addRow(QString(), m_piiFilter);
     return box;
 }
 
@@ -297,7 +310,10 @@ QString PreparePanel::nameProblem(const QString &name) const
     if (!safeNamePattern().match(name).hasMatch())
         return tr("Use Latin letters, digits, “-” and “_” only, starting with a letter or digit "
                   "(the name becomes a folder).");
-    if (QFileInfo::exists(m_workspace.datasetDir(name)))
+    // A folder holding only an interrupted preparation's work is free: preparing resumes it.
+    const bool interrupted = QFileInfo::exists(m_workspace.datasetDir(name) +
+                                               QStringLiteral("/.prepare-work/checkpoint.txt"));
+    if (QFileInfo::exists(m_workspace.datasetDir(name)) && !interrupted)
         return tr("A dataset called “%1” already exists: choose another name.").arg(name);
     return {};
 }
@@ -306,7 +322,8 @@ void PreparePanel::chooseFiles()
 {
     const QStringList files = QFileDialog::getOpenFileNames(
         this, tr("Import text files"), QString(),
-        tr("Text corpora (*.txt *.md *.markdown *.jsonl *.html *.htm);;All files (*)"));
+        tr("Text corpora (*.txt *.md *.markdown *.jsonl *.html *.htm *.xml *.gz *.xz *.zst "
+           "*.bz2);;All files (*)"));
     addInputs(files);
 }
 
@@ -364,6 +381,11 @@ azllm::PrepareOptions PreparePanel::options() const
     options.valRatio = m_valPercent->value() / 100.0;
     options.cleaning.transliterateCyrillic = m_transliterate->isChecked();
     options.import.paragraphDocuments = m_paragraphs->isChecked();
+    options.filters.language = m_languageFilter->isChecked();
+    options.filters.quality.enabled = m_qualityFilter->isChecked();
+    if (!options.filters.quality.enabled)
+        options.filters.quality.boilerplateDocuments = 0;
+    options.filters.pii = m_piiFilter->isChecked();
     return options;
 }
 
@@ -391,7 +413,7 @@ void PreparePanel::cancel()
     m_worker->requestCancel();
     m_cancelButton->setEnabled(false);
     m_stage->setText(tr("Cancelling…"));
-    emit jobChanged(tr("Cancelling the preparation of “%1”…").arg(m_runningName));
+    Q_EMIT jobChanged(tr("Cancelling the preparation of “%1”…").arg(m_runningName));
 }
 
 void PreparePanel::setBusy(bool busy)
@@ -400,28 +422,33 @@ void PreparePanel::setBusy(bool busy)
     for (QWidget *input :
          {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_vocabSize),
           static_cast<QWidget *>(m_modelType), static_cast<QWidget *>(m_valPercent),
-          static_cast<QWidget *>(m_transliterate), static_cast<QWidget *>(m_paragraphs)})
+          static_cast<QWidget *>(m_transliterate), static_cast<QWidget *>(m_paragraphs),
+          static_cast<QWidget *>(m_languageFilter), static_cast<QWidget *>(m_qualityFilter),
+          static_cast<QWidget *>(m_piiFilter)})
         input->setEnabled(!busy);
     setAcceptDrops(!busy);
     updateState();
-    emit busyChanged(busy);
+    Q_EMIT busyChanged(busy);
     if (!busy)
-        emit jobChanged(QString());
+        Q_EMIT jobChanged(QString());
 }
 
 void PreparePanel::showProgress(const azllm::PrepareProgress &progress)
 {
     if (!m_busy || !m_cancelButton->isEnabled()) { // finished, or "Cancelling…" stays up
-        emit progressed(progress);
+        Q_EMIT progressed(progress);
         return;
     }
     QString step;
     switch (progress.stage) {
     case PrepareStage::Import:
-        step = tr("Reading, cleaning and removing duplicates");
+        step = tr("Reading, cleaning, filtering and removing duplicates");
         if (progress.total > 0)
             step +=
                 tr(": %1 of %2").arg(formatFileSize(progress.done), formatFileSize(progress.total));
+        step += tr(", %1 of text, %2")
+                    .arg(formatFileSize(progress.textBytes),
+                         formatCountOf(progress.documents, tr("%1 document"), tr("%1 documents")));
         break;
     case PrepareStage::TrainTokenizer:
         step = tr("Training the tokenizer on %1 (no progress to show; large corpora take "
@@ -438,6 +465,8 @@ void PreparePanel::showProgress(const azllm::PrepareProgress &progress)
         step = tr("Finishing");
         break;
     }
+    if (progress.secondsLeft >= 0)
+        step += tr(" · about %1 left").arg(formatTimeLeft(progress.secondsLeft));
     const QString stepText = tr("Step %1 of 3 · %2").arg(stageNumber(progress.stage)).arg(step);
     m_stage->setText(stepText);
     // The tokenizer trainer reports no progress of its own: show a busy bar instead of a stuck one.
@@ -447,8 +476,8 @@ void PreparePanel::showProgress(const azllm::PrepareProgress &progress)
         m_progress->setRange(0, 100);
         m_progress->setValue(progress.total ? int(100 * progress.done / progress.total) : 0);
     }
-    emit jobChanged(tr("Preparing “%1”: %2").arg(m_runningName, stepText));
-    emit progressed(progress);
+    Q_EMIT jobChanged(tr("Preparing “%1”: %2").arg(m_runningName, stepText));
+    Q_EMIT progressed(progress);
 }
 
 void PreparePanel::showOutcome(const PrepareOutcome &outcome)
@@ -499,7 +528,7 @@ void PreparePanel::showOutcome(const PrepareOutcome &outcome)
     }
     setBusy(false);
     if (outcome.status == PrepareOutcome::Status::Prepared)
-        emit prepared(name);
+        Q_EMIT prepared(name);
 }
 
 void PreparePanel::showIssues(const QStringList &issues)

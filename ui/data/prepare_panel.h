@@ -41,11 +41,11 @@ public:
     // Why a name cannot be used (empty when it can): it becomes a folder under datasets/.
     QString nameProblem(const QString &name) const;
 
-public slots:
+public Q_SLOTS:
     void startPreparing();
     void cancel();
 
-signals:
+Q_SIGNALS:
     void prepared(const QString &name);
     void busyChanged(bool busy);
     // For the status bar; empty when idle.
@@ -88,6 +88,9 @@ private:
     QDoubleSpinBox *m_valPercent = nullptr;
     QCheckBox *m_transliterate = nullptr;
     QCheckBox *m_paragraphs = nullptr;
+    QCheckBox *m_languageFilter = nullptr;
+    QCheckBox *m_qualityFilter = nullptr;
+    QCheckBox *m_piiFilter = nullptr;
     QPushButton *m_prepareButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
     QProgressBar *m_progress = nullptr;

@@ -79,6 +79,7 @@ DeviceFitTable::DeviceFitTable(QWidget *parent)
     for (int row = 0; row < rowCount(); ++row) {
         const Device &device = m_devices[std::size_t(row)];
         setItem(row, DeviceColumn, readOnlyItem(device.name));
+        item(row, DeviceColumn)->setToolTip(device.note);
         setItem(row, MemoryColumn, readOnlyItem(formatBytes(device.memory)));
         item(row, MemoryColumn)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         setItem(row, TrainingColumn, readOnlyItem(QString()));

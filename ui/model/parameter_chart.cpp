@@ -1,5 +1,6 @@
 #include "parameter_chart.h"
 
+#include <QLocale>
 #include <QVBoxLayout>
 
 #include <qcustomplot.h>
@@ -73,7 +74,8 @@ void ParameterChart::setCounts(const ParameterCount &counts)
             100.0 * double(raw[i]) / double(std::max<std::int64_t>(1, counts.total()));
         m_labels[i]->position->setCoords(keys[i], millions[i]);
         m_labels[i]->setText(formatParameterCount(raw[i]) + QStringLiteral(" (") +
-                             QString::number(share, 'f', share < 1 ? 2 : 0) + QStringLiteral("%)"));
+                             QLocale().toString(share, 'f', share < 1 ? 2 : 0) +
+                             QStringLiteral("%)"));
         m_labels[i]->setVisible(true);
     }
     m_placeholder->setVisible(false);

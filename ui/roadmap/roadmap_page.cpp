@@ -306,7 +306,7 @@ QTreeWidgetItem *RoadmapPage::goalItem(const Goal &goal)
     auto *item = new QTreeWidgetItem;
     item->setText(NameColumn, goal.title);
     item->setText(WhenColumn, goalKindTitle(goal.kind));
-    item->setText(StatusColumn, goal.status);
+    item->setText(StatusColumn, statusTitle(goal.status));
     item->setText(MeasureColumn, tr("%1 (%2 of %3 done)")
                                      .arg(percent(goal.progress()))
                                      .arg(goal.doneItemCount())
@@ -354,7 +354,7 @@ QTreeWidgetItem *RoadmapPage::sourceItem(const DataSource &s)
     auto *item = new QTreeWidgetItem;
     item->setText(NameColumn, QStringLiteral("▤ ") + s.name);
     item->setText(WhenColumn, s.kind);
-    item->setText(StatusColumn, s.status);
+    item->setText(StatusColumn, statusTitle(s.status));
     if (s.isImported())
         item->setForeground(StatusColumn, RoadmapTimeline::doneColor());
     item->setText(MeasureColumn,

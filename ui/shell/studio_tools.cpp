@@ -78,7 +78,9 @@ int takeScreenshots(MainWindow &window, const QString &dir, int steps)
         ok = saveScreen(window, path) && ok;
         std::printf("%s\n", qPrintable(path));
     }
-    // The runs history with the new run ticked, as a learner comparing runs sees it.
+    // The runs history with the new run ticked, as a learner comparing runs sees it: on the
+    // Train screen, not on the last screen the loop above left showing.
+    window.showScreen(MainWindow::TrainScreen);
     if (auto *tabs = train.findChild<QTabWidget *>()) {
         tabs->setCurrentIndex(tabs->count() - 1);
         if (train.history()->runCount() > 0)

@@ -37,13 +37,33 @@ QColor runColor(int index)
     return palette[index % 6];
 }
 
+// In the learner's locale: 110.4M in English, 110,4M in Azerbaijani.
 QString humanCount(qint64 n)
 {
+    const QLocale locale;
     if (n >= 1'000'000'000)
-        return QStringLiteral("%1B").arg(double(n) / 1e9, 0, 'f', 2);
+        return locale.toString(double(n) / 1e9, 'f', 2) + QLatin1Char('B');
     if (n >= 1'000'000)
-        return QStringLiteral("%1M").arg(double(n) / 1e6, 0, 'f', 1);
-    return QStringLiteral("%1k").arg(double(n) / 1e3, 0, 'f', 0);
+        return locale.toString(double(n) / 1e6, 'f', 1) + QLatin1Char('M');
+    return locale.toString(double(n) / 1e3, 'f', 0) + QLatin1Char('k');
+}
+
+// A run's stored status (RunStore: created, running, ...) in the learner's words.
+QString runStatusTitle(const QString &status)
+{
+    static const char *const statuses[] = {
+        QT_TRANSLATE_NOOP("RunHistoryView", "created"),
+        QT_TRANSLATE_NOOP("RunHistoryView", "running"),
+        QT_TRANSLATE_NOOP("RunHistoryView", "paused"),
+        QT_TRANSLATE_NOOP("RunHistoryView", "stopped"),
+        QT_TRANSLATE_NOOP("RunHistoryView", "finished"),
+        QT_TRANSLATE_NOOP("RunHistoryView", "diverged"),
+        QT_TRANSLATE_NOOP("RunHistoryView", "failed"),
+    };
+    for (const char *known : statuses)
+        if (status == QLatin1String(known))
+            return RunHistoryView::tr(known);
+    return status;
 }
 
 // "key = value" lines of a run config, as a map.
@@ -133,9 +153,9 @@ void RunHistoryView::reload()
                                                  : QString::number(points.back().step)));
         m_runs->setItem(row, BestColumn,
                         new QTableWidgetItem(r.bestValidationLoss
-                                                 ? QString::number(*r.bestValidationLoss, 'f', 4)
+                                                 ? QLocale().toString(*r.bestValidationLoss, 'f', 4)
                                                  : QStringLiteral("–")));
-        m_runs->setItem(row, StatusColumn, new QTableWidgetItem(r.status));
+        m_runs->setItem(row, StatusColumn, new QTableWidgetItem(runStatusTitle(r.status)));
         m_runs->setItem(row, StartedColumn,
                         new QTableWidgetItem(
                             QLocale().toString(r.createdAt.toLocalTime(), QLocale::ShortFormat)));

@@ -145,8 +145,10 @@ QWidget *TrainPage::buildSetup()
         m_model->addItem(QString::fromStdString(p.name), QString::fromStdString(p.name));
     m_model->setToolTip(tr("The model's shape; the Model screen shows what each costs"));
     m_context = spinBox(8, 4096, 128, 32);
+    m_context->setObjectName(QStringLiteral("context"));
     m_context->setToolTip(tr("Tokens per training window; at most the model's context"));
     m_batch = spinBox(1, 512, 16);
+    m_batch->setObjectName(QStringLiteral("batch"));
     m_steps = spinBox(1, 10'000'000, 300, 100);
     m_learningRate = new QDoubleSpinBox;
     m_learningRate->setDecimals(5);
@@ -405,11 +407,15 @@ void TrainPage::launch(const RunConfig &config, const QString &resumeFrom, qint6
     m_runId = runId;
     m_runDir = QString::fromStdString(config.train.outDir);
     m_maxSteps = config.train.maxSteps;
+    const std::int64_t context =
+        config.train.contextLength > 0 ? config.train.contextLength : config.model.contextLength;
+    m_tokensPerStep = config.train.batchSize * context * config.train.gradAccumSteps;
     m_paused = false;
     m_progress->setRange(0, int(m_maxSteps));
     m_workspace.runs().setStatus(runId, QStringLiteral("running"));
     m_status->setText(tr("Training…"));
     const QString tokenizer = m_runDir + QLatin1String("/tokenizer.model");
+    m_worker->prepareRun();
     QMetaObject::invokeMethod(
         m_worker,
         [worker = m_worker, config, resumeFrom, tokenizer] {
@@ -480,15 +486,14 @@ void TrainPage::handleMetrics(const QVector<StepMetrics> &steps)
 void TrainPage::updateProgress(const StepMetrics &last)
 {
     m_progress->setValue(int(last.step));
-    const double tokensPerStep = double(m_batch->value() * m_context->value());
     const double secondsPerStep =
-        last.tokensPerSecond > 0 ? tokensPerStep / last.tokensPerSecond : 0;
-    const double eta = double(m_maxSteps - last.step) * secondsPerStep;
+        last.tokensPerSecond > 0 ? double(m_tokensPerStep) / last.tokensPerSecond : 0;
+    m_remainingSeconds = double(m_maxSteps - last.step) * secondsPerStep;
     if (!m_paused)
         m_status->setText(tr("loss %1 · %2 tokens/s · %3 left")
                               .arg(last.loss, 0, 'f', 3)
                               .arg(last.tokensPerSecond, 0, 'f', 0)
-                              .arg(formatDuration(eta)));
+                              .arg(formatDuration(m_remainingSeconds)));
 }
 
 void TrainPage::handleCheckpoint(const QString &path, qint64 step, double loss,
@@ -572,11 +577,14 @@ void TrainPage::resumeFromCheckpoint(const QString &checkpointDir)
     try {
         RunConfig config = readCheckpointConfig(checkpointDir.toStdString());
         const CheckpointState state = readCheckpointState(checkpointDir.toStdString());
-        // Up to the Steps field when that lies ahead; else to the run's own end; else further.
+        // An unfinished run continues to its own end, so its cosine schedule stays the one it
+        // started with; a finished one goes on to the Steps field (or that many steps more).
         const std::int64_t asked = m_steps->value();
-        config.train.maxSteps = asked > state.step                   ? asked
-                                : config.train.maxSteps > state.step ? config.train.maxSteps
-                                                                     : state.step + asked;
+        if (state.step >= config.train.maxSteps)
+            config.train.maxSteps = asked > state.step ? asked : state.step + asked;
+        // The engine continues the run in the folder the checkpoint lies in.
+        if (const std::string run = runDirOf(checkpointDir.toStdString()); !run.empty())
+            config.train.outDir = run;
         const QString runDir = QString::fromStdString(config.train.outDir);
         RunStore &runs = m_workspace.runs();
         std::optional<RunRecord> record = runs.runByDir(runDir);
@@ -592,6 +600,12 @@ void TrainPage::resumeFromCheckpoint(const QString &checkpointDir)
         for (const MetricPoint &p : runs.metrics(runId))
             past.push_back(toMetrics(p));
         plotSteps(past);
+        // The later checkpoints belong to the abandoned future too: no longer offered.
+        m_checkpoints->clear();
+        for (const CheckpointInfo &c : listCheckpoints(runDir.toStdString()))
+            if (c.state.step <= state.step)
+                handleCheckpoint(QString::fromStdString(c.path), c.state.step, c.state.trainLoss,
+                                 c.state.validationLoss);
         appendLog(tr("Resuming %1 from step %2 to step %3.")
                       .arg(checkpointDir)
                       .arg(state.step)

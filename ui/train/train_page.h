@@ -53,6 +53,8 @@ public:
     bool isPaused() const { return m_paused; }
     qint64 lastStep() const { return m_lastStep; }
     int lossPointCount() const;
+    // The time left that the status line shows, from the running run's own tokens per step.
+    double remainingSeconds() const { return m_remainingSeconds; }
     MetricChart *lossChart() const { return m_lossChart; }
     RunHistoryView *history() const { return m_history; }
     // Everything the form would train with, for tests and the history view.
@@ -89,6 +91,8 @@ private:
     bool m_paused = false;
     qint64 m_lastStep = 0;
     qint64 m_maxSteps = 0;
+    qint64 m_tokensPerStep = 0; // of the run training now, not of the form
+    double m_remainingSeconds = 0;
     double m_smoothedLoss = 0;
     int m_smoothedCount = 0;
     QString m_runDir;

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "generator.h"
+#include "runtime.h"
 #include "special_tokens.h"
 #include "tokenizer.h"
 
@@ -87,10 +88,14 @@ void TrainingWorker::stop()
     m_control.requestStop();
 }
 
+void TrainingWorker::prepareRun()
+{
+    m_control.reset();
+}
+
 void TrainingWorker::train(const RunConfig &config, const QString &resumeFrom,
                            const QString &tokenizerPath)
 {
-    m_control.reset();
     try {
         std::optional<Trainer> trainer;
         if (resumeFrom.isEmpty())
@@ -100,6 +105,8 @@ void TrainingWorker::train(const RunConfig &config, const QString &resumeFrom,
                 resumeFrom.toStdString(), {{"max_steps", std::to_string(config.train.maxSteps)}}));
         Q_EMIT runStarted(trainer->parameterCount(), QString::fromStdString(trainer->device()),
                           trainer->currentStep());
+        if (m_control.paused()) // Pause pressed while the run was queued: it holds before step 1
+            Q_EMIT pausedChanged(true);
         Observer observer(*this, tokenizerPath);
         const TrainingResult result = trainer->run(observer, &m_control);
         observer.flush();
@@ -108,7 +115,7 @@ void TrainingWorker::train(const RunConfig &config, const QString &resumeFrom,
                            QString::fromStdString(result.message),
                            QString::fromStdString(result.lastCheckpoint));
     } catch (const std::exception &e) {
-        Q_EMIT runFinished(QStringLiteral("failed"), QString::fromStdString(e.what()), {});
+        Q_EMIT runFinished(QStringLiteral("failed"), QString::fromStdString(errorMessage(e)), {});
     }
 }
 

@@ -27,6 +27,9 @@ public:
     void pause();
     void resume();
     void stop();
+    // Clears the last run's pause and stop requests. Call it before queueing train(), not from
+    // train(): a Stop pressed while the run waits in the queue must still count.
+    void prepareRun();
 
     // Runs on the worker's thread until the run ends. resumeFrom: a checkpoint folder to
     // continue exactly (the config's max_steps may be longer), or empty for a new run.
