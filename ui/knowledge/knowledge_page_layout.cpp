@@ -277,7 +277,7 @@ void KnowledgePage::retranslate()
         tr("morph: word prefixes, so inflected forms meet (the default); bm25: exact words; "
            "dense: the model's vectors; hybrid: morph and dense fused."));
     m_kLabel->setText(tr("Top"));
-    m_searchButton->setText(tr("Search"));
+    m_searchButton->setText(tr("Search", "button"));
     m_results->setHorizontalHeaderLabels({tr("#"), tr("Source"), tr("Score"), tr("Coverage")});
     m_vectorsLabel->setText(tr("Dense vectors"));
     m_checkpoint->setToolTip(tr("The model whose mean-pooled hidden states become the vectors."));
