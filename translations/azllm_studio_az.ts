@@ -3247,12 +3247,11 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+6"/>
         <source>Search</source>
         <translation>Axtarış</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="+1"/>
         <source>A question in Azerbaijani (Ctrl+F, Enter searches)</source>
         <translation>Azərbaycan dilində sual (Ctrl+F, Enter axtarır)</translation>
     </message>
@@ -3267,7 +3266,13 @@ bir tokeninə klikləyin.</translation>
         <translation>İlk</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Search</source>
+        <comment>button</comment>
+        <translation>Axtar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Source</source>
         <translation>Mənbə</translation>
     </message>
