@@ -1,9 +1,7 @@
 #include "import_checkpoint.h"
 
 #include "corpus_preparer.h"
-
-#include <fcntl.h>
-#include <unistd.h>
+#include "durable_io.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -41,16 +39,6 @@ bool readCounts(std::istream &in, ImportCounts &c)
 
 } // namespace
 
-void syncFile(const std::string &path)
-{
-    const int fd = ::open(path.c_str(), O_RDONLY);
-    const bool ok = fd >= 0 && ::fsync(fd) == 0;
-    if (fd >= 0)
-        ::close(fd);
-    if (!ok)
-        throw std::runtime_error("cannot flush " + path + " to disk");
-}
-
 void ImportCheckpoint::save(const std::string &path) const
 {
     const std::string temp = path + ".tmp";
@@ -72,6 +60,7 @@ void ImportCheckpoint::save(const std::string &path) const
     }
     syncFile(temp);
     fs::rename(temp, path);
+    syncDirectory(fs::absolute(path).parent_path().string());
 }
 
 std::optional<ImportCheckpoint> ImportCheckpoint::load(const std::string &path,

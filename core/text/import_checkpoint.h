@@ -39,7 +39,4 @@ struct ImportCheckpoint
 // time, and the import, cleaning, filter and dedupe options.
 std::string importFingerprint(const std::vector<std::string> &files, const PrepareOptions &options);
 
-// Flushes a file's data to the disk (fsync), throwing with its name when that fails.
-void syncFile(const std::string &path);
-
 } // namespace azllm

@@ -15,7 +15,7 @@ class TestRoadmapSources : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void originsReadFromTheReport();
     void sourcesFilledFromDatasets();
 };

@@ -113,7 +113,7 @@ class TestCollector : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void robotsRules();
     void canonicalUrls();
     void feedsAndSitemapsParsed();

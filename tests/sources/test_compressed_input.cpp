@@ -35,7 +35,7 @@ class TestCompressedInput : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init() { QVERIFY(m_dir.isValid()); }
     void everyFormatByMagicBytes_data();
     void everyFormatByMagicBytes();

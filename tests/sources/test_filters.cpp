@@ -70,7 +70,7 @@ class TestFilters : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void languageOfShortAndLongTexts_data();
     void languageOfShortAndLongTexts();
     void scoresSumToOneAndAzerbaijaniAddsScripts();

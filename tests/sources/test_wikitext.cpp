@@ -47,7 +47,7 @@ class TestWikitext : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void nestedTemplatesDropped();
     void referencesDropped();
     void tablesDropped();

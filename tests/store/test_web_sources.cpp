@@ -12,7 +12,7 @@ class TestWebSources : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void storedAcrossRestarts();
     void migratesFromVersion4();
 };

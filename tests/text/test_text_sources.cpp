@@ -64,7 +64,7 @@ class TestTextSources : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init();
     void dumpAndCompressedJsonlWithFilters();
     void interruptedImportResumes();

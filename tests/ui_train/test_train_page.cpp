@@ -282,7 +282,7 @@ private Q_SLOTS:
         for (const std::uint64_t seed : {config.train.seed, std::uint64_t(1), std::uint64_t(2)}) {
             config.train.seed = seed;
             config.train.outDir =
-                (m_dir.path() + QStringLiteral("/defaults-") + QString::number(seed)).toStdString();
+                QString(m_dir.path() + QStringLiteral("/defaults-") + QString::number(seed)).toStdString();
             Trainer trainer(config);
             for (std::int64_t step = 1; step <= checked; ++step) {
                 const StepMetrics m = trainer.step();
