@@ -147,7 +147,7 @@ private Q_SLOTS:
     // The head reads hiddenStates: sentence vectors are pooled from what the logits come from.
     void logitsAreTheTiedHeadOverTheHiddenStates()
     {
-        Gpt model(tinyConfig());
+        Gpt model(tinyConfig(), testGenerator());
         model->eval();
         torch::NoGradGuard noGrad;
         const torch::Tensor idx = torch::randint(0, 50, {2, 7}, torch::kLong);
