@@ -113,7 +113,7 @@ QVector<Translation> readTranslations(const QString &path)
         else if (xml.name() == QLatin1String("translation") && !all.isEmpty()) {
             all.last().unfinished =
                 xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
-            all.last().text = xml.readElementText();
+            all.last().text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
         }
     }
     if (xml.hasError())
