@@ -1,5 +1,6 @@
 // `azllm kb` and `azllm chat --kb` as a script runs them: the fixed forms, one line and a
 // non-zero exit for bad input, the evaluation's JSON line, answers with sources.
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -32,6 +33,9 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid() && m_noData.isValid());
         qputenv("AZLLM_DATA_DIR", m_noData.path().toUtf8());
+        // The data folder without the UDHR still has the sample corpus the tiny model trains on.
+        QVERIFY(QFile::link(QStringLiteral(AZLLM_SAMPLE_CORPUS),
+                            m_noData.filePath(QStringLiteral("sample_corpus"))));
         qputenv("XDG_DATA_HOME", m_noData.path().toUtf8()); // nor in the user's data folder
         qputenv("AZLLM_KNOWLEDGE_SAMPLE", fixturePath().toUtf8());
         m_workspace = m_dir.filePath(QStringLiteral("ws"));

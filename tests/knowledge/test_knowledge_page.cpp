@@ -1,6 +1,7 @@
 // The Knowledge screen and the Chat screen's knowledge base, driven as a learner drives them
 // through their worker threads: the default base, import with Cancel and bad files, chunks,
 // search; a grounded answer with its citations, kept across a restart; "nothing found".
+#include <QFile>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -57,6 +58,9 @@ private Q_SLOTS:
     {
         QSettings().clear();
         qputenv("AZLLM_DATA_DIR", m_noData.path().toUtf8()); // the UDHR "could not be fetched"
+        // The data folder without the UDHR still has the sample corpus the tiny model trains on.
+        QVERIFY(QFile::link(QStringLiteral(AZLLM_SAMPLE_CORPUS),
+                            m_noData.filePath(QStringLiteral("sample_corpus"))));
         qputenv("XDG_DATA_HOME", m_noData.path().toUtf8()); // nor in the user's data folder
         qputenv("AZLLM_KNOWLEDGE_SAMPLE", fixturePath().toUtf8());
         m_workspace = std::make_unique<Workspace>(m_dir.filePath(QStringLiteral("ws")));
@@ -120,7 +124,8 @@ private Q_SLOTS:
         QVERIFY2(page.statusText().contains(QStringLiteral("pis.txt:1: not valid UTF-8")),
                  qPrintable(page.statusText()));
 
-        // Cancel before the worker reaches the first file: nothing more is imported.
+        // Cancel right after starting: the worker stops at the next file. It may have finished
+        // the file it was on; whatever it imported is kept, and the rest is not imported.
         for (int i = 0; i < 30; ++i)
             writeFile(QStringLiteral("%1/many/f%2.txt").arg(m_dir.path()).arg(i),
                       QByteArrayLiteral("Bir cümlə.\n"));
@@ -131,14 +136,17 @@ private Q_SLOTS:
         QVERIFY(finished.wait(kWaitMs));
         const auto cancelled = finished.first().first().value<KnowledgeImportReport>();
         QVERIFY(cancelled.cancelled);
-        QCOMPARE(cancelled.added, 0);
-        QCOMPARE(page.documentCount(), 1);
+        QVERIFY(cancelled.added < 30);
+        QCOMPARE(page.documentCount(), 1 + cancelled.added);
         QVERIFY(!page.isBusy());
 
         QVERIFY(page.renameSelectedBase(QStringLiteral("qarışıq-2")));
         QCOMPARE(page.selectedBase(), QStringLiteral("qarışıq-2"));
-        page.removeSelectedDocument();
-        QCOMPARE(page.documentCount(), 0);
+        for (int left = page.documentCount(); left > 0; --left) {
+            page.selectDocument(0);
+            page.removeSelectedDocument();
+            QCOMPARE(page.documentCount(), left - 1);
+        }
         page.deleteSelectedBase();
         QVERIFY(!page.openArgument(QStringLiteral("qarışıq-2")));
     }
