@@ -11,6 +11,7 @@ packages=(
     qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools
     libqcustomplot-dev libqcustomplot2.1-qt6
     libsentencepiece-dev sentencepiece libsqlite3-dev
+    libpoppler-qt6-dev                                # PDF text for the knowledge bases
     python3-torch python3-sentencepiece               # the Python reference in bench/
     xvfb
     libgumbo-dev zlib1g-dev liblzma-dev libzstd-dev libbz2-dev   # core/sources: HTML5 parsing, decompression

@@ -21,6 +21,8 @@ std::vector<Command> roadmapCommands();  // roadmap_command.cpp: roadmap list|ad
 std::vector<Command> chatCommands();     // chat_command.cpp: chat, bench-chat
 std::vector<Command> sourcesCommands();  // sources_commands.cpp: langid, collect
 std::vector<Command> finetuneCommands(); // finetune_commands.cpp: sft, classify, make-base
+std::vector<Command> knowledgeCommands();      // knowledge_command.cpp: kb
+std::vector<Command> knowledgeBenchCommands(); // knowledge_bench.cpp: bench-kb
 #endif
 
 // Runs another command by name (main.cpp), for commands made of commands, like demo.

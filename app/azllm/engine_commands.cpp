@@ -733,6 +733,9 @@ int runBench(const std::vector<std::string> &args)
     for (const Command &c : sourcesCommands())
         if ("bench-" + kind == c.name)
             return c.run({args.begin() + 1, args.end()});
+    for (const Command &c : knowledgeBenchCommands())
+        if ("bench-" + kind == c.name)
+            return c.run({args.begin() + 1, args.end()});
 #endif
     std::printf("usage: azllm bench <kind> [options]   (azllm bench <kind> --help)\n\nkinds:\n");
     for (const Command &k : kinds)
@@ -742,6 +745,7 @@ int runBench(const std::vector<std::string> &args)
 #ifdef AZLLM_WITH_TEXT
     std::printf("  %-10s %s\n", "tokenize", "tokenizer encode MB/s, next to spm_encode");
     std::printf("  %-10s %s\n", "import", "import, clean and filter MB/s and memory");
+    std::printf("  %-10s %s\n", "kb", "knowledge bases: indexing MB/s, query latency per mode");
 #endif
     const bool asked = kind == "--help" || kind == "-h";
     if (!asked && !kind.empty())

@@ -29,6 +29,8 @@ std::vector<Command> allCommands()
         commands.push_back(c);
     for (const Command &c : finetuneCommands())
         commands.push_back(c);
+    for (const Command &c : knowledgeCommands())
+        commands.push_back(c);
 #endif
     return commands;
 }

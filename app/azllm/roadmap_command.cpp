@@ -10,6 +10,7 @@
 #include "command_line.h"
 #include "commands.h"
 #include "milestone_evaluator.h"
+#include "qt_application.h"
 #include "roadmap_markdown.h"
 #include "roadmap_store.h"
 #include "roadmap_template.h"
@@ -52,17 +53,6 @@ std::vector<CliOption> roadmapOptions()
             {"url", "U", "its URL or path"},
             {"source-kind", "K", "news site, books, laws, ... (default news site)"},
             {"out", "FILE", "where export writes"}};
-}
-
-// Qt's SQLite driver is a plugin, and plugins load only under a QCoreApplication.
-std::unique_ptr<QCoreApplication> ensureQtApplication()
-{
-    if (QCoreApplication::instance())
-        return nullptr;
-    static int argc = 1;
-    static char name[] = "azllm";
-    static char *argv[] = {name, nullptr};
-    return std::make_unique<QCoreApplication>(argc, argv);
 }
 
 QString qt(const std::string &s)

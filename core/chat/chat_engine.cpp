@@ -39,6 +39,7 @@ Tokenizer loadTokenizer(const std::string &path, const std::string &checkpointDi
 
 } // namespace
 
+// Checkpoints live in <run>/checkpoints/step-N; the run folder holds tokenizer.model.
 std::string tokenizerPathFor(const std::string &checkpointDir)
 {
     return (fs::path(checkpointDir).parent_path().parent_path() / "tokenizer.model").string();
@@ -88,6 +89,25 @@ ChatEngine::ChatEngine(ChatEngine &&) noexcept = default;
 ChatEngine &ChatEngine::operator=(ChatEngine &&) noexcept = default;
 ChatEngine::~ChatEngine() = default;
 
+FittedPrompt ChatEngine::fitPrompt(const ChatRequest &request, int budget,
+                                   std::vector<SourceFit> &sourceFits) const
+{
+    const Tokenizer &tokenizer = m_state->tokenizer;
+    if (!request.sources.empty()) {
+        GroundedPrompt grounded =
+            request.mode == ChatMode::Chat
+                ? fitGroundedChat(tokenizer, request.systemPrompt, request.sources, request.turns,
+                                  budget)
+                : fitGroundedCompletion(tokenizer, request.sources, request.turns.back().text,
+                                        budget);
+        sourceFits = std::move(grounded.sources);
+        return std::move(grounded.prompt);
+    }
+    return request.mode == ChatMode::Chat
+               ? fitChatPrompt(tokenizer, request.systemPrompt, request.turns, budget)
+               : fitCompletionPrompt(tokenizer, request.turns.back().text, budget);
+}
+
 ChatReply ChatEngine::reply(const ChatRequest &request, const ChatTokenCallback &onToken)
 {
     if (request.turns.empty())
@@ -98,12 +118,9 @@ ChatReply ChatEngine::reply(const ChatRequest &request, const ChatTokenCallback 
                         "completion mode.");
     const int context = int(modelConfig().contextLength);
     const int budget = promptBudget(context, request.params.maxNewTokens);
-    const FittedPrompt fitted =
-        request.mode == ChatMode::Chat
-            ? fitChatPrompt(m_state->tokenizer, request.systemPrompt, request.turns, budget)
-            : fitCompletionPrompt(m_state->tokenizer, request.turns.back().text, budget);
-
     ChatReply reply;
+    const FittedPrompt fitted = fitPrompt(request, budget, reply.sourceFits);
+
     reply.promptTokens = fitted.tokens;
     reply.droppedTurns = fitted.droppedTurns;
     reply.droppedTokens = fitted.droppedTokens;

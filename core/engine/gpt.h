@@ -97,10 +97,10 @@ public:
     // Built on the generator's device and initialised from it; dropout draws from it too.
     GptImpl(const ModelConfig &config, at::Generator generator);
 
-    // idx (B, T) int64 -> logits (B, T, V)
+    // idx (B, T) int64 -> logits (B, T, V): the tied head over hiddenStates.
     torch::Tensor forward(const torch::Tensor &idx);
     // idx (B, T) int64 -> the last block's output after ln_f (B, T, C): what the output head and
-    // a classification head read.
+    // a classification head read, and what sentence vectors are pooled from (text_embedder.h).
     torch::Tensor hiddenStates(const torch::Tensor &idx);
     // Several examples packed into each row: positions (B, T) restart at 0 for each example and
     // blocked (B, T, T) keeps attention inside it (forwardMasked). Returns (B, T, C) after ln_f.

@@ -6,6 +6,7 @@
 #include <QTextStream>
 #include <QUrl>
 
+#include "knowledge_store.h"
 #include "workspace.h"
 
 namespace azllm {
@@ -99,6 +100,21 @@ ConditionCheck checkCorpus(double threshold, const WorkspaceFacts &facts)
     return {false, {}, note};
 }
 
+ConditionCheck checkKnowledgeBases(double threshold, const WorkspaceFacts &facts)
+{
+    const KnowledgeBaseFact *largest = nullptr;
+    for (const KnowledgeBaseFact &kb : facts.knowledgeBases)
+        if (!largest || kb.documents > largest->documents)
+            largest = &kb;
+    if (!largest)
+        return {false, {}, tr("no knowledge base yet")};
+    const QString note = tr("largest so far %1 documents (knowledge base %2)")
+                             .arg(shortCount(double(largest->documents)), largest->name);
+    if (double(largest->documents) >= threshold)
+        return {true, QStringLiteral("kb:") + largest->name, note};
+    return {false, {}, note};
+}
+
 } // namespace
 
 qint64 datasetTokens(const QString &reportPath)
@@ -182,6 +198,8 @@ WorkspaceFacts gatherFacts(Workspace &workspace)
         const QString report = workspace.datasetDir(name) + QLatin1String("/report.txt");
         facts.datasets.push_back({name, datasetTokens(report), datasetOrigins(report)});
     }
+    for (const KnowledgeBaseRecord &kb : KnowledgeStore(workspace.database()).bases())
+        facts.knowledgeBases.push_back({kb.name, kb.documents});
     return facts;
 }
 
@@ -197,7 +215,7 @@ ConditionCheck checkCondition(const MilestoneCondition &condition, const Workspa
     case ConditionKind::CorpusTokensAtLeast:
         return checkCorpus(condition.threshold, facts);
     case ConditionKind::KnowledgeBaseDocumentsAtLeast:
-        return {false, {}, tr("not yet: the studio has no knowledge bases yet; tick it by hand")};
+        return checkKnowledgeBases(condition.threshold, facts);
     case ConditionKind::ClassifierAccuracyAtLeast:
         return checkClassifierAccuracy(condition.threshold, facts);
     }
@@ -210,6 +228,8 @@ QString describeMetBy(const QString &metBy)
         return tr("run “%1”").arg(metBy.mid(4));
     if (metBy.startsWith(QLatin1String("dataset:")))
         return tr("dataset “%1”").arg(metBy.mid(8));
+    if (metBy.startsWith(QLatin1String("kb:")))
+        return tr("knowledge base “%1”").arg(metBy.mid(3));
     return metBy;
 }
 

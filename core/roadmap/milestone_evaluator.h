@@ -38,14 +38,20 @@ struct DatasetFact
     QVector<OriginFact> origins;
 };
 
+struct KnowledgeBaseFact
+{
+    QString name;
+    qint64 documents = 0;
+};
+
 struct WorkspaceFacts
 {
     QVector<RunFact> runs;
     QVector<DatasetFact> datasets;
-    // Knowledge bases do not exist in the studio yet.
+    QVector<KnowledgeBaseFact> knowledgeBases;
 };
 
-// Reads the runs from studio.db and each dataset's report.txt.
+// Reads the runs and knowledge bases from studio.db and each dataset's report.txt.
 WorkspaceFacts gatherFacts(Workspace &workspace);
 // The tokens a dataset's report.txt counts (train_tokens + val_tokens); 0 when unreadable.
 qint64 datasetTokens(const QString &reportPath);
@@ -59,13 +65,14 @@ OriginFact arrivedFrom(const QString &location, const WorkspaceFacts &facts);
 struct ConditionCheck
 {
     bool met = false;
-    QString metBy; // "run:NAME" or "dataset:NAME" when met
+    QString metBy; // "run:NAME", "dataset:NAME" or "kb:NAME" when met
     QString note;  // the best so far, or why it cannot be measured yet
 };
 
 ConditionCheck checkCondition(const MilestoneCondition &condition, const WorkspaceFacts &facts);
 
-// "run “az-100m-1”" for "run:az-100m-1", "dataset “news”" for "dataset:news".
+// "run “az-100m-1”" for "run:az-100m-1", "dataset “news”" for "dataset:news", "knowledge base
+// “udhr”" for "kb:udhr".
 QString describeMetBy(const QString &metBy);
 
 // "loss ≤ 3.5", "≥ 300M parameters", "≥ 1.0B corpus tokens", ...: for lists and exports.

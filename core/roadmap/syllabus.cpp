@@ -61,9 +61,9 @@ QByteArray readFile(const QString &path)
 
 QStringList Syllabus::screens()
 {
-    return {QStringLiteral("data"),    QStringLiteral("model"),   QStringLiteral("train"),
-            QStringLiteral("chat"),    QStringLiteral("roadmap"), QStringLiteral("lessons"),
-            QStringLiteral("finetune")};
+    return {QStringLiteral("data"),     QStringLiteral("model"),   QStringLiteral("train"),
+            QStringLiteral("chat"),     QStringLiteral("roadmap"), QStringLiteral("lessons"),
+            QStringLiteral("finetune"), QStringLiteral("knowledge")};
 }
 
 Syllabus Syllabus::load(const QString &path)

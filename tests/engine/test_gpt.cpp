@@ -144,6 +144,21 @@ private Q_SLOTS:
         QVERIFY(model->wte->weight.grad().abs().sum().item<double>() > 0);
     }
 
+    // The head reads hiddenStates: sentence vectors are pooled from what the logits come from.
+    void logitsAreTheTiedHeadOverTheHiddenStates()
+    {
+        Gpt model(tinyConfig(), testGenerator());
+        model->eval();
+        torch::NoGradGuard noGrad;
+        const torch::Tensor idx = torch::randint(0, 50, {2, 7}, torch::kLong);
+        const torch::Tensor hidden = model->hiddenStates(idx);
+        QCOMPARE(hidden.sizes().vec(), (std::vector<std::int64_t>{2, 7, 32}));
+        // After ln_f: each position's features have mean 0 (LayerNorm's bias starts at zero).
+        QVERIFY(hidden.mean(-1).abs().max().item<double>() < 1e-4);
+        const torch::Tensor viaHead = torch::matmul(hidden, model->wte->weight.t());
+        QVERIFY(torch::allclose(model(idx), viaHead, 1e-5, 1e-5));
+    }
+
     void dropoutOnlyInTraining()
     {
         ModelConfig c = tinyConfig();

@@ -10,6 +10,8 @@
 #include <cstdio>
 
 #include "azerbaijani_interface.h"
+#include "knowledge_importer.h"
+#include "knowledge_store.h"
 #include "lesson_progress_store.h"
 #include "milestone_evaluator.h"
 #include "model_config.h"
@@ -308,7 +310,7 @@ private Q_SLOTS:
         QCOMPARE(read.milestone(million)->metBy, QStringLiteral("dataset:news"));
         QVERIFY(!read.milestone(two)->done);
         QVERIFY(!read.milestone(kb)->done);
-        QVERIFY2(read.milestone(kb)->note.contains(QLatin1String("not yet")),
+        QVERIFY2(read.milestone(kb)->note.contains(QLatin1String("no knowledge base yet")),
                  qPrintable(read.milestone(kb)->note));
         QVERIFY(!read.milestone(cls)->done);
         QVERIFY2(read.milestone(cls)->note.contains(QLatin1String("no classifier")),
@@ -352,6 +354,38 @@ private Q_SLOTS:
         QCOMPARE(store.roadmap(r)->milestone(cls)->metBy, QStringLiteral("run:news-1"));
         QVERIFY(!store.roadmap(r)->milestone(loss)->done);
         QVERIFY(!store.roadmap(r)->milestone(size)->done);
+    }
+
+    void knowledgeBasesTickTheirMilestones()
+    {
+        Workspace workspace(path(QStringLiteral("kb")));
+        RoadmapStore store(workspace.database());
+        const qint64 r = store.createRoadmap(QStringLiteral("RAG"), QDate(2026, 11, 1), 3);
+        const qint64 g = store.addGoal(r, GoalKind::Technique, QStringLiteral("Laws"));
+        const qint64 three = store.addMilestone(g, QStringLiteral("3 laws"), QDate(2026, 12, 1),
+                                                {ConditionKind::KnowledgeBaseDocumentsAtLeast, 3});
+        const qint64 ten = store.addMilestone(g, QStringLiteral("10 laws"), QDate(2027, 1, 1),
+                                              {ConditionKind::KnowledgeBaseDocumentsAtLeast, 10});
+        KnowledgeStore knowledge(workspace.database());
+        const qint64 base = knowledge.createBase(QStringLiteral("qanunlar"));
+        QDir().mkpath(path(QStringLiteral("laws")));
+        for (int i = 1; i <= 4; ++i) {
+            QFile file(path(QStringLiteral("laws/qanun-%1.md").arg(i)));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QStringLiteral("Maddə 1. Qayda %1\nBu qanun %1-ci qaydanı müəyyən edir.\n")
+                           .arg(i)
+                           .toUtf8());
+        }
+        QCOMPARE(KnowledgeImporter(knowledge, base).import({path(QStringLiteral("laws"))}).added,
+                 4);
+        QCOMPARE(store.tickMetMilestones(gatherFacts(workspace)), QVector<qint64>{three});
+        const Roadmap read = *store.roadmap(r);
+        QCOMPARE(read.milestone(three)->metBy, QStringLiteral("kb:qanunlar"));
+        QCOMPARE(describeMetBy(read.milestone(three)->metBy),
+                 QStringLiteral("knowledge base “qanunlar”"));
+        QVERIFY(!read.milestone(ten)->done);
+        QVERIFY2(read.milestone(ten)->note.contains(QLatin1String("largest so far 4 documents")),
+                 qPrintable(read.milestone(ten)->note));
     }
 
     void conditionsRoundTripAsText()
@@ -424,6 +458,12 @@ private Q_SLOTS:
                     QVERIFY2(a.argument == QLatin1String("chat") ||
                                  a.argument == QLatin1String("classify"),
                              qPrintable(where + QLatin1String(": no such tab")));
+                else if (a.screen == QLatin1String("chat"))
+                    QVERIFY2(a.argument.isEmpty() || a.argument == QLatin1String("knowledge"),
+                             qPrintable(where + QLatin1String(": chat takes \"knowledge\"")));
+                else if (a.screen == QLatin1String("knowledge"))
+                    QVERIFY2(!a.argument.contains(QLatin1Char(' ')),
+                             qPrintable(where + QLatin1String(": a base's name")));
                 else
                     QVERIFY2(a.argument.isEmpty(),
                              qPrintable(where + QLatin1String(": unexpected argument")));

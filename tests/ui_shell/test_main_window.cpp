@@ -28,7 +28,7 @@ private Q_SLOTS:
             QCOMPARE(window.currentScreen(), screen);
             QVERIFY(window.screenWidget(screen)->isVisibleTo(&window));
         }
-        QVERIFY(!window.openScreen(QStringLiteral("knowledge"), QString()));
+        QVERIFY(!window.openScreen(QStringLiteral("kitchen"), QString()));
     }
 
     void lesson41OpensTheConfiguratorOnThe300mPreset()

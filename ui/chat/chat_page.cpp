@@ -21,10 +21,12 @@
 #include <numeric>
 
 #include "checkpoint.h"
+#include "citations.h"
 #include "conversation_list.h"
 #include "explain_chart.h"
 #include "message_view.h"
 #include "precision_switch.h"
+#include "retrieval_panel.h"
 #include "sampler.h"
 #include "sampling_panel.h"
 #include "workspace.h"
@@ -336,13 +338,83 @@ void ChatPage::startAnswer()
 
     m_activeRequest = m_nextRequest++;
     m_tokensShown = 0;
-    showStatus(tr("Generating\u2026"));
+    m_activeRetrieval.reset();
     updateControls();
+    if (m_retrieval->isActive()) {
+        m_pendingRequest = request;
+        showStatus(tr("Searching the knowledge base\u2026"));
+        Q_EMIT jobChanged(tr("Chat: searching the knowledge base"));
+        m_retrieval->retrieve(m_activeRequest, QString::fromStdString(request.turns.back().text));
+        return;
+    }
+    dispatchAnswer(request);
+}
+
+void ChatPage::dispatchAnswer(const ChatRequest &request)
+{
+    showStatus(tr("Generating\u2026"));
     Q_EMIT jobChanged(tr("Chat: generating"));
     QMetaObject::invokeMethod(
         m_worker,
         [worker = m_worker, id = m_activeRequest, request] { worker->generate(id, request); },
         Qt::QueuedConnection);
+}
+
+void ChatPage::handleRetrieval(qint64 requestId, const azllm::ui::RetrievalResult &result)
+{
+    if (requestId != m_activeRequest || !m_pendingRequest)
+        return;
+    ChatRequest request = *m_pendingRequest;
+    m_pendingRequest.reset();
+    m_activeRetrieval = result;
+    if (!result.found) {
+        answerNothingFound(requestId, result);
+        return;
+    }
+    request.sources = promptSources(result.chunks);
+    dispatchAnswer(request);
+}
+
+// The point of grounding: no source, no invented answer. The model is not asked at all.
+void ChatPage::answerNothingFound(qint64 requestId, const azllm::ui::RetrievalResult &result)
+{
+    ReplySummary reply;
+    reply.text = nothingFoundAnswer(result.base);
+    handleReply(requestId, reply);
+}
+
+QString ChatPage::notGeneratedFooter(const SavedRetrieval &sources) const
+{
+    return tr("Not generated: no chunk of %1 covers enough of the question (%2).")
+        .arg(sources.base, sources.mode);
+}
+
+void ChatPage::keepSources(Entry &entry, const ReplySummary &reply)
+{
+    if (!m_activeRetrieval)
+        return;
+    entry.sources =
+        azllm::ui::RetrievalPanel::toSaved(*m_activeRetrieval, reply.sourceUses, reply.promptText);
+    m_activeRetrieval.reset();
+    entry.view->setCitations(azllm::ui::RetrievalPanel::citations(*entry.sources));
+    if (!entry.sources->found)
+        entry.view->setFooter(notGeneratedFooter(*entry.sources));
+    m_retrieval->showAnswer(*entry.sources);
+    if (entry.record.id != 0)
+        m_retrieval->save(entry.record.id, *entry.sources);
+}
+
+QStringList ChatPage::citations(int position) const
+{
+    if (position < 0 || position >= messageCount() || !m_entries[std::size_t(position)].sources)
+        return {};
+    return azllm::ui::RetrievalPanel::citations(*m_entries[std::size_t(position)].sources);
+}
+
+void ChatPage::showSources(int position, int number)
+{
+    if (position >= 0 && position < messageCount() && m_entries[std::size_t(position)].sources)
+        m_retrieval->showAnswer(*m_entries[std::size_t(position)].sources, number);
 }
 
 void ChatPage::handleToken(qint64 requestId, int, const QString &piece, const QString &newText)
@@ -377,6 +449,7 @@ void ChatPage::handleReply(qint64 requestId, const ReplySummary &reply)
     entry.view->setNote(noteFor(reply));
     try {
         entry.record.id = m_store.appendMessage(entry.record);
+        keepSources(entry, reply);
         m_conversations->refresh();
     } catch (const std::exception &e) {
         showError(QString::fromStdString(e.what()));
@@ -409,6 +482,12 @@ void ChatPage::handleReplyFailed(qint64 requestId, const QString &message)
 
 void ChatPage::stop()
 {
+    if (m_activeRequest != 0 && m_pendingRequest) {
+        // Still retrieving: nothing to stop in the model, the answer simply does not start.
+        m_pendingRequest.reset();
+        handleReplyFailed(m_activeRequest, tr("Stopped before the answer began."));
+        return;
+    }
     if (m_activeRequest != 0)
         m_worker->stop(m_activeRequest);
 }
@@ -462,6 +541,8 @@ MessageView *ChatPage::addMessageView(Entry &entry)
     connect(view, &MessageView::regenerateRequested, this, &ChatPage::regenerate);
     connect(view, &MessageView::tokenClicked, this,
             [this, view](int token) { explainToken(entryIndex(view), token); });
+    connect(view, &MessageView::citationClicked, this,
+            [this, view](int number) { showSources(entryIndex(view), number); });
     m_messages->insertWidget(m_messages->count() - 1, view); // above the stretch
     m_emptyHint->setVisible(false);
     entry.view = view;
@@ -532,6 +613,12 @@ void ChatPage::openConversation(qint64 conversationId)
         MessageView *view = addMessageView(m_entries.back());
         if (record.role == QLatin1String("assistant"))
             view->setFooter(footerFor(record));
+        if (record.role == QLatin1String("assistant"))
+            if (const auto &sources = (m_entries.back().sources = m_retrieval->load(record.id))) {
+                view->setCitations(azllm::ui::RetrievalPanel::citations(*sources));
+                if (!sources->found)
+                    view->setFooter(notGeneratedFooter(*sources));
+            }
     }
     m_conversations->select(conversationId);
     showStatus({});
@@ -796,6 +883,8 @@ QString ChatPage::messageFooter(int position) const
     if (position < 0 || position >= messageCount())
         return {};
     const Entry &entry = m_entries[std::size_t(position)];
+    if (entry.sources && !entry.sources->found)
+        return notGeneratedFooter(*entry.sources);
     return entry.reply ? footerFor(*entry.reply) : footerFor(entry.record);
 }
 

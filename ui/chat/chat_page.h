@@ -12,9 +12,11 @@
 #include <optional>
 #include <vector>
 
+#include "answer_sources.h"
 #include "chat_template.h"
 #include "chat_worker.h"
 #include "conversation_store.h"
+#include "knowledge_worker.h"
 
 class ConversationList;
 class ExplainChart;
@@ -34,6 +36,7 @@ class Workspace;
 }
 namespace azllm::ui {
 class PrecisionSwitch;
+class RetrievalPanel;
 }
 
 class ChatPage final : public QWidget
@@ -80,6 +83,11 @@ public:
     ConversationList *conversationList() const { return m_conversations; }
     ExplainChart *explainChart() const { return m_chart; }
     ChatWorker *worker() const { return m_worker; }
+    azllm::ui::RetrievalPanel *retrievalPanel() const { return m_retrieval; }
+    // The sources shown under the answer at `position` ("[1] udhr, Maddə 3, sətir 20–22").
+    QStringList citations(int position) const;
+    // Shows the sources of the answer at `position` in the retrieval panel, `number` selected.
+    void showSources(int position, int number);
     // Explain: the whole next-token distribution at the explained position, raw (softmax at
     // temperature 1) and as sampled with the current controls; the ids shown; and the tokens the
     // model saw (the explained token's position is context.size() - 1).
@@ -109,6 +117,7 @@ private:
         MessageView *view = nullptr;
         std::optional<ReplySummary>
             reply; // answers generated in this session: Explain needs their ids
+        std::optional<azllm::SavedRetrieval> sources; // a grounded answer's sources
     };
     struct Explanation
     {
@@ -141,6 +150,13 @@ private:
     void handleModeChanged();
 
     void startAnswer();
+    void dispatchAnswer(const azllm::ChatRequest &request);
+    // The knowledge base's hooks (retrieval_panel.h): retrieved chunks become the request's
+    // sources, or the answer that nothing was found; the answer's sources are kept with it.
+    void handleRetrieval(qint64 requestId, const azllm::ui::RetrievalResult &result);
+    void answerNothingFound(qint64 requestId, const azllm::ui::RetrievalResult &result);
+    void keepSources(Entry &entry, const ReplySummary &reply);
+    QString notGeneratedFooter(const azllm::SavedRetrieval &sources) const;
     azllm::ChatRequest buildRequest() const;
     void ensureConversation(const QString &firstMessage);
     void saveSettings();
@@ -195,4 +211,8 @@ private:
     QLabel *m_explainCaption = nullptr;
     ExplainChart *m_chart = nullptr;
     ConversationList *m_conversations = nullptr;
+    azllm::ui::RetrievalPanel *m_retrieval = nullptr;
+    // While the panel retrieves for the active request: the request to answer afterwards.
+    std::optional<azllm::ChatRequest> m_pendingRequest;
+    std::optional<azllm::ui::RetrievalResult> m_activeRetrieval;
 };

@@ -19,6 +19,7 @@
 #include "conversation_list.h"
 #include "explain_chart.h"
 #include "precision_switch.h"
+#include "retrieval_panel.h"
 #include "sampling_panel.h"
 #include "workspace.h"
 
@@ -222,6 +223,21 @@ QWidget *ChatPage::buildSideColumn()
     samplingLayout->addWidget(m_sampling);
     connect(m_sampling, &SamplingPanel::samplingChanged, this, &ChatPage::updateExplainChart);
     layout->addWidget(samplingBox);
+
+    auto *knowledgeBox = new QGroupBox(tr("Knowledge base"));
+    auto *knowledgeLayout = new QVBoxLayout(knowledgeBox);
+    m_retrieval = new azllm::ui::RetrievalPanel(m_workspace);
+    connect(m_retrieval, &azllm::ui::RetrievalPanel::retrievalReady, this,
+            &ChatPage::handleRetrieval);
+    connect(m_retrieval, &azllm::ui::RetrievalPanel::retrievalFailed, this,
+            [this](qint64 requestId, const QString &message) {
+                if (requestId != m_activeRequest)
+                    return;
+                m_pendingRequest.reset();
+                handleReplyFailed(requestId, message);
+            });
+    knowledgeLayout->addWidget(m_retrieval);
+    layout->addWidget(knowledgeBox, 1);
 
     auto *explainBox = new QGroupBox(tr("Explain"));
     auto *explainLayout = new QVBoxLayout(explainBox);

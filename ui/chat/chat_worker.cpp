@@ -107,6 +107,9 @@ void ChatWorker::generate(qint64 requestId, const ChatRequest &request)
         s.stoppedByCaller = reply.stoppedByCaller;
         s.endedBy = reply.endToken >= 0 ? pieceText(tokenizer, reply.endToken) : QString();
         s.seed = request.params.seed;
+        for (const SourceFit &fit : reply.sourceFits)
+            s.sourceUses << int(fit.use);
+        s.promptText = QString::fromStdString(promptText(tokenizer, reply.promptTokens));
         Q_EMIT replyFinished(requestId, s);
     } catch (const std::exception &e) {
         Q_EMIT replyFailed(requestId, QString::fromStdString(e.what()));

@@ -44,6 +44,8 @@ struct ReplySummary
     bool stoppedByCaller = false;
     QString endedBy; // the piece that ended the answer ("<|end|>", "</s>"), empty when none
     quint64 seed = 0;
+    QVector<int> sourceUses; // a grounded answer: SourceUse of each source, in rank order
+    QString promptText;      // what the model saw, decoded, markers spelled out
 };
 
 Q_DECLARE_METATYPE(CheckpointSummary)

@@ -74,11 +74,19 @@ MessageView::MessageView(Kind kind, const QString &title, QWidget *parent)
     m_note->setStyleSheet(QStringLiteral("color: #9a5b00;"));
     m_note->setVisible(false);
 
+    m_citations = new QLabel;
+    m_citations->setObjectName(QStringLiteral("citations"));
+    m_citations->setWordWrap(true);
+    m_citations->setVisible(false);
+    connect(m_citations, &QLabel::linkActivated, this,
+            [this](const QString &link) { Q_EMIT citationClicked(link.mid(7).toInt()); });
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 6, 10, 8);
     layout->setSpacing(4);
     layout->addLayout(header);
     layout->addWidget(m_body);
+    layout->addWidget(m_citations);
     layout->addWidget(m_note);
     layout->addWidget(m_footer);
     render();
@@ -113,6 +121,21 @@ void MessageView::setSelectedToken(int index)
 {
     m_selected = index;
     render();
+}
+
+void MessageView::setCitations(const QStringList &citations)
+{
+    QStringList links;
+    for (int i = 0; i < citations.size(); ++i) {
+        const int number = citations[i].mid(1).section(QLatin1Char(']'), 0, 0).toInt();
+        links << QStringLiteral("<a href=\"source:%1\">%2</a>")
+                     .arg(number)
+                     .arg(citations[i].toHtmlEscaped());
+    }
+    m_citations->setText(citations.isEmpty() ? QString()
+                                             : QStringLiteral("<b>%1</b> ").arg(tr("Sources:")) +
+                                                   links.join(QStringLiteral("; ")));
+    m_citations->setVisible(!citations.isEmpty());
 }
 
 void MessageView::setFooter(const QString &text)

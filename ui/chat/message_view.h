@@ -36,12 +36,15 @@ public:
     void setNote(const QString &text); // a warning line (context left out, stopped, error)
     void setEditable(bool on);
     void setRegenerable(bool on);
+    // A grounded answer's sources, "[1] udhr, Maddə 3, sətir 20–22", each a link.
+    void setCitations(const QStringList &citations);
 
 Q_SIGNALS:
     void copyRequested();
     void editRequested();
     void regenerateRequested();
     void tokenClicked(int index);
+    void citationClicked(int number); // 1-based, as in [1]
 
 private:
     void render();
@@ -55,6 +58,7 @@ private:
     QLabel *m_body = nullptr;
     QLabel *m_footer = nullptr;
     QLabel *m_note = nullptr;
+    QLabel *m_citations = nullptr;
     QToolButton *m_edit = nullptr;
     QToolButton *m_regenerate = nullptr;
 };

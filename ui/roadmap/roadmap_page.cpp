@@ -639,6 +639,8 @@ void RoadmapPage::handleItemActivated(QTreeWidgetItem *item)
         Q_EMIT openScreenRequested(QStringLiteral("train"), link.mid(4));
     else if (link.startsWith(QLatin1String("dataset:")))
         Q_EMIT openScreenRequested(QStringLiteral("data"), link.mid(8));
+    else if (link.startsWith(QLatin1String("kb:")))
+        Q_EMIT openScreenRequested(QStringLiteral("knowledge"), link.mid(3));
     else if (item)
         handleEditSelected();
 }

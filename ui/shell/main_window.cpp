@@ -21,9 +21,11 @@
 #include "data_page.h"
 #include "export_dialog.h"
 #include "finetune_page.h"
+#include "knowledge_page.h"
 #include "lessons_page.h"
 #include "model_page.h"
 #include "quantization_panel.h"
+#include "retrieval_panel.h"
 #include "roadmap_page.h"
 #include "runtime.h"
 #include "train_page.h"
@@ -61,6 +63,12 @@ MainWindow::MainWindow(azllm::Workspace &workspace, QWidget *parent)
     addScreen(ChatScreen, m_chat, tr("Chat"),
               tr("Talk to a checkpoint and see its probabilities (Ctrl+6)"));
     addScreen(RoadmapScreen, m_roadmap, tr("Roadmap"), tr("Plan your next 3-6 months (Ctrl+7)"));
+    m_knowledge = new azllm::ui::KnowledgePage(workspace);
+    addScreen(KnowledgeScreen, m_knowledge, tr("Knowledge"),
+              tr("Document bases the chat answers from, with citations (Ctrl+8)"));
+    connect(m_knowledge, &azllm::ui::KnowledgePage::jobChanged, this, &MainWindow::setJob);
+    connect(m_knowledge, &azllm::ui::KnowledgePage::basesChanged, m_chat->retrievalPanel(),
+            &azllm::ui::RetrievalPanel::refreshBases);
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     connect(m_data, &DataPage::datasetsChanged, m_train, &TrainPage::refreshDatasets);
@@ -165,8 +173,8 @@ MainWindow::Screen MainWindow::currentScreen() const
 
 QString MainWindow::screenKey(Screen screen)
 {
-    static const char *keys[] = {"lessons",  "data", "model",  "train",
-                                 "finetune", "chat", "roadmap"};
+    static const char *keys[] = {"lessons",  "data", "model",   "train",
+                                 "finetune", "chat", "roadmap", "knowledge"};
     return screen >= 0 && screen < ScreenCount ? QLatin1String(keys[screen]) : QString();
 }
 
@@ -184,6 +192,10 @@ bool MainWindow::openScreen(const QString &key, const QString &argument)
             m_lessons->openArgument(argument);
         else if (screen == FinetuneScreen)
             m_finetune->openTab(argument);
+        else if (screen == KnowledgeScreen && !argument.isEmpty())
+            m_knowledge->openArgument(argument);
+        else if (screen == ChatScreen && argument == QLatin1String("knowledge"))
+            m_chat->retrievalPanel()->setActive(true); // a lesson's "chat with sources" action
         showScreen(screen);
         return true;
     }

@@ -19,6 +19,7 @@ class Workspace;
 }
 namespace azllm::ui {
 class FinetunePage;
+class KnowledgePage;
 }
 
 class MainWindow final : public QMainWindow
@@ -37,6 +38,7 @@ public:
         FinetuneScreen,
         ChatScreen,
         RoadmapScreen,
+        KnowledgeScreen,
         ScreenCount
     };
 
@@ -45,11 +47,11 @@ public:
     void showScreen(Screen screen);
     Screen currentScreen() const;
     // Internal names, also the screenshot file names and what lessons' actions say:
-    // "lessons", "data", "model", "train", "finetune", "chat", "roadmap".
+    // "lessons", "data", "model", "train", "finetune", "chat", "roadmap", "knowledge".
     static QString screenKey(Screen screen);
     // Opens a screen by name with an argument (a preset for "model", "lesson-41-template" for
-    // "roadmap", a day for "lessons", "chat" or "classify" for "finetune"); false for an unknown
-    // name.
+    // "roadmap", a day for "lessons", "chat" or "classify" for "finetune", a base's name for
+    // "knowledge", "knowledge" for "chat"); false for an unknown name.
     bool openScreen(const QString &key, const QString &argument);
     QWidget *screenWidget(Screen screen) const;
     DataPage *dataPage() const { return m_data; }
@@ -59,6 +61,7 @@ public:
     ChatPage *chatPage() const { return m_chat; }
     RoadmapPage *roadmapPage() const { return m_roadmap; }
     LessonsPage *lessonsPage() const { return m_lessons; }
+    azllm::ui::KnowledgePage *knowledgePage() const { return m_knowledge; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -83,5 +86,6 @@ private:
     ChatPage *m_chat = nullptr;
     RoadmapPage *m_roadmap = nullptr;
     LessonsPage *m_lessons = nullptr;
+    azllm::ui::KnowledgePage *m_knowledge = nullptr;
     QLabel *m_job = nullptr;
 };
