@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace azllm::sources {
 namespace {
@@ -35,13 +36,33 @@ int orderOf(std::uint64_t key)
 
 // The same reading as scripts/build_langid_profiles.py: letters and marks lower-cased one code
 // point at a time (İ -> i); anything else ends a word.
-char32_t normalizeLetter(char32_t c)
+char32_t normalizeSlowly(char32_t c)
 {
     if (c == 0x130)
         return U'i';
     if (!QChar::isLetter(c) && !QChar::isMark(c))
         return 0;
     return QChar::toLower(c);
+}
+
+// Latin, Greek and Cyrillic (every script of the profiles but Persian) from a table built once.
+constexpr char32_t kTabled = 0x530;
+
+char32_t normalizeLetter(char32_t c)
+{
+    static const std::vector<char32_t> table = [] {
+        std::vector<char32_t> t(kTabled);
+        for (char32_t i = 0; i < kTabled; ++i)
+            t[i] = normalizeSlowly(i);
+        return t;
+    }();
+    return c < kTabled ? table[c] : normalizeSlowly(c);
+}
+
+std::uint64_t slotOf(std::uint64_t key, std::uint64_t mask)
+{
+    const std::uint64_t h = key * 0x9e3779b97f4a7c15ULL;
+    return (h ^ (h >> 32)) & mask; // the high half depends on every code point of the gram
 }
 
 // Decodes one UTF-8 code point at s[i]; advances i. Invalid bytes give U+FFFD.
@@ -99,6 +120,7 @@ LanguageIdentifier LanguageIdentifier::fromProfiles(std::string_view profiles)
 {
     LanguageIdentifier id;
     std::vector<std::vector<std::pair<std::uint64_t, float>>> entries; // per language
+    std::vector<float> unseenByLanguage; // [language][order-1], as the file lists them
     std::istringstream in{std::string(profiles)};
     std::size_t lineNumber = 0;
     for (std::string line; std::getline(in, line);) {
@@ -120,7 +142,7 @@ LanguageIdentifier LanguageIdentifier::fromProfiles(std::string_view profiles)
             id.m_codes.push_back(fields[1]);
             id.m_names.push_back(fields[2]);
             for (int n = 0; n < kMaxOrder; ++n)
-                id.m_unseen.push_back(std::stof(fields[3 + n]));
+                unseenByLanguage.push_back(std::stof(fields[3 + n]));
             entries.emplace_back();
             continue;
         }
@@ -139,20 +161,53 @@ LanguageIdentifier LanguageIdentifier::fromProfiles(std::string_view profiles)
     std::vector<float> unseen(kMaxOrder * languages);
     for (std::size_t l = 0; l < languages; ++l)
         for (int n = 0; n < kMaxOrder; ++n)
-            unseen[n * languages + l] = id.m_unseen[l * kMaxOrder + n];
-    id.m_unseen = unseen;
+            unseen[n * languages + l] = unseenByLanguage[l * kMaxOrder + n];
+    std::unordered_map<std::uint64_t, std::uint32_t> rows; // n-gram -> row of m_logp
+    std::vector<std::uint64_t> keys;                       // row -> n-gram
     for (std::size_t l = 0; l < languages; ++l) {
         for (const auto &[key, logp] : entries[l]) {
-            auto [it, added] = id.m_index.emplace(key, std::uint32_t(id.m_index.size()));
+            auto [it, added] = rows.emplace(key, std::uint32_t(keys.size()));
             if (added) {
+                keys.push_back(key);
                 const int order = orderOf(key);
                 for (std::size_t k = 0; k < languages; ++k)
-                    id.m_logp.push_back(id.m_unseen[(order - 1) * languages + k]);
+                    id.m_logp.push_back(unseen[(order - 1) * languages + k]);
             }
             id.m_logp[std::size_t(it->second) * languages + l] = logp;
         }
     }
+    id.m_unseenRow = std::uint32_t(keys.size());
+    id.m_logp.insert(id.m_logp.end(), unseen.begin(), unseen.end());
+    id.buildIndex(keys);
     return id;
+}
+
+void LanguageIdentifier::buildIndex(const std::vector<std::uint64_t> &keys)
+{
+    std::size_t slots = 16;
+    while (slots < 2 * keys.size()) // at most half full: probes stay short
+        slots *= 2;
+    m_slotMask = slots - 1;
+    m_slotKeys.assign(slots, 0);
+    m_slotRows.assign(slots, 0);
+    for (std::size_t row = 0; row < keys.size(); ++row) {
+        std::uint64_t slot = slotOf(keys[row], m_slotMask);
+        while (m_slotKeys[slot] != 0)
+            slot = (slot + 1) & m_slotMask;
+        m_slotKeys[slot] = keys[row];
+        m_slotRows[slot] = std::uint32_t(row);
+    }
+}
+
+std::uint32_t LanguageIdentifier::rowOf(std::uint64_t key, int order) const
+{
+    for (std::uint64_t slot = slotOf(key, m_slotMask);; slot = (slot + 1) & m_slotMask) {
+        const std::uint64_t found = m_slotKeys[slot];
+        if (found == key)
+            return m_slotRows[slot];
+        if (found == 0)
+            return m_unseenRow + std::uint32_t(order - 1);
+    }
 }
 
 LanguageIdentifier LanguageIdentifier::load(const std::string &path)
@@ -195,15 +250,10 @@ void LanguageIdentifier::addNgrams(std::string_view utf8, std::vector<double> &l
             const char32_t *gram = window + (length - n);
             if (n == 1 && gram[0] == U' ')
                 continue;
-            const auto found = m_index.find(packNgram(gram, n));
-            if (found == m_index.end()) {
-                for (std::size_t l = 0; l < languages; ++l)
-                    logLikelihood[l] += m_unseen[(n - 1) * languages + l];
-            } else {
-                const float *row = m_logp.data() + std::size_t(found->second) * languages;
-                for (std::size_t l = 0; l < languages; ++l)
-                    logLikelihood[l] += row[l];
-            }
+            const float *row =
+                m_logp.data() + std::size_t(rowOf(packNgram(gram, n), n)) * languages;
+            for (std::size_t l = 0; l < languages; ++l)
+                logLikelihood[l] += row[l];
             ++count;
         }
     };

@@ -8,7 +8,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace azllm::sources {
@@ -43,12 +42,19 @@ public:
 private:
     void addNgrams(std::string_view utf8, std::vector<double> &logLikelihood,
                    std::size_t &count) const;
+    // The row of m_logp for an n-gram: its own, or its order's unseen row. An open-addressing
+    // table (keys are never 0): three lookups per character of every document make
+    // std::unordered_map's node chasing the import's largest single cost.
+    std::uint32_t rowOf(std::uint64_t key, int order) const;
+    void buildIndex(const std::vector<std::uint64_t> &keys);
 
     std::vector<std::string> m_codes;
     std::vector<std::string> m_names;
-    std::vector<float> m_unseen;                              // [order-1][language]
-    std::unordered_map<std::uint64_t, std::uint32_t> m_index; // n-gram -> row of m_logp
-    std::vector<float> m_logp;                                // [row][language]
+    std::vector<std::uint64_t> m_slotKeys; // hash slot -> n-gram (0: empty)
+    std::vector<std::uint32_t> m_slotRows; // hash slot -> row of m_logp
+    std::uint64_t m_slotMask = 0;
+    std::uint32_t m_unseenRow = 0; // rows m_unseenRow + order - 1: unseen n-grams
+    std::vector<float> m_logp;     // [row][language]
 };
 
 } // namespace azllm::sources

@@ -254,6 +254,7 @@ private:
 
     void saveCheckpoint(const ReadPosition &position, ImportPipeline &pipeline)
     {
+        pipeline.finishPending(); // the spool and the counts then cover everything read
         m_spool.sync();
         ImportCheckpoint checkpoint{m_fingerprint,
                                     position,

@@ -48,12 +48,37 @@ std::string ImportPipeline::originOf(const Document &document)
     return origin;
 }
 
+ImportPipeline::~ImportPipeline()
+{
+    if (m_pending.valid())
+        m_pending.wait(); // an error there no longer matters: ours is already under way
+}
+
 void ImportPipeline::add(Document &&document)
 {
     m_batchBytes += document.text.size();
     m_batch.push_back(std::move(document));
-    if (m_batchBytes >= m_batchLimit)
-        flush();
+    if (m_batchBytes < m_batchLimit)
+        return;
+    finishPending();
+    m_pending = std::async(std::launch::async,
+                           [this, batch = std::move(m_batch)]() mutable { process(batch); });
+    m_batch.clear();
+    m_batchBytes = 0;
+}
+
+void ImportPipeline::finishPending()
+{
+    if (m_pending.valid())
+        m_pending.get();
+}
+
+void ImportPipeline::flush()
+{
+    finishPending();
+    process(m_batch);
+    m_batch.clear();
+    m_batchBytes = 0;
 }
 
 void ImportPipeline::countVerdict(const FilteredDocument &filtered)
@@ -73,12 +98,12 @@ void ImportPipeline::countVerdict(const FilteredDocument &filtered)
     }
 }
 
-void ImportPipeline::flush()
+void ImportPipeline::process(std::vector<Document> &batch)
 {
-    const std::size_t n = m_batch.size();
+    const std::size_t n = batch.size();
     std::vector<FilteredDocument> filtered(n);
     sources::parallelFor(n, m_threads,
-                         [&](std::size_t i) { filtered[i] = m_filter.apply(m_batch[i].text); });
+                         [&](std::size_t i) { filtered[i] = m_filter.apply(batch[i].text); });
     for (const FilteredDocument &f : filtered) {
         ++m_counts.documentsRead;
         countVerdict(f);
@@ -120,10 +145,8 @@ void ImportPipeline::flush()
             continue;
         ++m_counts.documentsKept;
         m_counts.bytesKept += f.text.size();
-        m_keep({std::move(f.text), originOf(m_batch[i]), hashes[i]});
+        m_keep({std::move(f.text), originOf(batch[i]), hashes[i]});
     }
-    m_batch.clear();
-    m_batchBytes = 0;
 }
 
 } // namespace azllm

@@ -6,6 +6,10 @@
 //         ──(in order) count lines across documents
 //         ──(parallel) strip boilerplate lines, content hash, MinHash signature
 //         ──(in order) dedupe ──> kept documents
+//
+// A full batch goes through on a thread of its own while the caller reads the next one, so
+// decompression and parsing overlap the filters; batches still go through one at a time, in
+// order, so the result stays the same.
 #pragma once
 
 #include "corpus_reader.h"
@@ -14,6 +18,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <future>
 #include <string>
 #include <vector>
 
@@ -42,10 +47,20 @@ public:
                    const DedupeOptions &dedupe, unsigned threads, KeepSink keep,
                    std::size_t batchBytes = 4 << 20);
 
-    // Queues a document; a full batch (batchBytes of text) is processed at once.
+    ImportPipeline(const ImportPipeline &) = delete;
+    ImportPipeline &operator=(const ImportPipeline &) = delete;
+    ~ImportPipeline();
+
+    // Queues a document; a full batch (batchBytes of text) starts through the pipeline in the
+    // background (the keep sink is then called from that thread, one batch at a time).
     void add(Document &&document);
-    // Processes what is queued. After it, every document added so far is counted or kept.
+    // Processes what is queued and waits for it. After it, every document added so far is
+    // counted or kept.
     void flush();
+    // Waits for the batch in the background, if any (rethrows its error). After it, every
+    // document added before the last full batch is counted or kept.
+    void finishPending();
+    // Documents added since the last full batch (not yet on their way).
     bool hasQueued() const { return !m_batch.empty(); }
 
     const ImportCounts &counts() const { return m_counts; }
@@ -58,6 +73,7 @@ public:
 
 private:
     void countVerdict(const FilteredDocument &filtered);
+    void process(std::vector<Document> &batch);
 
     DocumentFilter m_filter;
     DedupeOptions m_dedupeOptions;
@@ -69,6 +85,7 @@ private:
     std::size_t m_batchBytes = 0;
     std::size_t m_batchLimit;
     ImportCounts m_counts;
+    std::future<void> m_pending; // the batch in the background (last: waited for first)
 };
 
 } // namespace azllm
