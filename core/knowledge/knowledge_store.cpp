@@ -338,6 +338,15 @@ void KnowledgeStore::removeDocument(qint64 documentId)
     transaction.commit();
 }
 
+void KnowledgeStore::renameDocument(qint64 documentId, const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        throw KnowledgeError("a document needs a name");
+    execStatement(m_database.connection(),
+                  QStringLiteral("UPDATE kb_documents SET name = ? WHERE id = ?"),
+                  {name.trimmed(), documentId}, QStringLiteral("renaming the document"));
+}
+
 QVector<ChunkRecord> KnowledgeStore::chunks(qint64 documentId) const
 {
     QSqlQuery q = execStatement(m_database.connection(),
