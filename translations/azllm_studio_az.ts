@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="az">
 <context>
+    <name>azllm::ui::BaseBar</name>
+    <message>
+        <source>%1 · step %2 · validation loss %L3</source>
+        <translation>%1 · addım %2 · validasiya itkisi %L3</translation>
+    </message>
+    <message>
+        <source>(no pretrained checkpoint yet: press Make a base)</source>
+        <translation>(hələ ilkin təlim keçmiş yoxlama nöqtəsi yoxdur: «Baza model yarat» düyməsini basın)</translation>
+    </message>
+    <message>
+        <source>%1 layers, %2 wide, context %3, vocabulary %4 · %5 parameters</source>
+        <translation>%1 blok, en %2, kontekst %3, lüğət %4 · %5 parametr</translation>
+    </message>
+    <message>
+        <source>Fine-tuning starts from a pretrained model. Make a base trains a small one on the sample corpus (a few minutes).</source>
+        <translation>İncə tənzimləmə ilkin təlim keçmiş modeldən başlayır. «Baza model yarat» nümunə korpusunda kiçik bir model öyrədir (bir neçə dəqiqə).</translation>
+    </message>
+    <message>
+        <source>Making the base: step %1 of %2, loss %L3</source>
+        <translation>Baza yaradılır: addım %1 / %2, itki %L3</translation>
+    </message>
+    <message>
+        <source>&amp;Base:</source>
+        <translation>&amp;Baza:</translation>
+    </message>
+    <message>
+        <source>Make a base</source>
+        <translation>Baza model yarat</translation>
+    </message>
+    <message>
+        <source>Pretrain az-tiny over its whole 256-token context on the sample corpus, as runs/%1 (a few minutes)</source>
+        <translation>az-tiny modelinə nümunə korpusunda bütün 256 tokenlik konteksti boyunca ilkin təlim keç, runs/%1 kimi (bir neçə dəqiqə)</translation>
+    </message>
+    <message>
+        <source>The pretrained checkpoint to tune (a run folder means its best or newest checkpoint)</source>
+        <translation>Tənzimlənəcək ilkin təlim keçmiş yoxlama nöqtəsi (təlim qovluğu onun ən yaxşı və ya ən yeni yoxlama nöqtəsi deməkdir)</translation>
+    </message>
+</context>
+<context>
     <name>ChatPage</name>
     <message>
         <location filename="../ui/chat/chat_page.cpp" line="+118"/>
@@ -2725,8 +2764,8 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="+18"/>
-        <source>Trains %1 of %2 parameters (%3%) · training memory %4 (full tuning: %5, %6 trained)</source>
-        <translation>%2 parametrdən %1 öyrənir (%3%) · təlim yaddaşı %4 (tam tənzimləmə: %5, %6 öyrənir)</translation>
+        <source>Trains %1 of %2 parameters (%L3%) · training memory %4 (full tuning: %5, %6 trained)</source>
+        <translation>%2 parametrdən %1 öyrənir (%L3%) · təlim yaddaşı %4 (tam tənzimləmə: %5, %6 öyrənir)</translation>
     </message>
     <message>
         <location line="+30"/>
@@ -2735,8 +2774,8 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="+16"/>
-        <source>Base: %1% of answers end with &lt;|end|&gt;, word F1 %2 · Tuned: %3%, word F1 %4</source>
-        <translation>Baza: cavabların %1%-i &lt;|end|&gt; ilə bitir, söz F1 %2 · Tənzimlənmiş: %3%, söz F1 %4</translation>
+        <source>Base: %1% of answers end with &lt;|end|&gt;, word F1 %L2 · Tuned: %3%, word F1 %L4</source>
+        <translation>Baza: cavabların %1%-i &lt;|end|&gt; ilə bitir, söz F1 %L2 · Tənzimlənmiş: %3%, söz F1 %L4</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2948,8 +2987,8 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="+14"/>
-        <source>Trains %1 of %2 parameters (%3%, with a head for 6 labels) · training memory %4</source>
-        <translation>%2 parametrdən %1 öyrənir (%3%, 6 etiketlik başlıqla) · təlim yaddaşı %4</translation>
+        <source>Trains %1 of %2 parameters (%L3%, with a head for 6 labels) · training memory %4</source>
+        <translation>%2 parametrdən %1 öyrənir (%L3%, 6 etiketlik başlıqla) · təlim yaddaşı %4</translation>
     </message>
     <message>
         <location line="+52"/>
@@ -2959,8 +2998,8 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="-22"/>
-        <source>epoch %1: accuracy %2, macro-F1 %3, validation loss %4</source>
-        <translation>epoxa %1: dəqiqlik %2, makro-F1 %3, validasiya itkisi %4</translation>
+        <source>epoch %L1: accuracy %L2, macro-F1 %L3, validation loss %L4</source>
+        <translation>epoxa %L1: dəqiqlik %L2, makro-F1 %L3, validasiya itkisi %L4</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -3651,26 +3690,6 @@ bir tokeninə klikləyin.</translation>
         <translation>Yoxlama nöqtəsi saxlanıldı: %1</translation>
     </message>
     <message>
-        <location line="+86"/>
-        <source>%1 · step %2 · validation loss %3</source>
-        <translation>%1 · addım %2 · validasiya itkisi %3</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>(no pretrained checkpoint yet: press Make a base)</source>
-        <translation>(hələ ilkin təlim keçmiş yoxlama nöqtəsi yoxdur: «Baza model yarat» düyməsini basın)</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>%1 layers, %2 wide, context %3, vocabulary %4 · %5 parameters</source>
-        <translation>%1 blok, en %2, kontekst %3, lüğət %4 · %5 parametr</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Fine-tuning starts from a pretrained model. Make a base trains a small one on the sample corpus (a few minutes).</source>
-        <translation>İncə tənzimləmə ilkin təlim keçmiş modeldən başlayır. «Baza model yarat» nümunə korpusunda kiçik bir model öyrədir (bir neçə dəqiqə).</translation>
-    </message>
-    <message>
         <location line="+20"/>
         <source>The base %1 is ready.</source>
         <translation>%1 bazası hazırdır.</translation>
@@ -3704,11 +3723,6 @@ bir tokeninə klikləyin.</translation>
         <location line="+37"/>
         <source>Could not save metrics: %1</source>
         <translation>Metrikləri saxlamaq alınmadı: %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Making the base: step %1 of %2, loss %3</source>
-        <translation>Baza yaradılır: addım %1 / %2, itki %3</translation>
     </message>
     <message>
         <location line="+38"/>
@@ -3750,26 +3764,6 @@ bir tokeninə klikləyin.</translation>
         <location line="+1"/>
         <source>Classification</source>
         <translation>Təsnifat</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Base:</source>
-        <translation>&amp;Baza:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Make a base</source>
-        <translation>Baza model yarat</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pretrain az-tiny over its whole 256-token context on the sample corpus, as runs/%1 (a few minutes)</source>
-        <translation>az-tiny modelinə nümunə korpusunda bütün 256 tokenlik konteksti boyunca ilkin təlim keç, runs/%1 kimi (bir neçə dəqiqə)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The pretrained checkpoint to tune (a run folder means its best or newest checkpoint)</source>
-        <translation>Tənzimlənəcək ilkin təlim keçmiş yoxlama nöqtəsi (təlim qovluğu onun ən yaxşı və ya ən yeni yoxlama nöqtəsi deməkdir)</translation>
     </message>
 </context>
 <context>
@@ -4645,8 +4639,8 @@ bir tokeninə klikləyin.</translation>
     <name>azllm::ui::TuningRunPanel</name>
     <message>
         <location filename="../ui/finetune/tuning_run_panel.cpp" line="+110"/>
-        <source>step %1 of %2 · epoch %3 of %4 · loss %5</source>
-        <translation>addım %1 / %2 · epoxa %3 / %4 · itki %5</translation>
+        <source>step %1 of %2 · epoch %3 of %4 · loss %L5</source>
+        <translation>addım %1 / %2 · epoxa %3 / %4 · itki %L5</translation>
     </message>
     <message>
         <location line="+20"/>

@@ -7,6 +7,7 @@
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSpinBox>
@@ -301,7 +302,7 @@ void RetrievalPanel::showAnswer(const SavedRetrieval &saved, int rank)
         m_sources->insertRow(row);
         m_sources->setItem(row, 0, new QTableWidgetItem(QString::number(s.rank)));
         m_sources->setItem(row, 1, new QTableWidgetItem(citationText(chunkOf(s))));
-        m_sources->setItem(row, 2, new QTableWidgetItem(QString::number(s.score, 'f', 3)));
+        m_sources->setItem(row, 2, new QTableWidgetItem(QLocale().toString(s.score, 'f', 3)));
         const QString use = s.use == QLatin1String("included")  ? tr("included")
                             : s.use == QLatin1String("trimmed") ? tr("trimmed to fit")
                                                                 : tr("dropped: no room");
