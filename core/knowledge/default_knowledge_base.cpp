@@ -30,7 +30,7 @@ std::optional<DefaultBaseSource> defaultBaseSource()
         return DefaultBaseSource{kOriginLawSample, QStringLiteral("qanun"),
                                  QStringLiteral("Layihə üçün yazılmış qanunabənzər sənəd (UDHR "
                                                 "yüklənə bilmədi)"),
-                                 sample};
+                                 sample, QString()}; // its file's name, which the tests use
     return std::nullopt;
 }
 
