@@ -3907,8 +3907,8 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>%1 added, %2 replaced, %3 unchanged, %4 skipped: %5 chunks from %6 in %7 s.</source>
-        <translation>%1 əlavə olundu, %2 əvəz olundu, %3 dəyişməyib, %4 buraxıldı: %6 həcmindən %5 fraqment, %7 san.</translation>
+        <source>%1 added, %2 replaced, %3 unchanged, %4 skipped: %5 chunks from %6 in %L7 s.</source>
+        <translation>%1 əlavə olundu, %2 əvəz olundu, %3 dəyişməyib, %4 buraxıldı: %6 həcmindən %5 fraqment, %L7 san.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3937,8 +3937,8 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="+18"/>
-        <source>Result %1 for “%2”: score %3, covers %4% of the question.</source>
-        <translation>“%2” üçün %1-ci nəticə: bal %3, sualın %4%-ni əhatə edir.</translation>
+        <source>Result %1 for “%2”: score %L3, covers %4% of the question.</source>
+        <translation>“%2” üçün %1-ci nəticə: bal %L3, sualın %4%-ni əhatə edir.</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -3997,8 +3997,8 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>%1 questions, %2: Recall@1 %3, Recall@5 %4, MRR %5.</source>
-        <translation>%1 sual, %2: Recall@1 %3, Recall@5 %4, MRR %5.</translation>
+        <source>%1 questions, %2: Recall@1 %L3, Recall@5 %L4, MRR %L5.</source>
+        <translation>%1 sual, %2: Recall@1 %L3, Recall@5 %L4, MRR %L5.</translation>
     </message>
     <message>
         <location line="+23"/>
