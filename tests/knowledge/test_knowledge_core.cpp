@@ -361,8 +361,10 @@ private Q_SLOTS:
         QCOMPARE(m_store->indexedChunkCount(id), m_store->base(id)->chunks);
         m_store->removeBase(id);
         QVERIFY(!m_store->base(id));
-        // Its index went with it.
-        QVERIFY_THROWS_EXCEPTION(DatabaseError, m_store->indexedChunkCount(id));
+        // Its index went with it, and so did its chunks.
+        QVERIFY_THROWS_EXCEPTION(DatabaseError,
+                                 m_store->match(id, QStringLiteral("words : maddə"), 5));
+        QCOMPARE(m_store->indexedChunkCount(id), 0);
         try {
             m_store->requireBase(QStringLiteral("yoxdur"));
             QFAIL("a missing base must be refused");
