@@ -495,7 +495,6 @@ void KnowledgePage::handleSearchFinished(const RetrievalResult &result)
             i, 3, cell(QString::number(qRound(c.coverage * 100)) + QLatin1Char('%'), true));
         m_results->item(i, 1)->setToolTip(c.chunk.heading);
     }
-    m_results->resizeColumnsToContents();
     m_searchNote->setText(
         result.chunks.isEmpty() ? tr("Nothing found (%1, %2 ms).")
                                       .arg(retrievalModeName(result.mode))
