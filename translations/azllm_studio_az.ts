@@ -2,45 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="az">
 <context>
-    <name>azllm::ui::BaseBar</name>
-    <message>
-        <source>%1 · step %2 · validation loss %L3</source>
-        <translation>%1 · addım %2 · validasiya itkisi %L3</translation>
-    </message>
-    <message>
-        <source>(no pretrained checkpoint yet: press Make a base)</source>
-        <translation>(hələ ilkin təlim keçmiş yoxlama nöqtəsi yoxdur: «Baza model yarat» düyməsini basın)</translation>
-    </message>
-    <message>
-        <source>%1 layers, %2 wide, context %3, vocabulary %4 · %5 parameters</source>
-        <translation>%1 blok, en %2, kontekst %3, lüğət %4 · %5 parametr</translation>
-    </message>
-    <message>
-        <source>Fine-tuning starts from a pretrained model. Make a base trains a small one on the sample corpus (a few minutes).</source>
-        <translation>İncə tənzimləmə ilkin təlim keçmiş modeldən başlayır. «Baza model yarat» nümunə korpusunda kiçik bir model öyrədir (bir neçə dəqiqə).</translation>
-    </message>
-    <message>
-        <source>Making the base: step %1 of %2, loss %L3</source>
-        <translation>Baza yaradılır: addım %1 / %2, itki %L3</translation>
-    </message>
-    <message>
-        <source>&amp;Base:</source>
-        <translation>&amp;Baza:</translation>
-    </message>
-    <message>
-        <source>Make a base</source>
-        <translation>Baza model yarat</translation>
-    </message>
-    <message>
-        <source>Pretrain az-tiny over its whole 256-token context on the sample corpus, as runs/%1 (a few minutes)</source>
-        <translation>az-tiny modelinə nümunə korpusunda bütün 256 tokenlik konteksti boyunca ilkin təlim keç, runs/%1 kimi (bir neçə dəqiqə)</translation>
-    </message>
-    <message>
-        <source>The pretrained checkpoint to tune (a run folder means its best or newest checkpoint)</source>
-        <translation>Tənzimlənəcək ilkin təlim keçmiş yoxlama nöqtəsi (təlim qovluğu onun ən yaxşı və ya ən yeni yoxlama nöqtəsi deməkdir)</translation>
-    </message>
-</context>
-<context>
     <name>ChatPage</name>
     <message>
         <location filename="../ui/chat/chat_page.cpp" line="+120"/>
@@ -2753,6 +2714,54 @@ bir tokeninə klikləyin.</translation>
     </message>
 </context>
 <context>
+    <name>azllm::ui::BaseBar</name>
+    <message>
+        <location filename="../ui/finetune/base_bar.cpp" line="+62"/>
+        <source>%1 · step %2 · validation loss %L3</source>
+        <translation>%1 · addım %2 · validasiya itkisi %L3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>(no pretrained checkpoint yet: press Make a base)</source>
+        <translation>(hələ ilkin təlim keçmiş yoxlama nöqtəsi yoxdur: «Baza model yarat» düyməsini basın)</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>%1 layers, %2 wide, context %3, vocabulary %4 · %5 parameters</source>
+        <translation>%1 blok, en %2, kontekst %3, lüğət %4 · %5 parametr</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fine-tuning starts from a pretrained model. Make a base trains a small one on the sample corpus (a few minutes).</source>
+        <translation>İncə tənzimləmə ilkin təlim keçmiş modeldən başlayır. «Baza model yarat» nümunə korpusunda kiçik bir model öyrədir (bir neçə dəqiqə).</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>Making the base: step %1 of %2, loss %L3</source>
+        <translation>Baza yaradılır: addım %1 / %2, itki %L3</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>&amp;Base:</source>
+        <translation>&amp;Baza:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make a base</source>
+        <translation>Baza model yarat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pretrain az-tiny over its whole 256-token context on the sample corpus, as runs/%1 (a few minutes)</source>
+        <translation>az-tiny modelinə nümunə korpusunda bütün 256 tokenlik konteksti boyunca ilkin təlim keç, runs/%1 kimi (bir neçə dəqiqə)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The pretrained checkpoint to tune (a run folder means its best or newest checkpoint)</source>
+        <translation>Tənzimlənəcək ilkin təlim keçmiş yoxlama nöqtəsi (təlim qovluğu onun ən yaxşı və ya ən yeni yoxlama nöqtəsi deməkdir)</translation>
+    </message>
+</context>
+<context>
     <name>azllm::ui::BatchPreviewView</name>
     <message>
         <location filename="../ui/finetune/batch_preview_view.cpp" line="+44"/>
@@ -3016,7 +3025,7 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::ClassifyTab</name>
     <message>
-        <location filename="../ui/finetune/classify_tab.cpp" line="+90"/>
+        <location filename="../ui/finetune/classify_tab.cpp" line="+92"/>
         <source>Labelled texts</source>
         <translation>Etiketli mətnlər</translation>
     </message>
@@ -3062,7 +3071,7 @@ bir tokeninə klikləyin.</translation>
         <translation>Söz çantası (logistik reqressiya)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Train a classifier first; then type any text to see its class probabilities.</source>
         <translation>Əvvəlcə təsnifatçı öyrədin; sonra istənilən mətni yazıb onun siniflər üzrə ehtimallarını görün.</translation>
     </message>
@@ -3730,7 +3739,23 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::FinetunePage</name>
     <message>
-        <location filename="../ui/finetune/finetune_page.cpp" line="+156"/>
+        <source>Finished</source>
+        <translation>Tamamlandı</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Dayandırıldı</translation>
+    </message>
+    <message>
+        <source>Diverged</source>
+        <translation>Dağıldı</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Alınmadı</translation>
+    </message>
+    <message>
+        <location filename="../ui/finetune/finetune_page.cpp" line="+131"/>
         <source>step %1: %2</source>
         <translation>addım %1: %2</translation>
     </message>
@@ -3740,12 +3765,12 @@ bir tokeninə klikləyin.</translation>
         <translation>Yoxlama nöqtəsi saxlanıldı: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+94"/>
         <source>The base %1 is ready.</source>
         <translation>%1 bazası hazırdır.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+71"/>
         <source>There is no base to tune yet: press Make a base, or train one on the Train screen.</source>
         <translation>Hələ tənzimləmək üçün baza yoxdur: «Baza model yarat» düyməsini basın və ya Təlim ekranında model öyrədin.</translation>
     </message>
@@ -3775,7 +3800,7 @@ bir tokeninə klikləyin.</translation>
         <translation>Metrikləri saxlamaq alınmadı: %1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <location line="+3"/>
         <source>%1: %2 · kept %3</source>
         <translation>%1: %2 · saxlanılan: %3</translation>
@@ -3906,7 +3931,7 @@ bir tokeninə klikləyin.</translation>
         <translation>%1 oxunur…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1 added, %2 replaced, %3 unchanged, %4 skipped: %5 chunks from %6 in %L7 s.</source>
         <translation>%1 əlavə olundu, %2 əvəz olundu, %3 dəyişməyib, %4 buraxıldı: %6 həcmindən %5 fraqment, %L7 san.</translation>
     </message>
@@ -4826,7 +4851,7 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::RetrievalPanel</name>
     <message>
-        <location filename="../ui/chat/retrieval_panel.cpp" line="+139"/>
+        <location filename="../ui/chat/retrieval_panel.cpp" line="+140"/>
         <source>Use knowledge base</source>
         <translation>Bilik bazasından istifadə et</translation>
     </message>

@@ -431,13 +431,29 @@ void FinetunePage::handleFinished(const QString &outcome, const QString &message
             setBase(m_runDir);
     } else if (isChatRun()) {
         m_chat->setTunedCheckpoint(kept);
-        m_chat->panel()->showStatus(tr("%1: %2 · kept %3").arg(outcome, message, kept));
+        m_chat->panel()->showStatus(
+            tr("%1: %2 · kept %3").arg(outcomeText(outcome), message, kept));
     } else {
         m_classify->setClassifierCheckpoint(kept);
-        m_classify->panel()->showStatus(tr("%1: %2 · kept %3").arg(outcome, message, kept));
+        m_classify->panel()->showStatus(
+            tr("%1: %2 · kept %3").arg(outcomeText(outcome), message, kept));
     }
     setActivity(Activity::Idle);
     Q_EMIT runEnded(outcome, m_runDir);
+}
+
+// TrainingWorker's outcome code in the learner's words.
+QString FinetunePage::outcomeText(const QString &outcome) const
+{
+    if (outcome == QLatin1String("finished"))
+        return tr("Finished");
+    if (outcome == QLatin1String("stopped"))
+        return tr("Stopped");
+    if (outcome == QLatin1String("diverged"))
+        return tr("Diverged");
+    if (outcome == QLatin1String("failed"))
+        return tr("Failed");
+    return outcome;
 }
 
 void FinetunePage::handleFailure(const QString &what, const QString &message)

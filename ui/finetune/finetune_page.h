@@ -85,6 +85,7 @@ private:
     void handleFinished(const QString &outcome, const QString &message,
                         const QString &lastCheckpoint);
     void handleFailure(const QString &what, const QString &message);
+    QString outcomeText(const QString &outcome) const;
     // The newest stopped run of a kind that has a checkpoint to continue from.
     std::optional<azllm::RunRecord> stoppedRun(const QString &kind) const;
     void resumeStopped(const QString &kind);
