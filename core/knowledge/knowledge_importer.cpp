@@ -55,7 +55,8 @@ bool KnowledgeImporter::importFile(const QString &path, KnowledgeImportReport &r
     if (!file)
         return false;
     report.bytes += file->bytes;
-    const std::optional<KnowledgeDocumentRecord> existing = m_store.documentAt(m_baseId, file->path);
+    const std::optional<KnowledgeDocumentRecord> existing =
+        m_store.documentAt(m_baseId, file->path);
     if (existing && existing->contentHash == file->hash) {
         ++report.unchanged;
         return true;
@@ -67,7 +68,7 @@ bool KnowledgeImporter::importFile(const QString &path, KnowledgeImportReport &r
     }
     KnowledgeDocumentRecord document;
     document.baseId = m_baseId;
-    document.name = file->name;
+    document.name = existing ? existing->name : file->name; // a renamed document stays renamed
     document.title = DocumentChunker::titleOf(file->lines, file->name);
     document.path = file->path;
     document.format = file->format;
@@ -77,7 +78,7 @@ bool KnowledgeImporter::importFile(const QString &path, KnowledgeImportReport &r
     m_store.replaceDocument(document, chunks, m_prefixLength);
     ++(existing ? report.replaced : report.added);
     report.chunks += int(chunks.size());
-    report.documents << file->name;
+    report.documents << document.name;
     return true;
 }
 

@@ -338,6 +338,15 @@ void KnowledgeStore::removeDocument(qint64 documentId)
     transaction.commit();
 }
 
+void KnowledgeStore::renameDocument(qint64 documentId, const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        throw KnowledgeError("a document needs a name");
+    execStatement(m_database.connection(),
+                  QStringLiteral("UPDATE kb_documents SET name = ? WHERE id = ?"),
+                  {name.trimmed(), documentId}, QStringLiteral("renaming the document"));
+}
+
 QVector<ChunkRecord> KnowledgeStore::chunks(qint64 documentId) const
 {
     QSqlQuery q = execStatement(m_database.connection(),
@@ -424,9 +433,14 @@ QHash<QString, int> KnowledgeStore::termChunkCounts(qint64 baseId, const QString
 
 int KnowledgeStore::indexedChunkCount(qint64 baseId) const
 {
+    // Every chunk gets its index row in the transaction that writes it, so counting kb_chunks
+    // through its document index gives the same number; COUNT(*) over the FTS5 table reads the
+    // whole index instead (60 ms of every 75 ms morph query on a 20 MB base).
     QSqlQuery q = execStatement(m_database.connection(),
-                                QStringLiteral("SELECT COUNT(*) FROM %1").arg(ftsTable(baseId)), {},
-                                QStringLiteral("counting the chunks"));
+                                QStringLiteral("SELECT SUM((SELECT COUNT(*) FROM kb_chunks c"
+                                               " WHERE c.document_id = d.id))"
+                                               " FROM kb_documents d WHERE d.kb_id = ?"),
+                                {baseId}, QStringLiteral("counting the chunks"));
     return q.next() ? q.value(0).toInt() : 0;
 }
 

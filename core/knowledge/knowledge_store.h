@@ -51,6 +51,8 @@ public:
     qint64 replaceDocument(KnowledgeDocumentRecord document, const QVector<DocumentChunk> &chunks,
                            int prefixLength);
     void removeDocument(qint64 documentId);
+    // The name citations show; re-importing the file keeps it.
+    void renameDocument(qint64 documentId, const QString &name);
 
     QVector<ChunkRecord> chunks(qint64 documentId) const;
     std::optional<ChunkRecord> chunk(qint64 chunkId) const;

@@ -3,13 +3,12 @@
 //   QT_QPA_PLATFORM=offscreen knowledge_page_shot OUT_DIR [CHECKPOINT_OR_RUN]
 // writes knowledge.png (the default base, a search), chat_sources.png (a grounded answer, its
 // sources and citations) and chat_prompt.png (the exact prompt), chat_nothing.png (a question
-// the base cannot answer). The workspace is temporary; the default base is whatever this
-// machine has (the UDHR when it was fetched). Without a checkpoint it trains a tiny model.
+// the base cannot answer), in Azerbaijani as the studio starts (--lang en for English). The
+// workspace is temporary; the default base is whatever this machine has (the UDHR when it was
+// fetched). Without a checkpoint it trains a tiny model.
 #include <QApplication>
-#include <QDir>
 #include <QSignalSpy>
 #include <QTabWidget>
-#include <QTemporaryDir>
 #include <QTextStream>
 
 #include "chat_page.h"
@@ -18,19 +17,11 @@
 #include "retrieval_panel.h"
 #include "runtime.h"
 #include "sampling_panel.h"
+#include "shot_tool.h"
 
 namespace {
 
 constexpr int kWaitMs = 300000;
-
-bool save(QWidget &widget, const QString &path)
-{
-    QApplication::processEvents();
-    QApplication::processEvents();
-    const bool ok = widget.grab().save(path);
-    QTextStream(stdout) << (ok ? "wrote " : "could not write ") << path << '\n';
-    return ok;
-}
 
 bool ask(ChatPage &page, const QString &text)
 {
@@ -39,7 +30,7 @@ bool ask(ChatPage &page, const QString &text)
     return finished.wait(kWaitMs);
 }
 
-bool shootKnowledgePage(azllm::Workspace &workspace, const QDir &out)
+bool shootKnowledgePage(azllm::Workspace &workspace, const ShotTool &tool)
 {
     azllm::ui::KnowledgePage page(workspace);
     page.resize(1360, 860);
@@ -49,10 +40,10 @@ bool shootKnowledgePage(azllm::Workspace &workspace, const QDir &out)
         return false;
     QSignalSpy searched(&page, &azllm::ui::KnowledgePage::searchFinished);
     page.search(QStringLiteral("Fikrimi azad ifadə etmək hüququm varmı?"));
-    return searched.wait(kWaitMs) && save(page, out.filePath(QStringLiteral("knowledge.png")));
+    return searched.wait(kWaitMs) && tool.save(page, QStringLiteral("knowledge.png"));
 }
 
-bool shootChat(azllm::Workspace &workspace, const QString &checkpoint, const QDir &out)
+bool shootChat(azllm::Workspace &workspace, const QString &checkpoint, const ShotTool &tool)
 {
     ChatPage page(workspace);
     page.resize(1360, 860);
@@ -70,14 +61,14 @@ bool shootChat(azllm::Workspace &workspace, const QString &checkpoint, const QDi
     panel->setActive(true);
     if (!ask(page, QStringLiteral("İşgəncəyə məruz qalmamaq hüququm varmı?")))
         return false;
-    bool ok = save(page, out.filePath(QStringLiteral("chat_sources.png")));
+    bool ok = tool.save(page, QStringLiteral("chat_sources.png"));
     if (auto *tabs = panel->findChild<QTabWidget *>()) {
         tabs->setCurrentIndex(tabs->count() - 1);
-        ok = save(page, out.filePath(QStringLiteral("chat_prompt.png"))) && ok;
+        ok = tool.save(page, QStringLiteral("chat_prompt.png")) && ok;
         tabs->setCurrentIndex(0);
     }
     ok = ask(page, QStringLiteral("Sabah Bakıda hava necə olacaq?")) &&
-         save(page, out.filePath(QStringLiteral("chat_nothing.png"))) && ok;
+         tool.save(page, QStringLiteral("chat_nothing.png")) && ok;
     return ok;
 }
 
@@ -86,19 +77,14 @@ bool shootChat(azllm::Workspace &workspace, const QString &checkpoint, const QDi
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
-    azllm::initializeRuntime();
-    const QStringList args = app.arguments().mid(1);
-    if (args.isEmpty()) {
-        QTextStream(stderr) << "usage: knowledge_page_shot OUT_DIR [CHECKPOINT_OR_RUN]\n";
+    const ShotTool tool("knowledge_page_shot", "OUT_DIR [CHECKPOINT_OR_RUN]", 0, 1);
+    if (!tool.ok())
         return 2;
-    }
-    const QDir out(args[0]);
-    QDir().mkpath(out.path());
-    QTemporaryDir dir;
-    azllm::Workspace workspace(dir.path());
+    azllm::initializeRuntime();
+    azllm::Workspace workspace(tool.scratch());
     const QString checkpoint =
-        args.size() > 1 ? args[1]
-                        : chat_test::trainSampleRun(workspace, QStringLiteral("tiny"), 60);
-    const bool ok = shootKnowledgePage(workspace, out) && shootChat(workspace, checkpoint, out);
+        !tool.extra().isEmpty() ? tool.extra().front()
+                                : chat_test::trainSampleRun(workspace, QStringLiteral("tiny"), 60);
+    const bool ok = shootKnowledgePage(workspace, tool) && shootChat(workspace, checkpoint, tool);
     return ok ? 0 : 1;
 }

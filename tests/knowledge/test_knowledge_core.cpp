@@ -361,8 +361,10 @@ private Q_SLOTS:
         QCOMPARE(m_store->indexedChunkCount(id), m_store->base(id)->chunks);
         m_store->removeBase(id);
         QVERIFY(!m_store->base(id));
-        // Its index went with it.
-        QVERIFY_THROWS_EXCEPTION(DatabaseError, m_store->indexedChunkCount(id));
+        // Its index went with it, and so did its chunks.
+        QVERIFY_THROWS_EXCEPTION(DatabaseError,
+                                 m_store->match(id, QStringLiteral("words : maddə"), 5));
+        QCOMPARE(m_store->indexedChunkCount(id), 0);
         try {
             m_store->requireBase(QStringLiteral("yoxdur"));
             QFAIL("a missing base must be refused");
@@ -425,7 +427,7 @@ private Q_SLOTS:
     {
         QTemporaryDir empty;
         qputenv("AZLLM_DATA_DIR", empty.path().toUtf8()); // no UDHR fetched
-        qputenv("XDG_DATA_HOME", empty.path().toUtf8()); // nor in the user's data folder
+        qputenv("XDG_DATA_HOME", empty.path().toUtf8());  // nor in the user's data folder
         qputenv("AZLLM_KNOWLEDGE_SAMPLE", fixturePath().toUtf8());
         Workspace workspace(path(QStringLiteral("fresh")));
         KnowledgeStore store(workspace.database());
@@ -448,6 +450,15 @@ private Q_SLOTS:
         const std::optional<qint64> udhr = seedDefaultKnowledgeBase(otherStore);
         QVERIFY(udhr);
         QCOMPARE(otherStore.base(*udhr)->name, QStringLiteral("udhr"));
+        // Citations read "Bəyannamə, Maddə 1", not the file's name, and a re-import keeps that.
+        QCOMPARE(otherStore.documents(*udhr).front().name, QStringLiteral("Bəyannamə"));
+        writeFile(empty.path() + QStringLiteral("/udhr/azj_latn.html"),
+                  QStringLiteral("<html><body><article><h2>Maddə 1</h2><p>Hamı azad "
+                                 "doğulur.</p></article></body></html>")
+                      .toUtf8());
+        QCOMPARE(KnowledgeImporter(otherStore, *udhr).import({defaultBaseSource()->path}).replaced,
+                 1);
+        QCOMPARE(otherStore.documents(*udhr).front().name, QStringLiteral("Bəyannamə"));
         const QVector<ChunkRecord> chunks =
             otherStore.chunks(otherStore.documents(*udhr).front().id);
         QVERIFY(std::any_of(chunks.begin(), chunks.end(), [](const ChunkRecord &c) {

@@ -7,6 +7,7 @@
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSpinBox>
@@ -101,13 +102,17 @@ void RetrievalPanel::buildWidgets()
     m_sources->setSelectionMode(QAbstractItemView::SingleSelection);
     m_sources->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_sources->verticalHeader()->setVisible(false);
-    m_sources->horizontalHeader()->setStretchLastSection(true);
+    // The citation takes what the numbers leave, so score and use always show.
+    m_sources->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_sources->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     connect(m_sources, &QTableWidget::currentCellChanged, this, &RetrievalPanel::showSource);
     m_sourceText = new QTextBrowser;
     m_sourceText->setObjectName(QStringLiteral("sourceText"));
     auto *sourcesSplit = new QSplitter(Qt::Vertical);
     sourcesSplit->addWidget(m_sources);
     sourcesSplit->addWidget(m_sourceText);
+    sourcesSplit->setStretchFactor(0, 2); // a few sources' rows before the chosen one's text
+    sourcesSplit->setStretchFactor(1, 1);
     m_prompt = new QPlainTextEdit;
     m_prompt->setObjectName(QStringLiteral("exactPrompt"));
     m_prompt->setReadOnly(true);
@@ -301,7 +306,7 @@ void RetrievalPanel::showAnswer(const SavedRetrieval &saved, int rank)
         m_sources->insertRow(row);
         m_sources->setItem(row, 0, new QTableWidgetItem(QString::number(s.rank)));
         m_sources->setItem(row, 1, new QTableWidgetItem(citationText(chunkOf(s))));
-        m_sources->setItem(row, 2, new QTableWidgetItem(QString::number(s.score, 'f', 3)));
+        m_sources->setItem(row, 2, new QTableWidgetItem(QLocale().toString(s.score, 'f', 3)));
         const QString use = s.use == QLatin1String("included")  ? tr("included")
                             : s.use == QLatin1String("trimmed") ? tr("trimmed to fit")
                                                                 : tr("dropped: no room");
@@ -311,7 +316,6 @@ void RetrievalPanel::showAnswer(const SavedRetrieval &saved, int rank)
             for (int c = 0; c < 4; ++c)
                 m_sources->item(row, c)->setForeground(palette().color(QPalette::PlaceholderText));
     }
-    m_sources->resizeColumnsToContents();
     m_prompt->setPlainText(saved.prompt);
     m_summary->setText(saved.found
                            ? tr("%1 chunks from %2 (%3); the model saw those marked included or "

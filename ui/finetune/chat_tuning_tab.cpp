@@ -198,7 +198,7 @@ void ChatTuningTab::updateCost()
     const std::int64_t batch = m_batch->value(), context = m_base.contextLength;
     const TuningCost cost = tuningCost(chosen, batch, context);
     const TuningCost fullCost = tuningCost(full, batch, context);
-    m_cost->setText(tr("Trains %1 of %2 parameters (%3%) · training memory %4 (full tuning: %5, "
+    m_cost->setText(tr("Trains %1 of %2 parameters (%L3%) · training memory %4 (full tuning: %5, "
                        "%6 trained)")
                         .arg(formatParameterCount(cost.trainable), formatParameterCount(cost.total))
                         .arg(100.0 * double(cost.trainable) / double(cost.total), 0, 'f', 2)
@@ -244,7 +244,7 @@ void ChatTuningTab::showComparison(const SftEvaluation &base, const SftEvaluatio
     }
     m_comparison->resizeRowsToContents();
     m_comparisonSummary->setText(
-        tr("Base: %1% of answers end with <|end|>, word F1 %2 · Tuned: %3%, word F1 %4")
+        tr("Base: %1% of answers end with <|end|>, word F1 %L2 · Tuned: %3%, word F1 %L4")
             .arg(100 * base.endedRate, 0, 'f', 0)
             .arg(base.tokenF1, 0, 'f', 3)
             .arg(100 * tuned.endedRate, 0, 'f', 0)

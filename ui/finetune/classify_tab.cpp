@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -36,7 +37,8 @@ enum ScoreSeries
 
 QTableWidgetItem *number(double value, int decimals = 3)
 {
-    return readOnlyItem(QString::number(value, 'f', decimals), Qt::AlignRight | Qt::AlignVCenter);
+    return readOnlyItem(QLocale().toString(value, 'f', decimals),
+                        Qt::AlignRight | Qt::AlignVCenter);
 }
 
 QLineEdit *lineEdit(const QString &objectName)
@@ -223,7 +225,7 @@ void ClassifyTab::updateCost()
             config.tuning.loraRank = std::stoll(value);
     }
     const TuningCost cost = tuningCost(config, m_batch->value(), m_base.contextLength);
-    m_cost->setText(tr("Trains %1 of %2 parameters (%3%, with a head for 6 labels) · training "
+    m_cost->setText(tr("Trains %1 of %2 parameters (%L3%, with a head for 6 labels) · training "
                        "memory %4")
                         .arg(formatParameterCount(cost.trainable), formatParameterCount(cost.total))
                         .arg(100.0 * double(cost.trainable) / double(cost.total), 0, 'f', 2)
@@ -276,7 +278,7 @@ void ClassifyTab::showReport(qint64 step, qint64 stepsPerEpoch, const Classifica
     m_bestAccuracy = std::max(m_bestAccuracy, r.accuracy);
     m_bestMacroF1 = std::max(m_bestMacroF1, r.macroF1);
     setBaselineRow(2, tr("This classifier (best so far)"), m_bestAccuracy, m_bestMacroF1);
-    m_panel->appendLog(tr("epoch %1: accuracy %2, macro-F1 %3, validation loss %4")
+    m_panel->appendLog(tr("epoch %L1: accuracy %L2, macro-F1 %L3, validation loss %L4")
                            .arg(epoch, 0, 'f', 1)
                            .arg(r.accuracy, 0, 'f', 3)
                            .arg(r.macroF1, 0, 'f', 3)
@@ -315,7 +317,8 @@ void ClassifyTab::showPrediction(const QStringList &labels, const QVector<double
         auto *bar = new QProgressBar;
         bar->setRange(0, 1000);
         bar->setValue(int(probabilities[order[row]] * 1000));
-        bar->setFormat(QStringLiteral("%1%").arg(100 * probabilities[order[row]], 0, 'f', 1));
+        bar->setFormat(QLocale().toString(100 * probabilities[order[row]], 'f', 1) +
+                       QLatin1Char('%'));
         m_prediction->setCellWidget(row, 1, bar);
     }
 }

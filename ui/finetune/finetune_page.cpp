@@ -1,19 +1,14 @@
 #include "finetune_page.h"
 
-#include <QComboBox>
 #include <QDir>
 #include <QEvent>
 #include <QFile>
 #include <QFileInfo>
-#include <QHBoxLayout>
-#include <QLabel>
-#include <QMessageBox>
-#include <QProgressBar>
-#include <QPushButton>
 #include <QSettings>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include "base_bar.h"
 #include "base_recipe.h"
 #include "chat_tuning_tab.h"
 #include "checkpoint.h"
@@ -60,8 +55,14 @@ FinetunePage::FinetunePage(Workspace &workspace, QWidget *parent)
     m_tabs = new QTabWidget;
     m_tabs->addTab(m_chat, QString());
     m_tabs->addTab(m_classify, QString());
+    m_baseBar = new BaseBar;
+    connect(m_baseBar, &BaseBar::makeRequested, this, &FinetunePage::makeBase);
+    connect(m_baseBar, &BaseBar::baseChanged, this, [this](const ModelConfig &model, bool present) {
+        m_chat->setBaseModel(model, present);
+        m_classify->setBaseModel(model, present);
+    });
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(buildBaseBar());
+    layout->addWidget(m_baseBar);
     layout->addWidget(m_tabs, 1);
 
     QSettings settings;
@@ -92,32 +93,6 @@ FinetunePage::~FinetunePage()
     m_worker->stop();
     m_thread.quit();
     m_thread.wait();
-}
-
-QWidget *FinetunePage::buildBaseBar()
-{
-    m_base = new QComboBox;
-    m_base->setObjectName(QStringLiteral("basePicker"));
-    m_base->setMinimumContentsLength(40);
-    connect(m_base, &QComboBox::currentIndexChanged, this, [this] { updateBaseInfo(); });
-    m_makeBase = new QPushButton;
-    m_makeBase->setObjectName(QStringLiteral("makeBase"));
-    connect(m_makeBase, &QPushButton::clicked, this, &FinetunePage::makeBase);
-    m_baseCaption = new QLabel;
-    m_baseCaption->setBuddy(m_base);
-    m_baseInfo = new QLabel;
-    m_baseInfo->setWordWrap(true);
-    m_baseProgress = new QProgressBar;
-    m_baseProgress->setVisible(false);
-    auto *bar = new QWidget;
-    auto *row = new QHBoxLayout(bar);
-    row->setContentsMargins(0, 0, 0, 0);
-    row->addWidget(m_baseCaption);
-    row->addWidget(m_base, 2);
-    row->addWidget(m_makeBase);
-    row->addWidget(m_baseProgress, 1);
-    row->addWidget(m_baseInfo, 3);
-    return bar;
 }
 
 void FinetunePage::connectWorkers()
@@ -224,85 +199,17 @@ void FinetunePage::connectWorkers()
 
 void FinetunePage::refreshBases()
 {
-    const QString current = m_base->currentData().toString();
-    const QSignalBlocker blocker(m_base);
-    m_base->clear();
-    QStringList runDirs;
-    for (const QFileInfo &dir :
-         QDir(m_workspace.runsDir()).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
-        runDirs << dir.absoluteFilePath();
-    for (const QString &runDir : runDirs) {
-        const auto checkpoint = preferredCheckpoint(runDir.toStdString());
-        if (!checkpoint)
-            continue;
-        try {
-            // A base writes text: pretrained (or chat-tuned) runs, not classifiers.
-            if (readCheckpointConfig(checkpoint->path).tuning.kind == "classify")
-                continue;
-        } catch (const std::exception &) {
-            continue;
-        }
-        m_base->addItem(tr("%1 · step %2 · validation loss %3")
-                            .arg(QFileInfo(runDir).fileName())
-                            .arg(checkpoint->state.step)
-                            .arg(checkpoint->state.validationLoss, 0, 'f', 3),
-                        QString::fromStdString(checkpoint->path));
-    }
-    int index = m_base->findData(current);
-    if (index < 0)
-        for (int i = 0; i < m_base->count(); ++i)
-            if (m_base->itemData(i).toString().contains(
-                    QLatin1String("/") + QLatin1String(kBaseRunName) + QLatin1String("/")))
-                index = i;
-    if (m_base->count() == 0)
-        m_base->addItem(tr("(no pretrained checkpoint yet: press Make a base)"), QString());
-    m_base->setCurrentIndex(std::max(0, index));
-    updateBaseInfo();
+    m_baseBar->refresh(m_workspace.runsDir());
 }
 
 void FinetunePage::setBase(const QString &path)
 {
-    QString checkpoint = path;
-    if (const auto preferred = preferredCheckpoint(path.toStdString());
-        preferred && !QFileInfo::exists(path + QLatin1String("/state.txt")))
-        checkpoint = QString::fromStdString(preferred->path);
-    int index = m_base->findData(checkpoint);
-    if (index < 0) {
-        m_base->addItem(QDir::toNativeSeparators(checkpoint), checkpoint);
-        index = m_base->count() - 1;
-    }
-    m_base->setCurrentIndex(index);
+    m_baseBar->setBase(path);
 }
 
 QString FinetunePage::baseCheckpoint() const
 {
-    return m_base->currentData().toString();
-}
-
-void FinetunePage::updateBaseInfo()
-{
-    const QString checkpoint = baseCheckpoint();
-    ModelConfig model;
-    bool present = false;
-    if (!checkpoint.isEmpty()) {
-        try {
-            model = readCheckpointConfig(checkpoint.toStdString()).model;
-            present = true;
-            m_baseInfo->setText(tr("%1 layers, %2 wide, context %3, vocabulary %4 · %5 parameters")
-                                    .arg(model.nLayer)
-                                    .arg(model.nEmbd)
-                                    .arg(model.contextLength)
-                                    .arg(model.vocabSize)
-                                    .arg(countParameters(model).total()));
-        } catch (const std::exception &e) {
-            m_baseInfo->setText(QString::fromStdString(e.what()));
-        }
-    } else {
-        m_baseInfo->setText(tr("Fine-tuning starts from a pretrained model. Make a base trains "
-                               "a small one on the sample corpus (a few minutes)."));
-    }
-    m_chat->setBaseModel(model, present);
-    m_classify->setBaseModel(model, present);
+    return m_baseBar->checkpoint();
 }
 
 // The sample base in runs/base-256: made when absent, continued when a run was stopped.
@@ -339,9 +246,8 @@ void FinetunePage::makeBase()
         runs.setStatus(*m_runId, QStringLiteral("running"));
         m_runDir = runDir;
         m_runKind = QStringLiteral("pretrain");
-        m_baseProgress->setRange(0, int(config.train.maxSteps));
-        m_baseProgress->setValue(latest ? int(latest->state.step) : 0);
         setActivity(Activity::MakingBase);
+        m_baseBar->beginMaking(config.train.maxSteps, latest ? latest->state.step : 0);
         const QString resumeFrom = latest ? QString::fromStdString(latest->path) : QString();
         QMetaObject::invokeMethod(
             m_training,
@@ -490,11 +396,7 @@ void FinetunePage::handleMetrics(const QVector<StepMetrics> &steps)
         }
     }
     if (m_activity == Activity::MakingBase) {
-        m_baseProgress->setValue(int(steps.back().step));
-        m_baseInfo->setText(tr("Making the base: step %1 of %2, loss %3")
-                                .arg(steps.back().step)
-                                .arg(steps.back().maxSteps)
-                                .arg(steps.back().loss, 0, 'f', 3));
+        m_baseBar->showMakingProgress(steps.back().step, steps.back().maxSteps, steps.back().loss);
         return;
     }
     (isChatRun() ? m_chat->panel() : m_classify->panel())->showSteps(steps);
@@ -523,19 +425,35 @@ void FinetunePage::handleFinished(const QString &outcome, const QString &message
     const auto best = preferredCheckpoint(m_runDir.toStdString());
     const QString kept = best ? QString::fromStdString(best->path) : lastCheckpoint;
     if (m_activity == Activity::MakingBase) {
-        m_baseProgress->setVisible(false);
+        m_baseBar->endMaking();
         refreshBases();
         if (outcome == QLatin1String("finished"))
             setBase(m_runDir);
     } else if (isChatRun()) {
         m_chat->setTunedCheckpoint(kept);
-        m_chat->panel()->showStatus(tr("%1: %2 · kept %3").arg(outcome, message, kept));
+        m_chat->panel()->showStatus(
+            tr("%1: %2 · kept %3").arg(outcomeText(outcome), message, kept));
     } else {
         m_classify->setClassifierCheckpoint(kept);
-        m_classify->panel()->showStatus(tr("%1: %2 · kept %3").arg(outcome, message, kept));
+        m_classify->panel()->showStatus(
+            tr("%1: %2 · kept %3").arg(outcomeText(outcome), message, kept));
     }
     setActivity(Activity::Idle);
     Q_EMIT runEnded(outcome, m_runDir);
+}
+
+// TrainingWorker's outcome code in the learner's words.
+QString FinetunePage::outcomeText(const QString &outcome) const
+{
+    if (outcome == QLatin1String("finished"))
+        return tr("Finished");
+    if (outcome == QLatin1String("stopped"))
+        return tr("Stopped");
+    if (outcome == QLatin1String("diverged"))
+        return tr("Diverged");
+    if (outcome == QLatin1String("failed"))
+        return tr("Failed");
+    return outcome;
 }
 
 void FinetunePage::handleFailure(const QString &what, const QString &message)
@@ -623,9 +541,9 @@ void FinetunePage::setActivity(Activity activity)
                               !busy && stoppedRun(QStringLiteral("sft")).has_value());
     m_classify->panel()->setState(training && !isChatRun(), m_paused, busy,
                                   !busy && stoppedRun(QStringLiteral("classify")).has_value());
-    m_makeBase->setEnabled(!busy);
-    m_base->setEnabled(!busy);
-    m_baseProgress->setVisible(activity == Activity::MakingBase);
+    m_baseBar->setBusy(busy);
+    if (activity != Activity::MakingBase)
+        m_baseBar->endMaking();
     const QString name = QFileInfo(m_runDir).fileName();
     Q_EMIT jobChanged(activity == Activity::Training     ? tr("tuning %1").arg(name)
                       : activity == Activity::MakingBase ? tr("making the base %1").arg(name)
@@ -660,14 +578,6 @@ void FinetunePage::retranslate()
 {
     m_tabs->setTabText(0, tr("Chat tuning"));
     m_tabs->setTabText(1, tr("Classification"));
-    m_baseCaption->setText(tr("&Base:"));
-    m_makeBase->setText(tr("Make a base"));
-    m_makeBase->setToolTip(tr("Pretrain az-tiny over its whole 256-token context on the sample "
-                              "corpus, as runs/%1 (a few minutes)")
-                               .arg(QLatin1String(kBaseRunName)));
-    m_base->setToolTip(tr("The pretrained checkpoint to tune (a run folder means its best or "
-                          "newest checkpoint)"));
-    updateBaseInfo();
 }
 
 void FinetunePage::changeEvent(QEvent *event)

@@ -14,10 +14,6 @@
 #include "trainer.h"
 #include "tuning_job.h"
 
-class QComboBox;
-class QLabel;
-class QProgressBar;
-class QPushButton;
 class QTabWidget;
 class TrainingWorker;
 
@@ -27,6 +23,7 @@ class Workspace;
 
 namespace azllm::ui {
 
+class BaseBar;
 class ChatTuningTab;
 class ClassifyTab;
 class FinetuneWorker;
@@ -79,7 +76,6 @@ private:
         Working // preview, baselines, comparison, prediction
     };
 
-    QWidget *buildBaseBar();
     void connectWorkers();
     void retranslate();
     void start(azllm::TuningRequest request, const QString &stem);
@@ -89,12 +85,12 @@ private:
     void handleFinished(const QString &outcome, const QString &message,
                         const QString &lastCheckpoint);
     void handleFailure(const QString &what, const QString &message);
+    QString outcomeText(const QString &outcome) const;
     // The newest stopped run of a kind that has a checkpoint to continue from.
     std::optional<azllm::RunRecord> stoppedRun(const QString &kind) const;
     void resumeStopped(const QString &kind);
     void setActivity(Activity activity);
     void appendLog(const QString &text);
-    void updateBaseInfo();
     bool isChatRun() const { return m_runKind == QLatin1String("sft"); }
 
     azllm::Workspace &m_workspace;
@@ -108,11 +104,7 @@ private:
     QString m_runKind;
     qint64 m_stepsPerEpoch = 0;
 
-    QComboBox *m_base = nullptr;
-    QPushButton *m_makeBase = nullptr;
-    QLabel *m_baseInfo = nullptr;
-    QLabel *m_baseCaption = nullptr;
-    QProgressBar *m_baseProgress = nullptr;
+    BaseBar *m_baseBar = nullptr;
     QTabWidget *m_tabs = nullptr;
     ChatTuningTab *m_chat = nullptr;
     ClassifyTab *m_classify = nullptr;

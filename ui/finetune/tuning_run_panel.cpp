@@ -107,7 +107,7 @@ void TuningRunPanel::showSteps(const QVector<azllm::StepMetrics> &steps)
     const qint64 epoch = m_stepsPerEpoch > 0 ? (last.step - 1) / m_stepsPerEpoch + 1 : 0;
     const qint64 epochs =
         m_stepsPerEpoch > 0 ? (last.maxSteps + m_stepsPerEpoch - 1) / m_stepsPerEpoch : 0;
-    showStatus(tr("step %1 of %2 · epoch %3 of %4 · loss %5")
+    showStatus(tr("step %1 of %2 · epoch %3 of %4 · loss %L5")
                    .arg(last.step)
                    .arg(last.maxSteps)
                    .arg(epoch)

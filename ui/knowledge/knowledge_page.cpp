@@ -425,14 +425,15 @@ void KnowledgePage::handleImportProgress(int filesDone, int filesTotal, const QS
 void KnowledgePage::handleImportFinished(const KnowledgeImportReport &r)
 {
     setIdle();
-    QString text = tr("%1 added, %2 replaced, %3 unchanged, %4 skipped: %5 chunks from %6 in %7 s.")
-                       .arg(r.added)
-                       .arg(r.replaced)
-                       .arg(r.unchanged)
-                       .arg(r.skipped)
-                       .arg(r.chunks)
-                       .arg(QLocale().formattedDataSize(r.bytes))
-                       .arg(r.seconds, 0, 'f', 2);
+    QString text =
+        tr("%1 added, %2 replaced, %3 unchanged, %4 skipped: %5 chunks from %6 in %L7 s.")
+            .arg(r.added)
+            .arg(r.replaced)
+            .arg(r.unchanged)
+            .arg(r.skipped)
+            .arg(r.chunks)
+            .arg(QLocale().formattedDataSize(r.bytes))
+            .arg(r.seconds, 0, 'f', 2);
     if (r.cancelled)
         text += QLatin1Char(' ') + tr("Cancelled: the documents imported before it are kept.");
     for (const FileIssue &issue : r.issues)
@@ -489,12 +490,11 @@ void KnowledgePage::handleSearchFinished(const RetrievalResult &result)
         m_results->insertRow(i);
         m_results->setItem(i, 0, cell(QString::number(i + 1), true));
         m_results->setItem(i, 1, cell(citationText(c.chunk)));
-        m_results->setItem(i, 2, cell(QString::number(c.score, 'f', 3), true));
+        m_results->setItem(i, 2, cell(QLocale().toString(c.score, 'f', 3), true));
         m_results->setItem(
             i, 3, cell(QString::number(qRound(c.coverage * 100)) + QLatin1Char('%'), true));
         m_results->item(i, 1)->setToolTip(c.chunk.heading);
     }
-    m_results->resizeColumnsToContents();
     m_searchNote->setText(
         result.chunks.isEmpty() ? tr("Nothing found (%1, %2 ms).")
                                       .arg(retrievalModeName(result.mode))
@@ -522,7 +522,7 @@ void KnowledgePage::showResult(int row)
     if (!m_lastSearch || row < 0 || row >= m_lastSearch->chunks.size())
         return;
     const RetrievedChunk &c = m_lastSearch->chunks[row];
-    showChunk(c.chunk, tr("Result %1 for “%2”: score %3, covers %4% of the question.")
+    showChunk(c.chunk, tr("Result %1 for “%2”: score %L3, covers %4% of the question.")
                            .arg(row + 1)
                            .arg(m_lastSearch->query)
                            .arg(c.score, 0, 'f', 3)
@@ -640,7 +640,7 @@ void KnowledgePage::evaluate(const QString &questionsFile)
 void KnowledgePage::handleEvaluationFinished(const EvalReport &report)
 {
     setIdle();
-    m_evalResult->setText(tr("%1 questions, %2: Recall@1 %3, Recall@5 %4, MRR %5.")
+    m_evalResult->setText(tr("%1 questions, %2: Recall@1 %L3, Recall@5 %L4, MRR %L5.")
                               .arg(report.n)
                               .arg(retrievalModeName(report.mode))
                               .arg(report.recallAt1, 0, 'f', 3)

@@ -207,6 +207,9 @@ QWidget *KnowledgePage::buildToolColumn()
     options->addWidget(m_searchButton);
     m_results = table(4);
     m_results->setObjectName(QStringLiteral("searchResults"));
+    // The citation takes what the numbers leave, so score and coverage always show.
+    m_results->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_results->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     connect(m_results, &QTableWidget::currentCellChanged, this, &KnowledgePage::showResult);
     m_searchNote = hintLabel();
 
