@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="az">
 <context>
-    <name>ChatPage</name>
+    <name>azllm::ui::ChatPage</name>
     <message>
         <location filename="../ui/chat/chat_page.cpp" line="+118"/>
         <source> · chat-tuned</source>
@@ -311,7 +311,7 @@
     </message>
 </context>
 <context>
-    <name>ChatWorker</name>
+    <name>azllm::ui::ChatWorker</name>
     <message>
         <location filename="../ui/chat/chat_worker.cpp" line="+83"/>
         <source>No checkpoint is loaded.</source>
@@ -319,7 +319,7 @@
     </message>
 </context>
 <context>
-    <name>ConversationList</name>
+    <name>azllm::ui::ConversationList</name>
     <message>
         <location filename="../ui/chat/conversation_list.cpp" line="+38"/>
         <source>Search all messages…</source>
@@ -404,7 +404,7 @@
     </message>
 </context>
 <context>
-    <name>DataPage</name>
+    <name>azllm::ui::DataPage</name>
     <message>
         <location filename="../ui/data/data_page.cpp" line="+24"/>
         <source>Data</source>
@@ -437,7 +437,7 @@
     </message>
 </context>
 <context>
-    <name>ExplainChart</name>
+    <name>azllm::ui::ExplainChart</name>
     <message>
         <location filename="../ui/chat/explain_chart.cpp" line="+29"/>
         <source>probability (%)</source>
@@ -495,7 +495,7 @@ bir tokeninə klikləyin.</translation>
     </message>
 </context>
 <context>
-    <name>LessonsPage</name>
+    <name>azllm::ui::LessonsPage</name>
     <message>
         <location filename="../ui/lessons/lessons_page.cpp" line="+28"/>
         <source>Data</source>
@@ -558,7 +558,7 @@ bir tokeninə klikləyin.</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>azllm::ui::MainWindow</name>
     <message>
         <location filename="../ui/shell/main_window.cpp" line="+35"/>
         <source>Az-LLM Studio — %1</source>
@@ -721,7 +721,7 @@ bir tokeninə klikləyin.</translation>
     </message>
 </context>
 <context>
-    <name>MessageView</name>
+    <name>azllm::ui::MessageView</name>
     <message>
         <location filename="../ui/chat/message_view.cpp" line="+49"/>
         <source>Copy</source>
@@ -754,7 +754,7 @@ bir tokeninə klikləyin.</translation>
     </message>
 </context>
 <context>
-    <name>MetricChart</name>
+    <name>azllm::ui::MetricChart</name>
     <message>
         <location filename="../ui/train/metric_chart.cpp" line="+10"/>
         <location line="+27"/>
@@ -763,7 +763,7 @@ bir tokeninə klikləyin.</translation>
     </message>
 </context>
 <context>
-    <name>ModelPage</name>
+    <name>azllm::ui::ModelPage</name>
     <message>
         <location filename="../ui/model/model_page.cpp" line="+36"/>
         <source>Heads that divide %1 evenly near %2: %3 or %4.</source>
@@ -1247,7 +1247,7 @@ bir tokeninə klikləyin.</translation>
     </message>
 </context>
 <context>
-    <name>RoadmapPage</name>
+    <name>azllm::ui::RoadmapPage</name>
     <message>
         <location filename="../ui/roadmap/roadmap_page.cpp" line="+85"/>
         <source>Timeline</source>
@@ -1589,7 +1589,7 @@ bir tokeninə klikləyin.</translation>
     </message>
 </context>
 <context>
-    <name>RunHistoryView</name>
+    <name>azllm::ui::RunHistoryView</name>
     <message>
         <location filename="../ui/train/run_history_view.cpp" line="+55"/>
         <source>created</source>
@@ -1712,7 +1712,7 @@ bir tokeninə klikləyin.</translation>
     </message>
 </context>
 <context>
-    <name>SamplingPanel</name>
+    <name>azllm::ui::SamplingPanel</name>
     <message>
         <location filename="../ui/chat/sampling_panel.cpp" line="+69"/>
         <source>Temperature</source>
@@ -1785,7 +1785,7 @@ bir tokeninə klikləyin.</translation>
     </message>
 </context>
 <context>
-    <name>TrainPage</name>
+    <name>azllm::ui::TrainPage</name>
     <message>
         <location filename="../ui/train/train_page.cpp" line="+84"/>
         <source>step %v of %m</source>
@@ -2157,7 +2157,7 @@ bir tokeninə klikləyin.</translation>
     </message>
 </context>
 <context>
-    <name>TrainingWorker</name>
+    <name>azllm::ui::TrainingWorker</name>
     <message>
         <location filename="../ui/train/training_worker.cpp" line="+164"/>
         <source>(no sample: %1)</source>

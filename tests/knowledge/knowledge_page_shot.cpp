@@ -19,6 +19,8 @@
 #include "runtime.h"
 #include "sampling_panel.h"
 
+using namespace azllm::ui;
+
 namespace {
 
 constexpr int kWaitMs = 300000;

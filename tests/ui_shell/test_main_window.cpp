@@ -78,3 +78,5 @@ private Q_SLOTS:
 
 QTEST_MAIN(TestMainWindow)
 #include "test_main_window.moc"
+
+using namespace azllm::ui;

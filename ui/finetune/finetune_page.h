@@ -19,7 +19,6 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTabWidget;
-class TrainingWorker;
 
 namespace azllm {
 class Workspace;
@@ -30,6 +29,7 @@ namespace azllm::ui {
 class ChatTuningTab;
 class ClassifyTab;
 class FinetuneWorker;
+class TrainingWorker;
 
 class FinetunePage final : public QWidget
 {
