@@ -9,6 +9,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "chat_setup_bar.h"
 #include "conversation_list.h"
 #include "explain_panel.h"
 #include "message_view.h"
