@@ -11,10 +11,10 @@
 #include <cstdio>
 #include <memory>
 
+#include "interface_language.h"
 #include "main_window.h"
 #include "runtime.h"
 #include "studio_tools.h"
-#include "ui_language.h"
 #include "workspace.h"
 
 namespace {

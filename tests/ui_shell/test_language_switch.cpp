@@ -13,8 +13,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "interface_language.h"
 #include "main_window.h"
-#include "ui_language.h"
 #include "workspace.h"
 
 using namespace azllm::ui;

@@ -22,6 +22,7 @@
 #include "data_page.h"
 #include "export_dialog.h"
 #include "finetune_page.h"
+#include "interface_language.h"
 #include "knowledge_page.h"
 #include "lessons_page.h"
 #include "model_page.h"
@@ -30,7 +31,6 @@
 #include "roadmap_page.h"
 #include "runtime.h"
 #include "train_page.h"
-#include "ui_language.h"
 #include "workspace.h"
 
 namespace azllm::ui {

@@ -1,4 +1,4 @@
-#include "ui_language.h"
+#include "interface_language.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
