@@ -66,7 +66,7 @@ def main(path, old_path):
                 missing.append(f'{context}: {html.unescape(source)}')
                 return message
             return re.sub(r'<translation type="unfinished">.*?</translation>|'
-                          r'<translation type="unfinished"/>',
+                          r'<translation type="unfinished"\s*/>',
                           lambda _: f'<translation>{translation}</translation>', message,
                           flags=re.S)
 
