@@ -10,6 +10,8 @@
 #include "roadmap_page.h"
 #include "workspace.h"
 
+using namespace azllm::ui;
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -78,5 +80,3 @@ private Q_SLOTS:
 
 QTEST_MAIN(TestMainWindow)
 #include "test_main_window.moc"
-
-using namespace azllm::ui;
