@@ -68,8 +68,12 @@ QList<ShownText> shownTexts(QWidget *root)
 QString expectedTranslation(QObject *object, const QString &english)
 {
     for (QObject *holder = object; holder; holder = holder->parent()) {
-        const QString translated = QCoreApplication::translate(holder->metaObject()->className(),
-                                                               english.toUtf8().constData());
+        // The studio's own classes only: Qt's translation (qtbase) has contexts of its own.
+        const char *context = holder->metaObject()->className();
+        if (!QByteArray(context).startsWith("azllm::"))
+            continue;
+        const QString translated =
+            QCoreApplication::translate(context, english.toUtf8().constData());
         if (translated != english)
             return translated;
     }
