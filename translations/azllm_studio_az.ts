@@ -2,491 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="az">
 <context>
-    <name>ChatPage</name>
-    <message>
-        <location filename="../ui/chat/chat_page.cpp" line="+120"/>
-        <source> · chat-tuned</source>
-        <translation> · çat üçün tənzimlənib</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 · step %2 · loss %3</source>
-        <translation>%1 · addım %2 · itki %L3</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>(no checkpoints yet: train a model on the Train screen)</source>
-        <translation>(hələ yoxlama nöqtəsi yoxdur: Təlim ekranında model öyrədin)</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Loading %1…</source>
-        <translation>%1 yüklənir…</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>%1 parameters · vocabulary %2 · sees %3 tokens at a time · %4 · %5</source>
-        <translation>%1 parametr · lüğət %2 · bir dəfəyə %3 token görür · %4 · %5</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>chat markers present</source>
-        <translation>çat markerləri var</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>no chat markers in its tokenizer: Completion mode only</source>
-        <translation>tokenizatorunda çat markerləri yoxdur: yalnız Tamamlama rejimi</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Not loaded.</source>
-        <translation>Yüklənməyib.</translation>
-    </message>
-    <message>
-        <location line="+53"/>
-        <source>Your message to the assistant (Ctrl+Enter sends)</source>
-        <translation>Assistentə mesajınız (Ctrl+Enter göndərir)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Text for the model to continue, e.g. &quot;Azərbaycan&quot; (Ctrl+Enter sends)</source>
-        <translation>Modelin davam etdirəcəyi mətn, məs. &quot;Azərbaycan&quot; (Ctrl+Enter göndərir)</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Load a checkpoint first (top of the screen).</source>
-        <translation>Əvvəlcə yoxlama nöqtəsi yükləyin (ekranın yuxarısında).</translation>
-    </message>
-    <message>
-        <location line="+55"/>
-        <source>Searching the knowledge base…</source>
-        <translation>Bilik bazasında axtarılır…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Chat: searching the knowledge base</source>
-        <translation>Çat: bilik bazasında axtarış</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Generating…</source>
-        <translation>Yaradılır…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Chat: generating</source>
-        <translation>Çat: cavab yaradılır</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Not generated: no chunk of %1 covers enough of the question (%2).</source>
-        <translation>Generasiya olunmadı: %1 bazasında heç bir fraqment sualı kifayət qədər əhatə etmir (%2).</translation>
-    </message>
-    <message>
-        <location line="+100"/>
-        <source>Stopped before the answer began.</source>
-        <translation>Cavab başlamadan dayandırıldı.</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>Your text</source>
-        <translation>Mətniniz</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>You</source>
-        <translation>Siz</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Model&apos;s continuation</source>
-        <translation>Modelin davamı</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Model</source>
-        <translation>Model</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Model&apos;s continuation of “%1”</source>
-        <translation>Modelin davamı: “%1”</translation>
-    </message>
-    <message>
-        <location line="+110"/>
-        <source>Editing message %1: Send replaces it and every message after it.</source>
-        <translation>Mesaj %1 redaktə olunur: “Göndər” onu və ondan sonrakı bütün mesajları əvəz edir.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>%1 tokens · %2 tokens/s · first token after %3 ms · prompt %4 tokens · seed %5</source>
-        <translation>%1 token · %L2 token/s · ilk token %3 ms sonra · prompt %4 token · toxum %5</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source> · stopped by you</source>
-        <translation> · siz dayandırdınız</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source> · the model ended it with %1</source>
-        <translation> · model onu %1 ilə bitirdi</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source> · reached max new tokens</source>
-        <translation> · yeni token limitinə çatdı</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 tokens · %2 tokens/s · first token after %3 ms · prompt %4 tokens</source>
-        <translation>%1 token · %L2 token/s · ilk token %3 ms sonra · prompt %4 token</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>⚠ The conversation is longer than the %1 tokens this model sees, so its oldest message was left out of this answer&apos;s prompt (the system prompt was kept).</source>
-        <translation>⚠ Söhbət bu modelin gördüyü %1 tokendən uzundur, ona görə ən köhnə mesaj bu cavabın promptuna daxil edilmədi (sistem promptu saxlanıldı).</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>⚠ The conversation is longer than the %1 tokens this model sees, so its %2 oldest messages were left out of this answer&apos;s prompt (the system prompt was kept).</source>
-        <translation>⚠ Söhbət bu modelin gördüyü %1 tokendən uzundur, ona görə ən köhnə %2 mesaj bu cavabın promptuna daxil edilmədi (sistem promptu saxlanıldı).</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>⚠ The text is longer than the %1 tokens this model sees (with room for the answer), so its first %2 tokens were left out.</source>
-        <translation>⚠ Mətn bu modelin gördüyü %1 tokendən uzundur (cavab üçün yer də nəzərə alınıb), ona görə onun ilk %2 tokeni kənarda qaldı.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Grey bars: the model&apos;s own probabilities (temperature 1). Blue bars: the probabilities generation samples from with the settings above; move them and watch. ␣ marks the start of a word.</source>
-        <translation>Boz zolaqlar: modelin öz ehtimalları (temperatur 1). Mavi zolaqlar: yuxarıdakı ayarlarla generasiyanın seçdiyi ehtimallar; ayarları dəyişib izləyin. ␣ sözün başlanğıcını göstərir.</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Explain works on answers generated since the screen opened: the model&apos;s exact tokens are not stored. Regenerate the answer to explore it.</source>
-        <translation>“İzah et” yalnız ekran açılandan sonra yaradılmış cavablarda işləyir: modelin dəqiq tokenləri saxlanılmır. Onu araşdırmaq üçün cavabı yenidən yaradın.</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Computing…</source>
-        <translation>Hesablanır…</translation>
-    </message>
-    <message>
-        <location line="+69"/>
-        <source>Token %1 of the answer: the model chose “%2” (▶), %3 likely on its own, %4 with your settings. These %5 candidates hold %6 of its probability; your settings leave %7 of %8 tokens possible.</source>
-        <translation>Cavabdakı token %1: model “%2” seçdi (▶); modelin öz ehtimalı %3, ayarlarınızla %4. Bu %5 namizəd ehtimalın %6 hissəsini tutur; ayarlarınız %8 tokendən %7 tokeni mümkün saxlayır.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <location filename="../ui/chat/chat_page_layout.cpp" line="+201"/>
-        <source>Regenerate</source>
-        <translation>Yenidən yarat</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Answer again</source>
-        <translation>Yenidən cavab ver</translation>
-    </message>
-    <message>
-        <location filename="../ui/chat/chat_page_layout.cpp" line="-122"/>
-        <source>Every checkpoint of every run in the workspace; the run&apos;s tokenizer comes with it.</source>
-        <translation>İş sahəsindəki bütün təlim proseslərinin bütün yoxlama nöqtələri; prosesin tokenizatoru da onunla gəlir.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Other folder…</source>
-        <translation>Başqa qovluq…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Talk to a checkpoint or run folder outside the workspace (for example azllm demo&apos;s).</source>
-        <translation>İş sahəsindən kənardakı yoxlama nöqtəsi və ya təlim qovluğu ilə danışın (məsələn, azllm demo-nunku).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Checkpoint or run folder</source>
-        <translation>Yoxlama nöqtəsi və ya təlim qovluğu</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Completion: the model continues your text</source>
-        <translation>Tamamlama: model mətninizi davam etdirir</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Chat: turns with the chat template (for chat-tuned models)</source>
-        <translation>Çat: çat formatında növbələr (söhbətlər üzərində incə tənzimlənmiş modellər üçün)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A pretrained model only knows how to continue text: use Completion. A model tuned on conversations answers in Chat mode (docs/chat_template.md).</source>
-        <translation>İlkin təlim keçmiş model yalnız mətni davam etdirməyi bilir: Tamamlama rejimini seçin. Söhbətlər üzərində incə tənzimlənmiş model Çat rejimində cavab verir (docs/chat_template.md).</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Pick a checkpoint to start.</source>
-        <translation>Başlamaq üçün yoxlama nöqtəsi seçin.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Export…</source>
-        <translation>İxrac et…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Write this checkpoint as GGUF (llama.cpp, Ollama, LM Studio) or safetensors (Hugging Face).</source>
-        <translation>Bu yoxlama nöqtəsini GGUF (llama.cpp, Ollama, LM Studio) və ya safetensors (Hugging Face) kimi yaz.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Checkpoint</source>
-        <translation>Yoxlama nöqtəsi</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Mode</source>
-        <translation>Rejim</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>System prompt</source>
-        <translation>Sistem promptu</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Optional: how the assistant should behave, e.g. &quot;Qısa cavab ver.&quot;</source>
-        <translation>İstəyə bağlı: assistent özünü necə aparmalıdır, məs. &quot;Qısa cavab ver.&quot;</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sent first, in the &lt;|system|&gt; turn, and always kept when old turns are left out.</source>
-        <translation>Birinci, &lt;|system|&gt; növbəsində göndərilir və köhnə növbələr çıxarılanda da həmişə saxlanılır.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Write a message below. In Completion mode the model continues what you write; in Chat mode it answers as the assistant. Turn on Explain (right) and click any token of an answer to see which tokens the model weighed.</source>
-        <translation>Aşağıda mesaj yazın. Tamamlama rejimində model yazdığınızı davam etdirir; Çat rejimində assistent kimi cavab verir. Modelin hansı tokenləri nəzərdən keçirdiyini görmək üçün “İzah et”i (sağda) açın və cavabın istənilən tokeninə klikləyin.</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Cancel edit</source>
-        <translation>Redaktəni ləğv et</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Your message (Ctrl+Enter sends)</source>
-        <translation>Mesajınız (Ctrl+Enter göndərir)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Send</source>
-        <translation>Göndər</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Send the message; the answer streams in token by token (Ctrl+Enter).</source>
-        <translation>Mesajı göndər; cavab token-token gəlir (Ctrl+Enter).</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Stop</source>
-        <translation>Dayandır</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>End the answer now; the tokens so far are kept.</source>
-        <translation>Cavabı indi bitir; indiyədək yaranan tokenlər saxlanılır.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Replace the last answer with a new one (the same one again if the seed is fixed).</source>
-        <translation>Son cavabı yenisi ilə əvəz et (toxum sabitdirsə, eyni cavab alınır).</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Sampling</source>
-        <translation>Seçmə (sampling)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>How the next token is chosen from the model&apos;s probabilities. Hover a control for what it does.</source>
-        <translation>Növbəti tokenin modelin ehtimallarından necə seçildiyi. Hər tənzimləyicinin nə etdiyini görmək üçün kursoru onun üzərinə gətirin.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Knowledge base</source>
-        <translation>Bilik bazası</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Explain</source>
-        <translation>İzah et</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Explain: click a token of an answer</source>
-        <translation>İzah: cavabın bir tokeninə klikləyin</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Shows the answers&apos; tokens as chips; click one to see the 10 candidates the model weighed at that position.</source>
-        <translation>Cavabların tokenlərini çip kimi göstərir; modelin həmin mövqedə nəzərdən keçirdiyi 10 namizədi görmək üçün birinə klikləyin.</translation>
-    </message>
-</context>
-<context>
-    <name>ChatWorker</name>
-    <message>
-        <location filename="../ui/chat/chat_worker.cpp" line="+83"/>
-        <source>No checkpoint is loaded.</source>
-        <translation>Heç bir yoxlama nöqtəsi yüklənməyib.</translation>
-    </message>
-</context>
-<context>
-    <name>ConversationList</name>
-    <message>
-        <location filename="../ui/chat/conversation_list.cpp" line="+38"/>
-        <source>Search all messages…</source>
-        <translation>Bütün mesajlarda axtar…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Finds messages containing every word you type, parts of words too (&quot;kitab&quot; finds &quot;kitablar&quot;).</source>
-        <translation>Yazdığınız bütün sözləri, həm də söz hissələrini ehtiva edən mesajları tapır (&quot;kitab&quot; &quot;kitablar&quot;ı da tapır).</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>New</source>
-        <translation>Yeni</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start a new conversation (the current one stays saved).</source>
-        <translation>Yeni söhbətə başla (cari söhbət saxlanılır).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Rename…</source>
-        <translation>Adını dəyiş…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Delete</source>
-        <translation>Sil</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Export…</source>
-        <translation>İxrac et…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save the conversation as a Markdown file.</source>
-        <translation>Söhbəti Markdown faylı kimi saxla.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Conversations</source>
-        <translation>Söhbətlər</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>%1
-%2 messages · %3</source>
-        <translation>%1
-%2 mesaj · %3</translation>
-    </message>
-    <message>
-        <location line="+73"/>
-        <source>Rename conversation</source>
-        <translation>Söhbətin adını dəyiş</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Title:</source>
-        <translation>Başlıq:</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Delete conversation</source>
-        <translation>Söhbəti sil</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete this conversation and all its messages? This cannot be undone.</source>
-        <translation>Bu söhbət və onun bütün mesajları silinsin? Bunu geri qaytarmaq olmaz.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Export conversation</source>
-        <translation>Söhbəti ixrac et</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-</context>
-<context>
-    <name>DataPage</name>
-    <message>
-        <location filename="../ui/data/data_page.cpp" line="+24"/>
-        <source>Data</source>
-        <translation>Verilənlər</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Turn Azerbaijani text into training data: clean it, remove duplicates, train a tokenizer and write token files. Then see how the tokenizer splits your own sentences.</source>
-        <translation>Azərbaycanca mətni təlim verilənlərinə çevirin: təmizləyin, təkrarları silin, tokenizator öyrədin və token fayllarını yazın. Sonra tokenizatorun öz cümlələrinizi necə böldüyünə baxın.</translation>
-    </message>
-    <message>
-        <location line="+41"/>
-        <source>Tokenizer playground</source>
-        <translation>Tokenizator sınağı</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>New dataset</source>
-        <translation>Yeni verilənlər dəsti</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sources</source>
-        <translation>Mənbələr</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Your datasets</source>
-        <translation>Verilənlər dəstləriniz</translation>
-    </message>
-</context>
-<context>
-    <name>ExplainChart</name>
-    <message>
-        <location filename="../ui/chat/explain_chart.cpp" line="+29"/>
-        <source>probability (%)</source>
-        <translation>ehtimal (%)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>model (temperature 1)</source>
-        <translation>model (temperatur 1)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>sampled with your settings</source>
-        <translation>ayarlarınızla seçilən</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Turn on Explain and click
-a token of an answer.</source>
-        <translation>“İzah et”i açın və cavabın
-bir tokeninə klikləyin.</translation>
-    </message>
-</context>
-<context>
     <name>HumanUnits</name>
     <message>
         <location filename="../ui/data/human_units.cpp" line="+14"/>
@@ -520,703 +35,9 @@ bir tokeninə klikləyin.</translation>
     </message>
 </context>
 <context>
-    <name>LessonsPage</name>
-    <message>
-        <location filename="../ui/lessons/lessons_page.cpp" line="+28"/>
-        <source>Data</source>
-        <translation>Verilənlər</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Model</source>
-        <translation>Model</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Train</source>
-        <translation>Təlim</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Chat</source>
-        <translation>Çat</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Roadmap</source>
-        <translation>Yol xəritəsi</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lessons</source>
-        <translation>Dərslər</translation>
-    </message>
-    <message>
-        <location line="+93"/>
-        <source>I have finished this lesson</source>
-        <translation>Bu dərsi bitirdim</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>My notes for this lesson (saved automatically)</source>
-        <translation>Bu dərs üçün qeydlərim (avtomatik saxlanılır)</translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <source>%1 of %2 days done · bold lessons are written out in full</source>
-        <translation>%2 gündən %1 gün bitib · qalın şriftli dərslər tam yazılıb</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Day %1 of %2 · exercise on the %3 screen</source>
-        <translation>Gün %1 / %2 · tapşırıq %3 ekranında</translation>
-    </message>
-    <message>
-        <location line="+48"/>
-        <source>Try it:</source>
-        <translation>Sınayın:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Opens the %1 screen</source>
-        <translation>%1 ekranını açır</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../ui/shell/main_window.cpp" line="+37"/>
-        <source>Az-LLM Studio — %1</source>
-        <translation>Az-LLM Studio — %1</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Lessons</source>
-        <translation>Dərslər</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The 50-day course, day by day (Ctrl+1)</source>
-        <translation>50 günlük kurs, gün-gün (Ctrl+1)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Data</source>
-        <translation>Verilənlər</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Model</source>
-        <translation>Model</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Train</source>
-        <translation>Təlim</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>Import text, clean it, train a tokenizer (Ctrl+2)</source>
-        <translation>Mətn idxal edin, təmizləyin, tokenizator öyrədin (Ctrl+2)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Size a model: parameters, memory, compute (Ctrl+3)</source>
-        <translation>Modelin ölçüsünü seçin: parametrlər, yaddaş, hesablama (Ctrl+3)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pretrain with a live dashboard (Ctrl+4)</source>
-        <translation>Canlı göstəricilərlə ilkin təlim (Ctrl+4)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fine-tune</source>
-        <translation>İncə tənzimləmə</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Teach a pretrained model to answer or to classify (Ctrl+5)</source>
-        <translation>İlkin təlim keçmiş modelə cavab verməyi və ya təsnif etməyi öyrədin (Ctrl+5)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Chat</source>
-        <translation>Çat</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Roadmap</source>
-        <translation>Yol xəritəsi</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <source>Talk to a checkpoint and see its probabilities (Ctrl+6)</source>
-        <translation>Yoxlama nöqtəsi ilə danışın və onun ehtimallarını görün (Ctrl+6)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Plan your next 3-6 months (Ctrl+7)</source>
-        <translation>Növbəti 3-6 ayınızı planlayın (Ctrl+7)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Knowledge</source>
-        <translation>Bilik bazası</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Document bases the chat answers from, with citations (Ctrl+8)</source>
-        <translation>Çatın cavab verdiyi sənəd bazaları, istinadlarla (Ctrl+8)</translation>
-    </message>
-    <message>
-        <location line="+54"/>
-        <source>&amp;File</source>
-        <translation>&amp;Fayl</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open workspace folder</source>
-        <translation>İş sahəsi qovluğunu aç</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Export model…</source>
-        <translation>Modeli &amp;ixrac et…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Quit</source>
-        <translation>Çı&amp;xış</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;View</source>
-        <translation>&amp;Görünüş</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Help</source>
-        <translation>&amp;Kömək</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;About Az-LLM Studio</source>
-        <translation>Az-LLM Studio &amp;haqqında</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>About Az-LLM Studio</source>
-        <translation>Az-LLM Studio haqqında</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&lt;b&gt;Az-LLM Studio&lt;/b&gt;&lt;p&gt;Build an Azerbaijani GPT from scratch: data, tokenizer, model size, pretraining, and what comes after.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;Az-LLM Studio&lt;/b&gt;&lt;p&gt;Azərbaycanca GPT-ni sıfırdan qurun: verilənlər, tokenizator, modelin ölçüsü, ilkin təlim və sonrakı mərhələlər.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>CUDA GPU</source>
-        <translation>CUDA GPU</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Device: %1 · %2 threads</source>
-        <translation>Cihaz: %1 · %2 axın</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Workspace: %1</source>
-        <translation>İş sahəsi: %1</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Idle</source>
-        <translation>Gözləmədə</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Running: %1</source>
-        <translation>İcra olunur: %1</translation>
-    </message>
-    <message>
-        <location line="+62"/>
-        <source>Training is running</source>
-        <translation>Təlim gedir</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stop the run? It saves a checkpoint you can resume from later.</source>
-        <translation>Təlim dayandırılsın? Sonra davam etdirə biləcəyiniz yoxlama nöqtəsi (checkpoint) saxlanılacaq.</translation>
-    </message>
-</context>
-<context>
-    <name>MessageView</name>
-    <message>
-        <location filename="../ui/chat/message_view.cpp" line="+49"/>
-        <source>Copy</source>
-        <translation>Kopyala</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Copy this message to the clipboard.</source>
-        <translation>Bu mesajı mübadilə buferinə kopyala.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Edit</source>
-        <translation>Redaktə et</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Put this message back in the input box; sending it replaces it and everything after it.</source>
-        <translation>Bu mesajı yenidən giriş sahəsinə qoy; göndərəndə o, özünü və ondan sonrakı hər şeyi əvəz edir.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Regenerate</source>
-        <translation>Yenidən yarat</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ask the model for this answer again.</source>
-        <translation>Bu cavabı modeldən yenidən istə.</translation>
-    </message>
-    <message>
-        <location line="+81"/>
-        <source>Sources:</source>
-        <translation>Mənbələr:</translation>
-    </message>
-</context>
-<context>
-    <name>MetricChart</name>
-    <message>
-        <location filename="../ui/train/metric_chart.cpp" line="+10"/>
-        <location line="+27"/>
-        <source>step</source>
-        <translation>addım</translation>
-    </message>
-</context>
-<context>
-    <name>ModelPage</name>
-    <message>
-        <location filename="../ui/model/model_page.cpp" line="+36"/>
-        <source>Heads that divide %1 evenly near %2: %3 or %4.</source>
-        <translation>%2 yaxınlığında %1 ədədini qalıqsız bölən baş sayları: %3 və ya %4.</translation>
-    </message>
-    <message>
-        <location line="+148"/>
-        <source>Measuring: a few training steps of az-tiny…</source>
-        <translation>Ölçülür: az-tiny ilə bir neçə təlim addımı…</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Measure again</source>
-        <translation>Yenidən ölç</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Trains at %1 (%2 tokens/s on az-tiny, %3).</source>
-        <translation>Təlim sürəti: %1 (az-tiny ilə %2 token/s, %3).</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The measurement failed: %1</source>
-        <translation>Ölçmə alınmadı: %1</translation>
-    </message>
-    <message>
-        <location line="+59"/>
-        <source>%1 parameters</source>
-        <translation>%1 parametr</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Exactly %1 trainable numbers.</source>
-        <translation>Dəqiq %1 öyrədilən ədəd.</translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <source>Compute-optimal: %1 (20 per parameter).</source>
-        <translation>Hesablama üçün optimal: %1 (hər parametrə 20).</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>measuring…</source>
-        <translation>ölçülür…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>measure this machine first</source>
-        <translation>əvvəlcə bu kompüteri ölçün</translation>
-    </message>
-    <message>
-        <location filename="../ui/model/model_page_layout.cpp" line="+87"/>
-        <source>Course presets</source>
-        <translation>Kurs şablonları</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Click a preset to load it, or shape your own model below; every figure updates as you type. Parameter counts are exact, so a preset&apos;s name may round: see the Note column.</source>
-        <translation>Şablonu yükləmək üçün üzərinə klikləyin və ya aşağıda öz modelinizi qurun; yazdıqca bütün rəqəmlər yenilənir. Parametr sayları dəqiqdir, şablonun adı isə yuvarlaqlaşdırılmış ola bilər: Qeyd sütununa baxın.</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Train this model →</source>
-        <translation>Bu modeli öyrət →</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Open the Train screen with this model&apos;s shape.</source>
-        <translation>Təlim ekranını bu modelin quruluşu ilə açır.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Your model</source>
-        <translation>Modeliniz</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Vocabulary</source>
-        <translation>Lüğət</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Number of tokens your tokenizer knows; each gets a row of n_embd numbers, shared with the output layer.</source>
-        <translation>Tokenizatorunuzun tanıdığı tokenlərin sayı; hər tokenə n_embd ədəddən ibarət bir sətir düşür və bu cədvəl çıxış qatı ilə paylaşılır.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Context length</source>
-        <translation>Kontekst uzunluğu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Longest sequence the model reads at once; each position has its own learned embedding.</source>
-        <translation>Modelin bir dəfəyə oxuduğu ən uzun ardıcıllıq; hər mövqenin öz öyrənilən embeddinqi var.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Width (n_embd)</source>
-        <translation>Genişlik (n_embd)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Size of every token&apos;s vector; parameters grow with its square.</source>
-        <translation>Hər tokenin vektorunun ölçüsü; parametrlər onun kvadratı ilə artır.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Layers (n_layer)</source>
-        <translation>Qatlar (n_layer)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Number of transformer blocks stacked on each other.</source>
-        <translation>Bir-birinin üstünə qoyulmuş transformer bloklarının sayı.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Heads (n_head)</source>
-        <translation>Başlar (n_head)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Attention heads per block; n_embd must split evenly between them.</source>
-        <translation>Hər blokdakı diqqət başları; n_embd onlar arasında qalıqsız bölünməlidir.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Fraction of activations zeroed while training; 0 is right for pretraining, 0.1 helps when data is small. Adds memory for masks.</source>
-        <translation>Təlim zamanı sıfırlanan aktivasiyaların payı; ilkin təlim üçün 0 uyğundur, verilənlər az olanda 0,1 kömək edir. Maskalar üçün əlavə yaddaş tələb edir.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Dropout</source>
-        <translation>Dropout</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>Training run</source>
-        <translation>Təlim prosesi</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Sequences per optimizer step; activation memory grows with it.</source>
-        <translation>Optimizatorun bir addımındakı ardıcıllıqların sayı; aktivasiya yaddaşı onunla birgə artır.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Tokens per training sequence, at most the context length; attention memory grows with its square.</source>
-        <translation>Bir təlim ardıcıllığındakı tokenlərin sayı, ən çox kontekst uzunluğu qədər; diqqət yaddaşı onun kvadratı ilə artır.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source> M tokens</source>
-        <translation> mln token</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>How many tokens training will read in total (all epochs).</source>
-        <translation>Təlimin ümumilikdə oxuyacağı tokenlərin sayı (bütün epoxalar).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Use the compute-optimal budget</source>
-        <translation>Optimal büdcəni tətbiq et</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Set the budget to about 20 tokens per parameter, the compute-optimal amount found by the Chinchilla study.</source>
-        <translation>Büdcəni hər parametrə təxminən 20 token edir: Chinchilla tədqiqatında tapılmış, hesablama üçün optimal miqdar.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Batch size</source>
-        <translation>Paket ölçüsü</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sequence length</source>
-        <translation>Ardıcıllıq uzunluğu</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Token budget</source>
-        <translation>Token büdcəsi</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>About 20 tokens per parameter trains the best model for a fixed amount of compute (Chinchilla).</source>
-        <translation>Hər parametrə təxminən 20 token verilmiş hesablama həcmində ən yaxşı modeli öyrədir (Chinchilla).</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>This machine</source>
-        <translation>Bu kompüter</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Measure this machine</source>
-        <translation>Bu kompüteri ölç</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Times a few real training steps of az-tiny (batch 8, context 64) to learn how many FLOP/s this machine achieves.</source>
-        <translation>Bu kompüterin neçə FLOP/s verdiyini öyrənmək üçün az-tiny ilə bir neçə real təlim addımının (paket 8, kontekst 64) vaxtını ölçür.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Training speed measured on this machine, in FLOPs per second.</source>
-        <translation>Bu kompüterdə ölçülmüş təlim sürəti, saniyədə FLOP ilə.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Not measured yet.</source>
-        <translation>Hələ ölçülməyib.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Parameters</source>
-        <translation>Parametrlər</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Every trainable number in the model, counted exactly.</source>
-        <translation>Modeldəki bütün öyrədilən ədədlər, dəqiq sayılıb.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Where the parameters live: the token and position tables, attention, the MLPs and the LayerNorms.</source>
-        <translation>Parametrlərin yeri: token və mövqe cədvəlləri, diqqət, MLP-lər və LayerNorm-lar.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Checkpoint size</source>
-        <translation>Yoxlama nöqtəsinin ölçüsü</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>fp32</source>
-        <translation>fp32</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Weights saved as 32-bit floats, as training keeps them.</source>
-        <translation>Çəkilər təlimdə saxlandığı kimi, 32 bitlik sürüşən nöqtəli ədədlərlə.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>bf16</source>
-        <translation>bf16</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Weights as 16-bit bfloat: half the size, what most releases ship.</source>
-        <translation>Çəkilər 16 bitlik bfloat ilə: ölçü yarıya enir, əksər buraxılışlar belə paylanır.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>int8</source>
-        <translation>int8</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Matrices as GGUF&apos;s Q8_0: blocks of 32 8-bit integers with one fp16 scale, 34 bytes per 32 weights; the position table, biases and norms stay fp32.</source>
-        <translation>Matrislər GGUF-un Q8_0 formatında: 32 ədəd 8 bitlik tam ədəd və bir fp16 miqyasdan ibarət bloklar, 32 çəkiyə 34 bayt; mövqe cədvəli, sürüşmələr (bias) və normlar fp32 qalır.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Compute</source>
-        <translation>Hesablama</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Training, per token</source>
-        <translation>Təlim, token başına</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Forward and backward pass for one token at the sequence length: about 6 FLOPs per parameter plus attention.</source>
-        <translation>Ardıcıllıq uzunluğunda bir token üçün irəli və geri keçid: hər parametrə təxminən 6 FLOP, üstəgəl diqqət.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Inference, per token</source>
-        <translation>İnferens, token başına</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Forward pass only for one token at the full sequence length: about 2 FLOPs per parameter plus attention.</source>
-        <translation>Tam ardıcıllıq uzunluğunda bir token üçün yalnız irəli keçid: hər parametrə təxminən 2 FLOP, üstəgəl diqqət.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Whole budget</source>
-        <translation>Bütün büdcə</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Training FLOPs per token times the token budget.</source>
-        <translation>Token başına təlim FLOP-larının token büdcəsinə hasili.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Training time here</source>
-        <translation>Burada təlim müddəti</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Token budget x training FLOPs per token / the FLOP/s measured for az-tiny here: it assumes this model runs as efficiently as az-tiny, so take it as a rough guide.</source>
-        <translation>Token büdcəsi x token başına təlim FLOP-ları / burada az-tiny üçün ölçülmüş FLOP/s: bu modelin az-tiny qədər səmərəli işlədiyi fərz olunur, ona görə bunu təxmini göstərici sayın.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Where it fits</source>
-        <translation>Harada sığışır</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Training memory (fp32, AdamW)</source>
-        <translation>Təlim yaddaşı (fp32, AdamW)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>plain</source>
-        <translation>adi</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>checkpointing</source>
-        <translation>yenidən hesablama</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Activation checkpointing keeps only each block&apos;s input and recomputes the rest during backward: less memory, ~1/3 more compute.</source>
-        <translation>Aktivasiyaların yenidən hesablanması (activation checkpointing) hər blokun yalnız girişini saxlayır, qalanını geri keçiddə yenidən hesablayır: daha az yaddaş, ~1/3 artıq hesablama.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <location line="+31"/>
-        <source>Weights</source>
-        <translation>Çəkilər</translation>
-    </message>
-    <message>
-        <location line="-31"/>
-        <location line="+32"/>
-        <source>The model itself, 4 bytes per parameter.</source>
-        <translation>Modelin özü, hər parametrə 4 bayt.</translation>
-    </message>
-    <message>
-        <location line="-31"/>
-        <source>Gradients</source>
-        <translation>Qradiyentlər</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>One fp32 gradient per parameter.</source>
-        <translation>Hər parametrə bir fp32 qradiyent.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>AdamW states</source>
-        <translation>AdamW vəziyyətləri</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>AdamW&apos;s two running moments, 8 bytes per parameter.</source>
-        <translation>AdamW-nin iki cari momenti, hər parametrə 8 bayt.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Activations</source>
-        <translation>Aktivasiyalar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Values the forward pass keeps for backward; grows with batch and sequence length.</source>
-        <translation>İrəli keçidin geri keçid üçün saxladığı qiymətlər; paket ölçüsü və ardıcıllıq uzunluğu ilə artır.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+30"/>
-        <source>Total</source>
-        <translation>Cəmi</translation>
-    </message>
-    <message>
-        <location line="-30"/>
-        <source>Everything one training step holds at its peak.</source>
-        <translation>Bir təlim addımının pik anda tutduğu hər şey.</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Inference memory (fp32, batch 1)</source>
-        <translation>İnferens yaddaşı (fp32, paket 1)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>KV cache</source>
-        <translation>KV keşi</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keys and values of every layer for the whole sequence, so each new token need not recompute them.</source>
-        <translation>Bütün ardıcıllıq üçün hər qatın açar və dəyərləri; onlar saxlanılır ki, hər yeni token onları yenidən hesablamasın.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Weights, KV cache and one row of vocabulary scores.</source>
-        <translation>Çəkilər, KV keşi və bütün lüğət üçün bir sətir logit.</translation>
-    </message>
-</context>
-<context>
     <name>QObject</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="+70"/>
+        <location filename="../app/studio/main.cpp" line="+48"/>
         <source>Welcome to Az-LLM Studio</source>
         <translation>Az-LLM Studio-ya xoş gəlmisiniz</translation>
     </message>
@@ -1251,7 +72,7 @@ bir tokeninə klikləyin.</translation>
         <translation>İş sahəsini başqa proqram istifadə edir</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Build an Azerbaijani GPT from scratch.</source>
         <translation>Azərbaycanca GPT-ni sıfırdan qurun.</translation>
     </message>
@@ -1281,927 +102,9 @@ bir tokeninə klikləyin.</translation>
         <translation>--screenshot və --bench-ui üçün addım sayı.</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-34"/>
         <source>Cannot open the workspace</source>
         <translation>İş sahəsini açmaq mümkün deyil</translation>
-    </message>
-</context>
-<context>
-    <name>RoadmapPage</name>
-    <message>
-        <location filename="../ui/roadmap/roadmap_page.cpp" line="+85"/>
-        <source>Timeline</source>
-        <translation>Zaman xətti</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>List</source>
-        <translation>Siyahı</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Roadmap:</source>
-        <translation>Yol xəritəsi:</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Start from lesson 41</source>
-        <translation>41-ci dərsdən başla</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A ready plan with lesson 41&apos;s three parts: a 300M model, five news sites, RAG over Azerbaijan&apos;s laws. Edit it to make it yours.</source>
-        <translation>41-ci dərsin üç hissəsindən ibarət hazır plan: 300M model, beş xəbər saytı, Azərbaycan qanunları üzərində RAG. Onu özünüzə uyğunlaşdırmaq üçün redaktə edin.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>New roadmap…</source>
-        <translation>Yeni yol xəritəsi…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>An empty roadmap with a title and a 3-6 month horizon</source>
-        <translation>Başlığı və 3-6 aylıq müddəti olan boş yol xəritəsi</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Title and dates…</source>
-        <translation>Başlıq və tarixlər…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Title, start date and horizon of this roadmap</source>
-        <translation>Bu yol xəritəsinin başlığı, başlama tarixi və müddəti</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Export Markdown…</source>
-        <translation>Markdown kimi ixrac et…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Save this roadmap as a Markdown file</source>
-        <translation>Bu yol xəritəsini Markdown faylı kimi saxla</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Undo delete</source>
-        <translation>Silməni geri al</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Bring back what was deleted last (Ctrl+Z)</source>
-        <translation>Sonuncu silinəni geri qaytar (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Overall progress:</source>
-        <translation>Ümumi irəliləyiş:</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Done milestones and imported sources over all of them</source>
-        <translation>Bitmiş mərhələlər və idxal olunmuş mənbələrin ümumi saya nisbəti</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Goal, milestone or source</source>
-        <translation>Məqsəd, mərhələ və ya mənbə</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Due / kind</source>
-        <translation>Son tarix / növ</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Status</source>
-        <translation>Vəziyyət</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Progress / measured by</source>
-        <translation>İrəliləyiş / ölçü meyarı</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Met by / note</source>
-        <translation>Nail olan / qeyd</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Add goal…</source>
-        <translation>Yeni məqsəd…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Add milestone…</source>
-        <translation>Yeni mərhələ…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Add source…</source>
-        <translation>Yeni mənbə…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Edit…</source>
-        <translation>Redaktə et…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+233"/>
-        <source>Mark done</source>
-        <translation>Tamamla</translation>
-    </message>
-    <message>
-        <location line="-232"/>
-        <location line="+220"/>
-        <source>Delete</source>
-        <translation>Sil</translation>
-    </message>
-    <message>
-        <location line="-219"/>
-        <source>Deletes the selected item, or the roadmap when nothing is selected; Undo delete brings it back</source>
-        <translation>Seçilmiş elementi, heç nə seçilməyibsə yol xəritəsini silir; “Silməni geri al” onu qaytarır</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Select a goal to add milestones or sources to it; double-click an item to edit it.</source>
-        <translation>Mərhələ və ya mənbə əlavə etmək üçün əvvəlcə məqsədi seçin; elementi redaktə etmək üçün üzərinə iki dəfə klikləyin.</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>%1 reached by your runs and datasets and ticked.</source>
-        <translation>Təlim prosesləriniz və verilənlər dəstləriniz sayəsində %1 tamamlandı və işarələndi.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+61"/>
-        <source>milestone</source>
-        <translation>mərhələ</translation>
-    </message>
-    <message>
-        <location line="-61"/>
-        <location line="+61"/>
-        <source>milestones</source>
-        <translation>mərhələ</translation>
-    </message>
-    <message>
-        <location line="-18"/>
-        <source>No roadmap yet: lesson 41 asks you to plan your next 3-6 months.</source>
-        <translation>Hələ yol xəritəsi yoxdur: 41-ci dərs növbəti 3-6 ayınızı planlamağı tapşırır.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>%1 → %2 (%3 months) · %4</source>
-        <translation>%1 → %2 (%3 ay) · %4</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>goal</source>
-        <translation>məqsəd</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>goals</source>
-        <translation>məqsəd</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 overdue</source>
-        <translation>vaxtı keçmiş: %1</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>%1 (%2 of %3 done)</source>
-        <translation>%1 (%2/%3 bitib)</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>done</source>
-        <translation>bitib</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>overdue</source>
-        <translation>vaxtı keçib</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>open</source>
-        <translation>açıq</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>ticked by hand</source>
-        <translation>əllə işarələnib</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>met by %1 — double-click to open it</source>
-        <translation>%1 buna nail olub — açmaq üçün iki dəfə klikləyin</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>nothing collected yet</source>
-        <translation>hələ heç nə toplanmayıb</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>document</source>
-        <translation>sənəd</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>documents</source>
-        <translation>sənəd</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>token</source>
-        <translation>token</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>tokens</source>
-        <translation>token</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>Delete roadmap</source>
-        <translation>Yol xəritəsini sil</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Reopen</source>
-        <translation>Yenidən aç</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Lesson 41&apos;s plan is ready: change the dates, name your five news sites, and make the goals yours.</source>
-        <translation>41-ci dərsin planı hazırdır: tarixləri dəyişin, beş xəbər saytınızın adını yazın və məqsədləri özünüzə uyğunlaşdırın.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>This is the roadmap you started from lesson 41. “Start from lesson 41” makes another one.</source>
-        <translation>Bu, 41-ci dərsdən başladığınız yol xəritəsidir. “41-ci dərsdən başla” yenisini yaradır.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>My roadmap</source>
-        <translation>Yol xəritəm</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>New roadmap</source>
-        <translation>Yeni yol xəritəsi</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Edit roadmap</source>
-        <translation>Yol xəritəsini redaktə et</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Exported to %1</source>
-        <translation>%1 faylına ixrac olundu</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Export roadmap</source>
-        <translation>Yol xəritəsini ixrac et</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Add goal</source>
-        <translation>Məqsəd əlavə et</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Add milestone</source>
-        <translation>Mərhələ əlavə et</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>news site</source>
-        <translation>xəbər saytı</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Add data source</source>
-        <translation>Verilənlər mənbəyi əlavə et</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Edit goal</source>
-        <translation>Məqsədi redaktə et</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Edit milestone</source>
-        <translation>Mərhələni redaktə et</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Edit data source</source>
-        <translation>Verilənlər mənbəyini redaktə et</translation>
-    </message>
-    <message>
-        <location line="+50"/>
-        <source>Deleted “%1”. Press Undo delete (Ctrl+Z) to bring it back.</source>
-        <translation>“%1” silindi. Geri qaytarmaq üçün “Silməni geri al” (Ctrl+Z) düyməsini basın.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Restored.</source>
-        <translation>Geri qaytarıldı.</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Nothing to undo.</source>
-        <translation>Geri alınacaq heç nə yoxdur.</translation>
-    </message>
-</context>
-<context>
-    <name>RunHistoryView</name>
-    <message>
-        <location filename="../ui/train/run_history_view.cpp" line="+55"/>
-        <source>created</source>
-        <translation>yaradılıb</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>running</source>
-        <translation>gedir</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>paused</source>
-        <translation>fasilədə</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>stopped</source>
-        <translation>dayandırılıb</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>finished</source>
-        <translation>bitib</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>diverged</source>
-        <translation>dağılıb</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>failed</source>
-        <translation>alınmayıb</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Run</source>
-        <translation>Təlim prosesi</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Dataset</source>
-        <translation>Verilənlər dəsti</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Parameters</source>
-        <translation>Parametrlər</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Steps</source>
-        <translation>Addımlar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Best validation</source>
-        <translation>Ən yaxşı validasiya itkisi</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Status</source>
-        <translation>Vəziyyət</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Started</source>
-        <translation>Başlama vaxtı</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Tick runs to overlay their curves and compare their settings</source>
-        <translation>Əyrilərini üst-üstə qoyub ayarlarını müqayisə etmək üçün təlim proseslərini işarələyin</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Runs compared</source>
-        <translation>Müqayisə olunan proseslər</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>loss</source>
-        <translation>itki</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Export chart as PNG…</source>
-        <translation>Qrafiki PNG kimi ixrac et…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export chart as PDF…</source>
-        <translation>Qrafiki PDF kimi ixrac et…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>PNG image (*.png)</source>
-        <translation>PNG şəkli (*.png)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF sənədi (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+74"/>
-        <source>%1 training</source>
-        <translation>%1 təlim</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 validation</source>
-        <translation>%1 validasiya</translation>
-    </message>
-    <message>
-        <location line="+67"/>
-        <source>Export chart</source>
-        <translation>Qrafiki ixrac et</translation>
-    </message>
-</context>
-<context>
-    <name>SamplingPanel</name>
-    <message>
-        <location filename="../ui/chat/sampling_panel.cpp" line="+69"/>
-        <source>Temperature</source>
-        <translation>Temperatur</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sharpens (below 1) or flattens (above 1) the probabilities; 0 always picks the most likely token.</source>
-        <translation>Ehtimalları kəskinləşdirir (1-dən aşağı) və ya düzləşdirir (1-dən yuxarı); 0 hər dəfə ən ehtimallı tokeni seçir.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Samples only among the k most likely tokens; 0 keeps them all.</source>
-        <translation>Yalnız ən ehtimallı k token arasından seçir; 0 hamısını saxlayır.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Samples from the smallest set of likely tokens whose probabilities add up to p; 1 keeps them all.</source>
-        <translation>Ehtimallarının cəmi p-yə çatan ən kiçik token dəstindən seçir; 1 hamısını saxlayır.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Makes tokens already in the text less likely; 1 turns it off.</source>
-        <translation>Mətndə artıq olan tokenləri daha az ehtimallı edir; 1 onu söndürür.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The answer is at most this many tokens long.</source>
-        <translation>Cavab ən çoxu bu qədər tokendən ibarət olur.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The same seed, model and settings give the same answer.</source>
-        <translation>Eyni toxum, model və ayarlar eyni cavabı verir.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Picks a fresh random seed for every answer (the seed used is shown under the answer).</source>
-        <translation>Hər cavab üçün yeni təsadüfi toxum götürür (istifadə olunan toxum cavabın altında göstərilir).</translation>
-    </message>
-    <message>
-        <location line="-25"/>
-        <source>Top-k</source>
-        <translation>Top-k</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Top-p</source>
-        <translation>Top-p</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Repetition penalty</source>
-        <translation>Təkrar cəzası</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Max new tokens</source>
-        <translation>Maks. yeni token</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>New seed each answer</source>
-        <translation>Hər cavaba yeni toxum</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Seed</source>
-        <translation>Toxum</translation>
-    </message>
-</context>
-<context>
-    <name>TrainPage</name>
-    <message>
-        <location filename="../ui/train/train_page.cpp" line="+84"/>
-        <source>step %v of %m</source>
-        <translation>addım %v / %m</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose a dataset and a model, then press Start.</source>
-        <translation>Verilənlər dəsti və model seçin, sonra “Başla” düyməsini basın.</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Token shards prepared on the Data screen</source>
-        <translation>Verilənlər ekranında hazırlanmış token faylları</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The model&apos;s shape; the Model screen shows what each costs</source>
-        <translation>Modelin quruluşu; hər birinin nəyə başa gəldiyini Model ekranı göstərir</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Tokens per training window; at most the model&apos;s context</source>
-        <translation>Bir təlim pəncərəsindəki tokenlərin sayı; ən çox modelin konteksti qədər</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Peak learning rate, reached after warmup and then decayed along a cosine</source>
-        <translation>Pik öyrənmə sürəti: isinmədən sonra ona çatılır, sonra kosinus üzrə azalır</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Validation loss every N steps</source>
-        <translation>Validasiya itkisi hər N addımdan bir hesablanır</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>&amp;Dataset</source>
-        <translation>&amp;Verilənlər dəsti</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Model</source>
-        <translation>&amp;Model</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Conte&amp;xt</source>
-        <translation>Kon&amp;tekst</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Batch</source>
-        <translation>&amp;Paket</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ste&amp;ps</source>
-        <translation>&amp;Addımlar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Learning rate</source>
-        <translation>Öyrənmə &amp;sürəti</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Warmup</source>
-        <translation>İsi&amp;nmə</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Eval every</source>
-        <translation>Validas&amp;iya hər</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check&amp;point every</source>
-        <translation>&amp;Yoxlama nöqtəsi hər</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dr&amp;opout</source>
-        <translation>&amp;Dropout</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Start</source>
-        <translation>Başla</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Start a new run (Ctrl+Enter)</source>
-        <translation>Yeni təlim prosesini başlat (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pause</source>
-        <translation>Fasilə</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Resume</source>
-        <translation>Davam et</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Stop</source>
-        <translation>Dayandır</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Stop after this step and keep a checkpoint to resume from (Ctrl+.)</source>
-        <translation>Bu addımdan sonra dayandır və davam etmək üçün yoxlama nöqtəsi saxla (Ctrl+.)</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Run setup</source>
-        <translation>Təlim ayarları</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Loss</source>
-        <translation>İtki</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>cross-entropy (nats)</source>
-        <translation>çarpaz entropiya (nat)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>training</source>
-        <translation>təlim</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>training, smoothed</source>
-        <translation>təlim, hamarlanmış</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>validation</source>
-        <translation>validasiya</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Learning rate</source>
-        <translation>Öyrənmə sürəti</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>rate</source>
-        <translation>sürət</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>learning rate</source>
-        <translation>öyrənmə sürəti</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Throughput</source>
-        <translation>Emal sürəti</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+1"/>
-        <source>tokens/s</source>
-        <translation>token/s</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Gradient norm</source>
-        <translation>Qradiyent norması</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>norm before clipping</source>
-        <translation>kəsmədən əvvəlki norma</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>gradient norm</source>
-        <translation>qradiyent norması</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Log scale</source>
-        <translation>Loqarifmik şkala</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A logarithmic loss axis shows late, small improvements</source>
-        <translation>Loqarifmik itki oxu gec gələn kiçik irəliləyişləri də göstərir</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>After each checkpoint the model continues &quot;Azərbaycan&quot;; watch its language improve.</source>
-        <translation>Hər yoxlama nöqtəsindən sonra model &quot;Azərbaycan&quot; sözünü davam etdirir; dilinin necə yaxşılaşdığını izləyin.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Resume from here</source>
-        <translation>Buradan davam et</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Continue the run exactly from the selected checkpoint, up to the Steps above</source>
-        <translation>Təlimi seçilmiş yoxlama nöqtəsindən dəqiq davam etdir, yuxarıdakı Addımlar sayına qədər</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+8"/>
-        <source>Export…</source>
-        <translation>İxrac et…</translation>
-    </message>
-    <message>
-        <location line="-6"/>
-        <source>Write the selected checkpoint as GGUF (llama.cpp, Ollama) or safetensors</source>
-        <translation>Seçilmiş yoxlama nöqtəsini GGUF (llama.cpp, Ollama) və ya safetensors kimi yaz</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Log</source>
-        <translation>Jurnal</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Samples</source>
-        <translation>Nümunələr</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Checkpoints</source>
-        <translation>Yoxlama nöqtələri</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Runs history</source>
-        <translation>Təlim tarixçəsi</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Training %1 parameters on %2, from step %3.</source>
-        <translation>Təlim: %1 parametr, cihaz %2, başlanğıc addım %3.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Checkpoint saved: %1</source>
-        <translation>Yoxlama nöqtəsi saxlanıldı: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>step %1: %2
-</source>
-        <translation>addım %1: %2
-</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>from the Model screen (%1 layers, %2 wide)</source>
-        <translation>Model ekranından (%1 qat, genişlik %2)</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>No dataset yet: prepare one on the Data screen.</source>
-        <translation>Hələ verilənlər dəsti yoxdur: onu Verilənlər ekranında hazırlayın.</translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>New run %1 on dataset &apos;%2&apos;.</source>
-        <translation>Yeni təlim prosesi %1, verilənlər dəsti &apos;%2&apos;.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Cannot start: %1</source>
-        <translation>Başlatmaq mümkün deyil: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cannot start training</source>
-        <translation>Təlimi başlatmaq mümkün deyil</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Training…</source>
-        <translation>Təlim gedir…</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>training %1</source>
-        <translation>təlim %1</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>ln(vocab) = %1: a uniform guess</source>
-        <translation>ln(lüğət) = %L1: bərabər ehtimallı təxmin</translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>Could not save metrics: %1</source>
-        <translation>Metrikləri saxlamaq alınmadı: %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>step %1: validation loss %2</source>
-        <translation>addım %1: validasiya itkisi %L2</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>loss %1 · %2 tokens/s · %3 left</source>
-        <translation>itki %L1 · %2 token/s · %3 qalıb</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>step %1 · loss %2 · validation %3</source>
-        <translation>addım %1 · itki %L2 · validasiya itkisi %L3</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>step %1 · loss %2</source>
-        <translation>addım %1 · itki %L2</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Training diverged.</source>
-        <translation>Təlim dağıldı (itki nəzarətdən çıxdı).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Training failed.</source>
-        <translation>Təlim alınmadı.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Try a lower learning rate or a longer warmup.</source>
-        <translation>Daha kiçik öyrənmə sürəti və ya daha uzun isinmə sınayın.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Finished all %1 steps.</source>
-        <translation>Bütün %1 addım tamamlandı.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Stopped at step %1; its checkpoint is kept to resume from.</source>
-        <translation>%1. addımda dayandırıldı; davam etmək üçün yoxlama nöqtəsi saxlanıldı.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Paused at step %1. Resume continues exactly here.</source>
-        <translation>Fasilə verildi (addım %1). “Davam et” təlimi məhz buradan davam etdirir.</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Stopping after this step…</source>
-        <translation>Bu addımdan sonra dayandırılır…</translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>Resuming %1 from step %2 to step %3.</source>
-        <translation>%1 davam etdirilir: addım %2 → %3.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Cannot resume</source>
-        <translation>Davam etdirmək mümkün deyil</translation>
-    </message>
-</context>
-<context>
-    <name>TrainingWorker</name>
-    <message>
-        <location filename="../ui/train/training_worker.cpp" line="+164"/>
-        <source>(no sample: %1)</source>
-        <translation>(nümunə yoxdur: %1)</translation>
     </message>
 </context>
 <context>
@@ -2726,7 +629,12 @@ bir tokeninə klikləyin.</translation>
         <translation>(hələ ilkin təlim keçmiş yoxlama nöqtəsi yoxdur: «Baza model yarat» düyməsini basın)</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+40"/>
+        <source>Making the base: step %1 of %2, loss %L3</source>
+        <translation>Baza yaradılır: addım %1 / %2, itki %L3</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>%1 layers, %2 wide, context %3, vocabulary %4 · %5 parameters</source>
         <translation>%1 blok, en %2, kontekst %3, lüğət %4 · %5 parametr</translation>
     </message>
@@ -2736,12 +644,7 @@ bir tokeninə klikləyin.</translation>
         <translation>İncə tənzimləmə ilkin təlim keçmiş modeldən başlayır. «Baza model yarat» nümunə korpusunda kiçik bir model öyrədir (bir neçə dəqiqə).</translation>
     </message>
     <message>
-        <location line="-30"/>
-        <source>Making the base: step %1 of %2, loss %L3</source>
-        <translation>Baza yaradılır: addım %1 / %2, itki %L3</translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location line="+8"/>
         <source>&amp;Base:</source>
         <translation>&amp;Baza:</translation>
     </message>
@@ -2800,6 +703,303 @@ bir tokeninə klikləyin.</translation>
     </message>
 </context>
 <context>
+    <name>azllm::ui::ChatPage</name>
+    <message>
+        <location filename="../ui/chat/chat_page.cpp" line="+84"/>
+        <source>Loading %1…</source>
+        <translation>%1 yüklənir…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 parameters · vocabulary %2 · sees %3 tokens at a time · %4 · %5</source>
+        <translation>%1 parametr · lüğət %2 · bir dəfəyə %3 token görür · %4 · %5</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>chat markers present</source>
+        <translation>çat markerləri var</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no chat markers in its tokenizer: Completion mode only</source>
+        <translation>tokenizatorunda çat markerləri yoxdur: yalnız Tamamlama rejimi</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Not loaded.</source>
+        <translation>Yüklənməyib.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Your message to the assistant (Ctrl+Enter sends)</source>
+        <translation>Assistentə mesajınız (Ctrl+Enter göndərir)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text for the model to continue, e.g. &quot;Azərbaycan&quot; (Ctrl+Enter sends)</source>
+        <translation>Modelin davam etdirəcəyi mətn, məs. &quot;Azərbaycan&quot; (Ctrl+Enter göndərir)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Load a checkpoint first (top of the screen).</source>
+        <translation>Əvvəlcə yoxlama nöqtəsi yükləyin (ekranın yuxarısında).</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Searching the knowledge base…</source>
+        <translation>Bilik bazasında axtarılır…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chat: searching the knowledge base</source>
+        <translation>Çat: bilik bazasında axtarış</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Generating…</source>
+        <translation>Yaradılır…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chat: generating</source>
+        <translation>Çat: cavab yaradılır</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Not generated: no chunk of %1 covers enough of the question (%2).</source>
+        <translation>Generasiya olunmadı: %1 bazasında heç bir fraqment sualı kifayət qədər əhatə etmir (%2).</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>Stopped before the answer began.</source>
+        <translation>Cavab başlamadan dayandırıldı.</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/chat_transcript.cpp" line="+85"/>
+        <source>Your text</source>
+        <translation>Mətniniz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>You</source>
+        <translation>Siz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model&apos;s continuation</source>
+        <translation>Modelin davamı</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Model&apos;s continuation of “%1”</source>
+        <translation>Modelin davamı: “%1”</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/chat_page_layout.cpp" line="+105"/>
+        <location filename="../ui/chat/chat_transcript.cpp" line="+91"/>
+        <source>Editing message %1: Send replaces it and every message after it.</source>
+        <translation>Mesaj %1 redaktə olunur: “Göndər” onu və ondan sonrakı bütün mesajları əvəz edir.</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/chat_transcript.cpp" line="+21"/>
+        <source>%1 tokens · %2 tokens/s · first token after %3 ms · prompt %4 tokens · seed %5</source>
+        <translation>%1 token · %L2 token/s · ilk token %3 ms sonra · prompt %4 token · toxum %5</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> · stopped by you</source>
+        <translation> · siz dayandırdınız</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · the model ended it with %1</source>
+        <translation> · model onu %1 ilə bitirdi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · reached max new tokens</source>
+        <translation> · yeni token limitinə çatdı</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 tokens · %2 tokens/s · first token after %3 ms · prompt %4 tokens</source>
+        <translation>%1 token · %L2 token/s · ilk token %3 ms sonra · prompt %4 token</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>⚠ The conversation is longer than the %1 tokens this model sees, so its oldest message was left out of this answer&apos;s prompt (the system prompt was kept).</source>
+        <translation>⚠ Söhbət bu modelin gördüyü %1 tokendən uzundur, ona görə ən köhnə mesaj bu cavabın promptuna daxil edilmədi (sistem promptu saxlanıldı).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>⚠ The conversation is longer than the %1 tokens this model sees, so its %2 oldest messages were left out of this answer&apos;s prompt (the system prompt was kept).</source>
+        <translation>⚠ Söhbət bu modelin gördüyü %1 tokendən uzundur, ona görə ən köhnə %2 mesaj bu cavabın promptuna daxil edilmədi (sistem promptu saxlanıldı).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>⚠ The text is longer than the %1 tokens this model sees (with room for the answer), so its first %2 tokens were left out.</source>
+        <translation>⚠ Mətn bu modelin gördüyü %1 tokendən uzundur (cavab üçün yer də nəzərə alınıb), ona görə onun ilk %2 tokeni kənarda qaldı.</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/chat_page.cpp" line="+87"/>
+        <source>Regenerate</source>
+        <translation>Yenidən yarat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer again</source>
+        <translation>Yenidən cavab ver</translation>
+    </message>
+    <message>
+        <location filename="../ui/chat/chat_page_layout.cpp" line="-25"/>
+        <source>Write a message below. In Completion mode the model continues what you write; in Chat mode it answers as the assistant. Turn on Explain (right) and click any token of an answer to see which tokens the model weighed.</source>
+        <translation>Aşağıda mesaj yazın. Tamamlama rejimində model yazdığınızı davam etdirir; Çat rejimində assistent kimi cavab verir. Modelin hansı tokenləri nəzərdən keçirdiyini görmək üçün “İzah et”i (sağda) açın və cavabın istənilən tokeninə klikləyin.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel edit</source>
+        <translation>Redaktəni ləğv et</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send</source>
+        <translation>Göndər</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the message; the answer streams in token by token (Ctrl+Enter).</source>
+        <translation>Mesajı göndər; cavab token-token gəlir (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>Dayandır</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the answer now; the tokens so far are kept.</source>
+        <translation>Cavabı indi bitir; indiyədək yaranan tokenlər saxlanılır.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace the last answer with a new one (the same one again if the seed is fixed).</source>
+        <translation>Son cavabı yenisi ilə əvəz et (toxum sabitdirsə, eyni cavab alınır).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sampling</source>
+        <translation>Seçmə (sampling)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How the next token is chosen from the model&apos;s probabilities. Hover a control for what it does.</source>
+        <translation>Növbəti tokenin modelin ehtimallarından necə seçildiyi. Hər tənzimləyicinin nə etdiyini görmək üçün kursoru onun üzərinə gətirin.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Knowledge base</source>
+        <translation>Bilik bazası</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::ChatSetupBar</name>
+    <message>
+        <location filename="../ui/chat/chat_setup_bar.cpp" line="+45"/>
+        <source>Checkpoint or run folder</source>
+        <translation>Yoxlama nöqtəsi və ya təlim qovluğu</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Pick a checkpoint to start.</source>
+        <translation>Başlamaq üçün yoxlama nöqtəsi seçin.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checkpoint</source>
+        <translation>Yoxlama nöqtəsi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every checkpoint of every run in the workspace; the run&apos;s tokenizer comes with it.</source>
+        <translation>İş sahəsindəki bütün təlim proseslərinin bütün yoxlama nöqtələri; prosesin tokenizatoru da onunla gəlir.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other folder…</source>
+        <translation>Başqa qovluq…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Talk to a checkpoint or run folder outside the workspace (for example azllm demo&apos;s).</source>
+        <translation>İş sahəsindən kənardakı yoxlama nöqtəsi və ya təlim qovluğu ilə danışın (məsələn, azllm demo-nunku).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>İxrac et…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write this checkpoint as GGUF (llama.cpp, Ollama, LM Studio) or safetensors (Hugging Face).</source>
+        <translation>Bu yoxlama nöqtəsini GGUF (llama.cpp, Ollama, LM Studio) və ya safetensors (Hugging Face) kimi yaz.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mode</source>
+        <translation>Rejim</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Completion: the model continues your text</source>
+        <translation>Tamamlama: model mətninizi davam etdirir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chat: turns with the chat template (for chat-tuned models)</source>
+        <translation>Çat: çat formatında növbələr (söhbətlər üzərində incə tənzimlənmiş modellər üçün)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A pretrained model only knows how to continue text: use Completion. A model tuned on conversations answers in Chat mode (docs/chat_template.md).</source>
+        <translation>İlkin təlim keçmiş model yalnız mətni davam etdirməyi bilir: Tamamlama rejimini seçin. Söhbətlər üzərində incə tənzimlənmiş model Çat rejimində cavab verir (docs/chat_template.md).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>System prompt</source>
+        <translation>Sistem promptu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional: how the assistant should behave, e.g. &quot;Qısa cavab ver.&quot;</source>
+        <translation>İstəyə bağlı: assistent özünü necə aparmalıdır, məs. &quot;Qısa cavab ver.&quot;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent first, in the &lt;|system|&gt; turn, and always kept when old turns are left out.</source>
+        <translation>Birinci, &lt;|system|&gt; növbəsində göndərilir və köhnə növbələr çıxarılanda da həmişə saxlanılır.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source> · chat-tuned</source>
+        <translation> · çat üçün tənzimlənib</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · step %2 · loss %3</source>
+        <translation>%1 · addım %2 · itki %L3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(no checkpoints yet: train a model on the Train screen)</source>
+        <translation>(hələ yoxlama nöqtəsi yoxdur: Təlim ekranında model öyrədin)</translation>
+    </message>
+</context>
+<context>
     <name>azllm::ui::ChatTuningTab</name>
     <message>
         <location filename="../ui/finetune/chat_tuning_tab.cpp" line="+76"/>
@@ -2822,17 +1022,17 @@ bir tokeninə klikləyin.</translation>
         <translation>Tənzimləmənin nəyə başa gəldiyini görmək üçün yuxarıda baza yoxlama nöqtəsi seçin.</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Trains %1 of %2 parameters (%L3%) · training memory %4 (full tuning: %5, %6 trained)</source>
-        <translation>%2 parametrdən %1 öyrənir (%L3%) · təlim yaddaşı %4 (tam tənzimləmə: %5, %6 öyrənir)</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+48"/>
         <source>Answering held-out questions… %1 of %2</source>
         <translation>Kənara ayrılmış suallara cavab verilir… %1 / %2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-30"/>
+        <source>Trains %1 of %2 parameters (%L3%) · training memory %4 (full tuning: %5, %6 trained)</source>
+        <translation>%2 parametrdən %1 öyrənir (%L3%) · təlim yaddaşı %4 (tam tənzimləmə: %5, %6 öyrənir)</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Base: %1% of answers end with &lt;|end|&gt;, word F1 %L2 · Tuned: %3%, word F1 %L4</source>
         <translation>Baza: cavabların %1%-i &lt;|end|&gt; ilə bitir, söz F1 %L2 · Tənzimlənmiş: %3%, söz F1 %L4</translation>
     </message>
@@ -3023,6 +1223,48 @@ bir tokeninə klikləyin.</translation>
     </message>
 </context>
 <context>
+    <name>azllm::ui::ChatWorker</name>
+    <message>
+        <location filename="../ui/chat/chat_worker.cpp" line="+83"/>
+        <source>No checkpoint is loaded.</source>
+        <translation>Heç bir yoxlama nöqtəsi yüklənməyib.</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::CheckpointList</name>
+    <message>
+        <location filename="../ui/train/checkpoint_list.cpp" line="+58"/>
+        <source>Resume from here</source>
+        <translation>Buradan davam et</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Continue the run exactly from the selected checkpoint, up to the Steps above</source>
+        <translation>Təlimi seçilmiş yoxlama nöqtəsindən dəqiq davam etdir, yuxarıdakı Addımlar sayına qədər</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>Export…</source>
+        <translation>İxrac et…</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Write the selected checkpoint as GGUF (llama.cpp, Ollama) or safetensors</source>
+        <translation>Seçilmiş yoxlama nöqtəsini GGUF (llama.cpp, Ollama) və ya safetensors kimi yaz</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>step %1 · loss %2 · validation %3</source>
+        <translation>addım %1 · itki %L2 · validasiya itkisi %L3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>step %1 · loss %2</source>
+        <translation>addım %1 · itki %L2</translation>
+    </message>
+</context>
+<context>
     <name>azllm::ui::ClassifyTab</name>
     <message>
         <location filename="../ui/finetune/classify_tab.cpp" line="+92"/>
@@ -3045,18 +1287,18 @@ bir tokeninə klikləyin.</translation>
         <translation>Tənzimləmənin nəyə başa gəldiyini görmək üçün yuxarıda baza yoxlama nöqtəsi seçin.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Trains %1 of %2 parameters (%L3%, with a head for 6 labels) · training memory %4</source>
-        <translation>%2 parametrdən %1 öyrənir (%L3%, 6 etiketlik başlıqla) · təlim yaddaşı %4</translation>
-    </message>
-    <message>
-        <location line="+52"/>
+        <location line="+66"/>
         <location line="+23"/>
         <source>This classifier (best so far)</source>
         <translation>Bu təsnifatçı (indiyədək ən yaxşı)</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-75"/>
+        <source>Trains %1 of %2 parameters (%L3%, with a head for 6 labels) · training memory %4</source>
+        <translation>%2 parametrdən %1 öyrənir (%L3%, 6 etiketlik başlıqla) · təlim yaddaşı %4</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>epoch %L1: accuracy %L2, macro-F1 %L3, validation loss %L4</source>
         <translation>epoxa %L1: dəqiqlik %L2, makro-F1 %L3, validasiya itkisi %L4</translation>
     </message>
@@ -3349,9 +1591,127 @@ bir tokeninə klikləyin.</translation>
     </message>
 </context>
 <context>
+    <name>azllm::ui::ConversationList</name>
+    <message>
+        <location filename="../ui/chat/conversation_list.cpp" line="+39"/>
+        <source>Search all messages…</source>
+        <translation>Bütün mesajlarda axtar…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Finds messages containing every word you type, parts of words too (&quot;kitab&quot; finds &quot;kitablar&quot;).</source>
+        <translation>Yazdığınız bütün sözləri, həm də söz hissələrini ehtiva edən mesajları tapır (&quot;kitab&quot; &quot;kitablar&quot;ı da tapır).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>New</source>
+        <translation>Yeni</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start a new conversation (the current one stays saved).</source>
+        <translation>Yeni söhbətə başla (cari söhbət saxlanılır).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rename…</source>
+        <translation>Adını dəyiş…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export…</source>
+        <translation>İxrac et…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the conversation as a Markdown file.</source>
+        <translation>Söhbəti Markdown faylı kimi saxla.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Conversations</source>
+        <translation>Söhbətlər</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1
+%2 messages · %3</source>
+        <translation>%1
+%2 mesaj · %3</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Rename conversation</source>
+        <translation>Söhbətin adını dəyiş</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title:</source>
+        <translation>Başlıq:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Delete conversation</source>
+        <translation>Söhbəti sil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete this conversation and all its messages? This cannot be undone.</source>
+        <translation>Bu söhbət və onun bütün mesajları silinsin? Bunu geri qaytarmaq olmaz.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Export conversation</source>
+        <translation>Söhbəti ixrac et</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::DataPage</name>
+    <message>
+        <location filename="../ui/data/data_page.cpp" line="+107"/>
+        <source>Data</source>
+        <translation>Verilənlər</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Turn Azerbaijani text into training data: clean it, remove duplicates, train a tokenizer and write token files. Then see how the tokenizer splits your own sentences.</source>
+        <translation>Azərbaycanca mətni təlim verilənlərinə çevirin: təmizləyin, təkrarları silin, tokenizator öyrədin və token fayllarını yazın. Sonra tokenizatorun öz cümlələrinizi necə böldüyünə baxın.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tokenizer playground</source>
+        <translation>Tokenizator sınağı</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New dataset</source>
+        <translation>Yeni verilənlər dəsti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources</source>
+        <translation>Mənbələr</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Your datasets</source>
+        <translation>Verilənlər dəstləriniz</translation>
+    </message>
+</context>
+<context>
     <name>azllm::ui::DatasetBrowser</name>
     <message>
-        <location filename="../ui/data/dataset_browser.cpp" line="+61"/>
+        <location filename="../ui/data/dataset_browser.cpp" line="+62"/>
         <source>BPE</source>
         <translation>BPE</translation>
     </message>
@@ -3477,12 +1837,12 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+45"/>
+        <location line="+76"/>
         <source>Documents</source>
         <translation>Sənədlər</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-52"/>
         <source>Most frequent pieces</source>
         <translation>Ən çox rast gəlinən parçalar</translation>
     </message>
@@ -3492,7 +1852,7 @@ bir tokeninə klikləyin.</translation>
         <translation>Buraxılmış girişlər</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+41"/>
         <source>Dataset</source>
         <translation>Verilənlər dəsti</translation>
     </message>
@@ -3507,12 +1867,12 @@ bir tokeninə klikləyin.</translation>
         <translation>Lüğət</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>No datasets yet. Add text under “New dataset” and press “Prepare dataset”.</source>
         <translation>Hələ verilənlər dəsti yoxdur. “Yeni verilənlər dəsti” bölməsində mətn əlavə edin və “Verilənlər dəstini hazırla” düyməsini basın.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+14"/>
         <source>?</source>
         <translation>?</translation>
     </message>
@@ -3530,7 +1890,7 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::DeviceFitTable</name>
     <message>
-        <location filename="../ui/model/device_fit_table.cpp" line="+62"/>
+        <location filename="../ui/model/device_fit_table.cpp" line="+91"/>
         <source>Device</source>
         <translation>Cihaz</translation>
     </message>
@@ -3560,12 +1920,12 @@ bir tokeninə klikləyin.</translation>
         <translation>KV keşi ardıcıllıq uzunluğunadək dolu halda bir ardıcıllığın generasiyası (paket 1).</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+2"/>
         <source>Nominal memory; the GPU driver and framework keep roughly 0.5-1 GiB for themselves, so a close fit may still fail.</source>
         <translation>Nominal yaddaş; GPU drayveri və freymvork özləri üçün təxminən 0,5-1 GiB saxlayır, ona görə güclə sığan model yenə də sığmaya bilər.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Needs %1, or %2 with activation checkpointing; %3 has %4.</source>
         <translation>%1 lazımdır, aktivasiyaların yenidən hesablanması ilə %2; %3 cihazında %4 var.</translation>
     </message>
@@ -3573,6 +1933,69 @@ bir tokeninə klikləyin.</translation>
         <location line="+4"/>
         <source>Needs %1; %2 has %3.</source>
         <translation>%1 lazımdır; %2 cihazında %3 var.</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::ExplainChart</name>
+    <message>
+        <location filename="../ui/chat/explain_chart.cpp" line="+67"/>
+        <source>probability (%)</source>
+        <translation>ehtimal (%)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>model (temperature 1)</source>
+        <translation>model (temperatur 1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sampled with your settings</source>
+        <translation>ayarlarınızla seçilən</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turn on Explain and click
+a token of an answer.</source>
+        <translation>“İzah et”i açın və cavabın
+bir tokeninə klikləyin.</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::ExplainPanel</name>
+    <message>
+        <location filename="../ui/chat/explain_panel.cpp" line="+53"/>
+        <source>Explain</source>
+        <translation>İzah et</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Explain: click a token of an answer</source>
+        <translation>İzah: cavabın bir tokeninə klikləyin</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shows the answers&apos; tokens as chips; click one to see the 10 candidates the model weighed at that position.</source>
+        <translation>Cavabların tokenlərini çip kimi göstərir; modelin həmin mövqedə nəzərdən keçirdiyi 10 namizədi görmək üçün birinə klikləyin.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Grey bars: the model&apos;s own probabilities (temperature 1). Blue bars: the probabilities generation samples from with the settings above; move them and watch. ␣ marks the start of a word.</source>
+        <translation>Boz zolaqlar: modelin öz ehtimalları (temperatur 1). Mavi zolaqlar: yuxarıdakı ayarlarla generasiyanın seçdiyi ehtimallar; ayarları dəyişib izləyin. ␣ sözün başlanğıcını göstərir.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Computing…</source>
+        <translation>Hesablanır…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Explain works on answers generated since the screen opened: the model&apos;s exact tokens are not stored. Regenerate the answer to explore it.</source>
+        <translation>“İzah et” yalnız ekran açılandan sonra yaradılmış cavablarda işləyir: modelin dəqiq tokenləri saxlanılmır. Onu araşdırmaq üçün cavabı yenidən yaradın.</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Token %1 of the answer: the model chose “%2” (▶), %3 likely on its own, %4 with your settings. These %5 candidates hold %6 of its probability; your settings leave %7 of %8 tokens possible.</source>
+        <translation>Cavabdakı token %1: model “%2” seçdi (▶); modelin öz ehtimalı %3, ayarlarınızla %4. Bu %5 namizəd ehtimalın %6 hissəsini tutur; ayarlarınız %8 tokendən %7 tokeni mümkün saxlayır.</translation>
     </message>
 </context>
 <context>
@@ -3739,27 +2162,7 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::FinetunePage</name>
     <message>
-        <location filename="../ui/finetune/finetune_page.cpp" line="+449"/>
-        <source>Finished</source>
-        <translation>Tamamlandı</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Stopped</source>
-        <translation>Dayandırıldı</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Diverged</source>
-        <translation>Dağıldı</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Failed</source>
-        <translation>Alınmadı</translation>
-    </message>
-    <message>
-        <location line="-324"/>
+        <location filename="../ui/finetune/finetune_page.cpp" line="+131"/>
         <source>step %1: %2</source>
         <translation>addım %1: %2</translation>
     </message>
@@ -3810,7 +2213,27 @@ bir tokeninə klikləyin.</translation>
         <translation>%1: %2 · saxlanılan: %3</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+10"/>
+        <source>Finished</source>
+        <translation>Tamamlandı</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped</source>
+        <translation>Dayandırıldı</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Diverged</source>
+        <translation>Dağıldı</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed</source>
+        <translation>Alınmadı</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Failed: %1</source>
         <translation>Alınmadı: %1</translation>
     </message>
@@ -3940,7 +2363,17 @@ bir tokeninə klikləyin.</translation>
         <translation>%1 əlavə olundu, %2 əvəz olundu, %3 dəyişməyib, %4 buraxıldı: %6 həcmindən %5 fraqment, %L7 san.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+96"/>
+        <source>Result %1 for “%2”: score %L3, covers %4% of the question.</source>
+        <translation>“%2” üçün %1-ci nəticə: bal %L3, sualın %4%-ni əhatə edir.</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>%1 questions, %2: Recall@1 %L3, Recall@5 %L4, MRR %L5.</source>
+        <translation>%1 sual, %2: Recall@1 %L3, Recall@5 %L4, MRR %L5.</translation>
+    </message>
+    <message>
+        <location line="-205"/>
         <source>Cancelled: the documents imported before it are kept.</source>
         <translation>Ləğv olundu: ondan əvvəl idxal olunan sənədlər saxlanılır.</translation>
     </message>
@@ -3965,12 +2398,7 @@ bir tokeninə klikləyin.</translation>
         <translation>%1 fraqment tapıldı, amma heç biri sualın %2%-ni əhatə etmir: çat heç nə tapmadığını deyərdi (%3, %4 ms).</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Result %1 for “%2”: score %L3, covers %4% of the question.</source>
-        <translation>“%2” üçün %1-ci nəticə: bal %L3, sualın %4%-ni əhatə edir.</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+44"/>
         <source>%1 · step %2</source>
         <translation>%1 · addım %2</translation>
     </message>
@@ -4025,12 +2453,7 @@ bir tokeninə klikləyin.</translation>
         <translation>%1 qiymətləndirilir</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>%1 questions, %2: Recall@1 %L3, Recall@5 %L4, MRR %L5.</source>
-        <translation>%1 sual, %2: Recall@1 %L3, Recall@5 %L4, MRR %L5.</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+38"/>
         <source>No default base: neither the UDHR (scripts/fetch_data.sh) nor the sample law document was found. Create a base and import your own documents.</source>
         <translation>Standart baza yoxdur: nə UDHR (scripts/fetch_data.sh), nə də nümunə qanun sənədi tapıldı. Baza yarat və öz sənədlərini idxal et.</translation>
     </message>
@@ -4259,9 +2682,708 @@ bir tokeninə klikləyin.</translation>
     </message>
 </context>
 <context>
+    <name>azllm::ui::LessonsPage</name>
+    <message>
+        <location filename="../ui/lessons/lessons_page.cpp" line="+29"/>
+        <source>Data</source>
+        <translation>Verilənlər</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train</source>
+        <translation>Təlim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chat</source>
+        <translation>Çat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roadmap</source>
+        <translation>Yol xəritəsi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lessons</source>
+        <translation>Dərslər</translation>
+    </message>
+    <message>
+        <location line="+198"/>
+        <source>I have finished this lesson</source>
+        <translation>Bu dərsi bitirdim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My notes for this lesson (saved automatically)</source>
+        <translation>Bu dərs üçün qeydlərim (avtomatik saxlanılır)</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>%1 of %2 days done · bold lessons are written out in full</source>
+        <translation>%2 gündən %1 gün bitib · qalın şriftli dərslər tam yazılıb</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Day %1 of %2 · exercise on the %3 screen</source>
+        <translation>Gün %1 / %2 · tapşırıq %3 ekranında</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Try it:</source>
+        <translation>Sınayın:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opens the %1 screen</source>
+        <translation>%1 ekranını açır</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/shell/main_window.cpp" line="+180"/>
+        <source>Az-LLM Studio — %1</source>
+        <translation>Az-LLM Studio — %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lessons</source>
+        <translation>Dərslər</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The 50-day course, day by day (Ctrl+1)</source>
+        <translation>50 günlük kurs, gün-gün (Ctrl+1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data</source>
+        <translation>Verilənlər</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train</source>
+        <translation>Təlim</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Import text, clean it, train a tokenizer (Ctrl+2)</source>
+        <translation>Mətn idxal edin, təmizləyin, tokenizator öyrədin (Ctrl+2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size a model: parameters, memory, compute (Ctrl+3)</source>
+        <translation>Modelin ölçüsünü seçin: parametrlər, yaddaş, hesablama (Ctrl+3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pretrain with a live dashboard (Ctrl+4)</source>
+        <translation>Canlı göstəricilərlə ilkin təlim (Ctrl+4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fine-tune</source>
+        <translation>İncə tənzimləmə</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Teach a pretrained model to answer or to classify (Ctrl+5)</source>
+        <translation>İlkin təlim keçmiş modelə cavab verməyi və ya təsnif etməyi öyrədin (Ctrl+5)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chat</source>
+        <translation>Çat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roadmap</source>
+        <translation>Yol xəritəsi</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Talk to a checkpoint and see its probabilities (Ctrl+6)</source>
+        <translation>Yoxlama nöqtəsi ilə danışın və onun ehtimallarını görün (Ctrl+6)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan your next 3-6 months (Ctrl+7)</source>
+        <translation>Növbəti 3-6 ayınızı planlayın (Ctrl+7)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fayl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open workspace folder</source>
+        <translation>İş sahəsi qovluğunu aç</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export model…</source>
+        <translation>Modeli &amp;ixrac et…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>Çı&amp;xış</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>&amp;Görünüş</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Kömək</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Az-LLM Studio</source>
+        <translation>Az-LLM Studio &amp;haqqında</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>About Az-LLM Studio</source>
+        <translation>Az-LLM Studio haqqında</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Az-LLM Studio&lt;/b&gt;&lt;p&gt;Build an Azerbaijani GPT from scratch: data, tokenizer, model size, pretraining, and what comes after.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Az-LLM Studio&lt;/b&gt;&lt;p&gt;Azərbaycanca GPT-ni sıfırdan qurun: verilənlər, tokenizator, modelin ölçüsü, ilkin təlim və sonrakı mərhələlər.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Knowledge</source>
+        <translation>Bilik bazası</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Document bases the chat answers from, with citations (Ctrl+8)</source>
+        <translation>Çatın cavab verdiyi sənəd bazaları, istinadlarla (Ctrl+8)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Dil</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device: %1 · %2 threads</source>
+        <translation>Cihaz: %1 · %2 axın</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workspace: %1</source>
+        <translation>İş sahəsi: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Idle</source>
+        <translation>Gözləmədə</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Running: %1</source>
+        <translation>İcra olunur: %1</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Training is running</source>
+        <translation>Təlim gedir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the run? It saves a checkpoint you can resume from later.</source>
+        <translation>Təlim dayandırılsın? Sonra davam etdirə biləcəyiniz yoxlama nöqtəsi (checkpoint) saxlanılacaq.</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::MessageView</name>
+    <message>
+        <location filename="../ui/chat/message_view.cpp" line="+24"/>
+        <source>Copy</source>
+        <translation>Kopyala</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy this message to the clipboard.</source>
+        <translation>Bu mesajı mübadilə buferinə kopyala.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit</source>
+        <translation>Redaktə et</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put this message back in the input box; sending it replaces it and everything after it.</source>
+        <translation>Bu mesajı yenidən giriş sahəsinə qoy; göndərəndə o, özünü və ondan sonrakı hər şeyi əvəz edir.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Regenerate</source>
+        <translation>Yenidən yarat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask the model for this answer again.</source>
+        <translation>Bu cavabı modeldən yenidən istə.</translation>
+    </message>
+    <message>
+        <location line="+130"/>
+        <source>Sources:</source>
+        <translation>Mənbələr:</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::MetricChart</name>
+    <message>
+        <location filename="../ui/train/metric_chart.cpp" line="+12"/>
+        <location line="+27"/>
+        <source>step</source>
+        <translation>addım</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::ModelPage</name>
+    <message>
+        <location filename="../ui/model/model_page.cpp" line="+36"/>
+        <source>Heads that divide %1 evenly near %2: %3 or %4.</source>
+        <translation>%2 yaxınlığında %1 ədədini qalıqsız bölən baş sayları: %3 və ya %4.</translation>
+    </message>
+    <message>
+        <location line="+197"/>
+        <source>Measuring: a few training steps of az-tiny…</source>
+        <translation>Ölçülür: az-tiny ilə bir neçə təlim addımı…</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Measure again</source>
+        <translation>Yenidən ölç</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trains at %1 (%2 tokens/s on az-tiny, %3).</source>
+        <translation>Təlim sürəti: %1 (az-tiny ilə %2 token/s, %3).</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>The measurement failed: %1</source>
+        <translation>Ölçmə alınmadı: %1</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>%1 parameters</source>
+        <translation>%1 parametr</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exactly %1 trainable numbers.</source>
+        <translation>Dəqiq %1 öyrədilən ədəd.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Compute-optimal: %1 (20 per parameter).</source>
+        <translation>Hesablama üçün optimal: %1 (hər parametrə 20).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>measuring…</source>
+        <translation>ölçülür…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>measure this machine first</source>
+        <translation>əvvəlcə bu kompüteri ölçün</translation>
+    </message>
+    <message>
+        <location filename="../ui/model/model_page_layout.cpp" line="+88"/>
+        <source>Course presets</source>
+        <translation>Kurs şablonları</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Click a preset to load it, or shape your own model below; every figure updates as you type. Parameter counts are exact, so a preset&apos;s name may round: see the Note column.</source>
+        <translation>Şablonu yükləmək üçün üzərinə klikləyin və ya aşağıda öz modelinizi qurun; yazdıqca bütün rəqəmlər yenilənir. Parametr sayları dəqiqdir, şablonun adı isə yuvarlaqlaşdırılmış ola bilər: Qeyd sütununa baxın.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Train this model →</source>
+        <translation>Bu modeli öyrət →</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the Train screen with this model&apos;s shape.</source>
+        <translation>Təlim ekranını bu modelin quruluşu ilə açır.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Your model</source>
+        <translation>Modeliniz</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vocabulary</source>
+        <translation>Lüğət</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number of tokens your tokenizer knows; each gets a row of n_embd numbers, shared with the output layer.</source>
+        <translation>Tokenizatorunuzun tanıdığı tokenlərin sayı; hər tokenə n_embd ədəddən ibarət bir sətir düşür və bu cədvəl çıxış qatı ilə paylaşılır.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Context length</source>
+        <translation>Kontekst uzunluğu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest sequence the model reads at once; each position has its own learned embedding.</source>
+        <translation>Modelin bir dəfəyə oxuduğu ən uzun ardıcıllıq; hər mövqenin öz öyrənilən embeddinqi var.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Width (n_embd)</source>
+        <translation>Genişlik (n_embd)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size of every token&apos;s vector; parameters grow with its square.</source>
+        <translation>Hər tokenin vektorunun ölçüsü; parametrlər onun kvadratı ilə artır.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layers (n_layer)</source>
+        <translation>Qatlar (n_layer)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number of transformer blocks stacked on each other.</source>
+        <translation>Bir-birinin üstünə qoyulmuş transformer bloklarının sayı.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Heads (n_head)</source>
+        <translation>Başlar (n_head)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attention heads per block; n_embd must split evenly between them.</source>
+        <translation>Hər blokdakı diqqət başları; n_embd onlar arasında qalıqsız bölünməlidir.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Fraction of activations zeroed while training; 0 is right for pretraining, 0.1 helps when data is small. Adds memory for masks.</source>
+        <translation>Təlim zamanı sıfırlanan aktivasiyaların payı; ilkin təlim üçün 0 uyğundur, verilənlər az olanda 0,1 kömək edir. Maskalar üçün əlavə yaddaş tələb edir.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Training run</source>
+        <translation>Təlim prosesi</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sequences per optimizer step; activation memory grows with it.</source>
+        <translation>Optimizatorun bir addımındakı ardıcıllıqların sayı; aktivasiya yaddaşı onunla birgə artır.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tokens per training sequence, at most the context length; attention memory grows with its square.</source>
+        <translation>Bir təlim ardıcıllığındakı tokenlərin sayı, ən çox kontekst uzunluğu qədər; diqqət yaddaşı onun kvadratı ilə artır.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> M tokens</source>
+        <translation> mln token</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How many tokens training will read in total (all epochs).</source>
+        <translation>Təlimin ümumilikdə oxuyacağı tokenlərin sayı (bütün epoxalar).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the compute-optimal budget</source>
+        <translation>Optimal büdcəni tətbiq et</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the budget to about 20 tokens per parameter, the compute-optimal amount found by the Chinchilla study.</source>
+        <translation>Büdcəni hər parametrə təxminən 20 token edir: Chinchilla tədqiqatında tapılmış, hesablama üçün optimal miqdar.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Batch size</source>
+        <translation>Paket ölçüsü</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sequence length</source>
+        <translation>Ardıcıllıq uzunluğu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Token budget</source>
+        <translation>Token büdcəsi</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>About 20 tokens per parameter trains the best model for a fixed amount of compute (Chinchilla).</source>
+        <translation>Hər parametrə təxminən 20 token verilmiş hesablama həcmində ən yaxşı modeli öyrədir (Chinchilla).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This machine</source>
+        <translation>Bu kompüter</translation>
+    </message>
+    <message>
+        <location filename="../ui/model/model_page.cpp" line="-143"/>
+        <source>Measure this machine</source>
+        <translation>Bu kompüteri ölç</translation>
+    </message>
+    <message>
+        <location filename="../ui/model/model_page_layout.cpp" line="+5"/>
+        <source>Times a few real training steps of az-tiny (batch 8, context 64) to learn how many FLOP/s this machine achieves.</source>
+        <translation>Bu kompüterin neçə FLOP/s verdiyini öyrənmək üçün az-tiny ilə bir neçə real təlim addımının (paket 8, kontekst 64) vaxtını ölçür.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Training speed measured on this machine, in FLOPs per second.</source>
+        <translation>Bu kompüterdə ölçülmüş təlim sürəti, saniyədə FLOP ilə.</translation>
+    </message>
+    <message>
+        <location filename="../ui/model/model_page.cpp" line="+11"/>
+        <source>Not measured yet.</source>
+        <translation>Hələ ölçülməyib.</translation>
+    </message>
+    <message>
+        <location filename="../ui/model/model_page_layout.cpp" line="+17"/>
+        <source>Parameters</source>
+        <translation>Parametrlər</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every trainable number in the model, counted exactly.</source>
+        <translation>Modeldəki bütün öyrədilən ədədlər, dəqiq sayılıb.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Where the parameters live: the token and position tables, attention, the MLPs and the LayerNorms.</source>
+        <translation>Parametrlərin yeri: token və mövqe cədvəlləri, diqqət, MLP-lər və LayerNorm-lar.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checkpoint size</source>
+        <translation>Yoxlama nöqtəsinin ölçüsü</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fp32</source>
+        <translation>fp32</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weights saved as 32-bit floats, as training keeps them.</source>
+        <translation>Çəkilər təlimdə saxlandığı kimi, 32 bitlik sürüşən nöqtəli ədədlərlə.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bf16</source>
+        <translation>bf16</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weights as 16-bit bfloat: half the size, what most releases ship.</source>
+        <translation>Çəkilər 16 bitlik bfloat ilə: ölçü yarıya enir, əksər buraxılışlar belə paylanır.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>int8</source>
+        <translation>int8</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matrices as GGUF&apos;s Q8_0: blocks of 32 8-bit integers with one fp16 scale, 34 bytes per 32 weights; the position table, biases and norms stay fp32.</source>
+        <translation>Matrislər GGUF-un Q8_0 formatında: 32 ədəd 8 bitlik tam ədəd və bir fp16 miqyasdan ibarət bloklar, 32 çəkiyə 34 bayt; mövqe cədvəli, sürüşmələr (bias) və normlar fp32 qalır.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Compute</source>
+        <translation>Hesablama</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Training, per token</source>
+        <translation>Təlim, token başına</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forward and backward pass for one token at the sequence length: about 6 FLOPs per parameter plus attention.</source>
+        <translation>Ardıcıllıq uzunluğunda bir token üçün irəli və geri keçid: hər parametrə təxminən 6 FLOP, üstəgəl diqqət.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inference, per token</source>
+        <translation>İnferens, token başına</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forward pass only for one token at the full sequence length: about 2 FLOPs per parameter plus attention.</source>
+        <translation>Tam ardıcıllıq uzunluğunda bir token üçün yalnız irəli keçid: hər parametrə təxminən 2 FLOP, üstəgəl diqqət.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Whole budget</source>
+        <translation>Bütün büdcə</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training FLOPs per token times the token budget.</source>
+        <translation>Token başına təlim FLOP-larının token büdcəsinə hasili.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training time here</source>
+        <translation>Burada təlim müddəti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token budget x training FLOPs per token / the FLOP/s measured for az-tiny here: it assumes this model runs as efficiently as az-tiny, so take it as a rough guide.</source>
+        <translation>Token büdcəsi x token başına təlim FLOP-ları / burada az-tiny üçün ölçülmüş FLOP/s: bu modelin az-tiny qədər səmərəli işlədiyi fərz olunur, ona görə bunu təxmini göstərici sayın.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Where it fits</source>
+        <translation>Harada sığışır</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Training memory (fp32, AdamW)</source>
+        <translation>Təlim yaddaşı (fp32, AdamW)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>plain</source>
+        <translation>adi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>checkpointing</source>
+        <translation>yenidən hesablama</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Activation checkpointing keeps only each block&apos;s input and recomputes the rest during backward: less memory, ~1/3 more compute.</source>
+        <translation>Aktivasiyaların yenidən hesablanması (activation checkpointing) hər blokun yalnız girişini saxlayır, qalanını geri keçiddə yenidən hesablayır: daha az yaddaş, ~1/3 artıq hesablama.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+34"/>
+        <source>Weights</source>
+        <translation>Çəkilər</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <location line="+35"/>
+        <source>The model itself, 4 bytes per parameter.</source>
+        <translation>Modelin özü, hər parametrə 4 bayt.</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Gradients</source>
+        <translation>Qradiyentlər</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>One fp32 gradient per parameter.</source>
+        <translation>Hər parametrə bir fp32 qradiyent.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AdamW states</source>
+        <translation>AdamW vəziyyətləri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AdamW&apos;s two running moments, 8 bytes per parameter.</source>
+        <translation>AdamW-nin iki cari momenti, hər parametrə 8 bayt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activations</source>
+        <translation>Aktivasiyalar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Values the forward pass keeps for backward; grows with batch and sequence length.</source>
+        <translation>İrəli keçidin geri keçid üçün saxladığı qiymətlər; paket ölçüsü və ardıcıllıq uzunluğu ilə artır.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+33"/>
+        <source>Total</source>
+        <translation>Cəmi</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>Everything one training step holds at its peak.</source>
+        <translation>Bir təlim addımının pik anda tutduğu hər şey.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Inference memory (fp32, batch 1)</source>
+        <translation>İnferens yaddaşı (fp32, paket 1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>KV cache</source>
+        <translation>KV keşi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys and values of every layer for the whole sequence, so each new token need not recompute them.</source>
+        <translation>Bütün ardıcıllıq üçün hər qatın açar və dəyərləri; onlar saxlanılır ki, hər yeni token onları yenidən hesablamasın.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Weights, KV cache and one row of vocabulary scores.</source>
+        <translation>Çəkilər, KV keşi və bütün lüğət üçün bir sətir logit.</translation>
+    </message>
+</context>
+<context>
     <name>azllm::ui::ParameterChart</name>
     <message>
-        <location filename="../ui/model/parameter_chart.cpp" line="+30"/>
+        <location filename="../ui/model/parameter_chart.cpp" line="+57"/>
         <source>Embeddings</source>
         <translation>Embeddinqlər</translation>
     </message>
@@ -4281,12 +3403,12 @@ bir tokeninə klikləyin.</translation>
         <translation>LayerNorm-lar</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>parameters (millions)</source>
         <translation>parametrlər (milyon)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
         <source>Fix the model&apos;s shape on the left to see its parameters.</source>
         <translation>Parametrləri görmək üçün soldakı model quruluşunu düzəldin.</translation>
     </message>
@@ -4350,32 +3472,32 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::PreparePanel</name>
     <message>
-        <location filename="../ui/data/prepare_panel.cpp" line="+121"/>
+        <location filename="../ui/data/prepare_panel.cpp" line="+123"/>
         <source>1.  Text to learn from</source>
         <translation>1.  Öyrənmək üçün mətn</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Import files…</source>
         <translation>Faylları idxal et…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Import folder…</source>
         <translation>Qovluğu idxal et…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Add the sample corpus</source>
         <translation>Nümunə korpusu əlavə et</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Remove</source>
         <translation>Çıxar</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>2.  Options</source>
         <translation>2.  Seçimlər</translation>
     </message>
@@ -4390,52 +3512,52 @@ bir tokeninə klikləyin.</translation>
         <translation> parça</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+121"/>
         <source>BPE (recommended; what llama.cpp expects)</source>
         <translation>BPE (tövsiyə olunur; llama.cpp bunu gözləyir)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Unigram</source>
         <translation>Unigram</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-108"/>
         <source> % of documents</source>
         <translation> % sənəd</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Transliterate Cyrillic-script Azerbaijani to Latin</source>
         <translation>Kiril əlifbalı azərbaycanca mətni latın əlifbasına çevir</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>One document per paragraph (blank-line separated)</source>
         <translation>Hər abzas ayrıca sənəddir (boş sətirlə ayrılır)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Keep Azerbaijani only (language identification)</source>
         <translation>Yalnız Azərbaycan dilində olanları saxla (dilin təyini)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Quality rules: drop short, symbol-heavy, repetitive and boilerplate text</source>
         <translation>Keyfiyyət qaydaları: qısa, simvolla dolu, təkrarlanan və şablon mətnləri at</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Replace e-mail addresses and phone numbers</source>
         <translation>E-poçt ünvanlarını və telefon nömrələrini əvəz et</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>8,000 suits a few MB of text, 32,000 hundreds of MB.</source>
         <translation>8000 bir neçə MB mətn üçün, 32000 isə yüzlərlə MB mətn üçün uyğundur.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Dataset name:</source>
         <translation>Verilənlər dəstinin adı:</translation>
     </message>
@@ -4460,22 +3582,22 @@ bir tokeninə klikləyin.</translation>
         <translation>Süzgəclər:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>3.  Clean, train the tokenizer, write token files</source>
         <translation>3.  Təmizlə, tokenizatoru öyrət, token fayllarını yaz</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Prepare dataset</source>
         <translation>Verilənlər dəstini hazırla</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Cancel</source>
         <translation>Ləğv et</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+67"/>
         <source>Folder: every supported file inside it, recursively</source>
         <translation>Qovluq: içindəki bütün dəstəklənən fayllar, alt qovluqlar da daxil</translation>
     </message>
@@ -4538,12 +3660,12 @@ bir tokeninə klikləyin.</translation>
         <translation>%1 sənəd</translation>
     </message>
     <message>
-        <location line="-348"/>
+        <location line="-381"/>
         <source>Plain text (.txt, .md), JSON lines (.jsonl, one document per line), web pages (.html) and Wikipedia dumps (.xml), each also compressed (.gz, .xz, .zst, .bz2). Files must be UTF-8. You can also drop files and folders here.</source>
         <translation>Sadə mətn (.txt, .md), JSON sətirləri (.jsonl, hər sətirdə bir sənəd), veb səhifələr (.html) və Vikipediya dampları (.xml), hər biri sıxılmış halda da (.gz, .xz, .zst, .bz2). Fayllar UTF-8 kodlaşdırmasında olmalıdır. Faylları və qovluqları bura sürükləyib ata da bilərsiniz.</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+209"/>
         <source>Text corpora (*.txt *.md *.markdown *.jsonl *.html *.htm *.xml *.gz *.xz *.zst *.bz2);;All files (*)</source>
         <translation>Mətn korpusları (*.txt *.md *.markdown *.jsonl *.html *.htm *.xml *.gz *.xz *.zst *.bz2);;Bütün fayllar (*)</translation>
     </message>
@@ -4628,7 +3750,7 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::PresetTable</name>
     <message>
-        <location filename="../ui/model/preset_table.cpp" line="+57"/>
+        <location filename="../ui/model/preset_table.cpp" line="+58"/>
         <source>4 layers, 4 heads, 256 wide: trains on a laptop CPU in minutes</source>
         <translation>4 qat, 4 diqqət başı, genişlik 256: noutbukun prosessorunda bir neçə dəqiqəyə öyrənir</translation>
     </message>
@@ -4658,7 +3780,7 @@ bir tokeninə klikləyin.</translation>
         <translation>adı %1, əslində %2 parametr</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+31"/>
         <source>Preset</source>
         <translation>Şablon</translation>
     </message>
@@ -4718,12 +3840,12 @@ bir tokeninə klikləyin.</translation>
         <translation>Hər blokdakı diqqət başları.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+4"/>
         <source>Click a preset to load it into the form below.</source>
         <translation>Şablonu aşağıdakı formaya yükləmək üçün üzərinə klikləyin.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>%1 parameters exactly</source>
         <translation>dəqiq %1 parametr</translation>
     </message>
@@ -4971,6 +4093,348 @@ bir tokeninə klikləyin.</translation>
     </message>
 </context>
 <context>
+    <name>azllm::ui::RoadmapPage</name>
+    <message>
+        <location filename="../ui/roadmap/roadmap_page_layout.cpp" line="+54"/>
+        <source>Timeline</source>
+        <translation>Zaman xətti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List</source>
+        <translation>Siyahı</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Roadmap:</source>
+        <translation>Yol xəritəsi:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Start from lesson 41</source>
+        <translation>41-ci dərsdən başla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A ready plan with lesson 41&apos;s three parts: a 300M model, five news sites, RAG over Azerbaijan&apos;s laws. Edit it to make it yours.</source>
+        <translation>41-ci dərsin üç hissəsindən ibarət hazır plan: 300M model, beş xəbər saytı, Azərbaycan qanunları üzərində RAG. Onu özünüzə uyğunlaşdırmaq üçün redaktə edin.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New roadmap…</source>
+        <translation>Yeni yol xəritəsi…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An empty roadmap with a title and a 3-6 month horizon</source>
+        <translation>Başlığı və 3-6 aylıq müddəti olan boş yol xəritəsi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Title and dates…</source>
+        <translation>Başlıq və tarixlər…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title, start date and horizon of this roadmap</source>
+        <translation>Bu yol xəritəsinin başlığı, başlama tarixi və müddəti</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export Markdown…</source>
+        <translation>Markdown kimi ixrac et…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save this roadmap as a Markdown file</source>
+        <translation>Bu yol xəritəsini Markdown faylı kimi saxla</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Undo delete</source>
+        <translation>Silməni geri al</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bring back what was deleted last (Ctrl+Z)</source>
+        <translation>Sonuncu silinəni geri qaytar (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Overall progress:</source>
+        <translation>Ümumi irəliləyiş:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Done milestones and imported sources over all of them</source>
+        <translation>Bitmiş mərhələlər və idxal olunmuş mənbələrin ümumi saya nisbəti</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Goal, milestone or source</source>
+        <translation>Məqsəd, mərhələ və ya mənbə</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due / kind</source>
+        <translation>Son tarix / növ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Vəziyyət</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progress / measured by</source>
+        <translation>İrəliləyiş / ölçü meyarı</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Met by / note</source>
+        <translation>Nail olan / qeyd</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>Add goal…</source>
+        <translation>Yeni məqsəd…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add milestone…</source>
+        <translation>Yeni mərhələ…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add source…</source>
+        <translation>Yeni mənbə…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>Redaktə et…</translation>
+    </message>
+    <message>
+        <location filename="../ui/roadmap/roadmap_page.cpp" line="+285"/>
+        <location filename="../ui/roadmap/roadmap_page_layout.cpp" line="+1"/>
+        <source>Mark done</source>
+        <translation>Tamamla</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location filename="../ui/roadmap/roadmap_page_layout.cpp" line="+1"/>
+        <source>Delete</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
+        <location filename="../ui/roadmap/roadmap_page_layout.cpp" line="+2"/>
+        <source>Deletes the selected item, or the roadmap when nothing is selected; Undo delete brings it back</source>
+        <translation>Seçilmiş elementi, heç nə seçilməyibsə yol xəritəsini silir; “Silməni geri al” onu qaytarır</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select a goal to add milestones or sources to it; double-click an item to edit it.</source>
+        <translation>Mərhələ və ya mənbə əlavə etmək üçün əvvəlcə məqsədi seçin; elementi redaktə etmək üçün üzərinə iki dəfə klikləyin.</translation>
+    </message>
+    <message>
+        <location filename="../ui/roadmap/roadmap_page.cpp" line="-164"/>
+        <source>%1 reached by your runs and datasets and ticked.</source>
+        <translation>Təlim prosesləriniz və verilənlər dəstləriniz sayəsində %1 tamamlandı və işarələndi.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+61"/>
+        <source>milestone</source>
+        <translation>mərhələ</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <location line="+61"/>
+        <source>milestones</source>
+        <translation>mərhələ</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>No roadmap yet: lesson 41 asks you to plan your next 3-6 months.</source>
+        <translation>Hələ yol xəritəsi yoxdur: 41-ci dərs növbəti 3-6 ayınızı planlamağı tapşırır.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 → %2 (%3 months) · %4</source>
+        <translation>%1 → %2 (%3 ay) · %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>goal</source>
+        <translation>məqsəd</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>goals</source>
+        <translation>məqsəd</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 overdue</source>
+        <translation>vaxtı keçmiş: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 (%2 of %3 done)</source>
+        <translation>%1 (%2/%3 bitib)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>done</source>
+        <translation>bitib</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>overdue</source>
+        <translation>vaxtı keçib</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>open</source>
+        <translation>açıq</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ticked by hand</source>
+        <translation>əllə işarələnib</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>met by %1 — double-click to open it</source>
+        <translation>%1 buna nail olub — açmaq üçün iki dəfə klikləyin</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>nothing collected yet</source>
+        <translation>hələ heç nə toplanmayıb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>document</source>
+        <translation>sənəd</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>documents</source>
+        <translation>sənəd</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>token</source>
+        <translation>token</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>tokens</source>
+        <translation>token</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Delete roadmap</source>
+        <translation>Yol xəritəsini sil</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reopen</source>
+        <translation>Yenidən aç</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Lesson 41&apos;s plan is ready: change the dates, name your five news sites, and make the goals yours.</source>
+        <translation>41-ci dərsin planı hazırdır: tarixləri dəyişin, beş xəbər saytınızın adını yazın və məqsədləri özünüzə uyğunlaşdırın.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This is the roadmap you started from lesson 41. “Start from lesson 41” makes another one.</source>
+        <translation>Bu, 41-ci dərsdən başladığınız yol xəritəsidir. “41-ci dərsdən başla” yenisini yaradır.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>My roadmap</source>
+        <translation>Yol xəritəm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New roadmap</source>
+        <translation>Yeni yol xəritəsi</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Edit roadmap</source>
+        <translation>Yol xəritəsini redaktə et</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Exported to %1</source>
+        <translation>%1 faylına ixrac olundu</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export roadmap</source>
+        <translation>Yol xəritəsini ixrac et</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Add goal</source>
+        <translation>Məqsəd əlavə et</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Add milestone</source>
+        <translation>Mərhələ əlavə et</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>news site</source>
+        <translation>xəbər saytı</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add data source</source>
+        <translation>Verilənlər mənbəyi əlavə et</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Edit goal</source>
+        <translation>Məqsədi redaktə et</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Edit milestone</source>
+        <translation>Mərhələni redaktə et</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit data source</source>
+        <translation>Verilənlər mənbəyini redaktə et</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Deleted “%1”. Press Undo delete (Ctrl+Z) to bring it back.</source>
+        <translation>“%1” silindi. Geri qaytarmaq üçün “Silməni geri al” (Ctrl+Z) düyməsini basın.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Restored.</source>
+        <translation>Geri qaytarıldı.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nothing to undo.</source>
+        <translation>Geri alınacaq heç nə yoxdur.</translation>
+    </message>
+</context>
+<context>
     <name>azllm::ui::RoadmapTimeline</name>
     <message>
         <location filename="../ui/roadmap/roadmap_timeline.cpp" line="+158"/>
@@ -5027,6 +4491,348 @@ bir tokeninə klikləyin.</translation>
         <location line="+12"/>
         <source>No roadmap yet. Press “Start from lesson 41” for a ready plan, or “New roadmap…” to begin with an empty one.</source>
         <translation>Hələ yol xəritəsi yoxdur. Hazır plan üçün “41-ci dərsdən başla”, boş plandan başlamaq üçün “Yeni yol xəritəsi…” düyməsini basın.</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::RunForm</name>
+    <message>
+        <location filename="../ui/train/run_form.cpp" line="+45"/>
+        <source>&amp;Dataset</source>
+        <translation>&amp;Verilənlər dəsti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Model</source>
+        <translation>&amp;Model</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conte&amp;xt</source>
+        <translation>Kon&amp;tekst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Batch</source>
+        <translation>&amp;Paket</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ste&amp;ps</source>
+        <translation>&amp;Addımlar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Learning rate</source>
+        <translation>Öyrənmə &amp;sürəti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Warmup</source>
+        <translation>İsi&amp;nmə</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Eval every</source>
+        <translation>Validas&amp;iya hər</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check&amp;point every</source>
+        <translation>&amp;Yoxlama nöqtəsi hər</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dr&amp;opout</source>
+        <translation>&amp;Dropout</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Run setup</source>
+        <translation>Təlim ayarları</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Token shards prepared on the Data screen</source>
+        <translation>Verilənlər ekranında hazırlanmış token faylları</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The model&apos;s shape; the Model screen shows what each costs</source>
+        <translation>Modelin quruluşu; hər birinin nəyə başa gəldiyini Model ekranı göstərir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokens per training window; at most the model&apos;s context</source>
+        <translation>Bir təlim pəncərəsindəki tokenlərin sayı; ən çox modelin konteksti qədər</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Peak learning rate, reached after warmup and then decayed along a cosine</source>
+        <translation>Pik öyrənmə sürəti: isinmədən sonra ona çatılır, sonra kosinus üzrə azalır</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation loss every N steps</source>
+        <translation>Validasiya itkisi hər N addımdan bir hesablanır</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start</source>
+        <translation>Başla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a new run (Ctrl+Enter)</source>
+        <translation>Yeni təlim prosesini başlat (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause</source>
+        <translation>Fasilə</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume</source>
+        <translation>Davam et</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>Dayandır</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop after this step and keep a checkpoint to resume from (Ctrl+.)</source>
+        <translation>Bu addımdan sonra dayandır və davam etmək üçün yoxlama nöqtəsi saxla (Ctrl+.)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>from the Model screen (%1 layers, %2 wide)</source>
+        <translation>Model ekranından (%1 qat, genişlik %2)</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>No dataset yet: prepare one on the Data screen.</source>
+        <translation>Hələ verilənlər dəsti yoxdur: onu Verilənlər ekranında hazırlayın.</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::RunHistoryView</name>
+    <message>
+        <location filename="../ui/train/run_history_view.cpp" line="+56"/>
+        <source>created</source>
+        <translation>yaradılıb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>running</source>
+        <translation>gedir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paused</source>
+        <translation>fasilədə</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped</source>
+        <translation>dayandırılıb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finished</source>
+        <translation>bitib</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>diverged</source>
+        <translation>dağılıb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>alınmayıb</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Run</source>
+        <translation>Təlim prosesi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dataset</source>
+        <translation>Verilənlər dəsti</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Parameters</source>
+        <translation>Parametrlər</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Steps</source>
+        <translation>Addımlar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best validation</source>
+        <translation>Ən yaxşı validasiya itkisi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Vəziyyət</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Started</source>
+        <translation>Başlama vaxtı</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick runs to overlay their curves and compare their settings</source>
+        <translation>Əyrilərini üst-üstə qoyub ayarlarını müqayisə etmək üçün təlim proseslərini işarələyin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Runs compared</source>
+        <translation>Müqayisə olunan proseslər</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>loss</source>
+        <translation>itki</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export chart as PNG…</source>
+        <translation>Qrafiki PNG kimi ixrac et…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export chart as PDF…</source>
+        <translation>Qrafiki PDF kimi ixrac et…</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG şəkli (*.png)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF sənədi (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>%1 training</source>
+        <translation>%1 təlim</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 validation</source>
+        <translation>%1 validasiya</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Export chart</source>
+        <translation>Qrafiki ixrac et</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::RunProgress</name>
+    <message>
+        <location filename="../ui/train/run_progress.cpp" line="+32"/>
+        <source>Choose a dataset and a model, then press Start.</source>
+        <translation>Verilənlər dəsti və model seçin, sonra “Başla” düyməsini basın.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>step %v of %m</source>
+        <translation>addım %v / %m</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Training…</source>
+        <translation>Təlim gedir…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>loss %1 · %2 tokens/s · %3 left</source>
+        <translation>itki %L1 · %2 token/s · %3 qalıb</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::SamplingPanel</name>
+    <message>
+        <location filename="../ui/chat/sampling_panel.cpp" line="+70"/>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sharpens (below 1) or flattens (above 1) the probabilities; 0 always picks the most likely token.</source>
+        <translation>Ehtimalları kəskinləşdirir (1-dən aşağı) və ya düzləşdirir (1-dən yuxarı); 0 hər dəfə ən ehtimallı tokeni seçir.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Samples only among the k most likely tokens; 0 keeps them all.</source>
+        <translation>Yalnız ən ehtimallı k token arasından seçir; 0 hamısını saxlayır.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Samples from the smallest set of likely tokens whose probabilities add up to p; 1 keeps them all.</source>
+        <translation>Ehtimallarının cəmi p-yə çatan ən kiçik token dəstindən seçir; 1 hamısını saxlayır.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Makes tokens already in the text less likely; 1 turns it off.</source>
+        <translation>Mətndə artıq olan tokenləri daha az ehtimallı edir; 1 onu söndürür.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The answer is at most this many tokens long.</source>
+        <translation>Cavab ən çoxu bu qədər tokendən ibarət olur.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The same seed, model and settings give the same answer.</source>
+        <translation>Eyni toxum, model və ayarlar eyni cavabı verir.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Picks a fresh random seed for every answer (the seed used is shown under the answer).</source>
+        <translation>Hər cavab üçün yeni təsadüfi toxum götürür (istifadə olunan toxum cavabın altında göstərilir).</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Repetition penalty</source>
+        <translation>Təkrar cəzası</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Max new tokens</source>
+        <translation>Maks. yeni token</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New seed each answer</source>
+        <translation>Hər cavaba yeni toxum</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Seed</source>
+        <translation>Toxum</translation>
     </message>
 </context>
 <context>
@@ -5150,22 +4956,22 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::TokenizerPlayground</name>
     <message>
-        <location filename="../ui/data/tokenizer_playground.cpp" line="+49"/>
+        <location filename="../ui/data/tokenizer_playground.cpp" line="+51"/>
         <source>Tokenizer of dataset:</source>
         <translation>Verilənlər dəstinin tokenizatoru:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Type or paste Azerbaijani text here…</source>
         <translation>Azərbaycanca mətni bura yazın və ya yapışdırın…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Each coloured chip is one token. ▁ marks the start of a word; dashed orange chips are byte fallback (a character the vocabulary lacks, spelled byte by byte). Hover a chip to see its id.</source>
         <translation>Hər rəngli çip bir tokendir. ▁ sözün başlanğıcını göstərir; qırıq xətli narıncı çiplər bayt ehtiyatıdır (byte fallback: lüğətdə olmayan simvol bayt-bayt yazılır). Çipin id-sini görmək üçün kursoru onun üzərinə gətirin.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>%1 pieces</source>
         <translation>%1 parça</translation>
     </message>
@@ -5243,6 +5049,218 @@ bir tokeninə klikləyin.</translation>
         <location line="+2"/>
         <source>showing the first %1</source>
         <translation>ilk %1 göstərilir</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::TrainPage</name>
+    <message>
+        <location filename="../ui/train/train_page.cpp" line="+101"/>
+        <source>After each checkpoint the model continues &quot;Azərbaycan&quot;; watch its language improve.</source>
+        <translation>Hər yoxlama nöqtəsindən sonra model &quot;Azərbaycan&quot; sözünü davam etdirir; dilinin necə yaxşılaşdığını izləyin.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log</source>
+        <translation>Jurnal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Samples</source>
+        <translation>Nümunələr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checkpoints</source>
+        <translation>Yoxlama nöqtələri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Runs history</source>
+        <translation>Təlim tarixçəsi</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Training %1 parameters on %2, from step %3.</source>
+        <translation>Təlim: %1 parametr, cihaz %2, başlanğıc addım %3.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Checkpoint saved: %1</source>
+        <translation>Yoxlama nöqtəsi saxlanıldı: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>step %1: %2
+</source>
+        <translation>addım %1: %2
+</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>New run %1 on dataset &apos;%2&apos;.</source>
+        <translation>Yeni təlim prosesi %1, verilənlər dəsti &apos;%2&apos;.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot start: %1</source>
+        <translation>Başlatmaq mümkün deyil: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot start training</source>
+        <translation>Təlimi başlatmaq mümkün deyil</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>training %1</source>
+        <translation>təlim %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Could not save metrics: %1</source>
+        <translation>Metrikləri saxlamaq alınmadı: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>step %1: validation loss %2</source>
+        <translation>addım %1: validasiya itkisi %L2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Training diverged.</source>
+        <translation>Təlim dağıldı (itki nəzarətdən çıxdı).</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Training failed.</source>
+        <translation>Təlim alınmadı.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Try a lower learning rate or a longer warmup.</source>
+        <translation>Daha kiçik öyrənmə sürəti və ya daha uzun isinmə sınayın.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finished all %1 steps.</source>
+        <translation>Bütün %1 addım tamamlandı.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stopped at step %1; its checkpoint is kept to resume from.</source>
+        <translation>%1. addımda dayandırıldı; davam etmək üçün yoxlama nöqtəsi saxlanıldı.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Paused at step %1. Resume continues exactly here.</source>
+        <translation>Fasilə verildi (addım %1). “Davam et” təlimi məhz buradan davam etdirir.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Stopping after this step…</source>
+        <translation>Bu addımdan sonra dayandırılır…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Resuming %1 from step %2 to step %3.</source>
+        <translation>%1 davam etdirilir: addım %2 → %3.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot resume</source>
+        <translation>Davam etdirmək mümkün deyil</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::TrainingCharts</name>
+    <message>
+        <location filename="../ui/train/training_charts.cpp" line="+59"/>
+        <source>Loss</source>
+        <translation>İtki</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>cross-entropy (nats)</source>
+        <translation>çarpaz entropiya (nat)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>training</source>
+        <translation>təlim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>training, smoothed</source>
+        <translation>təlim, hamarlanmış</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation</source>
+        <translation>validasiya</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate</source>
+        <translation>Öyrənmə sürəti</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>rate</source>
+        <translation>sürət</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>learning rate</source>
+        <translation>öyrənmə sürəti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Throughput</source>
+        <translation>Emal sürəti</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>tokens/s</source>
+        <translation>token/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gradient norm</source>
+        <translation>Qradiyent norması</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>norm before clipping</source>
+        <translation>kəsmədən əvvəlki norma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gradient norm</source>
+        <translation>qradiyent norması</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log scale</source>
+        <translation>Loqarifmik şkala</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A logarithmic loss axis shows late, small improvements</source>
+        <translation>Loqarifmik itki oxu gec gələn kiçik irəliləyişləri də göstərir</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>ln(vocab) = %1: a uniform guess</source>
+        <translation>ln(lüğət) = %L1: bərabər ehtimallı təxmin</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::TrainingWorker</name>
+    <message>
+        <location filename="../ui/train/training_worker.cpp" line="+164"/>
+        <source>(no sample: %1)</source>
+        <translation>(nümunə yoxdur: %1)</translation>
     </message>
 </context>
 <context>

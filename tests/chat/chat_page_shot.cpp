@@ -14,6 +14,8 @@
 #include "runtime.h"
 #include "sampling_panel.h"
 
+using namespace azllm::ui;
+
 namespace {
 
 bool wait(QSignalSpy &spy)

@@ -13,11 +13,13 @@
 #include "chat_page.h"
 #include "chat_test_support.h"
 #include "conversation_list.h"
+#include "explain_panel.h"
 #include "sampler.h"
 #include "sampling_panel.h"
 #include "special_tokens.h"
 
 using namespace azllm;
+using namespace azllm::ui;
 
 namespace {
 
@@ -145,17 +147,17 @@ private Q_SLOTS:
         QSignalSpy shown(&page, &ChatPage::explanationShown);
         Q_EMIT chips->linkActivated(QStringLiteral("2"));
         QVERIFY(shown.wait(kWaitMs));
-        const QVector<double> raw = page.explainedRawProbabilities();
-        const QVector<double> sampled = page.explainedSampledProbabilities();
+        const QVector<double> raw = page.explainPanel()->rawProbabilities();
+        const QVector<double> sampled = page.explainPanel()->sampledProbabilities();
         QCOMPARE(std::abs(std::accumulate(raw.begin(), raw.end(), 0.0) - 1.0) < 1e-4, true);
         QCOMPARE(std::abs(std::accumulate(sampled.begin(), sampled.end(), 0.0) - 1.0) < 1e-4, true);
-        QCOMPARE(page.explainedCandidates().size(), kExplainCandidates);
-        QCOMPARE(page.explainedToken(), reply->tokens[2]);
+        QCOMPARE(page.explainPanel()->candidates().size(), kExplainCandidates);
+        QCOMPARE(page.explainPanel()->chosenToken(), reply->tokens[2]);
 
         // The same position through the engine directly: the prompt and the answer's first two
         // tokens.
         const QVector<int> expectedContext = reply->promptTokens + reply->tokens.mid(0, 2);
-        QCOMPARE(page.explainedContext(), expectedContext);
+        QCOMPARE(page.explainPanel()->context(), expectedContext);
         ChatEngine engine = ChatEngine::load(m_checkpoint.toStdString(), "cpu");
         // The model saw exactly the learner's text after </s>.
         const std::vector<int> prompt =
@@ -170,7 +172,8 @@ private Q_SLOTS:
                      qPrintable(QString::number(i)));
         // Bars in order of the model's own preference.
         for (int i = 1; i < kExplainCandidates; ++i)
-            QVERIFY(raw[page.explainedCandidates()[i - 1]] >= raw[page.explainedCandidates()[i]]);
+            QVERIFY(raw[page.explainPanel()->candidates()[i - 1]] >=
+                    raw[page.explainPanel()->candidates()[i]]);
         // The token generated was possible under the settings it was sampled with.
         QVERIFY(sampled[reply->tokens[2]] > 0);
 
@@ -178,15 +181,15 @@ private Q_SLOTS:
         page.samplingPanel()->setTopP(1.0);
         page.samplingPanel()->setRepetitionPenalty(1.0);
         page.samplingPanel()->setTopK(3);
-        const QVector<double> topThree = page.explainedSampledProbabilities();
+        const QVector<double> topThree = page.explainPanel()->sampledProbabilities();
         QCOMPARE(
             int(std::count_if(topThree.begin(), topThree.end(), [](double p) { return p > 0; })),
             3);
         QVERIFY(std::abs(std::accumulate(topThree.begin(), topThree.end(), 0.0) - 1.0) < 1e-4);
-        QCOMPARE(page.explainedRawProbabilities(), raw);
+        QCOMPARE(page.explainPanel()->rawProbabilities(), raw);
         page.samplingPanel()->setTopK(1);
-        const QVector<double> greedy = page.explainedSampledProbabilities();
-        QCOMPARE(greedy[page.explainedCandidates()[0]], 1.0);
+        const QVector<double> greedy = page.explainPanel()->sampledProbabilities();
+        QCOMPARE(greedy[page.explainPanel()->candidates()[0]], 1.0);
     }
 
     void closingThePageMidAnswerIsSafe()

@@ -19,6 +19,8 @@
 #include "sampling_panel.h"
 #include "shot_tool.h"
 
+using namespace azllm::ui;
+
 namespace {
 
 constexpr int kWaitMs = 300000;

@@ -16,6 +16,7 @@
 #include "sampling_panel.h"
 
 using namespace azllm;
+using namespace azllm::ui;
 using namespace knowledge_test;
 using azllm::ui::KnowledgePage;
 using azllm::ui::RetrievalPanel;

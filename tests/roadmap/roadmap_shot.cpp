@@ -21,6 +21,8 @@
 #include "roadmap_template.h"
 #include "workspace.h"
 
+using namespace azllm::ui;
+
 namespace {
 
 void seed(azllm::Workspace &workspace, const QDate &today)

@@ -26,6 +26,7 @@
 #include "workspace.h"
 
 using namespace azllm;
+using namespace azllm::ui;
 
 namespace {
 

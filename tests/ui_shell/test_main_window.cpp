@@ -10,6 +10,8 @@
 #include "roadmap_page.h"
 #include "workspace.h"
 
+using namespace azllm::ui;
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT

@@ -10,16 +10,20 @@
 #include "checkpoint.h"
 #include "main_window.h"
 #include "metric_chart.h"
+#include "run_form.h"
 #include "run_history_view.h"
+#include "run_progress.h"
 #include "studio_tools.h"
 #include "synthetic_data.h"
 #include "token_file.h"
 #include "train_page.h"
 #include "trainer.h"
+#include "training_charts.h"
 #include "training_worker.h"
 #include "workspace.h"
 
 using namespace azllm;
+using namespace azllm::ui;
 
 namespace {
 
@@ -37,7 +41,7 @@ ModelConfig tinyModel()
 void useTinyRun(TrainPage &page, int steps)
 {
     page.setModelConfig(tinyModel());
-    page.setMaxSteps(steps);
+    page.form()->setMaxSteps(steps);
 }
 
 bool waitForEnd(QSignalSpy &ended)
@@ -56,8 +60,9 @@ struct WorkerThread
     {
         worker->moveToThread(&thread);
         QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
-        QObject::connect(worker, &TrainingWorker::sampleGenerated, worker,
-                         [this] { ++samples; }, Qt::DirectConnection);
+        QObject::connect(
+            worker, &TrainingWorker::sampleGenerated, worker, [this] { ++samples; },
+            Qt::DirectConnection);
         thread.start();
     }
     ~WorkerThread()
@@ -72,13 +77,15 @@ struct WorkerThread
     {
         QVector<StepMetrics> steps;
         QSignalSpy finished(worker, &TrainingWorker::runFinished);
-        const auto connection =
-            QObject::connect(worker, &TrainingWorker::metricsReported, worker,
-                             [&steps](const QVector<StepMetrics> &batch) { steps += batch; },
-                             Qt::DirectConnection);
+        const auto connection = QObject::connect(
+            worker, &TrainingWorker::metricsReported, worker,
+            [&steps](const QVector<StepMetrics> &batch) { steps += batch; }, Qt::DirectConnection);
         worker->prepareRun();
         QMetaObject::invokeMethod(
-            worker, [w = worker, config, resumeFrom, tokenizer] { w->train(config, resumeFrom, tokenizer); },
+            worker,
+            [w = worker, config, resumeFrom, tokenizer] {
+                w->train(config, resumeFrom, tokenizer);
+            },
             Qt::QueuedConnection);
         if (!finished.wait(120000))
             qWarning("the run did not finish");
@@ -115,8 +122,8 @@ private Q_SLOTS:
         QVERIFY(page.isTraining());
         QVERIFY(waitForEnd(ended));
         QCOMPARE(ended.first().first().toString(), QStringLiteral("finished"));
-        QCOMPARE(page.lossPointCount(), 12);
-        QCOMPARE(page.lastStep(), 12);
+        QCOMPARE(page.charts()->lossPointCount(), 12);
+        QCOMPARE(page.charts()->lastStep(), 12);
         const RunRecord run = m_workspace->runs().runs().first();
         QCOMPARE(m_workspace->runs().metrics(run.id).size(), 12);
         QCOMPARE(run.status, QStringLiteral("finished"));
@@ -133,15 +140,15 @@ private Q_SLOTS:
         });
         page.startTraining();
         QTRY_VERIFY_WITH_TIMEOUT(page.isPaused(), 60000);
-        const qint64 heldAt = page.lastStep();
+        const qint64 heldAt = page.charts()->lastStep();
         QTest::qWait(400);
-        QCOMPARE(page.lastStep(), heldAt);
+        QCOMPARE(page.charts()->lastStep(), heldAt);
         QVERIFY(page.isTraining());
         disconnect(&page, &TrainPage::stepsShown, &page, nullptr);
         page.resumeTraining();
         QVERIFY(waitForEnd(ended));
         QCOMPARE(ended.first().first().toString(), QStringLiteral("finished"));
-        QCOMPARE(page.lastStep(), 400);
+        QCOMPARE(page.charts()->lastStep(), 400);
     }
 
     void stopEndsWithinAStepAndLeavesAResumableCheckpoint()
@@ -160,29 +167,29 @@ private Q_SLOTS:
         QVERIFY(waitForEnd(ended));
         QCOMPARE(ended.first().first().toString(), QStringLiteral("stopped"));
         // The step running when Stop arrived may finish; no further one starts.
-        QVERIFY2(page.lastStep() <= stopRequestedAt + 1,
-                 qPrintable(QString::number(page.lastStep())));
+        QVERIFY2(page.charts()->lastStep() <= stopRequestedAt + 1,
+                 qPrintable(QString::number(page.charts()->lastStep())));
         const RunRecord run = m_workspace->runs().runs().first();
         const auto latest = latestCheckpoint(run.dir.toStdString());
         QVERIFY(latest.has_value());
-        QCOMPARE(latest->state.step, page.lastStep());
+        QCOMPARE(latest->state.step, page.charts()->lastStep());
         disconnect(&page, &TrainPage::stepsShown, &page, nullptr);
 
         // The form changes after the stop; the resumed run keeps its own length, schedule,
         // batch and context, and the time left is reckoned from those.
-        page.setMaxSteps(int(page.lastStep()) + 6);
-        page.findChild<QSpinBox *>(QStringLiteral("batch"))->setValue(1);
-        page.findChild<QSpinBox *>(QStringLiteral("context"))->setValue(8);
+        page.form()->setMaxSteps(int(page.charts()->lastStep()) + 6);
+        page.form()->findChild<QSpinBox *>(QStringLiteral("batch"))->setValue(1);
+        page.form()->findChild<QSpinBox *>(QStringLiteral("context"))->setValue(8);
         QVector<QPair<qint64, double>> shownEta;
         connect(&page, &TrainPage::stepsShown, &page, [&](qint64 step) {
-            shownEta.push_back({step, page.remainingSeconds()});
+            shownEta.push_back({step, page.progress()->remainingSeconds()});
         });
         QSignalSpy resumed(&page, &TrainPage::runEnded);
         page.resumeFromCheckpoint(QString::fromStdString(latest->path));
         QVERIFY(page.isTraining());
         QVERIFY(waitForEnd(resumed));
         QCOMPARE(resumed.first().first().toString(), QStringLiteral("finished"));
-        QCOMPARE(page.lastStep(), 300);
+        QCOMPARE(page.charts()->lastStep(), 300);
         const QVector<MetricPoint> metrics = m_workspace->runs().metrics(run.id);
         QCOMPARE(metrics.size(), 300);
 
@@ -249,7 +256,8 @@ private Q_SLOTS:
         config.model = tinyModel();
         config.model.vocabSize = 64;
         config.train.outDir = QString(m_dir.path() + QLatin1String("/queued")).toStdString();
-        const std::string tokens = QString(m_dir.path() + QLatin1String("/queued.tokens")).toStdString();
+        const std::string tokens =
+            QString(m_dir.path() + QLatin1String("/queued.tokens")).toStdString();
         writeSyntheticTokens(tokens, 64, 20000, 3);
         config.train.trainData = tokens;
         config.train.maxSteps = 200;
@@ -257,7 +265,8 @@ private Q_SLOTS:
 
         WorkerThread worker;
         QSemaphore hold;
-        QMetaObject::invokeMethod(worker.worker, [&hold] { hold.acquire(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            worker.worker, [&hold] { hold.acquire(); }, Qt::QueuedConnection);
         worker.worker->prepareRun();
         QSignalSpy finished(worker.worker, &TrainingWorker::runFinished);
         QSignalSpy reported(worker.worker, &TrainingWorker::metricsReported);
@@ -276,13 +285,14 @@ private Q_SLOTS:
     void theDefaultsStayBelowAUniformGuessAfterWarmup()
     {
         TrainPage page(*m_workspace);
-        RunConfig config = page.configFromForm();
+        RunConfig config = page.form()->config();
         const double uniform = std::log(double(config.model.vocabSize));
         const std::int64_t checked = config.train.warmupSteps + 30;
         for (const std::uint64_t seed : {config.train.seed, std::uint64_t(1), std::uint64_t(2)}) {
             config.train.seed = seed;
             config.train.outDir =
-                QString(m_dir.path() + QStringLiteral("/defaults-") + QString::number(seed)).toStdString();
+                QString(m_dir.path() + QStringLiteral("/defaults-") + QString::number(seed))
+                    .toStdString();
             Trainer trainer(config);
             for (std::int64_t step = 1; step <= checked; ++step) {
                 const StepMetrics m = trainer.step();

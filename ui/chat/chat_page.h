@@ -2,7 +2,10 @@
 // (a pretrained model); chat mode wraps the conversation in the chat template (a tuned model).
 // Tokens stream in from a worker thread; Stop takes effect at the next token. Explain mode
 // shows, for any token of an answer, the candidates the model weighed and how the sampling
-// controls reshape them. Conversations are kept in studio.db.
+// controls reshape them. Conversations are kept in studio.db. The page owns the conversation
+// (its messages, the worker, the store); its parts have their own interfaces: ChatSetupBar
+// (checkpoint, mode, precision, system prompt), SamplingPanel, ExplainPanel (probabilities),
+// ConversationList (history) and RetrievalPanel (knowledge base).
 #pragma once
 
 #include <QThread>
@@ -18,14 +21,8 @@
 #include "conversation_store.h"
 #include "knowledge_worker.h"
 
-class ConversationList;
-class ExplainChart;
-class MessageView;
-class SamplingPanel;
-class QCheckBox;
-class QComboBox;
+class QGroupBox;
 class QLabel;
-class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QScrollArea;
@@ -35,9 +32,12 @@ namespace azllm {
 class Workspace;
 }
 namespace azllm::ui {
-class PrecisionSwitch;
+class ChatSetupBar;
+class ConversationList;
+class ExplainPanel;
+class MessageView;
 class RetrievalPanel;
-}
+class SamplingPanel;
 
 class ChatPage final : public QWidget
 {
@@ -69,7 +69,7 @@ public:
     // Explains token `tokenIndex` of the answer at message `position` (as a click on it does).
     void explainToken(int position, int tokenIndex);
 
-    // ---- what the screen shows, for tests
+    // ---- what the screen shows
     bool isGenerating() const { return m_activeRequest != 0; }
     bool isCheckpointLoaded() const { return m_loaded.has_value(); }
     int messageCount() const { return int(m_entries.size()); }
@@ -79,23 +79,18 @@ public:
     std::optional<qint64> conversationId() const { return m_conversationId; }
     QString statusText() const;
     QString contextNote(int position) const;
-    SamplingPanel *samplingPanel() const { return m_sampling; }
-    ConversationList *conversationList() const { return m_conversations; }
-    ExplainChart *explainChart() const { return m_chart; }
     ChatWorker *worker() const { return m_worker; }
-    azllm::ui::RetrievalPanel *retrievalPanel() const { return m_retrieval; }
     // The sources shown under the answer at `position` ("[1] udhr, Maddə 3, sətir 20–22").
     QStringList citations(int position) const;
     // Shows the sources of the answer at `position` in the retrieval panel, `number` selected.
     void showSources(int position, int number);
-    // Explain: the whole next-token distribution at the explained position, raw (softmax at
-    // temperature 1) and as sampled with the current controls; the ids shown; and the tokens the
-    // model saw (the explained token's position is context.size() - 1).
-    QVector<double> explainedRawProbabilities() const;
-    QVector<double> explainedSampledProbabilities() const;
-    QVector<int> explainedCandidates() const { return m_explain.topIds; }
-    QVector<int> explainedContext() const { return m_explain.context; }
-    int explainedToken() const { return m_explain.chosen; }
+
+    // ---- the screen's parts
+    ChatSetupBar *setupBar() const { return m_setup; }
+    SamplingPanel *samplingPanel() const { return m_sampling; }
+    ExplainPanel *explainPanel() const { return m_explain; }
+    ConversationList *conversationList() const { return m_conversations; }
+    RetrievalPanel *retrievalPanel() const { return m_retrieval; }
 
 Q_SIGNALS:
     void checkpointReady(bool ok, const QString &message);
@@ -109,6 +104,7 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     struct Entry
@@ -119,23 +115,14 @@ private:
             reply; // answers generated in this session: Explain needs their ids
         std::optional<azllm::SavedRetrieval> sources; // a grounded answer's sources
     };
-    struct Explanation
-    {
-        qint64 requestId = 0;
-        int position = -1;
-        int tokenIndex = -1;
-        int chosen = -1;
-        QVector<int> context; // tokens the model saw, the last one where the choice is made
-        QVector<float> logits;
-        QVector<int> topIds;
-        QStringList topPieces;
-    };
-
     // chat_page_layout.cpp
-    QWidget *buildTopBar();
     QWidget *buildConversationColumn();
     QWidget *buildSideColumn();
     QWidget *buildInputRow();
+    void connectSetupBar();
+    void retranslate();
+    void showInputPlaceholder();
+    QString messageTitle(int position) const;
 
     void startWorker();
     void loadCheckpoint(const QString &path);
@@ -153,8 +140,8 @@ private:
     void dispatchAnswer(const azllm::ChatRequest &request);
     // The knowledge base's hooks (retrieval_panel.h): retrieved chunks become the request's
     // sources, or the answer that nothing was found; the answer's sources are kept with it.
-    void handleRetrieval(qint64 requestId, const azllm::ui::RetrievalResult &result);
-    void answerNothingFound(qint64 requestId, const azllm::ui::RetrievalResult &result);
+    void handleRetrieval(qint64 requestId, const RetrievalResult &result);
+    void answerNothingFound(qint64 requestId, const RetrievalResult &result);
     void keepSources(Entry &entry, const ReplySummary &reply);
     QString notGeneratedFooter(const azllm::SavedRetrieval &sources) const;
     azllm::ChatRequest buildRequest() const;
@@ -166,14 +153,12 @@ private:
     void beginEdit(int position);
     void cancelEdit();
     void copyMessage(int position);
-    void updateExplainChart();
     void updateControls();
     void showError(const QString &message);
     void showStatus(const QString &message);
     QString footerFor(const ReplySummary &reply) const;
     QString footerFor(const azllm::MessageRecord &record) const;
     QString noteFor(const ReplySummary &reply) const;
-    QString defaultExplainCaption() const;
     int entryIndex(const MessageView *view) const;
 
     azllm::Workspace &m_workspace;
@@ -188,14 +173,8 @@ private:
     qint64 m_activeRequest = 0; // the answer streaming now, 0 when none
     int m_tokensShown = 0;
     int m_editing = -1; // the position of the user message being edited, -1 when none
-    Explanation m_explain;
 
-    QComboBox *m_checkpoint = nullptr;
-    QComboBox *m_mode = nullptr;
-    azllm::ui::PrecisionSwitch *m_precision = nullptr;
-    QLabel *m_modelInfo = nullptr;
-    QLineEdit *m_systemPrompt = nullptr;
-    QLabel *m_systemLabel = nullptr;
+    ChatSetupBar *m_setup = nullptr;
     QScrollArea *m_scroll = nullptr;
     QVBoxLayout *m_messages = nullptr;
     QLabel *m_emptyHint = nullptr;
@@ -206,13 +185,16 @@ private:
     QPushButton *m_stop = nullptr;
     QPushButton *m_regenerate = nullptr;
     QLabel *m_status = nullptr;
+    QGroupBox *m_samplingBox = nullptr;
+    QLabel *m_samplingHint = nullptr;
     SamplingPanel *m_sampling = nullptr;
-    QCheckBox *m_explainToggle = nullptr;
-    QLabel *m_explainCaption = nullptr;
-    ExplainChart *m_chart = nullptr;
+    QGroupBox *m_knowledgeBox = nullptr;
+    ExplainPanel *m_explain = nullptr;
     ConversationList *m_conversations = nullptr;
-    azllm::ui::RetrievalPanel *m_retrieval = nullptr;
+    RetrievalPanel *m_retrieval = nullptr;
     // While the panel retrieves for the active request: the request to answer afterwards.
     std::optional<azllm::ChatRequest> m_pendingRequest;
-    std::optional<azllm::ui::RetrievalResult> m_activeRetrieval;
+    std::optional<RetrievalResult> m_activeRetrieval;
 };
+
+} // namespace azllm::ui

@@ -7,7 +7,7 @@
 
 #include "tokenizer.h"
 
-using namespace azllm;
+namespace azllm::ui {
 
 namespace {
 
@@ -135,3 +135,5 @@ void ChatWorker::explain(qint64 requestId, const QVector<int> &context, int posi
         Q_EMIT replyFailed(requestId, QString::fromStdString(e.what()));
     }
 }
+
+} // namespace azllm::ui

@@ -14,6 +14,8 @@
 
 #include "chat_engine.h"
 
+namespace azllm::ui {
+
 // What the page needs to know about a loaded checkpoint.
 struct CheckpointSummary
 {
@@ -48,8 +50,12 @@ struct ReplySummary
     QString promptText;      // what the model saw, decoded, markers spelled out
 };
 
-Q_DECLARE_METATYPE(CheckpointSummary)
-Q_DECLARE_METATYPE(ReplySummary)
+} // namespace azllm::ui
+
+Q_DECLARE_METATYPE(azllm::ui::CheckpointSummary)
+Q_DECLARE_METATYPE(azllm::ui::ReplySummary)
+
+namespace azllm::ui {
 
 class ChatWorker final : public QObject
 {
@@ -88,3 +94,5 @@ private:
     std::atomic<int> m_tokensSoFar{0};
     std::atomic<int> m_tokensAtStop{-1};
 };
+
+} // namespace azllm::ui

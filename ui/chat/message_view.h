@@ -9,6 +9,7 @@
 class QLabel;
 class QToolButton;
 
+namespace azllm::ui {
 class MessageView final : public QFrame
 {
     Q_OBJECT
@@ -23,6 +24,7 @@ public:
     MessageView(Kind kind, const QString &title, QWidget *parent = nullptr);
 
     Kind kind() const { return m_kind; }
+    void setTitle(const QString &title);
     QString text() const { return m_text; }
     void setText(const QString &text);
     // Streaming: the text a token completed, and the token as the tokenizer spells it.
@@ -46,7 +48,11 @@ Q_SIGNALS:
     void tokenClicked(int index);
     void citationClicked(int number); // 1-based, as in [1]
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void render();
     QString tokensHtml() const;
 
@@ -55,6 +61,8 @@ private:
     QStringList m_pieces;
     bool m_explain = false;
     int m_selected = -1;
+    QLabel *m_who = nullptr;
+    QToolButton *m_copy = nullptr;
     QLabel *m_body = nullptr;
     QLabel *m_footer = nullptr;
     QLabel *m_note = nullptr;
@@ -65,3 +73,5 @@ private:
 
 // A tokenizer piece as a learner should read it: "▁" as a visible space mark, a newline byte as ⏎.
 QString displayPiece(const QString &piece);
+
+} // namespace azllm::ui

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QWidget>
 
+class QLabel;
 class QTabWidget;
 
 namespace azllm {
@@ -17,7 +18,6 @@ class DatasetBrowser;
 class PreparePanel;
 class SourcesPanel;
 class TokenizerPlayground;
-} // namespace azllm::ui
 
 class DataPage final : public QWidget
 {
@@ -33,10 +33,10 @@ public:
     // Adds files or folders to the "New dataset" inputs and shows that tab.
     void addInputs(const QStringList &paths);
 
-    azllm::ui::DatasetBrowser &datasets() { return *m_datasets; }
-    azllm::ui::PreparePanel &preparePanel() { return *m_prepare; }
-    azllm::ui::TokenizerPlayground &playground() { return *m_playground; }
-    azllm::ui::SourcesPanel &sourcesPanel() { return *m_sources; }
+    DatasetBrowser &datasets() { return *m_datasets; }
+    PreparePanel &preparePanel() { return *m_prepare; }
+    TokenizerPlayground &playground() { return *m_playground; }
+    SourcesPanel &sourcesPanel() { return *m_sources; }
 
 public Q_SLOTS:
     // Reads the workspace's datasets again (after another screen or a first-start seed made one).
@@ -47,13 +47,22 @@ Q_SIGNALS:
     // What runs now, for the status bar; empty when idle.
     void jobChanged(const QString &description);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void onPrepared(const QString &name);
 
     azllm::Workspace &m_workspace;
-    azllm::ui::DatasetBrowser *m_datasets = nullptr;
-    azllm::ui::PreparePanel *m_prepare = nullptr;
-    azllm::ui::TokenizerPlayground *m_playground = nullptr;
-    azllm::ui::SourcesPanel *m_sources = nullptr;
+    DatasetBrowser *m_datasets = nullptr;
+    PreparePanel *m_prepare = nullptr;
+    TokenizerPlayground *m_playground = nullptr;
+    SourcesPanel *m_sources = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_subtitle = nullptr;
+    QLabel *m_datasetsTitle = nullptr;
 };
+
+} // namespace azllm::ui

@@ -1,5 +1,6 @@
 #include "dataset_browser.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -163,7 +164,6 @@ DatasetBrowser::DatasetBrowser(QWidget *parent) : QWidget(parent)
     m_list = new QTreeWidget(this);
     m_list->setObjectName(QStringLiteral("datasetList"));
     m_list->setColumnCount(ColumnCount);
-    m_list->setHeaderLabels({tr("Dataset"), tr("Documents"), tr("Tokens"), tr("Vocabulary")});
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setAlternatingRowColors(true);
@@ -173,9 +173,7 @@ DatasetBrowser::DatasetBrowser(QWidget *parent) : QWidget(parent)
         m_list->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_list->setMaximumHeight(130);
 
-    m_empty = new QLabel(tr("No datasets yet. Add text under “New dataset” and press "
-                            "“Prepare dataset”."),
-                         this);
+    m_empty = new QLabel(this);
     m_empty->setWordWrap(true);
     m_empty->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
 
@@ -192,6 +190,14 @@ DatasetBrowser::DatasetBrowser(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_report, 1);
 
     connect(m_list, &QTreeWidget::currentItemChanged, this, &DatasetBrowser::showSelected);
+    retranslate();
+}
+
+void DatasetBrowser::retranslate()
+{
+    m_list->setHeaderLabels({tr("Dataset"), tr("Documents"), tr("Tokens"), tr("Vocabulary")});
+    m_empty->setText(tr("No datasets yet. Add text under “New dataset” and press "
+                        "“Prepare dataset”."));
 }
 
 void DatasetBrowser::setDatasets(const QList<DatasetSummary> &datasets)
@@ -263,6 +269,15 @@ QString DatasetBrowser::reportHtml(const DatasetSummary &s)
                                   "known: %1 training and %2 validation tokens.")
                                    .arg(formatCount(s.trainTokens), formatCount(s.valTokens)));
     return html + headlineSection(s) + documentsSection(s) + topPiecesSection(s) + issuesSection(s);
+}
+
+void DatasetBrowser::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        setDatasets(m_datasets);
+    }
+    QWidget::changeEvent(event);
 }
 
 } // namespace azllm::ui

@@ -32,7 +32,11 @@ public:
 Q_SIGNALS:
     void selectionChanged(const QString &name);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void showSelected();
 
     QTreeWidget *m_list = nullptr;

@@ -6,6 +6,7 @@
 #include <QDoubleSpinBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -118,17 +119,22 @@ PreparePanel::~PreparePanel()
 
 QWidget *PreparePanel::createInputsBox()
 {
-    auto *box = new QGroupBox(tr("1.  Text to learn from"), this);
+    auto *box = new QGroupBox(this);
+    m_texts.set(box, "title", QT_TR_NOOP("1.  Text to learn from"));
     m_inputs = new QListWidget(box);
     m_inputs->setObjectName(QStringLiteral("prepareInputs"));
     m_inputs->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_inputs->setMinimumHeight(90);
     m_inputs->setMaximumHeight(150);
 
-    auto *addFiles = new QPushButton(tr("Import files…"), box);
-    auto *addFolder = new QPushButton(tr("Import folder…"), box);
-    auto *addSample = new QPushButton(tr("Add the sample corpus"), box);
-    m_removeButton = new QPushButton(tr("Remove"), box);
+    auto *addFiles = new QPushButton(box);
+    m_texts.set(addFiles, "text", QT_TR_NOOP("Import files…"));
+    auto *addFolder = new QPushButton(box);
+    m_texts.set(addFolder, "text", QT_TR_NOOP("Import folder…"));
+    auto *addSample = new QPushButton(box);
+    m_texts.set(addSample, "text", QT_TR_NOOP("Add the sample corpus"));
+    m_removeButton = new QPushButton(box);
+    m_texts.set(m_removeButton, "text", QT_TR_NOOP("Remove"));
     connect(addFiles, &QPushButton::clicked, this, &PreparePanel::chooseFiles);
     connect(addFolder, &QPushButton::clicked, this, &PreparePanel::chooseFolder);
     connect(addSample, &QPushButton::clicked, this,
@@ -146,20 +152,22 @@ QWidget *PreparePanel::createInputsBox()
     auto *layout = new QVBoxLayout(box);
     layout->addLayout(buttons);
     layout->addWidget(m_inputs, 1);
-    layout->addWidget(hintLabel(tr("Plain text (.txt, .md), JSON lines (.jsonl, one document per "
-                                   "line), web pages (.html) and Wikipedia dumps (.xml), each "
-                                   "also compressed (.gz, .xz, .zst, .bz2). Files must be UTF-8. "
-                                   "You can also drop files and folders here."),
-                                box));
+    layout->addWidget(
+        hint(QT_TR_NOOP("Plain text (.txt, .md), JSON lines (.jsonl, one document per "
+                        "line), web pages (.html) and Wikipedia dumps (.xml), each "
+                        "also compressed (.gz, .xz, .zst, .bz2). Files must be UTF-8. "
+                        "You can also drop files and folders here."),
+             box));
     return box;
 }
 
 QWidget *PreparePanel::createOptionsBox()
 {
-    auto *box = new QGroupBox(tr("2.  Options"), this);
+    auto *box = new QGroupBox(this);
+    m_texts.set(box, "title", QT_TR_NOOP("2.  Options"));
     m_name = new QLineEdit(box);
     m_name->setObjectName(QStringLiteral("prepareName"));
-    m_name->setPlaceholderText(tr("for example: news-2024"));
+    m_texts.set(m_name, "placeholderText", QT_TR_NOOP("for example: news-2024"));
     m_name->setMaxLength(64);
     m_nameProblem = new QLabel(box);
     m_nameProblem->setObjectName(QStringLiteral("prepareNameProblem"));
@@ -174,13 +182,13 @@ QWidget *PreparePanel::createOptionsBox()
     m_vocabSize->setSingleStep(1000);
     m_vocabSize->setValue(8000);
     m_vocabSize->setGroupSeparatorShown(true);
-    m_vocabSize->setSuffix(tr(" pieces"));
+    m_texts.set(m_vocabSize, "suffix", QT_TR_NOOP(" pieces"));
 
     m_modelType = new QComboBox(box);
     m_modelType->setObjectName(QStringLiteral("prepareModelType"));
-    m_modelType->addItem(tr("BPE (recommended; what llama.cpp expects)"),
-                         int(TokenizerModelType::Bpe));
-    m_modelType->addItem(tr("Unigram"), int(TokenizerModelType::Unigram));
+    m_modelType->addItem(QString(), int(TokenizerModelType::Bpe));
+    m_modelType->addItem(QString(), int(TokenizerModelType::Unigram));
+    translateModelTypes();
 
     m_valPercent = new QDoubleSpinBox(box);
     m_valPercent->setObjectName(QStringLiteral("prepareValPercent"));
@@ -188,37 +196,46 @@ QWidget *PreparePanel::createOptionsBox()
     m_valPercent->setDecimals(1);
     m_valPercent->setSingleStep(1.0);
     m_valPercent->setValue(5.0);
-    m_valPercent->setSuffix(tr(" % of documents"));
+    m_texts.set(m_valPercent, "suffix", QT_TR_NOOP(" % of documents"));
 
-    m_transliterate = new QCheckBox(tr("Transliterate Cyrillic-script Azerbaijani to Latin"), box);
+    m_transliterate = new QCheckBox(box);
+    m_texts.set(m_transliterate, "text",
+                QT_TR_NOOP("Transliterate Cyrillic-script Azerbaijani to Latin"));
     m_transliterate->setObjectName(QStringLiteral("prepareTransliterate"));
-    m_paragraphs = new QCheckBox(tr("One document per paragraph (blank-line separated)"), box);
+    m_paragraphs = new QCheckBox(box);
+    m_texts.set(m_paragraphs, "text",
+                QT_TR_NOOP("One document per paragraph (blank-line separated)"));
     m_paragraphs->setObjectName(QStringLiteral("prepareParagraphs"));
-    m_languageFilter = new QCheckBox(tr("Keep Azerbaijani only (language identification)"), box);
+    m_languageFilter = new QCheckBox(box);
+    m_texts.set(m_languageFilter, "text",
+                QT_TR_NOOP("Keep Azerbaijani only (language identification)"));
     m_languageFilter->setObjectName(QStringLiteral("prepareLanguageFilter"));
-    m_qualityFilter = new QCheckBox(
-        tr("Quality rules: drop short, symbol-heavy, repetitive and boilerplate text"), box);
+    m_qualityFilter = new QCheckBox(box);
+    m_texts.set(m_qualityFilter, "text",
+                QT_TR_NOOP("Quality rules: drop short, symbol-heavy, repetitive and boilerplate "
+                           "text"));
     m_qualityFilter->setObjectName(QStringLiteral("prepareQualityFilter"));
-    m_piiFilter = new QCheckBox(tr("Replace e-mail addresses and phone numbers"), box);
+    m_piiFilter = new QCheckBox(box);
+    m_texts.set(m_piiFilter, "text", QT_TR_NOOP("Replace e-mail addresses and phone numbers"));
     m_piiFilter->setObjectName(QStringLiteral("preparePiiFilter"));
     for (QCheckBox *filter : {m_languageFilter, m_qualityFilter, m_piiFilter})
         filter->setChecked(true); // on for new imports; report.txt counts what each removed
 
     auto *vocabRow = new QHBoxLayout;
     vocabRow->addWidget(m_vocabSize);
-    vocabRow->addWidget(hintLabel(tr("8,000 suits a few MB of text, 32,000 hundreds of MB."), box),
-                        1);
+    vocabRow->addWidget(
+        hint(QT_TR_NOOP("8,000 suits a few MB of text, 32,000 hundreds of MB."), box), 1);
 
     auto *form = new QFormLayout(box);
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    form->addRow(tr("Dataset name:"), m_name);
+    form->addRow(caption(QT_TR_NOOP("Dataset name:"), box), m_name);
     form->addRow(QString(), m_nameProblem);
-    form->addRow(tr("Vocabulary size:"), vocabRow);
-    form->addRow(tr("Tokenizer type:"), m_modelType);
-    form->addRow(tr("Held out for validation:"), m_valPercent);
+    form->addRow(caption(QT_TR_NOOP("Vocabulary size:"), box), vocabRow);
+    form->addRow(caption(QT_TR_NOOP("Tokenizer type:"), box), m_modelType);
+    form->addRow(caption(QT_TR_NOOP("Held out for validation:"), box), m_valPercent);
     form->addRow(QString(), m_transliterate);
     form->addRow(QString(), m_paragraphs);
-    form->addRow(tr("Filters:"), m_languageFilter);
+    form->addRow(caption(QT_TR_NOOP("Filters:"), box), m_languageFilter);
     form->addRow(QString(), m_qualityFilter);
     form->addRow(QString(), m_piiFilter);
     return box;
@@ -226,11 +243,14 @@ QWidget *PreparePanel::createOptionsBox()
 
 QWidget *PreparePanel::createRunBox()
 {
-    auto *box = new QGroupBox(tr("3.  Clean, train the tokenizer, write token files"), this);
-    m_prepareButton = new QPushButton(tr("Prepare dataset"), box);
+    auto *box = new QGroupBox(this);
+    m_texts.set(box, "title", QT_TR_NOOP("3.  Clean, train the tokenizer, write token files"));
+    m_prepareButton = new QPushButton(box);
+    m_texts.set(m_prepareButton, "text", QT_TR_NOOP("Prepare dataset"));
     m_prepareButton->setObjectName(QStringLiteral("prepareButton"));
     m_prepareButton->setDefault(true);
-    m_cancelButton = new QPushButton(tr("Cancel"), box);
+    m_cancelButton = new QPushButton(box);
+    m_texts.set(m_cancelButton, "text", QT_TR_NOOP("Cancel"));
     m_cancelButton->setObjectName(QStringLiteral("prepareCancel"));
     connect(m_prepareButton, &QPushButton::clicked, this, &PreparePanel::startPreparing);
     connect(m_cancelButton, &QPushButton::clicked, this, &PreparePanel::cancel);
@@ -265,6 +285,26 @@ QWidget *PreparePanel::createRunBox()
     layout->addWidget(m_result);
     layout->addWidget(m_issues);
     return box;
+}
+
+QLabel *PreparePanel::hint(const char *source, QWidget *parent)
+{
+    QLabel *label = hintLabel(QString(), parent);
+    m_texts.set(label, "text", source);
+    return label;
+}
+
+QLabel *PreparePanel::caption(const char *source, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    m_texts.set(label, "text", source);
+    return label;
+}
+
+void PreparePanel::translateModelTypes()
+{
+    m_modelType->setItemText(0, tr("BPE (recommended; what llama.cpp expects)"));
+    m_modelType->setItemText(1, tr("Unigram"));
 }
 
 void PreparePanel::addInputs(const QStringList &paths)
@@ -555,6 +595,16 @@ void PreparePanel::dropEvent(QDropEvent *event)
             paths << url.toLocalFile();
     addInputs(paths);
     event->acceptProposedAction();
+}
+
+void PreparePanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_texts.retranslate();
+        translateModelTypes();
+        updateState();
+    }
+    QWidget::changeEvent(event);
 }
 
 } // namespace azllm::ui

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include "prepare_worker.h"
+#include "translated_texts.h"
 
 class QCheckBox;
 class QComboBox;
@@ -56,8 +57,13 @@ Q_SIGNALS:
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    // A hint or a form label whose text is `source`, translated now and after a switch.
+    QLabel *hint(const char *source, QWidget *parent);
+    QLabel *caption(const char *source, QWidget *parent);
+    void translateModelTypes();
     QWidget *createInputsBox();
     QWidget *createOptionsBox();
     QWidget *createRunBox();
@@ -97,6 +103,7 @@ private:
     QLabel *m_stage = nullptr;
     QLabel *m_result = nullptr;
     QListWidget *m_issues = nullptr;
+    TranslatedTexts m_texts{staticMetaObject.className()};
 };
 
 } // namespace azllm::ui

@@ -13,7 +13,6 @@
 #include "tuning_form.h"
 #include "tuning_job.h"
 
-class MetricChart;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -26,6 +25,7 @@ class QTableWidget;
 namespace azllm::ui {
 
 class ConfusionMatrixView;
+class MetricChart;
 class TuningRunPanel;
 
 class ClassifyTab final : public QWidget

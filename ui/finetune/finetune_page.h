@@ -15,7 +15,6 @@
 #include "tuning_job.h"
 
 class QTabWidget;
-class TrainingWorker;
 
 namespace azllm {
 class Workspace;
@@ -27,6 +26,7 @@ class BaseBar;
 class ChatTuningTab;
 class ClassifyTab;
 class FinetuneWorker;
+class TrainingWorker;
 
 class FinetunePage final : public QWidget
 {

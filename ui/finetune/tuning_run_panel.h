@@ -7,13 +7,14 @@
 
 #include "trainer.h"
 
-class MetricChart;
 class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 
 namespace azllm::ui {
+
+class MetricChart;
 
 class TuningRunPanel final : public QWidget
 {

@@ -1,5 +1,6 @@
 #include "preset_table.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QRegularExpression>
 
@@ -94,17 +95,8 @@ QString presetNote(const ModelPreset &preset)
 PresetTable::PresetTable(QWidget *parent) : QTableWidget(parent)
 {
     setColumnCount(ColumnCount);
-    setHorizontalHeaderLabels({tr("Preset"), tr("n_embd"), tr("n_layer"), tr("n_head"),
-                               tr("Context"), tr("Vocabulary"), tr("Parameters"), tr("Note")});
-    horizontalHeaderItem(ParamsColumn)
-        ->setToolTip(tr("The exact count for this vocabulary, from the engine's sizing formulas."));
-    horizontalHeaderItem(EmbdColumn)->setToolTip(tr("Embedding width: every block keeps it."));
-    horizontalHeaderItem(LayerColumn)->setToolTip(tr("Number of transformer blocks."));
-    horizontalHeaderItem(HeadColumn)->setToolTip(tr("Attention heads per block."));
-    const auto &presets = modelPresets();
-    setRowCount(int(presets.size()));
-    for (int row = 0; row < rowCount(); ++row)
-        fillRow(row, presets[std::size_t(row)]);
+    setRowCount(int(modelPresets().size()));
+    retranslate();
 
     verticalHeader()->setVisible(false);
     for (int c = 0; c < NoteColumn; ++c)
@@ -118,9 +110,31 @@ PresetTable::PresetTable(QWidget *parent) : QTableWidget(parent)
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     setFixedHeight(horizontalHeader()->sizeHint().height() + verticalHeader()->length() +
                    2 * frameWidth() + 2);
-    setToolTip(tr("Click a preset to load it into the form below."));
     connect(this, &QTableWidget::cellClicked, this,
             [this](int row, int) { Q_EMIT presetChosen(item(row, NameColumn)->text()); });
+}
+
+// The headers, and the rows: their notes and descriptions are words too.
+void PresetTable::retranslate()
+{
+    setHorizontalHeaderLabels({tr("Preset"), tr("n_embd"), tr("n_layer"), tr("n_head"),
+                               tr("Context"), tr("Vocabulary"), tr("Parameters"), tr("Note")});
+    horizontalHeaderItem(ParamsColumn)
+        ->setToolTip(tr("The exact count for this vocabulary, from the engine's sizing formulas."));
+    horizontalHeaderItem(EmbdColumn)->setToolTip(tr("Embedding width: every block keeps it."));
+    horizontalHeaderItem(LayerColumn)->setToolTip(tr("Number of transformer blocks."));
+    horizontalHeaderItem(HeadColumn)->setToolTip(tr("Attention heads per block."));
+    const auto &presets = modelPresets();
+    for (int row = 0; row < rowCount(); ++row)
+        fillRow(row, presets[std::size_t(row)]);
+    setToolTip(tr("Click a preset to load it into the form below."));
+}
+
+void PresetTable::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QTableWidget::changeEvent(event);
 }
 
 void PresetTable::fillRow(int row, const ModelPreset &preset)

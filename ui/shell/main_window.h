@@ -4,23 +4,24 @@
 
 #include <QMainWindow>
 
-class ChatPage;
-class DataPage;
-class LessonsPage;
-class ModelPage;
-class RoadmapPage;
+class QAction;
 class QLabel;
+class QMenu;
 class QListWidget;
 class QStackedWidget;
-class TrainPage;
 
 namespace azllm {
 class Workspace;
 }
 namespace azllm::ui {
+class ChatPage;
+class DataPage;
 class FinetunePage;
 class KnowledgePage;
-}
+class LessonsPage;
+class ModelPage;
+class RoadmapPage;
+class TrainPage;
 
 class MainWindow final : public QMainWindow
 {
@@ -57,19 +58,26 @@ public:
     DataPage *dataPage() const { return m_data; }
     ModelPage *modelPage() const { return m_model; }
     TrainPage *trainPage() const { return m_train; }
-    azllm::ui::FinetunePage *finetunePage() const { return m_finetune; }
+    FinetunePage *finetunePage() const { return m_finetune; }
     ChatPage *chatPage() const { return m_chat; }
     RoadmapPage *roadmapPage() const { return m_roadmap; }
     LessonsPage *lessonsPage() const { return m_lessons; }
-    azllm::ui::KnowledgePage *knowledgePage() const { return m_knowledge; }
+    KnowledgePage *knowledgePage() const { return m_knowledge; }
+
+    // View > Language: installs the language's translation (every screen retranslates at once)
+    // and remembers the choice for the next start.
+    void setLanguage(const QString &language);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void buildMenus();
+    void buildLanguageMenu();
     void buildStatusBar();
-    void addScreen(Screen screen, QWidget *page, const QString &title, const QString &hint);
+    void retranslate();
+    void addScreen(QWidget *page);
     void setJob(const QString &job);
     void restoreSettings();
     // The Export dialog for a checkpoint (or the newest checkpoint of the newest run).
@@ -82,10 +90,24 @@ private:
     DataPage *m_data = nullptr;
     ModelPage *m_model = nullptr;
     TrainPage *m_train = nullptr;
-    azllm::ui::FinetunePage *m_finetune = nullptr;
+    FinetunePage *m_finetune = nullptr;
     ChatPage *m_chat = nullptr;
     RoadmapPage *m_roadmap = nullptr;
     LessonsPage *m_lessons = nullptr;
-    azllm::ui::KnowledgePage *m_knowledge = nullptr;
+    KnowledgePage *m_knowledge = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_openFolder = nullptr;
+    QAction *m_export = nullptr;
+    QAction *m_quit = nullptr;
+    QAction *m_about = nullptr;
+    QList<QAction *> m_screenActions; // View > each screen, in the sidebar's order
+    QLabel *m_device = nullptr;
+    QLabel *m_workspaceLabel = nullptr;
     QLabel *m_job = nullptr;
+    QString m_jobName; // the running job, empty when idle
 };
+
+} // namespace azllm::ui

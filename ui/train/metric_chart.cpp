@@ -1,5 +1,7 @@
 #include "metric_chart.h"
 
+namespace azllm::ui {
+
 MetricChart::MetricChart(const QString &title, const QString &valueLabel, QWidget *parent)
     : QCustomPlot(parent)
 {
@@ -108,3 +110,5 @@ void MetricChart::refresh()
     yAxis->scaleRange(1.08, yAxis->range().center());
     replot(QCustomPlot::rpQueuedReplot);
 }
+
+} // namespace azllm::ui

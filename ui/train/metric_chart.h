@@ -4,6 +4,7 @@
 
 #include <qcustomplot.h>
 
+namespace azllm::ui {
 class MetricChart final : public QCustomPlot
 {
     Q_OBJECT
@@ -30,3 +31,5 @@ private:
     QCPItemStraightLine *m_reference = nullptr;
     QCPItemText *m_referenceLabel = nullptr;
 };
+
+} // namespace azllm::ui

@@ -1,5 +1,7 @@
 #include "metric_points.h"
 
+namespace azllm::ui {
+
 azllm::MetricPoint toMetricPoint(const azllm::StepMetrics &m)
 {
     azllm::MetricPoint p;
@@ -41,3 +43,5 @@ azllm::StepMetrics toStepMetrics(const azllm::MetricPoint &p)
     m.elapsedSeconds = p.elapsedSeconds;
     return m;
 }
+
+} // namespace azllm::ui

@@ -10,6 +10,7 @@
 #include "run_store.h"
 #include "trainer.h"
 
+namespace azllm::ui {
 azllm::MetricPoint toMetricPoint(const azllm::StepMetrics &m);
 azllm::StepMetrics toStepMetrics(const azllm::MetricPoint &p);
 
@@ -17,3 +18,5 @@ azllm::StepMetrics toStepMetrics(const azllm::MetricPoint &p);
 // log when studio.db refused the write, else an empty string.
 QString finishRunRecord(azllm::RunStore &runs, std::optional<qint64> &runId, const QString &outcome,
                         const QString &message);
+
+} // namespace azllm::ui

@@ -11,7 +11,7 @@
 #include "special_tokens.h"
 #include "tokenizer.h"
 
-using namespace azllm;
+namespace azllm::ui {
 
 // Turns the trainer's callbacks into batched signals.
 class TrainingWorker::Observer final : public TrainingObserver
@@ -164,3 +164,5 @@ QString TrainingWorker::generateSample(const QString &checkpoint,
         return tr("(no sample: %1)").arg(QString::fromStdString(e.what()));
     }
 }
+
+} // namespace azllm::ui

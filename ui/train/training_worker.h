@@ -16,6 +16,7 @@
 Q_DECLARE_METATYPE(azllm::StepMetrics)
 Q_DECLARE_METATYPE(azllm::ClassificationReport)
 
+namespace azllm::ui {
 class TrainingWorker final : public QObject
 {
     Q_OBJECT
@@ -58,3 +59,5 @@ private:
 
     azllm::TrainingControl m_control; // thread-safe: read by the trainer between steps
 };
+
+} // namespace azllm::ui
