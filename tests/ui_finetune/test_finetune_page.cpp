@@ -118,6 +118,29 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(tab->predictionTable()->rowCount(), 2, 60000);
     }
 
+    void aStoppedRunDoesNotStopTheNextOne()
+    {
+        FinetunePage page(*m_workspace);
+        page.openTab(QStringLiteral("classify"));
+        page.classifyTab()->setDatasetPath(path(QStringLiteral("news.csv")));
+        page.classifyTab()->setMode(QStringLiteral("head"));
+        QSignalSpy jobs(&page, &FinetunePage::jobChanged);
+        QSignalSpy ended(&page, &FinetunePage::runEnded);
+        page.startClassification();
+        // Stop as soon as the run is handed to the trainer (prepared, queued or at its first
+        // steps): it ends stopped.
+        QTRY_VERIFY_WITH_TIMEOUT(!jobs.isEmpty() && jobs.last().at(0).toString().startsWith(
+                                                        QLatin1String("tuning ")),
+                                 60000);
+        page.stopRun();
+        QVERIFY(ended.wait(120000));
+        QCOMPARE(ended.last().at(0).toString(), QStringLiteral("stopped"));
+
+        page.startClassification();
+        QVERIFY(ended.wait(180000));
+        QCOMPARE(ended.last().at(0).toString(), QStringLiteral("finished"));
+    }
+
     void bustedDatasetSaysWhyAndLeavesNoRun()
     {
         FinetunePage page(*m_workspace);

@@ -205,7 +205,8 @@ QWidget *ChatPage::buildSideColumn()
                 handleReplyFailed(requestId, message);
             });
     knowledgeLayout->addWidget(m_retrieval);
-    layout->addWidget(m_knowledgeBox, 1);
+    // The sources table needs room for three or four rows; the Explain chart reads at less.
+    layout->addWidget(m_knowledgeBox, 2);
 
     m_explain = new ExplainPanel(*m_sampling);
     connect(m_explain, &ExplainPanel::toggled, this, &ChatPage::setExplainMode);

@@ -91,6 +91,7 @@ void RetrievalPanel::buildWidgets()
     m_k->setRange(1, 10);
     m_k->setValue(3);
     m_thresholdLabel = new QLabel;
+    m_thresholdLabel->setWordWrap(true); // the Azerbaijani label is longer than the column
     m_threshold = new QDoubleSpinBox;
     m_threshold->setRange(0.0, 1.0);
     m_threshold->setSingleStep(0.05);

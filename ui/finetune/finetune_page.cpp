@@ -249,6 +249,7 @@ void FinetunePage::makeBase()
         setActivity(Activity::MakingBase);
         m_baseBar->beginMaking(config.train.maxSteps, latest ? latest->state.step : 0);
         const QString resumeFrom = latest ? QString::fromStdString(latest->path) : QString();
+        m_training->prepareRun(); // the last run's Stop must not end this one
         QMetaObject::invokeMethod(
             m_training,
             [worker = m_training, config, resumeFrom,
@@ -373,6 +374,7 @@ void FinetunePage::handlePrepared(const PreparedTuning &prepared)
         m_classify->setClassifierCheckpoint(QString());
     }
     setActivity(Activity::Training);
+    m_training->prepareRun(); // the last run's Stop must not end this one
     QMetaObject::invokeMethod(
         m_training,
         [worker = m_training, config = prepared.config, tokenizer] {
@@ -512,6 +514,7 @@ void FinetunePage::resumeStopped(const QString &kind)
             m_classify->setValidationItems(readValidationItems(m_runDir));
         runs.setStatus(run->id, QStringLiteral("running"));
         setActivity(Activity::Training);
+        m_training->prepareRun(); // the last run's Stop must not end this one
         QMetaObject::invokeMethod(
             m_training,
             [worker = m_training, config, from = QString::fromStdString(checkpoint->path),
