@@ -129,9 +129,9 @@ private Q_SLOTS:
         page.startClassification();
         // Stop as soon as the run is handed to the trainer (prepared, queued or at its first
         // steps): it ends stopped.
-        QTRY_VERIFY_WITH_TIMEOUT(!jobs.isEmpty() && jobs.last().at(0).toString().startsWith(
-                                                        QLatin1String("tuning ")),
-                                 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !jobs.isEmpty() && jobs.last().at(0).toString().startsWith(QLatin1String("tuning ")),
+            60000);
         page.stopRun();
         QVERIFY(ended.wait(120000));
         QCOMPARE(ended.last().at(0).toString(), QStringLiteral("stopped"));

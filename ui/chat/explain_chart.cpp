@@ -22,7 +22,7 @@ ExplainChart::ExplainChart(QWidget *parent) : QWidget(parent), m_plot(new QCusto
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
     m_plot->setBackground(palette().base());
-    m_plot->setMinimumHeight(260);
+    m_plot->setMinimumHeight(180); // the sources table above needs the room
 
     // Candidates run down the left axis, most likely on top.
     m_plot->yAxis->setRangeReversed(true);

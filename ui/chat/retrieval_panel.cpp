@@ -106,6 +106,9 @@ void RetrievalPanel::buildWidgets()
     // The citation takes what the numbers leave, so score and use always show.
     m_sources->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_sources->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    // Room for the header and about three sources, so k = 3 shows whole without scrolling;
+    // the Explain chart below gives up the height.
+    m_sources->setMinimumHeight(m_sources->fontMetrics().height() * 9);
     connect(m_sources, &QTableWidget::currentCellChanged, this, &RetrievalPanel::showSource);
     m_sourceText = new QTextBrowser;
     m_sourceText->setObjectName(QStringLiteral("sourceText"));
