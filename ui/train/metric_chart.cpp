@@ -101,6 +101,9 @@ void MetricChart::setLogScale(bool on)
 void MetricChart::refresh()
 {
     rescaleAxes();
+    // Steps and epochs start at 0; a lone point would otherwise centre an axis from -1.
+    if (xAxis->range().lower < 0)
+        xAxis->setRangeLower(0);
     if (m_reference) {
         const double line = m_reference->point1->coords().y();
         QCPRange range = yAxis->range();
