@@ -11,7 +11,6 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-
 #include "chat_setup_bar.h"
 #include "checkpoint.h"
 #include "citations.h"
