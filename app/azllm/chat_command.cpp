@@ -63,10 +63,11 @@ int runChat(const std::vector<std::string> &args)
         options.push_back(o);
     for (const CliOption &o : groundingOptions())
         options.push_back(o);
-    CommandLine cl("azllm chat --checkpoint DIR [--system TEXT] [--completion] [--int8] [sampling]\n"
-                   "       [--workspace W --kb N [--mode M] [--k K] [--min-coverage X] "
-                   "[--show-prompt]]",
-                   options);
+    CommandLine cl(
+        "azllm chat --checkpoint DIR [--system TEXT] [--completion] [--int8] [sampling]\n"
+        "       [--workspace W --kb N [--mode M] [--k K] [--min-coverage X] "
+        "[--show-prompt]]",
+        options);
     if (!parseOrHelp(cl, args))
         return 0;
     if (cl.has("kb"))
@@ -76,9 +77,8 @@ int runChat(const std::vector<std::string> &args)
     request.systemPrompt = cl.value("system");
     request.params = generationParamsFrom(cl);
     initializeRuntime();
-    ChatEngine engine =
-        ChatEngine::load(cl.required("checkpoint"), cl.value("device", "auto"),
-                         cl.has("int8") ? Precision::Int8 : Precision::Fp32);
+    ChatEngine engine = ChatEngine::load(cl.required("checkpoint"), cl.value("device", "auto"),
+                                         cl.has("int8") ? Precision::Int8 : Precision::Fp32);
     if (request.mode == ChatMode::Chat && !engine.supportsChat())
         throw std::runtime_error(engine.tokenizerPath() + " has no chat markers; use --completion");
 

@@ -94,12 +94,11 @@ FittedPrompt ChatEngine::fitPrompt(const ChatRequest &request, int budget,
 {
     const Tokenizer &tokenizer = m_state->tokenizer;
     if (!request.sources.empty()) {
-        GroundedPrompt grounded =
-            request.mode == ChatMode::Chat
-                ? fitGroundedChat(tokenizer, request.systemPrompt, request.sources, request.turns,
-                                  budget)
-                : fitGroundedCompletion(tokenizer, request.sources, request.turns.back().text,
-                                        budget);
+        GroundedPrompt grounded = request.mode == ChatMode::Chat
+                                      ? fitGroundedChat(tokenizer, request.systemPrompt,
+                                                        request.sources, request.turns, budget)
+                                      : fitGroundedCompletion(tokenizer, request.sources,
+                                                              request.turns.back().text, budget);
         sourceFits = std::move(grounded.sources);
         return std::move(grounded.prompt);
     }

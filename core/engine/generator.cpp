@@ -103,9 +103,9 @@ public:
 
     const std::vector<float> &nextLogits(const std::vector<int> &tokens)
     {
-        m_windowStart = slideWindow(m_windowStart, tokens.size(),
-                                    m_state.model().config().contextLength,
-                                    [&] { m_state.reset(); });
+        m_windowStart =
+            slideWindow(m_windowStart, tokens.size(), m_state.model().config().contextLength,
+                        [&] { m_state.reset(); });
         if (!m_useCache)
             m_state.reset();
         const std::size_t fresh = m_windowStart + m_state.length();

@@ -70,8 +70,15 @@ DenseIndex::DenseIndex(const QString &checkpointOrRunDir)
             throw KnowledgeError("the tokenizer next to " + checkpoint +
                                  " has more pieces than the model has ids");
         const QString dir = QString::fromStdString(checkpoint);
-        m_state = std::make_unique<State>(State{dir, checkpointSignature(dir), std::move(tokenizer),
-                                                TextEmbedder(std::move(model)), -1, -1, {}, {}, {}});
+        m_state = std::make_unique<State>(State{dir,
+                                                checkpointSignature(dir),
+                                                std::move(tokenizer),
+                                                TextEmbedder(std::move(model)),
+                                                -1,
+                                                -1,
+                                                {},
+                                                {},
+                                                {}});
     } catch (const KnowledgeError &) {
         throw;
     } catch (const std::exception &e) {

@@ -46,8 +46,7 @@ std::uint64_t ggmlTensorBytes(GgmlType type, const Shape &shape)
 
 namespace {
 
-template <typename T>
-void put(std::string &out, T value)
+template <typename T> void put(std::string &out, T value)
 {
     char raw[sizeof(T)];
     std::memcpy(raw, &value, sizeof(T));
@@ -223,8 +222,7 @@ struct GgufReader::Cursor
             fail(std::string("truncated: the file ends inside ") + what);
     }
 
-    template <typename T>
-    T read(const char *what)
+    template <typename T> T read(const char *what)
     {
         need(sizeof(T), what);
         T value;
@@ -414,8 +412,9 @@ std::string GgufReader::text(const std::string &key) const
 {
     const GgufValue *v = find(key);
     if (!v || v->type != GgufValueType::String)
-        throw GgufError(m_path + ": " + (v ? "metadata '" + key + "' is not a string"
-                                           : "no metadata '" + key + "'"));
+        throw GgufError(
+            m_path + ": " +
+            (v ? "metadata '" + key + "' is not a string" : "no metadata '" + key + "'"));
     return v->text;
 }
 
@@ -423,8 +422,9 @@ double GgufReader::number(const std::string &key) const
 {
     const GgufValue *v = find(key);
     if (!v || v->type == GgufValueType::String || v->type == GgufValueType::Array)
-        throw GgufError(m_path + ": " + (v ? "metadata '" + key + "' is not a number"
-                                           : "no metadata '" + key + "'"));
+        throw GgufError(
+            m_path + ": " +
+            (v ? "metadata '" + key + "' is not a number" : "no metadata '" + key + "'"));
     return v->number;
 }
 

@@ -79,8 +79,7 @@ public:
 
     // fp32 values (row-major, LibTorch shape) converted to `type` as the file is written; the
     // values must stay alive until write() returns.
-    void addTensor(const std::string &name, const Shape &shape, GgmlType type,
-                   const float *values);
+    void addTensor(const std::string &name, const Shape &shape, GgmlType type, const float *values);
 
     // Writes the file atomically (atomic_file.h). Returns false, leaving nothing behind, when
     // progress asked to stop; throws std::runtime_error naming the path on an I/O error.

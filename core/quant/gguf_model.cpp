@@ -9,8 +9,8 @@ namespace {
 
 // Ours -> GGUF's gpt2 names (docs/formats.md, "Tensor names"); "blk.N." replaces "h.N.".
 const std::pair<const char *, const char *> kBlockNames[] = {
-    {"ln_1.", "attn_norm."},         {"attn.c_attn.", "attn_qkv."}, {"attn.c_proj.", "attn_output."},
-    {"ln_2.", "ffn_norm."},          {"mlp.c_fc.", "ffn_up."},      {"mlp.c_proj.", "ffn_down."},
+    {"ln_1.", "attn_norm."}, {"attn.c_attn.", "attn_qkv."}, {"attn.c_proj.", "attn_output."},
+    {"ln_2.", "ffn_norm."},  {"mlp.c_fc.", "ffn_up."},      {"mlp.c_proj.", "ffn_down."},
 };
 const std::pair<const char *, const char *> kTopNames[] = {
     {"wte.weight", "token_embd.weight"},
@@ -55,8 +55,8 @@ void writeModelKeys(GgufWriter &w, const ModelPackage &package, ExportType type)
     w.setString("general.type", "model");
     w.setString("general.name", package.runName);
     w.setString("general.description", "Az-LLM Studio: run " + package.runName + ", step " +
-                                            std::to_string(package.step) + " (" +
-                                            exportTypeName(type) + ")");
+                                           std::to_string(package.step) + " (" +
+                                           exportTypeName(type) + ")");
     w.setString("general.quantized_by", "Az-LLM Studio");
     w.setUInt32("general.file_type", type == ExportType::F32   ? kFileTypeAllF32
                                      : type == ExportType::F16 ? kFileTypeMostlyF16
@@ -130,8 +130,7 @@ bool writeGgufModel(const std::string &path, ModelPackage &package, ExportType t
     writeModelKeys(w, package, type);
     writeVocabularyKeys(w, package);
     for (const NamedTensor &t : package.weights.tensors)
-        w.addTensor(ggufTensorName(t.name), t.shape, tensorType(t, type, package),
-                    t.values.data());
+        w.addTensor(ggufTensorName(t.name), t.shape, tensorType(t, type, package), t.values.data());
     // llama.cpp's gpt2 loader wants the output head as its own tensor: the tied token table.
     const NamedTensor &table = *package.weights.find("wte.weight");
     w.addTensor("output.weight", table.shape, tensorType(table, type, package),
@@ -142,8 +141,8 @@ bool writeGgufModel(const std::string &path, ModelPackage &package, ExportType t
 std::string ollamaModelfile(const ModelPackage &package, const std::string &ggufFileName)
 {
     std::string text = "# Ollama: ollama create " + package.runName +
-                       " -f Modelfile, then ollama run " + package.runName + "\n" +
-                       "FROM ./" + ggufFileName + "\n";
+                       " -f Modelfile, then ollama run " + package.runName + "\n" + "FROM ./" +
+                       ggufFileName + "\n";
     if (package.hasChatMarkers()) {
         text += "TEMPLATE \"\"\"</s>{{ range .Messages }}<|{{ .Role }}|>{{ .Content }}<|end|>"
                 "{{ end }}<|assistant|>\"\"\"\n"

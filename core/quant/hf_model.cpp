@@ -56,8 +56,9 @@ std::string tokenizerConfigJson(const ModelPackage &p)
     j += "  \"add_bos_token\": false,\n  \"add_eos_token\": false,\n";
     j += "  \"bos_token\": \"</s>\",\n  \"eos_token\": \"</s>\",\n  \"unk_token\": \"<unk>\",\n";
     if (p.hasChatMarkers())
-        j += "  \"pad_token\": \"<pad>\",\n  \"chat_template\": " + jsonQuoted(chatTemplateJinja()) +
-             ",\n";
+        j +=
+            "  \"pad_token\": \"<pad>\",\n  \"chat_template\": " + jsonQuoted(chatTemplateJinja()) +
+            ",\n";
     j += "  \"legacy\": true,\n  \"clean_up_tokenization_spaces\": false,\n";
     j += "  \"model_max_length\": " + std::to_string(p.weights.config.contextLength) + "\n}\n";
     return j;
@@ -66,18 +67,21 @@ std::string tokenizerConfigJson(const ModelPackage &p)
 std::string modelCard(const ModelPackage &p, ExportType type)
 {
     const ModelConfig &c = p.weights.config;
-    std::string card = "---\nlanguage: az\nlibrary_name: transformers\ntags: [gpt2, az-llm-studio]\n---\n\n";
+    std::string card =
+        "---\nlanguage: az\nlibrary_name: transformers\ntags: [gpt2, az-llm-studio]\n---\n\n";
     card += "# " + p.runName + "\n\n";
     card += "An Azerbaijani GPT-2-style model trained in Az-LLM Studio (run `" + p.runName +
             "`, step " + std::to_string(p.step) + "), exported as " + exportTypeName(type) +
             " safetensors.\n\n";
-    card += "| n_layer | n_head | n_embd | context | vocabulary |\n| --- | --- | --- | --- | --- |\n";
+    card +=
+        "| n_layer | n_head | n_embd | context | vocabulary |\n| --- | --- | --- | --- | --- |\n";
     card += "| " + std::to_string(c.nLayer) + " | " + std::to_string(c.nHead) + " | " +
             std::to_string(c.nEmbd) + " | " + std::to_string(c.contextLength) + " | " +
             std::to_string(c.vocabSize) + " |\n\n";
-    card += "Load it with `GPT2LMHeadModel.from_pretrained(folder)`; the tokenizer is SentencePiece "
-            "(`tokenizer.model`, byte fallback). Prompts start with `</s>` (id 2), as in "
-            "training; nothing is added automatically.";
+    card +=
+        "Load it with `GPT2LMHeadModel.from_pretrained(folder)`; the tokenizer is SentencePiece "
+        "(`tokenizer.model`, byte fallback). Prompts start with `</s>` (id 2), as in "
+        "training; nothing is added automatically.";
     if (p.hasChatMarkers())
         card += " Chat turns use `<|system|>`, `<|user|>`, `<|assistant|>` and `<|end|>` "
                 "(the tokenizer's chat_template).";
@@ -96,8 +100,8 @@ std::string huggingFaceTensorName(const std::string &name)
 
 bool isConv1DWeight(const std::string &name)
 {
-    for (const char *suffix : {"attn.c_attn.weight", "attn.c_proj.weight", "mlp.c_fc.weight",
-                               "mlp.c_proj.weight"})
+    for (const char *suffix :
+         {"attn.c_attn.weight", "attn.c_proj.weight", "mlp.c_fc.weight", "mlp.c_proj.weight"})
         if (name.size() > std::string(suffix).size() &&
             name.compare(name.size() - std::string(suffix).size(), std::string::npos, suffix) == 0)
             return true;
@@ -113,7 +117,8 @@ bool writeHuggingFaceModel(const std::string &folder, const ModelPackage &p, Exp
     requireComplete(p.weights, p.checkpoint);
     SafetensorsWriter w;
     w.setMetadata("format", "pt");
-    const SafetensorsType dtype = type == ExportType::F16 ? SafetensorsType::F16 : SafetensorsType::F32;
+    const SafetensorsType dtype =
+        type == ExportType::F16 ? SafetensorsType::F16 : SafetensorsType::F32;
     for (const NamedTensor &t : p.weights.tensors)
         w.addTensor(huggingFaceTensorName(t.name), t.shape, t.values.data(), dtype,
                     isConv1DWeight(t.name));
@@ -164,7 +169,8 @@ ModelConfig configOf(const fs::path &dir)
     c.dropout = 0;
     const JsonValue *inner = config.member("n_inner");
     if (inner && inner->isNumber() && std::int64_t(inner->number()) != 4 * c.nEmbd)
-        throw SafetensorsError(source + ": n_inner " + std::to_string(std::int64_t(inner->number())) +
+        throw SafetensorsError(source + ": n_inner " +
+                               std::to_string(std::int64_t(inner->number())) +
                                "; the studio's GPT has an MLP of 4 x n_embd");
     for (const std::string &problem : validate(c))
         throw SafetensorsError(source + ": " + problem);

@@ -18,8 +18,8 @@ bool isConv1DWeight(const std::string &name);
 
 // Writes the files into `folder` (which must exist; the caller makes it atomic). F32 or F16;
 // throws std::invalid_argument for Q8_0, which safetensors cannot hold. False when cancelled.
-bool writeHuggingFaceModel(const std::string &folder, const ModelPackage &package,
-                           ExportType type, const ProgressCallback &progress = {});
+bool writeHuggingFaceModel(const std::string &folder, const ModelPackage &package, ExportType type,
+                           const ProgressCallback &progress = {});
 
 // Reads a folder written as above (or by transformers for a GPT-2 of this shape with a
 // SentencePiece tokenizer). Throws SafetensorsError naming the file and the problem.

@@ -7,7 +7,7 @@ namespace azllm::quant {
 
 const KernelSet &bestKernels()
 {
-    static const KernelSet &chosen = [] () -> const KernelSet & {
+    static const KernelSet &chosen = []() -> const KernelSet & {
         const char *forced = std::getenv("AZLLM_KERNELS");
         if (forced && std::strcmp(forced, "scalar") == 0)
             return scalarKernels();

@@ -4,7 +4,8 @@
 // call a kernel on each thread's own range.
 //
 // Matrices are row-major, one output feature per row (LibTorch's Linear layout, GGUF's too):
-//   W (rows, cols), X (tokens, cols) -> Y[t * ldy + r] = dot(W[r], X[t]) for r in [rowBegin, rowEnd)
+//   W (rows, cols), X (tokens, cols) -> Y[t * ldy + r] = dot(W[r], X[t]) for r in [rowBegin,
+//   rowEnd)
 #pragma once
 
 #include <cstddef>

@@ -132,9 +132,8 @@ inline void tileQ8(const BlockQ8 *w, std::size_t blocks, std::size_t row, const 
 }
 
 template <int R, int N>
-inline void rowsQ8(const BlockQ8 *w, std::size_t blocks, std::size_t rowBegin,
-                   std::size_t rowEnd, const BlockQ8 *x, std::size_t token, float *y,
-                   std::size_t ldy)
+inline void rowsQ8(const BlockQ8 *w, std::size_t blocks, std::size_t rowBegin, std::size_t rowEnd,
+                   const BlockQ8 *x, std::size_t token, float *y, std::size_t ldy)
 {
     std::size_t r = rowBegin;
     for (; r + R <= rowEnd; r += R)
@@ -190,8 +189,8 @@ void quantizeRow(const float *x, std::size_t cols, BlockQ8 *out)
         // Packing works within 128-bit lanes; the permute puts the 32 bytes back in order.
         const __m256i low = _mm256_packs_epi32(q[0], q[1]);
         const __m256i high = _mm256_packs_epi32(q[2], q[3]);
-        const __m256i bytes = _mm256_permutevar8x32_epi32(_mm256_packs_epi16(low, high),
-                                                          _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7));
+        const __m256i bytes = _mm256_permutevar8x32_epi32(
+            _mm256_packs_epi16(low, high), _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7));
         _mm256_storeu_si256(reinterpret_cast<__m256i *>(out[b].q), bytes);
     }
     if (whole * kQ8BlockSize < cols)
@@ -285,8 +284,8 @@ inline __m256 gelu256(__m256 x)
     const __m256 u = _mm256_mul_ps(_mm256_set1_ps(2.0f * 0.7978845608028654f),
                                    _mm256_fmadd_ps(_mm256_set1_ps(0.044715f), cube, x));
     const __m256 one = _mm256_set1_ps(1.0f);
-    const __m256 tanh = _mm256_sub_ps(
-        one, _mm256_div_ps(_mm256_set1_ps(2.0f), _mm256_add_ps(exp256(u), one)));
+    const __m256 tanh =
+        _mm256_sub_ps(one, _mm256_div_ps(_mm256_set1_ps(2.0f), _mm256_add_ps(exp256(u), one)));
     return _mm256_mul_ps(_mm256_mul_ps(_mm256_set1_ps(0.5f), x), _mm256_add_ps(one, tanh));
 }
 
@@ -313,8 +312,7 @@ bool cpuHasAvx2FmaF16c()
 
 const KernelSet *avx2Kernels()
 {
-    static const KernelSet set{"avx2", matmulF32, matmulQ8, quantizeRow, dot,
-                               axpy,   softmax,   gelu};
+    static const KernelSet set{"avx2", matmulF32, matmulQ8, quantizeRow, dot, axpy, softmax, gelu};
     static const bool supported = cpuHasAvx2FmaF16c();
     return supported ? &set : nullptr;
 }

@@ -34,14 +34,12 @@ float dotBlocks(const BlockQ8 *a, const BlockQ8 *b, std::size_t blocks)
     return sum;
 }
 
-void matmulQ8(const BlockQ8 *w, std::size_t blocksPerRow, std::size_t rowBegin,
-              std::size_t rowEnd, const BlockQ8 *x, std::size_t tokens, float *y,
-              std::size_t ldy)
+void matmulQ8(const BlockQ8 *w, std::size_t blocksPerRow, std::size_t rowBegin, std::size_t rowEnd,
+              const BlockQ8 *x, std::size_t tokens, float *y, std::size_t ldy)
 {
     for (std::size_t t = 0; t < tokens; ++t)
         for (std::size_t r = rowBegin; r < rowEnd; ++r)
-            y[t * ldy + r] =
-                dotBlocks(w + r * blocksPerRow, x + t * blocksPerRow, blocksPerRow);
+            y[t * ldy + r] = dotBlocks(w + r * blocksPerRow, x + t * blocksPerRow, blocksPerRow);
 }
 
 float dot(const float *a, const float *b, std::size_t n)
@@ -84,8 +82,8 @@ void gelu(float *x, std::size_t n)
 
 const KernelSet &scalarKernels()
 {
-    static const KernelSet set{"scalar", matmulF32, matmulQ8, quantizeRowQ8, dot,
-                               axpy,     softmax,   gelu};
+    static const KernelSet set{"scalar", matmulF32, matmulQ8, quantizeRowQ8,
+                               dot,      axpy,      softmax,  gelu};
     return set;
 }
 

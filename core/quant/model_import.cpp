@@ -30,8 +30,7 @@ ImportResult importModel(const std::string &in, const std::string &outRunDir)
     if (!fs::exists(in))
         throw std::runtime_error(in + ": no such file or folder");
     if (fs::exists(outRunDir) && !fs::is_empty(outRunDir))
-        throw std::runtime_error(outRunDir +
-                                 " already exists; import into a new run folder");
+        throw std::runtime_error(outRunDir + " already exists; import into a new run folder");
     ImportResult result;
     quant::ImportedModel model;
     if (fs::is_directory(in)) {
@@ -58,7 +57,8 @@ ImportResult importModel(const std::string &in, const std::string &outRunDir)
         fs::remove(outRunDir); // an empty folder the learner made for it
     folder.commit();
     result.runDir = outRunDir;
-    result.checkpoint = (fs::path(outRunDir) / "checkpoints" / fs::path(staged).filename()).string();
+    result.checkpoint =
+        (fs::path(outRunDir) / "checkpoints" / fs::path(staged).filename()).string();
     result.config = config.model;
     result.notes = model.notes;
     return result;

@@ -36,7 +36,8 @@ void appendRows(const float *values, const Shape &source, bool transposed, Safet
                 std::size_t firstRow, std::size_t rowCount, std::string &out)
 {
     const Shape shape = fileShape(source, transposed);
-    const std::size_t cols = shape.size() > 1 ? std::size_t(shape.back()) : std::size_t(elementCount(shape));
+    const std::size_t cols =
+        shape.size() > 1 ? std::size_t(shape.back()) : std::size_t(elementCount(shape));
     const std::size_t width = type == SafetensorsType::F16 ? 2 : 4;
     const std::size_t start = out.size();
     out.resize(start + rowCount * cols * width);
@@ -45,8 +46,8 @@ void appendRows(const float *values, const Shape &source, bool transposed, Safet
         for (std::size_t c = 0; c < cols; ++c) {
             // Transposed: file element (r, c) is source element (c, r), source rows of length
             // `shape.front()` (the file's row count).
-            const float v = transposed ? values[c * std::size_t(shape.front()) + r]
-                                       : values[r * cols + c];
+            const float v =
+                transposed ? values[c * std::size_t(shape.front()) + r] : values[r * cols + c];
             if (type == SafetensorsType::F16) {
                 const std::uint16_t half = floatToHalf(v);
                 std::memcpy(dst, &half, 2);
@@ -114,8 +115,8 @@ bool SafetensorsWriter::write(const std::string &path, const ProgressCallback &p
         const std::size_t chunk = std::max<std::size_t>(1, rows / 16);
         for (std::size_t r = 0; r < rows; r += chunk) {
             buffer.clear();
-            appendRows(t.values, t.sourceShape, t.transposed, t.type, r,
-                       std::min(chunk, rows - r), buffer);
+            appendRows(t.values, t.sourceShape, t.transposed, t.type, r, std::min(chunk, rows - r),
+                       buffer);
             file.write(buffer);
             done += buffer.size();
             if (progress && !progress(offset ? double(done) / double(offset) : 1.0))
@@ -179,7 +180,8 @@ SafetensorsReader::SafetensorsReader(const std::string &path) : m_path(path)
                  std::to_string(e.end) + " but the file holds " + std::to_string(dataSize));
         if (e.end - e.begin != std::uint64_t(elementCount(e.shape)) * dtypeBytes(e.dtype))
             fail("tensor '" + name + "' of shape " + shapeText(e.shape) + " in " + e.dtype +
-                 " needs " + std::to_string(elementCount(e.shape) * std::int64_t(dtypeBytes(e.dtype))) +
+                 " needs " +
+                 std::to_string(elementCount(e.shape) * std::int64_t(dtypeBytes(e.dtype))) +
                  " bytes, but its data_offsets give " + std::to_string(e.end - e.begin));
         m_tensors.push_back(std::move(e));
     }

@@ -201,8 +201,7 @@ void parseNormalizerSpec(const std::string &bytes, const std::string &source,
 
 } // namespace
 
-SentencePieceVocabulary parseSentencePieceModel(const std::string &bytes,
-                                                const std::string &source)
+SentencePieceVocabulary parseSentencePieceModel(const std::string &bytes, const std::string &source)
 {
     SentencePieceVocabulary v;
     ProtoReader in(bytes.data(), bytes.size(), source);

@@ -26,9 +26,9 @@ struct SentencePieceVocabulary
     std::vector<std::string> pieces;
     std::vector<float> scores;
     std::vector<PieceType> types;
-    bool bpe = true;                    // trainer's model_type: BPE, or unigram when false
-    bool byteFallback = true;           // unknown characters become <0xNN> byte pieces
-    bool addDummyPrefix = true;         // "▁" before the first word of a text
+    bool bpe = true;            // trainer's model_type: BPE, or unigram when false
+    bool byteFallback = true;   // unknown characters become <0xNN> byte pieces
+    bool addDummyPrefix = true; // "▁" before the first word of a text
     bool removeExtraWhitespaces = false;
 
     std::size_t size() const { return pieces.size(); }
@@ -36,7 +36,8 @@ struct SentencePieceVocabulary
 
 // Throws std::runtime_error naming the file when it is not a SentencePiece model.
 SentencePieceVocabulary readSentencePieceModel(const std::string &path);
-SentencePieceVocabulary parseSentencePieceModel(const std::string &bytes, const std::string &source);
+SentencePieceVocabulary parseSentencePieceModel(const std::string &bytes,
+                                                const std::string &source);
 
 // A ModelProto that SentencePiece loads: the pieces, a trainer spec with the special ids
 // (<unk> 0, <s> 1, </s> 2, no padding id), an identity normaliser.

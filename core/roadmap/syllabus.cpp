@@ -61,8 +61,8 @@ QByteArray readFile(const QString &path)
 
 QStringList Syllabus::screens()
 {
-    return {QStringLiteral("data"),     QStringLiteral("model"),   QStringLiteral("train"),
-            QStringLiteral("chat"),     QStringLiteral("roadmap"), QStringLiteral("lessons"),
+    return {QStringLiteral("data"),     QStringLiteral("model"),    QStringLiteral("train"),
+            QStringLiteral("chat"),     QStringLiteral("roadmap"),  QStringLiteral("lessons"),
             QStringLiteral("finetune"), QStringLiteral("knowledge")};
 }
 

@@ -201,7 +201,8 @@ private Q_SLOTS:
         const int bad = 96;
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, state.append(&bad, 1));
         const std::vector<int> tooMany = sequence(49, 96, 7);
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, state.append(tooMany.data(), tooMany.size()));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 state.append(tooMany.data(), tooMany.size()));
         QCOMPARE(state.length(), std::size_t(0));
     }
 };

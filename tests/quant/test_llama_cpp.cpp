@@ -56,7 +56,8 @@ Run run(const QString &program, const QStringList &args, int timeoutMs,
 int nodeMajorVersion()
 {
     const Run r = run(QStringLiteral("node"), {QStringLiteral("--version")}, 30000);
-    const auto match = QRegularExpression(QStringLiteral("^v(\\d+)\\.")).match(QString::fromUtf8(r.out));
+    const auto match =
+        QRegularExpression(QStringLiteral("^v(\\d+)\\.")).match(QString::fromUtf8(r.out));
     return r.exitCode == 0 && match.hasMatch() ? match.captured(1).toInt() : 0;
 }
 
@@ -86,7 +87,8 @@ private:
             return {};
         }
         QVector<int> tokens;
-        for (const QJsonValue &t : QJsonDocument::fromJson(r.out).object()[QStringLiteral("tokens")].toArray())
+        for (const QJsonValue &t :
+             QJsonDocument::fromJson(r.out).object()[QStringLiteral("tokens")].toArray())
             tokens << t.toInt();
         return tokens;
     }
@@ -98,13 +100,14 @@ private Q_SLOTS:
         if (node == 0)
             QSKIP("Node.js is not installed: llama.cpp through node-llama-cpp cannot run here");
         if (node < 20)
-            QSKIP(qPrintable(QStringLiteral("Node.js %1 is older than 20, which node-llama-cpp needs")
-                                 .arg(node)));
+            QSKIP(
+                qPrintable(QStringLiteral("Node.js %1 is older than 20, which node-llama-cpp needs")
+                               .arg(node)));
         const QString installDir = QStringLiteral(AZLLM_BUILD_DIR "/npm-node-llama-cpp");
-        const Run install = run(QStringLiteral("bash"),
-                                {QStringLiteral(AZLLM_SOURCE_DIR "/scripts/install_node_llama_cpp.sh"),
-                                 installDir},
-                                900000);
+        const Run install =
+            run(QStringLiteral("bash"),
+                {QStringLiteral(AZLLM_SOURCE_DIR "/scripts/install_node_llama_cpp.sh"), installDir},
+                900000);
         if (install.exitCode != 0)
             QSKIP(qPrintable(QStringLiteral("node-llama-cpp could not be installed (offline?): ") +
                              QString::fromUtf8(install.err.right(300))));

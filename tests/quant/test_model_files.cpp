@@ -57,7 +57,8 @@ double maxDifference(const std::vector<float> &a, const std::vector<float> &b)
 bool pythonHasTorch()
 {
     QProcess p;
-    p.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral("import torch")});
+    p.start(QStringLiteral("/usr/bin/python3"),
+            {QStringLiteral("-c"), QStringLiteral("import torch")});
     return p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
 }
 
@@ -83,8 +84,7 @@ QStringList leftovers(const QString &dir)
                                QDir::AllEntries | QDir::Hidden);
 }
 
-template <typename Error, typename F>
-QString messageOf(F &&f)
+template <typename Error, typename F> QString messageOf(F &&f)
 {
     try {
         f();
@@ -119,8 +119,11 @@ private Q_SLOTS:
 
     void ggufF32RoundTripGivesIdenticalLogits()
     {
-        ExportRequest request{m_checkpoint, ExportFormat::Gguf, quant::ExportType::F32,
-                              path("model-f32.gguf").toStdString(), {}};
+        ExportRequest request{m_checkpoint,
+                              ExportFormat::Gguf,
+                              quant::ExportType::F32,
+                              path("model-f32.gguf").toStdString(),
+                              {}};
         const ExportResult result = exportModel(request);
         QVERIFY(!result.cancelled);
         QCOMPARE(result.files.size(), std::size_t(2));
@@ -133,8 +136,11 @@ private Q_SLOTS:
 
     void safetensorsRoundTripGivesIdenticalLogits()
     {
-        ExportRequest request{m_checkpoint, ExportFormat::Safetensors, quant::ExportType::F32,
-                              path("hf").toStdString(), {}};
+        ExportRequest request{m_checkpoint,
+                              ExportFormat::Safetensors,
+                              quant::ExportType::F32,
+                              path("hf").toStdString(),
+                              {}};
         exportModel(request);
         for (const char *file : {"model.safetensors", "config.json", "tokenizer.model",
                                  "tokenizer_config.json", "special_tokens_map.json", "README.md"})
@@ -146,8 +152,11 @@ private Q_SLOTS:
 
     void theImportedTokenizerEncodesAsTheOriginal()
     {
-        const ExportRequest request{m_checkpoint, ExportFormat::Gguf, quant::ExportType::F32,
-                                    path("tok.gguf").toStdString(), {}};
+        const ExportRequest request{m_checkpoint,
+                                    ExportFormat::Gguf,
+                                    quant::ExportType::F32,
+                                    path("tok.gguf").toStdString(),
+                                    {}};
         exportModel(request);
         const ImportResult back = importModel(request.out, path("imported-tok").toStdString());
         const Tokenizer original = Tokenizer::load(
@@ -160,13 +169,20 @@ private Q_SLOTS:
 
     void q8ExportIsAQuarterOfF32AndImportsClose()
     {
-        const ExportResult f32 = exportModel({m_checkpoint, ExportFormat::Gguf,
-                                              quant::ExportType::F32, path("a.gguf").toStdString(), {}});
-        const ExportResult q8 = exportModel({m_checkpoint, ExportFormat::Gguf,
-                                             quant::ExportType::Q8_0, path("b.gguf").toStdString(), {}});
+        const ExportResult f32 = exportModel({m_checkpoint,
+                                              ExportFormat::Gguf,
+                                              quant::ExportType::F32,
+                                              path("a.gguf").toStdString(),
+                                              {}});
+        const ExportResult q8 = exportModel({m_checkpoint,
+                                             ExportFormat::Gguf,
+                                             quant::ExportType::Q8_0,
+                                             path("b.gguf").toStdString(),
+                                             {}});
         const double ratio = double(q8.bytes) / double(f32.bytes);
         QVERIFY2(ratio < 0.45, qPrintable(QString::number(ratio))); // the vocabulary stays as is
-        const ImportResult back = importModel(path("b.gguf").toStdString(), path("imported-q8").toStdString());
+        const ImportResult back =
+            importModel(path("b.gguf").toStdString(), path("imported-q8").toStdString());
         const double diff = maxDifference(logitsOf(back.checkpoint), m_logits);
         QVERIFY2(diff > 0 && diff < 0.05, qPrintable(QString::number(diff)));
         const quant::GgufReader file(path("b.gguf").toStdString());
@@ -200,7 +216,9 @@ private Q_SLOTS:
         const QJsonObject tokens = meta[QStringLiteral("tokenizer.ggml.tokens")].toObject();
         QCOMPARE(tokens[QStringLiteral("length")].toInt(), 2000);
         QCOMPARE(tokens[QStringLiteral("head")].toArray()[2].toString(), QStringLiteral("</s>"));
-        const QJsonArray types = meta[QStringLiteral("tokenizer.ggml.token_type")].toObject()[QStringLiteral("head")].toArray();
+        const QJsonArray types = meta[QStringLiteral("tokenizer.ggml.token_type")]
+                                     .toObject()[QStringLiteral("head")]
+                                     .toArray();
         QCOMPARE(types[0].toInt(), 2); // <unk>
         QCOMPARE(types[2].toInt(), 3); // </s>: control
         QCOMPARE(types[4].toInt(), 4); // <|system|>: user-defined
@@ -211,17 +229,21 @@ private Q_SLOTS:
         for (const QJsonValue &t : tensors)
             if (t[QStringLiteral("name")] == QStringLiteral("blk.0.attn_qkv.weight")) {
                 sawQkv = true;
-                QCOMPARE(t[QStringLiteral("dims")].toArray(), (QJsonArray{32, 96})); // innermost first
+                QCOMPARE(t[QStringLiteral("dims")].toArray(),
+                         (QJsonArray{32, 96})); // innermost first
                 QCOMPARE(t[QStringLiteral("type")].toString(), QStringLiteral("F32"));
             }
         QVERIFY(sawQkv);
         const QJsonObject values = json[QStringLiteral("values")].toObject();
-        QCOMPARE(values[QStringLiteral("output.weight")], values[QStringLiteral("token_embd.weight")]);
+        QCOMPARE(values[QStringLiteral("output.weight")],
+                 values[QStringLiteral("token_embd.weight")]);
         // The first values match the checkpoint's own token table.
-        const quant::ModelWeights weights = copyWeights(LanguageModel::fromCheckpoint(m_checkpoint, "cpu"));
+        const quant::ModelWeights weights =
+            copyWeights(LanguageModel::fromCheckpoint(m_checkpoint, "cpu"));
         const QJsonArray first = values[QStringLiteral("token_embd.weight")].toArray();
         for (int i = 0; i < first.size(); ++i)
-            QCOMPARE(float(first[i].toDouble()), weights.find("wte.weight")->values[std::size_t(i)]);
+            QCOMPARE(float(first[i].toDouble()),
+                     weights.find("wte.weight")->values[std::size_t(i)]);
     }
 
     // The PyTorch reference model, loaded through a reader written from the specification,
@@ -251,12 +273,15 @@ private Q_SLOTS:
     {
         const std::string good = path("model-f32.gguf").toStdString();
         const auto size = std::uint64_t(QFileInfo(path("model-f32.gguf")).size());
-        QVERIFY(messageOf<quant::GgufError>([&] { quant::GgufReader r(cut(good, size - 100, path("short.gguf"))); })
-                    .contains(QStringLiteral("truncated: tensor 'output.weight'")));
-        QVERIFY(messageOf<quant::GgufError>([&] { quant::GgufReader r(cut(good, 20, path("stub.gguf"))); })
-                    .contains(QStringLiteral("truncated")));
-        QVERIFY(messageOf<quant::GgufError>([&] { quant::GgufReader r(path("hf/config.json").toStdString()); })
-                    .contains(QStringLiteral("not a GGUF file")));
+        QVERIFY(messageOf<quant::GgufError>([&] {
+                    quant::GgufReader r(cut(good, size - 100, path("short.gguf")));
+                }).contains(QStringLiteral("truncated: tensor 'output.weight'")));
+        QVERIFY(messageOf<quant::GgufError>([&] {
+                    quant::GgufReader r(cut(good, 20, path("stub.gguf")));
+                }).contains(QStringLiteral("truncated")));
+        QVERIFY(messageOf<quant::GgufError>([&] {
+                    quant::GgufReader r(path("hf/config.json").toStdString());
+                }).contains(QStringLiteral("not a GGUF file")));
         // A header that claims 2^40 tensors.
         QFile lying(path("lying.gguf"));
         QVERIFY(lying.open(QIODevice::WriteOnly));
@@ -269,13 +294,15 @@ private Q_SLOTS:
         lying.close();
         const QString message = messageOf<std::runtime_error>(
             [&] { importModel(path("lying.gguf").toStdString(), path("never").toStdString()); });
-        QVERIFY2(message.contains(QStringLiteral("more than the file can hold")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("more than the file can hold")),
+                 qPrintable(message));
         QVERIFY(!QFileInfo::exists(path("never")));
     }
 
     void byteLevelBpeGgufIsRefusedWithAReason()
     {
-        const quant::ModelWeights weights = copyWeights(LanguageModel::fromCheckpoint(m_checkpoint, "cpu"));
+        const quant::ModelWeights weights =
+            copyWeights(LanguageModel::fromCheckpoint(m_checkpoint, "cpu"));
         quant::GgufWriter w;
         w.setString("general.architecture", "gpt2");
         w.setString("tokenizer.ggml.model", "gpt2");
@@ -291,62 +318,89 @@ private Q_SLOTS:
     {
         const std::string good = path("hf/model.safetensors").toStdString();
         const auto size = std::uint64_t(QFileInfo(path("hf/model.safetensors")).size());
-        QVERIFY(messageOf<quant::SafetensorsError>([&] { quant::SafetensorsReader r(cut(good, size - 4, path("short.safetensors"))); })
-                    .contains(QStringLiteral("truncated")));
-        QVERIFY(messageOf<quant::SafetensorsError>([&] { quant::SafetensorsReader r(cut(good, 6, path("stub.safetensors"))); })
-                    .contains(QStringLiteral("truncated")));
+        QVERIFY(messageOf<quant::SafetensorsError>([&] {
+                    quant::SafetensorsReader r(cut(good, size - 4, path("short.safetensors")));
+                }).contains(QStringLiteral("truncated")));
+        QVERIFY(messageOf<quant::SafetensorsError>([&] {
+                    quant::SafetensorsReader r(cut(good, 6, path("stub.safetensors")));
+                }).contains(QStringLiteral("truncated")));
         // A header whose offsets leave a hole, and one whose length runs past the file.
-        const std::string header = R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[1],"data_offsets":[12,16]}})";
+        const std::string header =
+            R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[1],"data_offsets":[12,16]}})";
         const std::uint64_t length = header.size();
         std::ofstream hole(path("hole.safetensors").toStdString(), std::ios::binary);
         hole.write(reinterpret_cast<const char *>(&length), 8);
         hole << header << std::string(16, '\0');
         hole.close();
-        QVERIFY(messageOf<quant::SafetensorsError>([&] { quant::SafetensorsReader r(path("hole.safetensors").toStdString()); })
-                    .contains(QStringLiteral("hole")));
+        QVERIFY(messageOf<quant::SafetensorsError>([&] {
+                    quant::SafetensorsReader r(path("hole.safetensors").toStdString());
+                }).contains(QStringLiteral("hole")));
         const std::uint64_t huge = 1u << 30;
         std::ofstream claims(path("claims.safetensors").toStdString(), std::ios::binary);
         claims.write(reinterpret_cast<const char *>(&huge), 8);
         claims << "{}";
         claims.close();
-        QVERIFY(messageOf<quant::SafetensorsError>([&] { quant::SafetensorsReader r(path("claims.safetensors").toStdString()); })
-                    .contains(QStringLiteral("claims")));
+        QVERIFY(messageOf<quant::SafetensorsError>([&] {
+                    quant::SafetensorsReader r(path("claims.safetensors").toStdString());
+                }).contains(QStringLiteral("claims")));
     }
 
     void cancelledOrFailedExportsLeaveNothing()
     {
-        const auto cancelAtHalf = [](const std::string &, double fraction) { return fraction < 0.5; };
-        const ExportResult gguf = exportModel({m_checkpoint, ExportFormat::Gguf, quant::ExportType::F32,
-                                               path("cancel/x.gguf").toStdString(), {}},
+        const auto cancelAtHalf = [](const std::string &, double fraction) {
+            return fraction < 0.5;
+        };
+        const ExportResult gguf = exportModel({m_checkpoint,
+                                               ExportFormat::Gguf,
+                                               quant::ExportType::F32,
+                                               path("cancel/x.gguf").toStdString(),
+                                               {}},
                                               cancelAtHalf);
         QVERIFY(gguf.cancelled);
         QVERIFY(!QFileInfo::exists(path("cancel/x.gguf")));
         QVERIFY(!QFileInfo::exists(path("cancel/Modelfile")));
         QVERIFY(leftovers(path("cancel")).isEmpty());
-        const ExportResult hf = exportModel({m_checkpoint, ExportFormat::Safetensors, quant::ExportType::F16,
-                                             path("cancel/hf").toStdString(), {}},
+        const ExportResult hf = exportModel({m_checkpoint,
+                                             ExportFormat::Safetensors,
+                                             quant::ExportType::F16,
+                                             path("cancel/hf").toStdString(),
+                                             {}},
                                             cancelAtHalf);
         QVERIFY(hf.cancelled);
         QVERIFY(!QFileInfo::exists(path("cancel/hf")));
         QVERIFY(leftovers(path("cancel")).isEmpty());
         // An earlier export under that name survives a cancelled one.
-        exportModel({m_checkpoint, ExportFormat::Gguf, quant::ExportType::F32, path("cancel/x.gguf").toStdString(), {}});
-        exportModel({m_checkpoint, ExportFormat::Gguf, quant::ExportType::Q8_0, path("cancel/x.gguf").toStdString(), {}},
+        exportModel({m_checkpoint,
+                     ExportFormat::Gguf,
+                     quant::ExportType::F32,
+                     path("cancel/x.gguf").toStdString(),
+                     {}});
+        exportModel({m_checkpoint,
+                     ExportFormat::Gguf,
+                     quant::ExportType::Q8_0,
+                     path("cancel/x.gguf").toStdString(),
+                     {}},
                     cancelAtHalf);
-        QCOMPARE(quant::GgufReader(path("cancel/x.gguf").toStdString()).number("general.file_type"), 0.0);
+        QCOMPARE(quant::GgufReader(path("cancel/x.gguf").toStdString()).number("general.file_type"),
+                 0.0);
         // A destination that cannot be written: an error naming it, and no debris.
         QFile blocker(path("blocker"));
         QVERIFY(blocker.open(QIODevice::WriteOnly));
         blocker.close();
         const QString message = messageOf<std::exception>([&] {
-            exportModel({m_checkpoint, ExportFormat::Gguf, quant::ExportType::F32,
-                         path("blocker/sub/x.gguf").toStdString(), {}});
+            exportModel({m_checkpoint,
+                         ExportFormat::Gguf,
+                         quant::ExportType::F32,
+                         path("blocker/sub/x.gguf").toStdString(),
+                         {}});
         });
         QVERIFY2(message.contains(QStringLiteral("blocker")), qPrintable(message));
         QVERIFY(message.size() < 400);
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
-                                 exportModel({m_checkpoint, ExportFormat::Safetensors,
-                                              quant::ExportType::Q8_0, path("q8-hf").toStdString(), {}}));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, exportModel({m_checkpoint,
+                                                                     ExportFormat::Safetensors,
+                                                                     quant::ExportType::Q8_0,
+                                                                     path("q8-hf").toStdString(),
+                                                                     {}}));
         QVERIFY(!QFileInfo::exists(path("q8-hf")));
     }
 
@@ -368,15 +422,19 @@ private Q_SLOTS:
         const std::string withAdapters = saveWeightsAsCheckpoint(
             lora.toStdString(), readCheckpointConfig(m_checkpoint),
             copyWeights(LanguageModel::fromCheckpoint(m_checkpoint, "cpu")), 3);
-        QFile(QString::fromStdString(withAdapters) + QStringLiteral("/lora.pt")).open(QIODevice::WriteOnly);
+        QFile(QString::fromStdString(withAdapters) + QStringLiteral("/lora.pt"))
+            .open(QIODevice::WriteOnly);
         const QString message = messageOf<std::runtime_error>([&] {
-            exportModel({withAdapters, ExportFormat::Gguf, quant::ExportType::F32, path("lora.gguf").toStdString(), {}});
+            exportModel({withAdapters,
+                         ExportFormat::Gguf,
+                         quant::ExportType::F32,
+                         path("lora.gguf").toStdString(),
+                         {}});
         });
         QVERIFY2(message.contains(QStringLiteral("LoRA adapters")), qPrintable(message));
         bool merged = false;
         ExportRequest request{withAdapters, ExportFormat::Gguf, quant::ExportType::F32,
-                              path("lora.gguf").toStdString(),
-                              [&](const std::string &dir) {
+                              path("lora.gguf").toStdString(), [&](const std::string &dir) {
                                   merged = dir == withAdapters;
                                   return copyWeights(LanguageModel::fromCheckpoint(dir, "cpu"));
                               }};

@@ -40,13 +40,12 @@ private Q_SLOTS:
 
     void benchGenerateInt8PrintsBothPrecisionsFromOneRun()
     {
-        const AzllmRun r = runAzllm({QStringLiteral("bench"), QStringLiteral("generate"),
-                                     QStringLiteral("--preset"), QStringLiteral("az-tiny"),
-                                     QStringLiteral("--vocab"), QStringLiteral("512"),
-                                     QStringLiteral("--prompt"), QStringLiteral("8"),
-                                     QStringLiteral("--tokens"), QStringLiteral("16"),
-                                     QStringLiteral("--int8"), QStringLiteral("--repeats"),
-                                     QStringLiteral("1")});
+        const AzllmRun r =
+            runAzllm({QStringLiteral("bench"), QStringLiteral("generate"),
+                      QStringLiteral("--preset"), QStringLiteral("az-tiny"),
+                      QStringLiteral("--vocab"), QStringLiteral("512"), QStringLiteral("--prompt"),
+                      QStringLiteral("8"), QStringLiteral("--tokens"), QStringLiteral("16"),
+                      QStringLiteral("--int8"), QStringLiteral("--repeats"), QStringLiteral("1")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject json = lastJson(r.out);
         QCOMPARE(json[QStringLiteral("precision")].toString(), QStringLiteral("int8"));
@@ -67,31 +66,32 @@ private Q_SLOTS:
                                      QStringLiteral("--tokens"), QStringLiteral("8")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject json = lastJson(r.out);
-        QCOMPARE(json.keys(), (QStringList{QStringLiteral("bench"), QStringLiteral("context"),
-                                           QStringLiteral("params"), QStringLiteral("tokens_per_s"),
-                                           QStringLiteral("tokens_per_s_no_cache"),
-                                           QStringLiteral("ttft_ms"), QStringLiteral("vocab_size")}));
+        QCOMPARE(json.keys(),
+                 (QStringList{QStringLiteral("bench"), QStringLiteral("context"),
+                              QStringLiteral("params"), QStringLiteral("tokens_per_s"),
+                              QStringLiteral("tokens_per_s_no_cache"), QStringLiteral("ttft_ms"),
+                              QStringLiteral("vocab_size")}));
     }
 
     void exportImportAndGenerateInInt8()
     {
-        const AzllmRun exported = runAzllm({QStringLiteral("export"), QStringLiteral("--checkpoint"),
-                                            m_run, QStringLiteral("--format"), QStringLiteral("gguf"),
-                                            QStringLiteral("--type"), QStringLiteral("q8_0"),
-                                            QStringLiteral("--out"), path("out/model.gguf")});
+        const AzllmRun exported =
+            runAzllm({QStringLiteral("export"), QStringLiteral("--checkpoint"), m_run,
+                      QStringLiteral("--format"), QStringLiteral("gguf"), QStringLiteral("--type"),
+                      QStringLiteral("q8_0"), QStringLiteral("--out"), path("out/model.gguf")});
         QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
         QVERIFY(exported.out.contains(QStringLiteral("exported")));
         QVERIFY(QFile::exists(path("out/Modelfile")));
-        const AzllmRun imported = runAzllm({QStringLiteral("import"), QStringLiteral("--in"),
-                                            path("out/model.gguf"), QStringLiteral("--out"),
-                                            path("back")});
+        const AzllmRun imported =
+            runAzllm({QStringLiteral("import"), QStringLiteral("--in"), path("out/model.gguf"),
+                      QStringLiteral("--out"), path("back")});
         QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
         QVERIFY(imported.out.contains(QStringLiteral("1 layers")));
-        const AzllmRun generated = runAzllm(
-            {QStringLiteral("generate"), QStringLiteral("--checkpoint"), path("back"),
-             QStringLiteral("--int8"), QStringLiteral("--prompt"), QStringLiteral("Azərbaycan"),
-             QStringLiteral("--tokens"), QStringLiteral("8"), QStringLiteral("--temperature"),
-             QStringLiteral("0")});
+        const AzllmRun generated =
+            runAzllm({QStringLiteral("generate"), QStringLiteral("--checkpoint"), path("back"),
+                      QStringLiteral("--int8"), QStringLiteral("--prompt"),
+                      QStringLiteral("Azərbaycan"), QStringLiteral("--tokens"), QStringLiteral("8"),
+                      QStringLiteral("--temperature"), QStringLiteral("0")});
         QVERIFY2(generated.exitCode == 0, qPrintable(generated.err));
         QVERIFY(generated.out.startsWith(QStringLiteral("Azərbaycan")));
         QVERIFY(generated.err.contains(QStringLiteral("int8")));
@@ -116,22 +116,23 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonObject json = lastJson(r.out);
         QCOMPARE(json[QStringLiteral("evaluated_tokens")].toInt(), 399);
-        QVERIFY(json[QStringLiteral("int8_bytes")].toDouble() < json[QStringLiteral("fp32_bytes")].toDouble());
+        QVERIFY(json[QStringLiteral("int8_bytes")].toDouble() <
+                json[QStringLiteral("fp32_bytes")].toDouble());
         QVERIFY(std::fabs(json[QStringLiteral("perplexity_change")].toDouble()) < 0.05);
     }
 
     void badRequestsGetOneLine()
     {
-        const AzllmRun q8hf = runAzllm({QStringLiteral("export"), QStringLiteral("--checkpoint"), m_run,
-                                        QStringLiteral("--format"), QStringLiteral("safetensors"),
-                                        QStringLiteral("--type"), QStringLiteral("q8_0"),
-                                        QStringLiteral("--out"), path("nope")});
+        const AzllmRun q8hf = runAzllm(
+            {QStringLiteral("export"), QStringLiteral("--checkpoint"), m_run,
+             QStringLiteral("--format"), QStringLiteral("safetensors"), QStringLiteral("--type"),
+             QStringLiteral("q8_0"), QStringLiteral("--out"), path("nope")});
         QCOMPARE(q8hf.exitCode, 1);
         QVERIFY(q8hf.err.contains(QStringLiteral("safetensors has no Q8_0")));
         QCOMPARE(q8hf.err.count(QLatin1Char('\n')), 1);
         QVERIFY(!QFile::exists(path("nope")));
-        const AzllmRun format = runAzllm({QStringLiteral("export"), QStringLiteral("--checkpoint"), m_run,
-                                          QStringLiteral("--format"), QStringLiteral("onnx"),
+        const AzllmRun format = runAzllm({QStringLiteral("export"), QStringLiteral("--checkpoint"),
+                                          m_run, QStringLiteral("--format"), QStringLiteral("onnx"),
                                           QStringLiteral("--out"), path("nope")});
         QCOMPARE(format.exitCode, 2);
         QVERIFY(format.err.contains(QStringLiteral("gguf or safetensors")));
@@ -139,8 +140,9 @@ private Q_SLOTS:
         QVERIFY(junk.open(QIODevice::WriteOnly));
         junk.write("GGUF\x03\x00\x00\x00", 8);
         junk.close();
-        const AzllmRun truncated = runAzllm({QStringLiteral("import"), QStringLiteral("--in"),
-                                             path("junk.gguf"), QStringLiteral("--out"), path("junk-run")});
+        const AzllmRun truncated =
+            runAzllm({QStringLiteral("import"), QStringLiteral("--in"), path("junk.gguf"),
+                      QStringLiteral("--out"), path("junk-run")});
         QCOMPARE(truncated.exitCode, 1);
         QVERIFY(truncated.err.contains(QStringLiteral("junk.gguf: truncated")));
         QCOMPARE(truncated.err.count(QLatin1Char('\n')), 1);

@@ -85,7 +85,8 @@ void ExportDialog::buildForm()
     m_typeLabel = new QLabel;
     m_type = new QComboBox;
     m_type->setObjectName(QStringLiteral("exportType"));
-    for (quant::ExportType t : {quant::ExportType::F32, quant::ExportType::F16, quant::ExportType::Q8_0})
+    for (quant::ExportType t :
+         {quant::ExportType::F32, quant::ExportType::F16, quant::ExportType::Q8_0})
         m_type->addItem(QString(), int(t));
     connect(m_type, &QComboBox::activated, this, [this] {
         suggestDestination();
@@ -121,8 +122,8 @@ void ExportDialog::buildForm()
     m_openFolder->setVisible(false);
     connect(m_openFolder, &QPushButton::clicked, this, [this] {
         const QFileInfo out(destination());
-        QDesktopServices::openUrl(
-            QUrl::fromLocalFile(m_safetensors->isChecked() ? out.absoluteFilePath() : out.absolutePath()));
+        QDesktopServices::openUrl(QUrl::fromLocalFile(
+            m_safetensors->isChecked() ? out.absoluteFilePath() : out.absolutePath()));
     });
 
     auto *form = new QGridLayout;
@@ -307,9 +308,9 @@ void ExportDialog::updateControls()
 {
     const bool ready = !checkpoint().isEmpty() && !destination().isEmpty();
     m_export->setEnabled(ready && !m_running);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_checkpoint, m_browseCheckpoint, m_gguf,
-                                                       m_safetensors, m_type, m_destination,
-                                                       m_browseDestination})
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_checkpoint, m_browseCheckpoint, m_gguf, m_safetensors,
+                                          m_type, m_destination, m_browseDestination})
         w->setEnabled(!m_running);
     m_cancel->setText(m_running ? tr("Cancel") : tr("Close"));
     m_written->setText(describeWhatIsWritten());
@@ -317,8 +318,8 @@ void ExportDialog::updateControls()
 
 void ExportDialog::browseCheckpoint()
 {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Checkpoint or run folder"),
-                                                          checkpoint());
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Checkpoint or run folder"), checkpoint());
     if (!dir.isEmpty())
         setCheckpoint(dir);
 }
@@ -344,7 +345,8 @@ void ExportDialog::startExport()
         QMessageBox::question(this, tr("Replace it?"),
                               tr("%1 already exists. Replace it? It is replaced only once the "
                                  "new export is complete.")
-                                  .arg(QDir::toNativeSeparators(destination()))) != QMessageBox::Yes)
+                                  .arg(QDir::toNativeSeparators(destination()))) !=
+            QMessageBox::Yes)
         return;
     ExportRequest request;
     request.checkpoint = checkpoint().toStdString();

@@ -158,8 +158,8 @@ void QuantizationPanel::refreshCheckpoints()
 {
     const QString current = checkpoint();
     m_checkpoint->clear();
-    for (const QFileInfo &run : QDir(m_runsFolder).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot,
-                                                                 QDir::Time))
+    for (const QFileInfo &run :
+         QDir(m_runsFolder).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Time))
         for (const CheckpointInfo &c : listCheckpoints(run.absoluteFilePath().toStdString()))
             m_checkpoint->insertItem(m_checkpoint->count(),
                                      tr("%1 \u00b7 step %2").arg(run.fileName()).arg(c.state.step),
