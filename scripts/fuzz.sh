@@ -26,13 +26,13 @@ if [ ${#targets[@]} -eq 0 ]; then
     for dir in "$root"/fuzz/*/; do targets+=("$(basename "$dir")"); done
 fi
 
-"$root/scripts/install_packages.sh" clang-15 libfuzzer-15-dev cmake ninja-build
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DCMAKE_CXX_COMPILER=clang++-15 -DAZLLM_FUZZ=ON -DAZLLM_BUILD_TESTS=OFF >/dev/null
+"$root/scripts/instrumented_build.sh" "$build"
 cmake --build "$build" --target "${targets[@]/#/fuzz_}" -j "$(nproc)"
 
 # One process per target, one job: the figures are executions, not speed.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}
+# Stack traces with function names and lines (clang 15 ships no llvm-symbolizer of its own name).
+export ASAN_SYMBOLIZER_PATH=${ASAN_SYMBOLIZER_PATH:-$(command -v llvm-symbolizer-15 llvm-symbolizer | head -n 1)}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export QT_QPA_PLATFORM=offscreen
 status=0
@@ -46,7 +46,7 @@ for t in "${targets[@]}"; do
     start=$(date +%s)
     set +e
     "$build/fuzz/fuzz_$t" -runs="$runs" -artifact_prefix="$crashes/" -print_final_stats=1 \
-        -max_len=65536 -timeout=30 -rss_limit_mb=4096 "$corpus" "$root/fuzz/$t/corpus" >"$log" 2>&1
+        -timeout=30 -rss_limit_mb=4096 "$corpus" "$root/fuzz/$t/corpus" >"$log" 2>&1
     code=$?
     set -e
     seconds=$(( $(date +%s) - start ))
