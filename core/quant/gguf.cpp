@@ -372,7 +372,7 @@ void GgufReader::parse()
                 in.fail("tensor '" + t.name + "' has a dimension of " + std::to_string(size));
             t.shape[dims - 1 - d] = std::int64_t(size);
         }
-        if (double(elementCount(t.shape)) > double(m_size))
+        if (!elementCountUpTo(t.shape, m_size))
             in.fail("tensor '" + t.name + "' claims " + shapeText(t.shape) +
                     " values, more than the file holds");
         const auto type = in.read<std::uint32_t>("a tensor entry");

@@ -54,6 +54,17 @@ std::int64_t elementCount(const Shape &shape)
     return n;
 }
 
+std::optional<std::uint64_t> elementCountUpTo(const Shape &shape, std::uint64_t limit)
+{
+    std::uint64_t count = 1;
+    for (std::int64_t d : shape) {
+        if (d < 0 || (d > 0 && count > limit / std::uint64_t(d)))
+            return std::nullopt;
+        count *= std::uint64_t(d);
+    }
+    return count <= limit ? std::optional<std::uint64_t>(count) : std::nullopt;
+}
+
 std::string shapeText(const Shape &shape)
 {
     std::string text = "[";

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -45,6 +46,9 @@ struct ModelWeights
 std::vector<std::pair<std::string, Shape>> expectedTensors(const ModelConfig &config);
 
 std::int64_t elementCount(const Shape &shape);
+// The number of values of a shape read from a file, or nullopt when it exceeds `limit` (no
+// dimension may be negative): checked as it grows, so a lying header cannot overflow it.
+std::optional<std::uint64_t> elementCountUpTo(const Shape &shape, std::uint64_t limit);
 // "[768, 2304]"
 std::string shapeText(const Shape &shape);
 

@@ -187,6 +187,9 @@ SafetensorsReader::SafetensorsReader(const std::string &path) : m_path(path)
         if (e.end < e.begin || e.end > dataSize)
             fail("truncated: tensor '" + name + "' needs data bytes up to " +
                  std::to_string(e.end) + " but the file holds " + std::to_string(dataSize));
+        if (!elementCountUpTo(e.shape, dataSize))
+            fail("tensor '" + name + "' claims " + shapeText(e.shape) +
+                 " values, more than the file holds");
         if (e.end - e.begin != std::uint64_t(elementCount(e.shape)) * dtypeBytes(e.dtype))
             fail("tensor '" + name + "' of shape " + shapeText(e.shape) + " in " + e.dtype +
                  " needs " +

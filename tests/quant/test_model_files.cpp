@@ -95,6 +95,28 @@ template <typename Error, typename F> QString messageOf(F &&f)
     return {};
 }
 
+// A GGUF with one F32 tensor whose two dimensions are 2^32 each, and no data.
+std::string wrappingTensorGguf(const QString &file)
+{
+    std::string bytes = "GGUF";
+    const auto put = [&bytes](auto value) {
+        bytes.append(reinterpret_cast<const char *>(&value), sizeof value);
+    };
+    put(std::uint32_t(3));                      // version
+    put(std::uint64_t(1));                      // tensors
+    put(std::uint64_t(0));                      // metadata keys
+    put(std::uint64_t(1));                      // name length
+    bytes += 'w';                               // name
+    put(std::uint32_t(2));                      // dimensions
+    put(std::uint64_t(1) << 32);                // ne0
+    put(std::uint64_t(1) << 32);                // ne1
+    put(std::uint32_t(0));                      // F32
+    put(std::uint64_t(0));                      // offset
+    bytes.append(32 - bytes.size() % 32, '\0'); // to the data section's alignment
+    std::ofstream(file.toStdString(), std::ios::binary) << bytes;
+    return file.toStdString();
+}
+
 } // namespace
 
 class TestModelFiles : public QObject
@@ -298,6 +320,11 @@ private Q_SLOTS:
         QVERIFY2(message.contains(QStringLiteral("more than the file can hold")),
                  qPrintable(message));
         QVERIFY(!QFileInfo::exists(path("never")));
+        // A tensor of 2^32 x 2^32 values: the count wraps to 0 in 64 bits, which once passed
+        // every size check (and was undefined behaviour on the way).
+        QVERIFY(messageOf<quant::GgufError>([&] {
+                    quant::GgufReader r(wrappingTensorGguf(path("wrapping.gguf")));
+                }).contains(QStringLiteral("more than the file holds")));
     }
 
     void byteLevelBpeGgufIsRefusedWithAReason()
@@ -344,6 +371,17 @@ private Q_SLOTS:
         QVERIFY(messageOf<quant::SafetensorsError>([&] {
                     quant::SafetensorsReader r(path("claims.safetensors").toStdString());
                 }).contains(QStringLiteral("claims")));
+        // 2^32 x 2^32 values in zero bytes: the count wraps to 0 in 64 bits.
+        const std::string wrapping =
+            R"({"w":{"dtype":"F32","shape":[4294967296,4294967296],"data_offsets":[0,0]}})";
+        const std::uint64_t wrappingLength = wrapping.size();
+        std::ofstream wraps(path("wrapping.safetensors").toStdString(), std::ios::binary);
+        wraps.write(reinterpret_cast<const char *>(&wrappingLength), 8);
+        wraps << wrapping;
+        wraps.close();
+        QVERIFY(messageOf<quant::SafetensorsError>([&] {
+                    quant::SafetensorsReader r(path("wrapping.safetensors").toStdString());
+                }).contains(QStringLiteral("more than the file holds")));
         // Malformed JSON, in the header and in config.json, is a SafetensorsError like the rest.
         const std::string broken = R"({"a":{"dtype":"F32",)";
         const std::uint64_t brokenLength = broken.size();
