@@ -266,17 +266,18 @@ private Q_SLOTS:
 
         runWithValidationLoss(workspace, QStringLiteral("az-tiny-1"), 5'000'000, 3.4);
         QVERIFY(store.tickMetMilestones(gatherFacts(workspace)).isEmpty());
-        const Milestone *open = store.roadmap(r)->milestone(m);
-        QVERIFY(!open->done);
-        QVERIFY2(open->note.contains(QLatin1String("3.400")), qPrintable(open->note));
-        QVERIFY(open->note.contains(QLatin1String("az-tiny-1")));
+        // A copy: roadmap() returns a temporary, and a pointer into it would dangle (ASan).
+        const Milestone open = *store.roadmap(r)->milestone(m);
+        QVERIFY(!open.done);
+        QVERIFY2(open.note.contains(QLatin1String("3.400")), qPrintable(open.note));
+        QVERIFY(open.note.contains(QLatin1String("az-tiny-1")));
 
         runWithValidationLoss(workspace, QStringLiteral("az-mini-1"), 20'000'000, 2.95);
         QCOMPARE(store.tickMetMilestones(gatherFacts(workspace)), QVector<qint64>{m});
-        const Milestone *met = store.roadmap(r)->milestone(m);
-        QVERIFY(met->done);
-        QCOMPARE(met->metBy, QStringLiteral("run:az-mini-1"));
-        QVERIFY(met->metAt.isValid());
+        const Milestone met = *store.roadmap(r)->milestone(m);
+        QVERIFY(met.done);
+        QCOMPARE(met.metBy, QStringLiteral("run:az-mini-1"));
+        QVERIFY(met.metAt.isValid());
         QVERIFY(!store.roadmap(r)->milestone(big)->done);
 
         runWithValidationLoss(workspace, QStringLiteral("az-300m-1"), 336'128'000, 4.0);
