@@ -433,12 +433,14 @@ void FinetunePage::handleFinished(const QString &outcome, const QString &message
             setBase(m_runDir);
     } else if (isChatRun()) {
         m_chat->setTunedCheckpoint(kept);
-        m_chat->panel()->showStatus(
-            tr("%1: %2 · kept %3").arg(outcomeText(outcome), message, kept));
+        m_chat->panel()->showStatus([this, outcome, message, kept] {
+            return tr("%1: %2 · kept %3").arg(outcomeText(outcome), message, kept);
+        });
     } else {
         m_classify->setClassifierCheckpoint(kept);
-        m_classify->panel()->showStatus(
-            tr("%1: %2 · kept %3").arg(outcomeText(outcome), message, kept));
+        m_classify->panel()->showStatus([this, outcome, message, kept] {
+            return tr("%1: %2 · kept %3").arg(outcomeText(outcome), message, kept);
+        });
     }
     setActivity(Activity::Idle);
     Q_EMIT runEnded(outcome, m_runDir);
@@ -465,8 +467,8 @@ void FinetunePage::handleFailure(const QString &what, const QString &message)
     if (what == QLatin1String("baselines") && m_activity != Activity::Working)
         return;
     (m_tabs->currentWidget() == m_chat ? m_chat->panel() : m_classify->panel())
-        ->showStatus(
-            QStringLiteral("<span style='color:#b00020'>%1</span>").arg(message.toHtmlEscaped()));
+        ->showStatus(StatusLine::verbatim(
+            QStringLiteral("<span style='color:#b00020'>%1</span>").arg(message.toHtmlEscaped())));
     setActivity(Activity::Idle);
 }
 
