@@ -2210,12 +2210,12 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="+40"/>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1: %2 · kept %3</source>
         <translation>%1: %2 · saxlanılan: %3</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Finished</source>
         <translation>Tamamlandı</translation>
     </message>
@@ -5140,7 +5140,7 @@ bir tokeninə klikləyin.</translation>
         <translation>addım %1: validasiya itkisi %L2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Training diverged.</source>
         <translation>Təlim dağıldı (itki nəzarətdən çıxdı).</translation>
     </message>
@@ -5272,7 +5272,57 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::TrainingWorker</name>
     <message>
-        <location filename="../ui/train/training_worker.cpp" line="+164"/>
+        <location filename="../ui/train/training_worker.cpp" line="+139"/>
+        <source>Finished %1 steps.</source>
+        <translation>%1 addım tamamlandı.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped at step %1; resume from %2.</source>
+        <translation>%1. addımda dayandırıldı; %2 yoxlama nöqtəsindən davam etdirin.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The loss</source>
+        <translation>İtki</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The validation loss</source>
+        <translation>Validasiya itkisi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The gradient norm</source>
+        <translation>Qradiyent norması</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 became NaN at step %2 (learning rate %L3); the run stopped.</source>
+        <translation>%1 %2. addımda NaN oldu (öyrənmə sürəti %L3); təlim prosesi dayandı.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 became infinite at step %2 (learning rate %L3); the run stopped.</source>
+        <translation>%1 %2. addımda sonsuz oldu (öyrənmə sürəti %L3); təlim prosesi dayandı.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No checkpoint was kept yet.</source>
+        <translation>Hələ heç bir yoxlama nöqtəsi saxlanılmayıb.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The checkpoint kept is %1.</source>
+        <translation>Saxlanılan yoxlama nöqtəsi: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The checkpoint written after the divergent update is set aside as %1.</source>
+        <translation>Dağılan yeniləmədən sonra yazılmış yoxlama nöqtəsi %1 kimi kənara qoyuldu.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>(no sample: %1)</source>
         <translation>(nümunə yoxdur: %1)</translation>
     </message>

@@ -18,6 +18,7 @@
 #include "main_window.h"
 #include "run_progress.h"
 #include "train_page.h"
+#include "training_worker.h"
 #include "workspace.h"
 
 using namespace azllm::ui;
@@ -202,6 +203,26 @@ private Q_SLOTS:
                 .arg(QStringLiteral("00"));
         QVERIFY(timeLeft != QLatin1String("3m 00s"));
         QVERIFY2(trainAzerbaijani.contains(timeLeft), qPrintable(trainAzerbaijani));
+
+        // How a run ended reaches the Train and Fine-tune logs in the learner's words, worded
+        // from the engine's values rather than its English sentence.
+        azllm::TrainingResult stopped{azllm::TrainingOutcome::Stopped, "stopped at step 40", 40,
+                                      "/runs/a/checkpoints/step-000040", std::nullopt};
+        QCOMPARE(
+            TrainingWorker::describeEnd(QStringLiteral("stopped"), stopped),
+            translate("azllm::ui::TrainingWorker", "Stopped at step %1; resume from %2.")
+                .arg(40)
+                .arg(QDir::toNativeSeparators(QStringLiteral("/runs/a/checkpoints/step-000040"))));
+        azllm::TrainingResult diverged = stopped;
+        diverged.divergence =
+            azllm::Divergence{azllm::Divergence::Value::GradientNorm, true, 41, 3e-4, {}};
+        const QString divergence =
+            TrainingWorker::describeEnd(QStringLiteral("diverged"), diverged);
+        QVERIFY2(divergence.startsWith(translate("azllm::ui::TrainingWorker", "The gradient norm")),
+                 qPrintable(divergence));
+        QVERIFY2(divergence.contains(QLatin1String("0,0003")),
+                 qPrintable(divergence)); // az decimals
+        QVERIFY(!divergence.contains(QLatin1String("became")));
 
         window.setLanguage(QStringLiteral("en"));
         QCoreApplication::processEvents();
