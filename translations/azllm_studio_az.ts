@@ -2455,7 +2455,7 @@ bir tokeninə klikləyin.</translation>
         <translation>%1 qiymətləndirilir</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>No default base: neither the UDHR (azllm-fetch-data, or scripts/fetch_data.sh in the source tree) nor the sample law document was found. Create a base and import your own documents.</source>
         <translation>Standart baza yoxdur: nə UDHR (azllm-fetch-data, mənbə ağacında isə scripts/fetch_data.sh), nə də nümunə qanun sənədi tapıldı. Baza yarat və öz sənədlərini idxal et.</translation>
     </message>
