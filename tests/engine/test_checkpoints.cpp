@@ -224,6 +224,11 @@ private Q_SLOTS:
         QVERIFY2(fs::is_directory(setAside), result.message.c_str());
         QVERIFY(QString::fromStdString(result.message)
                     .contains(QString::fromStdString(setAside.string())));
+        // The same facts as values, for the interface to word in the learner's language.
+        QVERIFY(result.divergence);
+        QCOMPARE(int(result.divergence->value), int(Divergence::Value::Loss));
+        QCOMPARE(result.divergence->step, divergedAt + 1);
+        QCOMPARE(result.divergence->setAside, setAside.string());
         QCOMPARE(latestCheckpoint(c.train.outDir)->path, result.lastCheckpoint);
 
         // The kept weights are sound: every tensor finite.
@@ -258,6 +263,9 @@ private Q_SLOTS:
         QVERIFY2(result.outcome == TrainingOutcome::Diverged, second.gradientNorms.c_str());
         QVERIFY2(QString::fromStdString(result.message).contains(QLatin1String("gradient norm")),
                  result.message.c_str());
+        QVERIFY(result.divergence);
+        QCOMPARE(int(result.divergence->value), int(Divergence::Value::GradientNorm));
+        QVERIFY(result.divergence->setAside.empty()); // this step's weights are sound
         QCOMPARE(result.step, 2);
         QCOMPARE(result.lastCheckpoint, good);
         QVERIFY(second.losses.empty());

@@ -10,6 +10,7 @@
 #include "chat_page.h"
 #include "chat_test_support.h"
 #include "citations.h"
+#include "conversation_view.h"
 #include "knowledge_page.h"
 #include "knowledge_test_support.h"
 #include "retrieval_panel.h"
@@ -177,7 +178,7 @@ private Q_SLOTS:
                                                                "Maddə 12, 12-1")),
                      qPrintable(reply->promptText));
             QVERIFY(reply->promptText.contains(QStringLiteral("Sual: Elektron biletimi itirsəm")));
-            cited = page.citations(1);
+            cited = page.conversation()->citations(1);
             QVERIFY(!cited.isEmpty());
             QVERIFY2(cited[0].startsWith(
                          QStringLiteral("[1] kitabxana_qanunu, Maddə 12, 12-1, sətir %1–")
@@ -194,17 +195,17 @@ private Q_SLOTS:
             QVERIFY(none);
             QCOMPARE(none->text, nothingFoundAnswer(QStringLiteral("qanun")));
             QCOMPARE(none->generatedTokens, 0);
-            QVERIFY(page.citations(3).isEmpty());
-            QVERIFY(page.messageFooter(3).startsWith(QStringLiteral("Not generated")));
+            QVERIFY(page.conversation()->citations(3).isEmpty());
+            QVERIFY(page.conversation()->footer(3).startsWith(QStringLiteral("Not generated")));
             conversation = *page.conversationId();
         }
         // Reopened later: the answer keeps its citations.
         ChatPage again(*m_workspace);
         again.openConversation(conversation);
-        QCOMPARE(again.messageCount(), 4);
-        QCOMPARE(again.citations(1), cited);
-        QVERIFY(again.citations(3).isEmpty());
-        QVERIFY(again.messageFooter(3).startsWith(QStringLiteral("Not generated")));
+        QCOMPARE(again.conversation()->count(), 4);
+        QCOMPARE(again.conversation()->citations(1), cited);
+        QVERIFY(again.conversation()->citations(3).isEmpty());
+        QVERIFY(again.conversation()->footer(3).startsWith(QStringLiteral("Not generated")));
         again.showSources(1, 1);
         QVERIFY(again.retrievalPanel()->promptText().contains(QStringLiteral("Sual: Elektron")));
     }

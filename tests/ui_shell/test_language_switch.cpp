@@ -13,8 +13,12 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "chat_page.h"
 #include "interface_language.h"
 #include "main_window.h"
+#include "run_progress.h"
+#include "train_page.h"
+#include "training_worker.h"
 #include "workspace.h"
 
 using namespace azllm::ui;
@@ -158,6 +162,72 @@ private Q_SLOTS:
                 QVERIFY2(readText(shown) == shown.text,
                          qPrintable(QStringLiteral("%1 reads \"%2\" after switching back")
                                         .arg(describe(shown), readText(shown))));
+    }
+
+    // Lines a screen words when something happens (a status, the time left) are said again in
+    // the new language, with the same figures.
+    void statusLinesSwitchLanguageWithTheirFigures()
+    {
+        QVERIFY(applyLanguage(QStringLiteral("en"))); // whatever an earlier test left
+        azllm::Workspace workspace(m_dir.path());
+        MainWindow window(workspace);
+        ChatPage *chat = window.chatPage();
+        chat->send(QStringLiteral("Salam")); // no checkpoint loaded: the status says what to do
+        const QString chatEnglish = chat->statusText();
+        QVERIFY2(chatEnglish.startsWith(QLatin1String("Load a checkpoint")),
+                 qPrintable(chatEnglish));
+
+        RunProgress *progress = window.trainPage()->progress();
+        progress->begin(100, 1000);
+        azllm::StepMetrics step;
+        step.step = 10;
+        step.loss = 3.25;
+        step.tokensPerSecond = 500; // 2 s a step, 90 steps left: 3 minutes
+        progress->report(step, false);
+        const QString trainEnglish = progress->statusText();
+        QVERIFY2(trainEnglish.contains(QLatin1String("3m 00s left")), qPrintable(trainEnglish));
+
+        window.setLanguage(QStringLiteral("az"));
+        QCoreApplication::processEvents();
+        const auto translate = [](const char *context, const char *source,
+                                  const char *disambiguation = nullptr) {
+            return QCoreApplication::translate(context, source, disambiguation);
+        };
+        QCOMPARE(chat->statusText(),
+                 translate("azllm::ui::ChatPage", "Load a checkpoint first (top of the screen)."));
+        const QString trainAzerbaijani = progress->statusText();
+        QVERIFY2(trainAzerbaijani != trainEnglish, qPrintable(trainAzerbaijani));
+        const QString timeLeft =
+            translate("azllm::ui::RunProgress", "%1m %2s", "minutes and seconds left")
+                .arg(3)
+                .arg(QStringLiteral("00"));
+        QVERIFY(timeLeft != QLatin1String("3m 00s"));
+        QVERIFY2(trainAzerbaijani.contains(timeLeft), qPrintable(trainAzerbaijani));
+
+        // How a run ended reaches the Train and Fine-tune logs in the learner's words, worded
+        // from the engine's values rather than its English sentence.
+        azllm::TrainingResult stopped{azllm::TrainingOutcome::Stopped, "stopped at step 40", 40,
+                                      "/runs/a/checkpoints/step-000040", std::nullopt};
+        QCOMPARE(
+            TrainingWorker::describeEnd(QStringLiteral("stopped"), stopped),
+            translate("azllm::ui::TrainingWorker", "Stopped at step %1; resume from %2.")
+                .arg(40)
+                .arg(QDir::toNativeSeparators(QStringLiteral("/runs/a/checkpoints/step-000040"))));
+        azllm::TrainingResult diverged = stopped;
+        diverged.divergence =
+            azllm::Divergence{azllm::Divergence::Value::GradientNorm, true, 41, 3e-4, {}};
+        const QString divergence =
+            TrainingWorker::describeEnd(QStringLiteral("diverged"), diverged);
+        QVERIFY2(divergence.startsWith(translate("azllm::ui::TrainingWorker", "The gradient norm")),
+                 qPrintable(divergence));
+        QVERIFY2(divergence.contains(QLatin1String("0,0003")),
+                 qPrintable(divergence)); // az decimals
+        QVERIFY(!divergence.contains(QLatin1String("became")));
+
+        window.setLanguage(QStringLiteral("en"));
+        QCoreApplication::processEvents();
+        QCOMPARE(chat->statusText(), chatEnglish);
+        QCOMPARE(progress->statusText(), trainEnglish);
     }
 };
 

@@ -6,20 +6,17 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QScrollArea>
-#include <QScrollBar>
-#include <QTimer>
-#include <QVBoxLayout>
 
 #include "chat_setup_bar.h"
 #include "checkpoint.h"
 #include "citations.h"
 #include "conversation_list.h"
+#include "conversation_view.h"
 #include "explain_panel.h"
-#include "message_view.h"
 #include "precision_switch.h"
 #include "retrieval_panel.h"
 #include "sampling_panel.h"
+#include "status_line.h"
 #include "workspace.h"
 
 namespace azllm::ui {
@@ -81,7 +78,7 @@ void ChatPage::loadCheckpoint(const QString &path)
     m_loading = path;
     m_setup->setModelInfo(
         [path] { return tr("Loading %1\u2026").arg(QDir::toNativeSeparators(path)); });
-    showStatus({});
+    clearStatus();
     updateControls();
     QMetaObject::invokeMethod(
         m_worker,
@@ -126,7 +123,7 @@ void ChatPage::handleLoadFailed(const QString &checkpoint, const QString &messag
     m_loading.clear();
     m_loaded.reset();
     m_setup->setModelInfo([] { return tr("Not loaded."); });
-    showError(message);
+    showFailure(message);
     updateControls();
     Q_EMIT checkpointReady(false, message);
 }
@@ -174,6 +171,7 @@ void ChatPage::setSystemPrompt(const QString &text)
 
 void ChatPage::handleModeChanged()
 {
+    m_conversation->setMode(mode());
     showInputPlaceholder();
     updateControls();
 }
@@ -193,7 +191,7 @@ void ChatPage::send(const QString &text)
     if (text.trimmed().isEmpty() || isGenerating())
         return;
     if (!m_loaded) {
-        showError(tr("Load a checkpoint first (top of the screen)."));
+        showError([] { return tr("Load a checkpoint first (top of the screen)."); });
         return;
     }
     try {
@@ -202,20 +200,19 @@ void ChatPage::send(const QString &text)
         cancelEdit();
         ensureConversation(text);
         saveSettings();
-        Entry entry;
-        entry.record.conversationId = *m_conversationId;
-        entry.record.position = int(m_entries.size());
-        entry.record.role = QStringLiteral("user");
-        entry.record.content = text;
-        entry.record.id = m_store.appendMessage(entry.record);
-        m_entries.push_back(entry);
-        addMessageView(m_entries.back());
+        MessageRecord record;
+        record.conversationId = *m_conversationId;
+        record.position = m_conversation->count();
+        record.role = QStringLiteral("user");
+        record.content = text;
+        record.id = m_store.appendMessage(record);
+        m_conversation->append(record);
         m_input->clear();
         m_conversations->refresh();
         m_conversations->select(m_conversationId);
         startAnswer();
     } catch (const std::exception &e) {
-        showError(QString::fromStdString(e.what()));
+        showFailure(QString::fromStdString(e.what()));
     }
 }
 
@@ -225,9 +222,7 @@ ChatRequest ChatPage::buildRequest() const
     request.mode = mode();
     request.systemPrompt = m_setup->systemPrompt().toStdString();
     request.params = m_sampling->generationParams();
-    for (const Entry &entry : m_entries)
-        request.turns.push_back(
-            {roleFromName(entry.record.role.toStdString()), entry.record.content.toStdString()});
+    request.turns = m_conversation->turns();
     return request;
 }
 
@@ -235,12 +230,11 @@ void ChatPage::startAnswer()
 {
     // The conversation so far, taken before the answer's placeholder joins it.
     const ChatRequest request = buildRequest();
-    Entry entry;
-    entry.record.conversationId = m_conversationId.value_or(0);
-    entry.record.position = int(m_entries.size());
-    entry.record.role = QStringLiteral("assistant");
-    m_entries.push_back(entry);
-    addMessageView(m_entries.back());
+    MessageRecord placeholder;
+    placeholder.conversationId = m_conversationId.value_or(0);
+    placeholder.position = m_conversation->count();
+    placeholder.role = QStringLiteral("assistant");
+    m_conversation->append(placeholder);
 
     m_activeRequest = m_nextRequest++;
     m_tokensShown = 0;
@@ -248,7 +242,7 @@ void ChatPage::startAnswer()
     updateControls();
     if (m_retrieval->isActive()) {
         m_pendingRequest = request;
-        showStatus(tr("Searching the knowledge base\u2026"));
+        showStatus([] { return tr("Searching the knowledge base\u2026"); });
         Q_EMIT jobChanged(tr("Chat: searching the knowledge base"));
         m_retrieval->retrieve(m_activeRequest, QString::fromStdString(request.turns.back().text));
         return;
@@ -258,7 +252,7 @@ void ChatPage::startAnswer()
 
 void ChatPage::dispatchAnswer(const ChatRequest &request)
 {
-    showStatus(tr("Generating\u2026"));
+    showStatus([] { return tr("Generating\u2026"); });
     Q_EMIT jobChanged(tr("Chat: generating"));
     QMetaObject::invokeMethod(
         m_worker,
@@ -289,77 +283,50 @@ void ChatPage::answerNothingFound(qint64 requestId, const RetrievalResult &resul
     handleReply(requestId, reply);
 }
 
-QString ChatPage::notGeneratedFooter(const SavedRetrieval &sources) const
-{
-    return tr("Not generated: no chunk of %1 covers enough of the question (%2).")
-        .arg(sources.base, sources.mode);
-}
-
-void ChatPage::keepSources(Entry &entry, const ReplySummary &reply)
+void ChatPage::keepSources(int position, const ReplySummary &reply)
 {
     if (!m_activeRetrieval)
         return;
-    entry.sources = RetrievalPanel::toSaved(*m_activeRetrieval, reply.sourceUses, reply.promptText);
+    const SavedRetrieval sources =
+        RetrievalPanel::toSaved(*m_activeRetrieval, reply.sourceUses, reply.promptText);
     m_activeRetrieval.reset();
-    entry.view->setCitations(RetrievalPanel::citations(*entry.sources));
-    if (!entry.sources->found)
-        entry.view->setFooter(notGeneratedFooter(*entry.sources));
-    m_retrieval->showAnswer(*entry.sources);
-    if (entry.record.id != 0)
-        m_retrieval->save(entry.record.id, *entry.sources);
-}
-
-QStringList ChatPage::citations(int position) const
-{
-    if (position < 0 || position >= messageCount() || !m_entries[std::size_t(position)].sources)
-        return {};
-    return RetrievalPanel::citations(*m_entries[std::size_t(position)].sources);
+    m_conversation->setSources(position, sources);
+    m_retrieval->showAnswer(sources);
+    if (const qint64 id = m_conversation->record(position).id; id != 0)
+        m_retrieval->save(id, sources);
 }
 
 void ChatPage::showSources(int position, int number)
 {
-    if (position >= 0 && position < messageCount() && m_entries[std::size_t(position)].sources)
-        m_retrieval->showAnswer(*m_entries[std::size_t(position)].sources, number);
+    if (const SavedRetrieval *sources = m_conversation->sources(position))
+        m_retrieval->showAnswer(*sources, number);
 }
 
 void ChatPage::handleToken(qint64 requestId, int, const QString &piece, const QString &newText)
 {
-    if (requestId != m_activeRequest || m_entries.empty())
+    if (requestId != m_activeRequest || m_conversation->isEmpty())
         return;
-    m_entries.back().view->appendToken(newText, piece);
+    m_conversation->appendToken(newText, piece);
     ++m_tokensShown;
-    // Follow the answer as it grows, once the layout has placed it.
-    QTimer::singleShot(0, this, [this] {
-        m_scroll->verticalScrollBar()->setValue(m_scroll->verticalScrollBar()->maximum());
-    });
     Q_EMIT tokenShown(m_tokensShown);
 }
 
 void ChatPage::handleReply(qint64 requestId, const ReplySummary &reply)
 {
-    if (requestId != m_activeRequest || m_entries.empty())
+    if (requestId != m_activeRequest || m_conversation->isEmpty())
         return;
     m_activeRequest = 0;
-    Entry &entry = m_entries.back();
-    entry.reply = reply;
-    entry.record.content = reply.text;
-    entry.record.promptTokens = int(reply.promptTokens.size());
-    entry.record.generatedTokens = reply.generatedTokens;
-    entry.record.tokensPerSecond = reply.tokensPerSecond;
-    entry.record.timeToFirstTokenMs = reply.timeToFirstTokenMs;
-    entry.record.droppedTurns = reply.droppedTurns;
-    entry.view->setText(reply.text);
-    entry.view->setPieces(reply.pieces);
-    entry.view->setFooter(footerFor(reply));
-    entry.view->setNote(noteFor(reply));
+    const int position = m_conversation->count() - 1;
+    const MessageRecord &record =
+        m_conversation->finishAnswer(reply, m_loaded ? m_loaded->contextLength : 0);
     try {
-        entry.record.id = m_store.appendMessage(entry.record);
-        keepSources(entry, reply);
+        m_conversation->setMessageId(position, m_store.appendMessage(record));
+        keepSources(position, reply);
         m_conversations->refresh();
     } catch (const std::exception &e) {
-        showError(QString::fromStdString(e.what()));
+        showFailure(QString::fromStdString(e.what()));
     }
-    showStatus({});
+    clearStatus();
     updateControls();
     Q_EMIT jobChanged(QString());
     Q_EMIT answerFinished(reply);
@@ -368,21 +335,24 @@ void ChatPage::handleReply(qint64 requestId, const ReplySummary &reply)
 void ChatPage::handleReplyFailed(qint64 requestId, const QString &message)
 {
     if (requestId == m_explain->requestId()) {
-        showError(message);
+        showFailure(message);
         return;
     }
+    failAnswer(requestId, StatusLine::verbatim(message));
+}
+
+void ChatPage::failAnswer(qint64 requestId, const std::function<QString()> &describe)
+{
     if (requestId != m_activeRequest)
         return;
     m_activeRequest = 0;
     // The answer never happened: drop its placeholder; the question stays for another try.
-    if (!m_entries.empty() && m_entries.back().record.role == QLatin1String("assistant")) {
-        m_entries.back().view->deleteLater();
-        m_entries.pop_back();
-    }
-    showError(message);
+    if (m_conversation->lastIsAnswer())
+        m_conversation->truncate(m_conversation->count() - 1);
+    showError(describe);
     updateControls();
     Q_EMIT jobChanged(QString());
-    Q_EMIT answerFailed(message);
+    Q_EMIT answerFailed(describe());
 }
 
 void ChatPage::stop()
@@ -390,7 +360,7 @@ void ChatPage::stop()
     if (m_activeRequest != 0 && m_pendingRequest) {
         // Still retrieving: nothing to stop in the model, the answer simply does not start.
         m_pendingRequest.reset();
-        handleReplyFailed(m_activeRequest, tr("Stopped before the answer began."));
+        failAnswer(m_activeRequest, [] { return tr("Stopped before the answer began."); });
         return;
     }
     if (m_activeRequest != 0)
@@ -399,24 +369,24 @@ void ChatPage::stop()
 
 void ChatPage::regenerate()
 {
-    if (isGenerating() || !m_loaded || m_entries.empty())
+    if (isGenerating() || !m_loaded || m_conversation->isEmpty())
         return;
     try {
-        if (m_entries.back().record.role == QLatin1String("assistant"))
-            truncateFrom(int(m_entries.size()) - 1);
-        if (m_entries.empty())
+        if (m_conversation->lastIsAnswer())
+            truncateFrom(m_conversation->count() - 1);
+        if (m_conversation->isEmpty())
             return;
         saveSettings();
         startAnswer();
     } catch (const std::exception &e) {
-        showError(QString::fromStdString(e.what()));
+        showFailure(QString::fromStdString(e.what()));
     }
 }
 
 void ChatPage::editAndResend(int position, const QString &text)
 {
-    if (position < 0 || position >= messageCount() ||
-        m_entries[std::size_t(position)].record.role != QLatin1String("user"))
+    if (position < 0 || position >= m_conversation->count() ||
+        m_conversation->record(position).role != QLatin1String("user"))
         return;
     m_editing = position;
     send(text);
@@ -428,29 +398,27 @@ void ChatPage::setExplainMode(bool on)
 {
     if (m_explain->isOn() != on)
         m_explain->setOn(on); // comes back here through toggled
-    for (Entry &entry : m_entries)
-        entry.view->setExplainMode(on);
+    m_conversation->setExplainMode(on);
     m_explain->refresh();
 }
 
 void ChatPage::explainToken(int position, int tokenIndex)
 {
-    if (position < 0 || position >= messageCount())
+    if (position < 0 || position >= m_conversation->count())
         return;
-    Entry &entry = m_entries[std::size_t(position)];
-    if (!entry.reply || tokenIndex < 0 || tokenIndex >= entry.reply->tokens.size()) {
+    const ReplySummary *reply = m_conversation->reply(position);
+    if (!reply || tokenIndex < 0 || tokenIndex >= reply->tokens.size()) {
         m_explain->refuse();
         return;
     }
     if (!m_explain->isOn())
         setExplainMode(true);
-    for (Entry &other : m_entries)
-        other.view->setSelectedToken(&other == &entry ? tokenIndex : -1);
+    m_conversation->selectToken(position, tokenIndex);
     // The model chose this token after seeing the prompt and the answer's earlier tokens.
-    const QVector<int> context = entry.reply->promptTokens + entry.reply->tokens.mid(0, tokenIndex);
+    const QVector<int> context = reply->promptTokens + reply->tokens.mid(0, tokenIndex);
     const qint64 requestId = m_nextRequest++;
-    m_explain->begin(requestId, position, tokenIndex, entry.reply->tokens[tokenIndex],
-                     entry.reply->pieces.value(tokenIndex), context);
+    m_explain->begin(requestId, position, tokenIndex, reply->tokens[tokenIndex],
+                     reply->pieces.value(tokenIndex), context);
     QMetaObject::invokeMethod(
         m_worker,
         [worker = m_worker, requestId, context] {
@@ -474,29 +442,34 @@ void ChatPage::updateControls()
     const bool ready = m_loaded.has_value();
     m_send->setEnabled(ready && !generating);
     m_stop->setEnabled(generating);
-    const bool lastIsAnswer =
-        !m_entries.empty() && m_entries.back().record.role == QLatin1String("assistant");
-    m_regenerate->setEnabled(ready && !generating && !m_entries.empty());
-    m_regenerate->setText(lastIsAnswer || m_entries.empty() ? tr("Regenerate")
-                                                            : tr("Answer again"));
+    const bool empty = m_conversation->isEmpty();
+    m_regenerate->setEnabled(ready && !generating && !empty);
+    m_regenerate->setText(m_conversation->lastIsAnswer() || empty ? tr("Regenerate")
+                                                                  : tr("Answer again"));
     m_setup->setLocked(generating, !ready || m_loaded->supportsChat);
-    for (std::size_t i = 0; i < m_entries.size(); ++i)
-        m_entries[i].view->setRegenerable(!generating && ready && i + 1 == m_entries.size() &&
-                                          lastIsAnswer);
+    m_conversation->setRegenerable(!generating && ready);
 }
 
-void ChatPage::showError(const QString &message)
+void ChatPage::showError(const std::function<QString()> &describe)
 {
     m_status->setStyleSheet(QStringLiteral("color: #b00020;"));
-    m_status->setText(message);
-    m_status->setVisible(!message.isEmpty());
+    m_status->say(describe);
 }
 
-void ChatPage::showStatus(const QString &message)
+void ChatPage::showStatus(const std::function<QString()> &describe)
 {
     m_status->setStyleSheet(QString());
-    m_status->setText(message);
-    m_status->setVisible(!message.isEmpty());
+    m_status->say(describe);
+}
+
+void ChatPage::showFailure(const QString &message)
+{
+    showError(StatusLine::verbatim(message));
+}
+
+void ChatPage::clearStatus()
+{
+    showStatus({});
 }
 
 QString ChatPage::statusText() const

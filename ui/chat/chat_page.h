@@ -2,18 +2,18 @@
 // (a pretrained model); chat mode wraps the conversation in the chat template (a tuned model).
 // Tokens stream in from a worker thread; Stop takes effect at the next token. Explain mode
 // shows, for any token of an answer, the candidates the model weighed and how the sampling
-// controls reshape them. Conversations are kept in studio.db. The page owns the conversation
-// (its messages, the worker, the store); its parts have their own interfaces: ChatSetupBar
-// (checkpoint, mode, precision, system prompt), SamplingPanel, ExplainPanel (probabilities),
-// ConversationList (history) and RetrievalPanel (knowledge base).
+// controls reshape them. Conversations are kept in studio.db. The page wires the worker, the
+// store and its parts, which have their own interfaces: ConversationView (the messages and
+// their figures), ChatSetupBar (checkpoint, mode, precision, system prompt), SamplingPanel,
+// ExplainPanel (probabilities), ConversationList (history) and RetrievalPanel (knowledge base).
 #pragma once
 
 #include <QThread>
 #include <QVector>
 #include <QWidget>
 
+#include <functional>
 #include <optional>
-#include <vector>
 
 #include "answer_sources.h"
 #include "chat_template.h"
@@ -25,8 +25,6 @@ class QGroupBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
-class QScrollArea;
-class QVBoxLayout;
 
 namespace azllm {
 class Workspace;
@@ -34,10 +32,11 @@ class Workspace;
 namespace azllm::ui {
 class ChatSetupBar;
 class ConversationList;
+class ConversationView;
 class ExplainPanel;
-class MessageView;
 class RetrievalPanel;
 class SamplingPanel;
+class StatusLine;
 
 class ChatPage final : public QWidget
 {
@@ -72,20 +71,16 @@ public:
     // ---- what the screen shows
     bool isGenerating() const { return m_activeRequest != 0; }
     bool isCheckpointLoaded() const { return m_loaded.has_value(); }
-    int messageCount() const { return int(m_entries.size()); }
-    QString messageText(int position) const;
-    QString messageFooter(int position) const;
-    std::optional<ReplySummary> lastReply() const;
     std::optional<qint64> conversationId() const { return m_conversationId; }
+    // The line under the messages: what runs now, or what went wrong.
     QString statusText() const;
-    QString contextNote(int position) const;
     ChatWorker *worker() const { return m_worker; }
-    // The sources shown under the answer at `position` ("[1] udhr, Maddə 3, sətir 20–22").
-    QStringList citations(int position) const;
-    // Shows the sources of the answer at `position` in the retrieval panel, `number` selected.
+    // Shows the sources of the answer at `position` in the retrieval panel, `number` selected
+    // (as a click on its citation does).
     void showSources(int position, int number);
 
     // ---- the screen's parts
+    ConversationView *conversation() const { return m_conversation; }
     ChatSetupBar *setupBar() const { return m_setup; }
     SamplingPanel *samplingPanel() const { return m_sampling; }
     ExplainPanel *explainPanel() const { return m_explain; }
@@ -107,14 +102,6 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    struct Entry
-    {
-        azllm::MessageRecord record;
-        MessageView *view = nullptr;
-        std::optional<ReplySummary>
-            reply; // answers generated in this session: Explain needs their ids
-        std::optional<azllm::SavedRetrieval> sources; // a grounded answer's sources
-    };
     // chat_page_layout.cpp
     QWidget *buildConversationColumn();
     QWidget *buildSideColumn();
@@ -122,7 +109,6 @@ private:
     void connectSetupBar();
     void retranslate();
     void showInputPlaceholder();
-    QString messageTitle(int position) const;
 
     void startWorker();
     void loadCheckpoint(const QString &path);
@@ -131,6 +117,8 @@ private:
     void handleToken(qint64 requestId, int token, const QString &piece, const QString &newText);
     void handleReply(qint64 requestId, const ReplySummary &reply);
     void handleReplyFailed(qint64 requestId, const QString &message);
+    // The active answer did not happen: its placeholder goes, the status says why.
+    void failAnswer(qint64 requestId, const std::function<QString()> &describe);
     void handleExplanation(qint64 requestId, const QVector<float> &logits,
                            const QVector<int> &topIds, const QStringList &topPieces);
     void handleConversationDeleted(qint64 id);
@@ -142,24 +130,21 @@ private:
     // sources, or the answer that nothing was found; the answer's sources are kept with it.
     void handleRetrieval(qint64 requestId, const RetrievalResult &result);
     void answerNothingFound(qint64 requestId, const RetrievalResult &result);
-    void keepSources(Entry &entry, const ReplySummary &reply);
-    QString notGeneratedFooter(const azllm::SavedRetrieval &sources) const;
+    void keepSources(int position, const ReplySummary &reply);
     azllm::ChatRequest buildRequest() const;
     void ensureConversation(const QString &firstMessage);
     void saveSettings();
-    MessageView *addMessageView(Entry &entry);
     void truncateFrom(int position);
     void clearMessages();
     void beginEdit(int position);
     void cancelEdit();
-    void copyMessage(int position);
+    void showEditBanner();
     void updateControls();
-    void showError(const QString &message);
-    void showStatus(const QString &message);
-    QString footerFor(const ReplySummary &reply) const;
-    QString footerFor(const azllm::MessageRecord &record) const;
-    QString noteFor(const ReplySummary &reply) const;
-    int entryIndex(const MessageView *view) const;
+    // The status line: a function that words it, so a language switch says it again.
+    void showError(const std::function<QString()> &describe);
+    void showStatus(const std::function<QString()> &describe);
+    void showFailure(const QString &message); // an error from core/, shown as it is
+    void clearStatus();
 
     azllm::Workspace &m_workspace;
     azllm::ConversationStore m_store;
@@ -168,23 +153,20 @@ private:
     std::optional<CheckpointSummary> m_loaded;
     QString m_loading; // the checkpoint the worker is loading, empty when none
     std::optional<qint64> m_conversationId;
-    std::vector<Entry> m_entries;
     qint64 m_nextRequest = 1;
     qint64 m_activeRequest = 0; // the answer streaming now, 0 when none
     int m_tokensShown = 0;
     int m_editing = -1; // the position of the user message being edited, -1 when none
 
     ChatSetupBar *m_setup = nullptr;
-    QScrollArea *m_scroll = nullptr;
-    QVBoxLayout *m_messages = nullptr;
-    QLabel *m_emptyHint = nullptr;
+    ConversationView *m_conversation = nullptr;
     QLabel *m_editBanner = nullptr;
     QPushButton *m_cancelEdit = nullptr;
     QPlainTextEdit *m_input = nullptr;
     QPushButton *m_send = nullptr;
     QPushButton *m_stop = nullptr;
     QPushButton *m_regenerate = nullptr;
-    QLabel *m_status = nullptr;
+    StatusLine *m_status = nullptr;
     QGroupBox *m_samplingBox = nullptr;
     QLabel *m_samplingHint = nullptr;
     SamplingPanel *m_sampling = nullptr;

@@ -8,17 +8,17 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
 #include <QVBoxLayout>
 
 #include "chat_setup_bar.h"
 #include "conversation_list.h"
+#include "conversation_view.h"
 #include "explain_panel.h"
-#include "message_view.h"
 #include "retrieval_panel.h"
 #include "sampling_panel.h"
+#include "status_line.h"
 #include "workspace.h"
 
 namespace azllm::ui {
@@ -45,7 +45,7 @@ ChatPage::ChatPage(Workspace &workspace, QWidget *parent)
             &ChatPage::newConversation);
     connect(m_conversations, &ConversationList::conversationDeleted, this,
             &ChatPage::handleConversationDeleted);
-    connect(m_conversations, &ConversationList::errorOccurred, this, &ChatPage::showError);
+    connect(m_conversations, &ConversationList::errorOccurred, this, &ChatPage::showFailure);
 
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(m_conversations);
@@ -76,10 +76,6 @@ void ChatPage::connectSetupBar()
 
 void ChatPage::retranslate()
 {
-    m_emptyHint->setText(
-        tr("Write a message below. In Completion mode the model continues what you write; in Chat "
-           "mode it answers as the assistant. Turn on Explain (right) and click any token of an "
-           "answer to see which tokens the model weighed."));
     m_cancelEdit->setText(tr("Cancel edit"));
     showInputPlaceholder();
     m_send->setText(tr("Send"));
@@ -92,18 +88,9 @@ void ChatPage::retranslate()
     m_samplingHint->setText(tr("How the next token is chosen from the model's probabilities. "
                                "Hover a control for what it does."));
     m_knowledgeBox->setTitle(tr("Knowledge base"));
-    // The messages' titles and figures are words too.
-    for (std::size_t i = 0; i < m_entries.size(); ++i) {
-        m_entries[i].view->setTitle(messageTitle(int(i)));
-        if (m_entries[i].record.role == QLatin1String("assistant") &&
-            (m_entries[i].reply || m_entries[i].record.id != 0)) {
-            m_entries[i].view->setFooter(messageFooter(int(i)));
-            m_entries[i].view->setNote(contextNote(int(i)));
-        }
-    }
+    // The conversation and the status line say themselves again (their own LanguageChange).
     if (m_editing >= 0)
-        m_editBanner->setText(tr("Editing message %1: Send replaces it and every message after it.")
-                                  .arg(m_editing + 1));
+        showEditBanner();
     updateControls(); // Regenerate or Answer again
 }
 
@@ -123,22 +110,16 @@ QWidget *ChatPage::buildConversationColumn()
     connectSetupBar();
     layout->addWidget(m_setup);
 
-    auto *messages = new QWidget;
-    m_messages = new QVBoxLayout(messages);
-    m_messages->setSpacing(8);
-    m_emptyHint = hint();
-    m_emptyHint->setAlignment(Qt::AlignCenter);
-    m_messages->addWidget(m_emptyHint);
-    m_messages->addStretch(1);
-    m_scroll = new QScrollArea;
-    m_scroll->setWidgetResizable(true);
-    m_scroll->setWidget(messages);
-    layout->addWidget(m_scroll, 1);
+    m_conversation = new ConversationView;
+    connect(m_conversation, &ConversationView::editRequested, this, &ChatPage::beginEdit);
+    connect(m_conversation, &ConversationView::regenerateRequested, this, &ChatPage::regenerate);
+    connect(m_conversation, &ConversationView::tokenClicked, this, &ChatPage::explainToken);
+    connect(m_conversation, &ConversationView::citationClicked, this, &ChatPage::showSources);
+    layout->addWidget(m_conversation, 1);
 
-    m_status = new QLabel;
+    m_status = new StatusLine;
     m_status->setObjectName(QStringLiteral("chatStatus"));
-    m_status->setWordWrap(true);
-    m_status->setVisible(false);
+    m_status->setHiddenWhenEmpty(true);
     layout->addWidget(m_status);
     layout->addWidget(buildInputRow());
     return column;

@@ -262,7 +262,7 @@ QWidget *PreparePanel::createRunBox()
     m_stage = new QLabel(box);
     m_stage->setObjectName(QStringLiteral("prepareStage"));
     m_stage->setWordWrap(true);
-    m_result = new QLabel(box);
+    m_result = new StatusLine(box);
     m_result->setObjectName(QStringLiteral("prepareResult"));
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -435,7 +435,7 @@ void PreparePanel::startPreparing()
         return;
     m_runningName = datasetName();
     const azllm::PrepareOptions runOptions = options();
-    m_result->clear();
+    m_result->clearStatus();
     showIssues({});
     // Before anything is shown: a Cancel pressed from here on must stick.
     m_worker->clearCancel();
@@ -520,6 +520,34 @@ void PreparePanel::showProgress(const azllm::PrepareProgress &progress)
     Q_EMIT progressed(progress);
 }
 
+QString PreparePanel::outcomeText(const PrepareOutcome &outcome, const QString &name,
+                                  int skippedIssues)
+{
+    switch (outcome.status) {
+    case PrepareOutcome::Status::Prepared: {
+        QString text = tr("Prepared “%1”: %2, %3, a vocabulary of %4 pieces.")
+                           .arg(name,
+                                formatCountOf(outcome.report.documentsKept, tr("%1 document"),
+                                              tr("%1 documents")),
+                                formatCountOf(outcome.report.trainTokens + outcome.report.valTokens,
+                                              tr("%1 token"), tr("%1 tokens")),
+                                formatCount(std::uint64_t(outcome.report.vocabSize)));
+        if (skippedIssues > 0)
+            text +=
+                QLatin1Char(' ') + formatCountOf(std::uint64_t(skippedIssues),
+                                                 tr("One input problem was skipped, see below."),
+                                                 tr("%1 input problems were skipped, see below."));
+        return text;
+    }
+    case PrepareOutcome::Status::Cancelled:
+        return tr("Cancelled. Nothing was written; “%1” was not created.").arg(name);
+    case PrepareOutcome::Status::Failed:
+        break;
+    }
+    return tr("Preparing “%1” failed: %2")
+        .arg(name, outcome.error.section(QLatin1Char('\n'), 0, 0));
+}
+
 void PreparePanel::showOutcome(const PrepareOutcome &outcome)
 {
     const QString name = m_runningName;
@@ -528,36 +556,16 @@ void PreparePanel::showOutcome(const PrepareOutcome &outcome)
     QStringList issues;
     for (const ImportIssue &issue : outcome.report.issues)
         issues << QString::fromStdString(issue.toString());
-    switch (outcome.status) {
-    case PrepareOutcome::Status::Prepared:
-        m_result->setStyleSheet(kSuccessStyle);
-        m_result->setText(
-            tr("Prepared “%1”: %2, %3, a vocabulary of %4 pieces.")
-                .arg(name,
-                     formatCountOf(outcome.report.documentsKept, tr("%1 document"),
-                                   tr("%1 documents")),
-                     formatCountOf(outcome.report.trainTokens + outcome.report.valTokens,
-                                   tr("%1 token"), tr("%1 tokens")),
-                     formatCount(std::uint64_t(outcome.report.vocabSize))));
-        if (!issues.isEmpty())
-            m_result->setText(m_result->text() + QLatin1Char(' ') +
-                              formatCountOf(std::uint64_t(issues.size()),
-                                            tr("One input problem was skipped, see below."),
-                                            tr("%1 input problems were skipped, see below.")));
-        break;
-    case PrepareOutcome::Status::Cancelled:
-        m_result->setStyleSheet(kNeutralStyle);
-        m_result->setText(tr("Cancelled. Nothing was written; “%1” was not created.").arg(name));
-        break;
-    case PrepareOutcome::Status::Failed:
-        m_result->setStyleSheet(kProblemStyle);
-        m_result->setText(tr("Preparing “%1” failed: %2")
-                              .arg(name, outcome.error.section(QLatin1Char('\n'), 0, 0)));
-        // The preparer lists the first problems after the first line; show them as issues.
+    m_result->setStyleSheet(outcome.status == PrepareOutcome::Status::Prepared    ? kSuccessStyle
+                            : outcome.status == PrepareOutcome::Status::Cancelled ? kNeutralStyle
+                                                                                  : kProblemStyle);
+    m_result->say([outcome, name, skipped = issues.size()] {
+        return outcomeText(outcome, name, int(skipped));
+    });
+    // The preparer lists the first problems after the first line; show them as issues.
+    if (outcome.status == PrepareOutcome::Status::Failed)
         issues << outcome.error.section(QLatin1Char('\n'), 1)
                       .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        break;
-    }
     for (QString &issue : issues)
         issue = issue.trimmed();
     issues.removeDuplicates();

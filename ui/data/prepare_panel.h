@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include "prepare_worker.h"
+#include "status_line.h"
 #include "translated_texts.h"
 
 class QCheckBox;
@@ -76,6 +77,9 @@ private:
     void setBusy(bool busy);
     void showProgress(const azllm::PrepareProgress &progress);
     void showOutcome(const azllm::ui::PrepareOutcome &outcome);
+    // The result line, worded in the interface's language (again after a switch).
+    static QString outcomeText(const azllm::ui::PrepareOutcome &outcome, const QString &name,
+                               int skippedIssues);
     void showIssues(const QStringList &issues);
 
     azllm::Workspace &m_workspace;
@@ -101,7 +105,7 @@ private:
     QPushButton *m_cancelButton = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_stage = nullptr;
-    QLabel *m_result = nullptr;
+    StatusLine *m_result = nullptr;
     QListWidget *m_issues = nullptr;
     TranslatedTexts m_texts{staticMetaObject.className()};
 };

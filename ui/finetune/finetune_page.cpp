@@ -416,16 +416,16 @@ void FinetunePage::handleClassifier(qint64 step, const ClassificationReport &rep
     }
 }
 
-void FinetunePage::handleFinished(const QString &outcome, const QString &message,
-                                  const QString &lastCheckpoint)
+void FinetunePage::handleFinished(const QString &outcome, const TrainingResult &result)
 {
-    if (const QString error = finishRunRecord(m_workspace.runs(), m_runId, outcome, message);
+    if (const QString error = finishRunRecord(m_workspace.runs(), m_runId, outcome,
+                                              QString::fromStdString(result.message));
         !error.isEmpty())
         appendLog(error);
     m_paused = false;
-    appendLog(message);
+    appendLog(TrainingWorker::describeEnd(outcome, result));
     const auto best = preferredCheckpoint(m_runDir.toStdString());
-    const QString kept = best ? QString::fromStdString(best->path) : lastCheckpoint;
+    const QString kept = QString::fromStdString(best ? best->path : result.lastCheckpoint);
     if (m_activity == Activity::MakingBase) {
         m_baseBar->endMaking();
         refreshBases();
@@ -433,12 +433,16 @@ void FinetunePage::handleFinished(const QString &outcome, const QString &message
             setBase(m_runDir);
     } else if (isChatRun()) {
         m_chat->setTunedCheckpoint(kept);
-        m_chat->panel()->showStatus(
-            tr("%1: %2 · kept %3").arg(outcomeText(outcome), message, kept));
+        m_chat->panel()->showStatus([this, outcome, result, kept] {
+            return tr("%1: %2 · kept %3")
+                .arg(outcomeText(outcome), TrainingWorker::describeEnd(outcome, result), kept);
+        });
     } else {
         m_classify->setClassifierCheckpoint(kept);
-        m_classify->panel()->showStatus(
-            tr("%1: %2 · kept %3").arg(outcomeText(outcome), message, kept));
+        m_classify->panel()->showStatus([this, outcome, result, kept] {
+            return tr("%1: %2 · kept %3")
+                .arg(outcomeText(outcome), TrainingWorker::describeEnd(outcome, result), kept);
+        });
     }
     setActivity(Activity::Idle);
     Q_EMIT runEnded(outcome, m_runDir);
@@ -465,8 +469,8 @@ void FinetunePage::handleFailure(const QString &what, const QString &message)
     if (what == QLatin1String("baselines") && m_activity != Activity::Working)
         return;
     (m_tabs->currentWidget() == m_chat ? m_chat->panel() : m_classify->panel())
-        ->showStatus(
-            QStringLiteral("<span style='color:#b00020'>%1</span>").arg(message.toHtmlEscaped()));
+        ->showStatus(StatusLine::verbatim(
+            QStringLiteral("<span style='color:#b00020'>%1</span>").arg(message.toHtmlEscaped())));
     setActivity(Activity::Idle);
 }
 

@@ -82,8 +82,7 @@ private:
     void handlePrepared(const azllm::PreparedTuning &prepared);
     void handleMetrics(const QVector<azllm::StepMetrics> &steps);
     void handleClassifier(qint64 step, const azllm::ClassificationReport &report);
-    void handleFinished(const QString &outcome, const QString &message,
-                        const QString &lastCheckpoint);
+    void handleFinished(const QString &outcome, const azllm::TrainingResult &result);
     void handleFailure(const QString &what, const QString &message);
     QString outcomeText(const QString &outcome) const;
     // The newest stopped run of a kind that has a checkpoint to continue from.

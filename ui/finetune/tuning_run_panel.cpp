@@ -36,8 +36,7 @@ TuningRunPanel::TuningRunPanel(QWidget *parent) : QWidget(parent)
     connect(m_resume, &QPushButton::clicked, this, &TuningRunPanel::resumeRequested);
     connect(m_stop, &QPushButton::clicked, this, &TuningRunPanel::stopRequested);
     m_progress = new QProgressBar;
-    m_status = new QLabel;
-    m_status->setWordWrap(true);
+    m_status = new StatusLine;
     m_loss = new MetricChart(QString(), QString());
     m_loss->addSeries(QString(), QColor(120, 160, 220));
     m_loss->addSeries(QString(), QColor(25, 80, 170));
@@ -107,17 +106,19 @@ void TuningRunPanel::showSteps(const QVector<azllm::StepMetrics> &steps)
     const qint64 epoch = m_stepsPerEpoch > 0 ? (last.step - 1) / m_stepsPerEpoch + 1 : 0;
     const qint64 epochs =
         m_stepsPerEpoch > 0 ? (last.maxSteps + m_stepsPerEpoch - 1) / m_stepsPerEpoch : 0;
-    showStatus(tr("step %1 of %2 · epoch %3 of %4 · loss %L5")
-                   .arg(last.step)
-                   .arg(last.maxSteps)
-                   .arg(epoch)
-                   .arg(epochs)
-                   .arg(last.loss, 0, 'f', 3));
+    showStatus([last, epoch, epochs] {
+        return tr("step %1 of %2 · epoch %3 of %4 · loss %L5")
+            .arg(last.step)
+            .arg(last.maxSteps)
+            .arg(epoch)
+            .arg(epochs)
+            .arg(last.loss, 0, 'f', 3);
+    });
 }
 
-void TuningRunPanel::showStatus(const QString &text)
+void TuningRunPanel::showStatus(const StatusLine::Describe &describe)
 {
-    m_status->setText(text);
+    m_status->say(describe);
 }
 
 void TuningRunPanel::appendLog(const QString &text)

@@ -5,6 +5,7 @@
 #include <QVector>
 #include <QWidget>
 
+#include "status_line.h"
 #include "trainer.h"
 
 class QLabel;
@@ -29,7 +30,8 @@ public:
     void setState(bool running, bool paused, bool busy, bool resumable = false);
     void beginRun(qint64 maxSteps, qint64 stepsPerEpoch);
     void showSteps(const QVector<azllm::StepMetrics> &steps);
-    void showStatus(const QString &text);
+    // The status line; a function that words it, so a language switch says it again.
+    void showStatus(const StatusLine::Describe &describe);
     void appendLog(const QString &text);
     void clearCharts();
 
@@ -55,7 +57,7 @@ private:
     QPushButton *m_resume = nullptr;
     QPushButton *m_stop = nullptr;
     QProgressBar *m_progress = nullptr;
-    QLabel *m_status = nullptr;
+    StatusLine *m_status = nullptr;
     MetricChart *m_loss = nullptr;
     QPlainTextEdit *m_log = nullptr;
     qint64 m_stepsPerEpoch = 0;

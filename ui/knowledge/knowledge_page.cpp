@@ -133,7 +133,7 @@ void KnowledgePage::refresh()
                 m_bases->setCurrentItem(item);
         }
     } catch (const std::exception &e) {
-        showStatus(QString::fromUtf8(e.what()), true);
+        showFailure(QString::fromUtf8(e.what()));
     }
     if (!m_bases->currentItem() && m_bases->count() > 0)
         m_bases->setCurrentRow(0);
@@ -184,12 +184,13 @@ bool KnowledgePage::createBase(const QString &name)
         m_store.createBase(name);
         refresh();
         openArgument(name.trimmed());
-        showStatus(
-            tr("Created the knowledge base %1: import documents into it.").arg(name.trimmed()));
+        showStatus([name = name.trimmed()] {
+            return tr("Created the knowledge base %1: import documents into it.").arg(name);
+        });
         Q_EMIT basesChanged();
         return true;
     } catch (const std::exception &e) {
-        showStatus(QString::fromUtf8(e.what()), true);
+        showFailure(QString::fromUtf8(e.what()));
         return false;
     }
 }
@@ -206,7 +207,7 @@ bool KnowledgePage::renameSelectedBase(const QString &name)
         Q_EMIT basesChanged();
         return true;
     } catch (const std::exception &e) {
-        showStatus(QString::fromUtf8(e.what()), true);
+        showFailure(QString::fromUtf8(e.what()));
         return false;
     }
 }
@@ -220,10 +221,10 @@ void KnowledgePage::deleteSelectedBase()
         m_store.removeBase(selectedBaseId());
         QSettings().remove(QStringLiteral("knowledge/base"));
         refresh();
-        showStatus(tr("Deleted the knowledge base %1.").arg(name));
+        showStatus([name] { return tr("Deleted the knowledge base %1.").arg(name); });
         Q_EMIT basesChanged();
     } catch (const std::exception &e) {
-        showStatus(QString::fromUtf8(e.what()), true);
+        showFailure(QString::fromUtf8(e.what()));
     }
 }
 
@@ -270,7 +271,7 @@ void KnowledgePage::showDocuments()
         try {
             m_documentRows = m_store.documents(selectedBaseId());
         } catch (const std::exception &e) {
-            showStatus(QString::fromUtf8(e.what()), true);
+            showFailure(QString::fromUtf8(e.what()));
         }
     }
     const QLocale locale;
@@ -311,7 +312,7 @@ void KnowledgePage::showChunks()
         try {
             m_chunkRows = m_store.chunks(m_documentRows[row].id);
         } catch (const std::exception &e) {
-            showStatus(QString::fromUtf8(e.what()), true);
+            showFailure(QString::fromUtf8(e.what()));
         }
     }
     for (const ChunkRecord &c : m_chunkRows) {
@@ -368,11 +369,13 @@ void KnowledgePage::removeSelectedDocument()
     const KnowledgeDocumentRecord document = m_documentRows[row];
     try {
         m_store.removeDocument(document.id);
-        showStatus(tr("Removed %1 (%2 chunks).").arg(document.name).arg(document.chunks));
+        showStatus([name = document.name, chunks = document.chunks] {
+            return tr("Removed %1 (%2 chunks).").arg(name).arg(chunks);
+        });
         refresh();
         Q_EMIT basesChanged();
     } catch (const std::exception &e) {
-        showStatus(QString::fromUtf8(e.what()), true);
+        showFailure(QString::fromUtf8(e.what()));
     }
 }
 
@@ -400,7 +403,7 @@ void KnowledgePage::importPaths(const QStringList &paths)
     const qint64 base = selectedBaseId();
     if (base == 0 || m_busy || paths.isEmpty())
         return;
-    setBusy(tr("Importing into %1").arg(selectedBase()));
+    setBusy([base = selectedBase()] { return tr("Importing into %1").arg(base); });
     m_progress->setRange(0, 0);
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, base, paths] { worker->importPaths(base, paths); },
@@ -419,12 +422,11 @@ void KnowledgePage::handleImportProgress(int filesDone, int filesTotal, const QS
     m_progress->setValue(filesDone);
     m_progress->setFormat(tr("%v of %m files"));
     if (!file.isEmpty())
-        showStatus(tr("Reading %1…").arg(QFileInfo(file).fileName()));
+        showStatus([name = QFileInfo(file).fileName()] { return tr("Reading %1…").arg(name); });
 }
 
-void KnowledgePage::handleImportFinished(const KnowledgeImportReport &r)
+QString KnowledgePage::importSummary(const KnowledgeImportReport &r)
 {
-    setIdle();
     QString text =
         tr("%1 added, %2 replaced, %3 unchanged, %4 skipped: %5 chunks from %6 in %L7 s.")
             .arg(r.added)
@@ -438,7 +440,13 @@ void KnowledgePage::handleImportFinished(const KnowledgeImportReport &r)
         text += QLatin1Char(' ') + tr("Cancelled: the documents imported before it are kept.");
     for (const FileIssue &issue : r.issues)
         text += QLatin1Char('\n') + issue.toString();
-    showStatus(text, !r.issues.isEmpty());
+    return text;
+}
+
+void KnowledgePage::handleImportFinished(const KnowledgeImportReport &r)
+{
+    setIdle();
+    showStatus([r] { return importSummary(r); }, !r.issues.isEmpty());
     refresh();
     Q_EMIT basesChanged();
     Q_EMIT importFinished(r);
@@ -463,7 +471,7 @@ void KnowledgePage::search(const QString &query)
         return;
     m_query->setText(query);
     if (needsVectors(searchMode()))
-        setBusy(tr("Searching %1").arg(selectedBase()));
+        setBusy([base = selectedBase()] { return tr("Searching %1").arg(base); });
     const qint64 id = m_nextSearch++;
     const RetrievalMode mode = searchMode();
     const int k = m_k->value();
@@ -562,7 +570,7 @@ void KnowledgePage::computeVectors(const QString &checkpoint)
     const qint64 base = selectedBaseId();
     if (base == 0 || m_busy || checkpoint.isEmpty())
         return;
-    setBusy(tr("Computing vectors for %1").arg(selectedBase()));
+    setBusy([base = selectedBase()] { return tr("Computing vectors for %1").arg(base); });
     m_progress->setRange(0, 0);
     QMetaObject::invokeMethod(
         m_worker,
@@ -580,9 +588,9 @@ void KnowledgePage::handleVectorsProgress(int done, int total)
 void KnowledgePage::handleVectorsFinished(int vectors, const QString &checkpoint)
 {
     setIdle();
-    showStatus(tr("%1 chunks have vectors from %2.")
-                   .arg(vectors)
-                   .arg(QDir::toNativeSeparators(checkpoint)));
+    showStatus([vectors, checkpoint = QDir::toNativeSeparators(checkpoint)] {
+        return tr("%1 chunks have vectors from %2.").arg(vectors).arg(checkpoint);
+    });
     refresh();
     Q_EMIT vectorsFinished(true);
 }
@@ -625,7 +633,7 @@ void KnowledgePage::evaluate(const QString &questionsFile)
     const qint64 base = selectedBaseId();
     if (base == 0 || m_busy)
         return;
-    setBusy(tr("Evaluating %1").arg(selectedBase()));
+    setBusy([base = selectedBase()] { return tr("Evaluating %1").arg(base); });
     const RetrievalMode mode = searchMode();
     const int k = m_k->value();
     const QString checkpoint = m_checkpoint->currentData().toString();
@@ -653,7 +661,7 @@ void KnowledgePage::handleFailed(const QString &, qint64, const QString &message
 {
     if (m_busy)
         setIdle();
-    showStatus(message, true);
+    showFailure(message);
     Q_EMIT workFailed(message);
 }
 
@@ -699,16 +707,16 @@ void KnowledgePage::updateControls()
     m_searchButton->setEnabled(base);
 }
 
-void KnowledgePage::setBusy(const QString &job)
+void KnowledgePage::setBusy(const StatusLine::Describe &job)
 {
     m_busy = true;
     m_worker->setCancelled(false);
     m_progress->setVisible(true);
     m_progress->setFormat(QString());
     m_cancel->setVisible(true);
-    showStatus(job + QStringLiteral("…"));
+    showStatus([job] { return job() + QStringLiteral("…"); });
     updateControls();
-    Q_EMIT jobChanged(job);
+    Q_EMIT jobChanged(job());
 }
 
 void KnowledgePage::setIdle()
@@ -720,10 +728,15 @@ void KnowledgePage::setIdle()
     Q_EMIT jobChanged(QString());
 }
 
-void KnowledgePage::showStatus(const QString &message, bool error)
+void KnowledgePage::showStatus(const StatusLine::Describe &describe, bool error)
 {
     m_status->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
-    m_status->setText(message);
+    m_status->say(describe);
+}
+
+void KnowledgePage::showFailure(const QString &message)
+{
+    showStatus(StatusLine::verbatim(message), true);
 }
 
 QString KnowledgePage::statusText() const

@@ -12,6 +12,7 @@
 
 #include "knowledge_store.h"
 #include "knowledge_worker.h"
+#include "status_line.h"
 
 class QComboBox;
 class QLabel;
@@ -93,6 +94,7 @@ private:
     void handleBaseChanged();
     void handleImportProgress(int filesDone, int filesTotal, const QString &file);
     void handleImportFinished(const azllm::KnowledgeImportReport &report);
+    static QString importSummary(const azllm::KnowledgeImportReport &report);
     void handleSearchFinished(const azllm::ui::RetrievalResult &result);
     void handleVectorsProgress(int done, int total);
     void handleVectorsFinished(int vectors, const QString &checkpoint);
@@ -112,9 +114,11 @@ private:
     void updateVectorStatus();
     void updateOriginNote();
     void updateControls();
-    void setBusy(const QString &job);
+    // `job` words what runs ("Importing into udhr"), again after a language switch.
+    void setBusy(const StatusLine::Describe &job);
     void setIdle();
-    void showStatus(const QString &message, bool error = false);
+    void showStatus(const StatusLine::Describe &describe, bool error = false);
+    void showFailure(const QString &message); // an error from core/, shown as it is
     azllm::RetrievalMode searchMode() const;
 
     azllm::Workspace &m_workspace;
@@ -144,7 +148,7 @@ private:
     QLabel *m_chunksLabel = nullptr;
     QTableWidget *m_chunks = nullptr;
     QTextBrowser *m_chunkText = nullptr;
-    QLabel *m_status = nullptr;
+    StatusLine *m_status = nullptr;
     QLabel *m_searchLabel = nullptr;
     QLineEdit *m_query = nullptr;
     QComboBox *m_mode = nullptr;

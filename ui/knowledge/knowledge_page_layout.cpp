@@ -73,9 +73,8 @@ void KnowledgePage::buildWidgets()
     splitter->setSizes({210, 640, 400});
     splitter->setChildrenCollapsible(false);
 
-    m_status = new QLabel;
+    m_status = new StatusLine;
     m_status->setObjectName(QStringLiteral("knowledgeStatus"));
-    m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *layout = new QVBoxLayout(this);

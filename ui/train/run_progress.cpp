@@ -2,29 +2,29 @@
 
 #include <QEvent>
 #include <QHBoxLayout>
-#include <QLabel>
 #include <QProgressBar>
+
+#include "status_line.h"
 
 namespace azllm::ui {
 
-namespace {
-
-QString formatDuration(double seconds)
+QString RunProgress::formatDuration(double seconds)
 {
     const qint64 s = qint64(seconds);
     if (s >= 3600)
-        return QStringLiteral("%1h %2m").arg(s / 3600).arg((s % 3600) / 60, 2, 10,
-                                                           QLatin1Char('0'));
-    return QStringLiteral("%1m %2s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+        return tr("%1h %2m", "hours and minutes left")
+            .arg(s / 3600)
+            .arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
+    return tr("%1m %2s", "minutes and seconds left")
+        .arg(s / 60)
+        .arg(s % 60, 2, 10, QLatin1Char('0'));
 }
-
-} // namespace
 
 RunProgress::RunProgress(QWidget *parent) : QWidget(parent)
 {
     m_bar = new QProgressBar;
-    m_status = new QLabel;
-    m_status->setWordWrap(true);
+    m_status = new StatusLine;
+    m_status->setObjectName(QStringLiteral("runStatus"));
     auto *row = new QHBoxLayout(this);
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(m_bar, 2);
@@ -35,8 +35,7 @@ RunProgress::RunProgress(QWidget *parent) : QWidget(parent)
 
 void RunProgress::retranslate()
 {
-    m_bar->setFormat(tr("step %v of %m"));
-    m_status->setText(m_describeStatus());
+    m_bar->setFormat(tr("step %v of %m")); // the status line says itself again
 }
 
 void RunProgress::changeEvent(QEvent *event)
@@ -72,8 +71,7 @@ void RunProgress::report(const StepMetrics &last, bool paused)
 
 void RunProgress::setStatus(std::function<QString()> status)
 {
-    m_describeStatus = std::move(status);
-    m_status->setText(m_describeStatus());
+    m_status->say(std::move(status));
 }
 
 QString RunProgress::statusText() const

@@ -8,10 +8,10 @@
 
 #include "trainer.h"
 
-class QLabel;
 class QProgressBar;
 
 namespace azllm::ui {
+class StatusLine;
 
 class RunProgress final : public QWidget
 {
@@ -35,10 +35,11 @@ protected:
 
 private:
     void retranslate();
+    // "4m 05s", "1h 20m": the time left, in the interface's language.
+    static QString formatDuration(double seconds);
 
     QProgressBar *m_bar = nullptr;
-    QLabel *m_status = nullptr;
-    std::function<QString()> m_describeStatus;
+    StatusLine *m_status = nullptr;
     qint64 m_maxSteps = 0;
     qint64 m_tokensPerStep = 0; // of the run training now, not of the form
     double m_remainingSeconds = 0;

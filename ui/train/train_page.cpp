@@ -230,20 +230,22 @@ void TrainPage::handleMetrics(const QVector<StepMetrics> &steps)
     Q_EMIT stepsShown(m_charts->lastStep());
 }
 
-void TrainPage::handleFinished(const QString &outcome, const QString &message)
+void TrainPage::handleFinished(const QString &outcome, const TrainingResult &result)
 {
-    if (const QString error = finishRunRecord(m_workspace.runs(), m_runId, outcome, message);
+    if (const QString error = finishRunRecord(m_workspace.runs(), m_runId, outcome,
+                                              QString::fromStdString(result.message));
         !error.isEmpty())
         appendLog(error);
     m_paused = false;
+    const QString message = TrainingWorker::describeEnd(outcome, result);
     appendLog(message);
     const qint64 step = m_charts->lastStep();
     if (outcome == QLatin1String("diverged") || outcome == QLatin1String("failed")) {
         const bool diverged = outcome == QLatin1String("diverged");
-        m_progress->setStatus([diverged, message] {
+        m_progress->setStatus([diverged, outcome, result] {
             return QStringLiteral("<span style='color:#b00020'><b>%1</b> %2</span>")
                 .arg(diverged ? tr("Training diverged.") : tr("Training failed."),
-                     message.toHtmlEscaped());
+                     TrainingWorker::describeEnd(outcome, result).toHtmlEscaped());
         });
         if (diverged)
             appendLog(tr("Try a lower learning rate or a longer warmup."));

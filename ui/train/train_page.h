@@ -74,7 +74,7 @@ private:
     void connectWorker();
     void launch(const azllm::RunConfig &config, const QString &resumeFrom, qint64 runId);
     void handleMetrics(const QVector<azllm::StepMetrics> &steps);
-    void handleFinished(const QString &outcome, const QString &message);
+    void handleFinished(const QString &outcome, const azllm::TrainingResult &result);
     void handlePausedChanged(bool paused);
     void updateButtons();
     void showRunCheckpoints(const QString &runDir);

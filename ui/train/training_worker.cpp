@@ -1,5 +1,6 @@
 #include "training_worker.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 
@@ -76,6 +77,7 @@ TrainingWorker::TrainingWorker(QObject *parent) : QObject(parent)
     qRegisterMetaType<StepMetrics>();
     qRegisterMetaType<QVector<StepMetrics>>();
     qRegisterMetaType<ClassificationReport>();
+    qRegisterMetaType<TrainingResult>();
 }
 
 TrainingWorker::~TrainingWorker() = default;
@@ -121,12 +123,42 @@ void TrainingWorker::train(const RunConfig &config, const QString &resumeFrom,
         const TrainingResult result = trainer->run(observer, &m_control);
         observer.flush();
         static const char *outcomes[] = {"finished", "stopped", "diverged"};
-        Q_EMIT runFinished(QLatin1String(outcomes[int(result.outcome)]),
-                           QString::fromStdString(result.message),
-                           QString::fromStdString(result.lastCheckpoint));
+        Q_EMIT runFinished(QLatin1String(outcomes[int(result.outcome)]), result);
     } catch (const std::exception &e) {
-        Q_EMIT runFinished(QStringLiteral("failed"), QString::fromStdString(errorMessage(e)), {});
+        TrainingResult failure;
+        failure.message = errorMessage(e);
+        Q_EMIT runFinished(QStringLiteral("failed"), failure);
     }
+}
+
+QString TrainingWorker::describeEnd(const QString &outcome, const TrainingResult &result)
+{
+    const QString checkpoint =
+        QDir::toNativeSeparators(QString::fromStdString(result.lastCheckpoint));
+    if (outcome == QLatin1String("finished"))
+        return tr("Finished %1 steps.").arg(result.step);
+    if (outcome == QLatin1String("stopped"))
+        return tr("Stopped at step %1; resume from %2.").arg(result.step).arg(checkpoint);
+    if (outcome != QLatin1String("diverged") || !result.divergence)
+        return QString::fromStdString(result.message); // a failure: the file or value at fault
+    const Divergence &d = *result.divergence;
+    const QString value = d.value == Divergence::Value::Loss             ? tr("The loss")
+                          : d.value == Divergence::Value::ValidationLoss ? tr("The validation loss")
+                                                                         : tr("The gradient norm");
+    QString text =
+        (d.nan ? tr("%1 became NaN at step %2 (learning rate %L3); the run stopped.")
+               : tr("%1 became infinite at step %2 (learning rate %L3); the run stopped."))
+            .arg(value)
+            .arg(d.step)
+            .arg(d.learningRate, 0, 'g', 3);
+    text += QLatin1Char(' ') + (checkpoint.isEmpty()
+                                    ? tr("No checkpoint was kept yet.")
+                                    : tr("The checkpoint kept is %1.").arg(checkpoint));
+    if (!d.setAside.empty())
+        text += QLatin1Char(' ') +
+                tr("The checkpoint written after the divergent update is set aside as %1.")
+                    .arg(QDir::toNativeSeparators(QString::fromStdString(d.setAside)));
+    return text;
 }
 
 // A short continuation of "Azərbaycan" by the checkpoint just saved: the learner sees the

@@ -15,6 +15,7 @@
 
 Q_DECLARE_METATYPE(azllm::StepMetrics)
 Q_DECLARE_METATYPE(azllm::ClassificationReport)
+Q_DECLARE_METATYPE(azllm::TrainingResult)
 
 namespace azllm::ui {
 class TrainingWorker final : public QObject
@@ -41,6 +42,10 @@ public:
     void train(const azllm::RunConfig &config, const QString &resumeFrom,
                const QString &tokenizerPath);
 
+    // How a run ended, in the learner's words ("Stopped at step 40; resume from …"), from the
+    // engine's values: worded when shown, so a language switch words it again.
+    static QString describeEnd(const QString &outcome, const azllm::TrainingResult &result);
+
 Q_SIGNALS:
     void runStarted(qint64 params, const QString &device, qint64 firstStep);
     void metricsReported(const QVector<azllm::StepMetrics> &steps);
@@ -50,8 +55,8 @@ Q_SIGNALS:
     void classifierEvaluated(qint64 step, const azllm::ClassificationReport &report);
     void logMessage(const QString &text);
     void pausedChanged(bool paused);
-    // outcome: "finished", "stopped", "diverged" or "failed"
-    void runFinished(const QString &outcome, const QString &message, const QString &lastCheckpoint);
+    // outcome: "finished", "stopped", "diverged" or "failed" (then result.message says why)
+    void runFinished(const QString &outcome, const azllm::TrainingResult &result);
 
 private:
     class Observer;
