@@ -33,6 +33,8 @@ TrainingCharts::TrainingCharts(QWidget *parent) : QWidget(parent)
     m_loss->addSeries(QString(), kValidationColor, true);
     m_learningRate = new MetricChart(QString(), QString());
     m_learningRate->addSeries(QString(), QColor(90, 140, 60));
+    // 5·10⁻⁵ rather than "5E-05" beside the decimal commas of the other ticks.
+    m_learningRate->yAxis->setNumberFormat(QStringLiteral("gbc"));
     m_speed = new MetricChart(QString(), QString());
     m_speed->addSeries(QString(), QColor(130, 80, 170));
     m_gradient = new MetricChart(QString(), QString());
