@@ -3,7 +3,8 @@
 # same run again while killing `azllm train` with SIGKILL at random moments, each kill followed by
 # `azllm train --resume`, until it reaches its last step; then compares the final checkpoint with
 # the uninterrupted one, bit for bit. Checkpoint writes are slowed (AZLLM_SLOW_CHECKPOINT_MS) so
-# that many kills land inside them. Rounds repeat until the number of kills is reached.
+# that many kills land inside them, and half the kills wait for a write to begin. Rounds repeat
+# until the number of kills is reached.
 #
 # Usage: scripts/kill_test.sh [--kills N] [--build DIR] [--seed S]    (defaults: 100, build, 1)
 # Prints the counts (kills, kills inside a checkpoint write, resumes, restarts before the first
@@ -36,6 +37,20 @@ model=(--vocab_size 64 --context_length 32 --n_embd 32 --n_layer 2 --n_head 2 --
 data=$work/reference/synthetic.tokens
 final=$(printf 'checkpoints/step-%08d' $steps)
 
+# Waits until process $2 has begun a checkpoint write in run folder $1 that was not there when it
+# started (a step-N.tmp folder), or has ended. A fixed delay alone lands kills of a slowed-down
+# machine before the first checkpoint every time, and nothing would be resumed.
+wait_for_new_write() {
+    local run=$1 pid=$2 before
+    before=$(ls -d "$run"/checkpoints/step-*.tmp 2>/dev/null || true)
+    while kill -0 "$pid" 2>/dev/null; do
+        for folder in "$run"/checkpoints/step-*.tmp; do
+            [ -d "$folder" ] && ! grep -qxF "$folder" <<<"$before" && return
+        done
+        sleep 0.01
+    done
+}
+
 kills=0 inside=0 resumes=0 restarts=0 rounds=0 failures=0
 while [ $kills -lt $kills_wanted ]; do
     rounds=$((rounds + 1))
@@ -53,9 +68,15 @@ while [ $kills -lt $kills_wanted ]; do
         fi
         AZLLM_SLOW_CHECKPOINT_MS=40 "$azllm" "${command[@]}" >"$work/last.log" 2>&1 &
         pid=$!
-        # Between 0.05 and 2 s: some kills before the first step, most while training or writing.
-        sleep "$(printf '0.%02d' $((RANDOM % 95 + 5)))"
-        [ $((RANDOM % 2)) -eq 0 ] && sleep 1
+        if [ $((RANDOM % 2)) -eq 0 ]; then
+            # Inside a write: wait for this process to start one, then up to 70 ms more.
+            wait_for_new_write "$run" $pid
+            sleep "$(printf '0.0%d' $((RANDOM % 8)))"
+        else
+            # Between 0.05 and 2 s: some kills before the first step, most while training.
+            sleep "$(printf '0.%02d' $((RANDOM % 95 + 5)))"
+            [ $((RANDOM % 2)) -eq 0 ] && sleep 1
+        fi
         if [ $kills -lt $kills_wanted ] && kill -KILL $pid 2>/dev/null; then
             wait $pid 2>/dev/null || true
             kills=$((kills + 1))
@@ -81,4 +102,5 @@ echo "kills $kills (inside a checkpoint write: $inside), resumes $resumes, resta
      "the first checkpoint $restarts, rounds $rounds, final checkpoints differing $failures"
 echo "{\"kills\": $kills, \"inside_checkpoint_write\": $inside, \"resumes\": $resumes," \
      "\"restarts\": $restarts, \"rounds\": $rounds, \"differing\": $failures}"
+[ $resumes -gt 0 ] || { echo "kill_test: no kill was followed by a resume" >&2; exit 1; }
 [ $failures -eq 0 ]

@@ -152,7 +152,7 @@ std::int64_t configInt(const JsonValue &config, const char *key, const std::stri
 ModelConfig configOf(const fs::path &dir)
 {
     const std::string source = (dir / "config.json").string();
-    const JsonValue config = JsonValue::parse(readFile(dir / "config.json"), source);
+    const JsonValue config = parseSafetensorsJson(readFile(dir / "config.json"), source);
     const JsonValue *type = config.member("model_type");
     if (!type || !type->isString() || type->string() != "gpt2")
         throw SafetensorsError(source + ": model_type is not \"gpt2\"");

@@ -10,8 +10,14 @@
 namespace azllm::quant {
 namespace {
 
+// clang ignores GCC's target pragma and has its own form (the fuzzing and sanitizer builds use
+// clang).
+#ifdef __clang__
+#pragma clang attribute push(__attribute__((target("avx2,fma,f16c"))), apply_to = function)
+#else
 #pragma GCC push_options
 #pragma GCC target("avx2,fma,f16c")
+#endif
 
 inline float horizontalSum(__m256 v)
 {
@@ -298,7 +304,11 @@ void gelu(float *x, std::size_t n)
         x[i] = _mm256_cvtss_f32(gelu256(_mm256_set1_ps(x[i])));
 }
 
+#ifdef __clang__
+#pragma clang attribute pop
+#else
 #pragma GCC pop_options
+#endif
 
 bool cpuHasAvx2FmaF16c()
 {

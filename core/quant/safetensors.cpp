@@ -127,6 +127,15 @@ bool SafetensorsWriter::write(const std::string &path, const ProgressCallback &p
     return true;
 }
 
+JsonValue parseSafetensorsJson(const std::string &text, const std::string &source)
+{
+    try {
+        return JsonValue::parse(text, source);
+    } catch (const std::runtime_error &malformed) {
+        throw SafetensorsError(malformed.what());
+    }
+}
+
 SafetensorsReader::SafetensorsReader(const std::string &path) : m_path(path)
 {
     const auto fail = [&](const std::string &why) { throw SafetensorsError(path + ": " + why); };
@@ -145,7 +154,7 @@ SafetensorsReader::SafetensorsReader(const std::string &path) : m_path(path)
              " bytes but the file has " + std::to_string(m_bytes.size() - 8) + " after it");
     m_dataStart = 8 + headerLength;
     const JsonValue header =
-        JsonValue::parse(m_bytes.substr(8, std::size_t(headerLength)), path + " (header)");
+        parseSafetensorsJson(m_bytes.substr(8, std::size_t(headerLength)), path + " (header)");
     if (!header.isObject())
         fail("the header is not a JSON object");
     const std::uint64_t dataSize = m_bytes.size() - m_dataStart;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "gguf.h" // ProgressCallback
+#include "json_value.h"
 #include "model_weights.h"
 
 namespace azllm::quant {
@@ -49,6 +50,10 @@ class SafetensorsError : public std::runtime_error
 public:
     using std::runtime_error::runtime_error;
 };
+
+// JSON read for a safetensors header or a Hugging Face folder's config.json: malformed text
+// throws SafetensorsError naming `source` and the byte, like every other fault of those files.
+JsonValue parseSafetensorsJson(const std::string &text, const std::string &source);
 
 struct SafetensorsEntry
 {

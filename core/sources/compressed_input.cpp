@@ -41,7 +41,11 @@ public:
         m_file = std::fopen(path.c_str(), "rb");
         if (!m_file)
             throw InputError(path + ": cannot be opened: " + std::strerror(errno));
-        m_buffer.resize(kInputChunk);
+        // No bigger than the file (small files are common: a folder of pages).
+        std::error_code unknownSize;
+        const std::uintmax_t size = std::filesystem::file_size(path, unknownSize);
+        m_buffer.resize(unknownSize ? kInputChunk
+                                    : std::size_t(std::min<std::uintmax_t>(size + 1, kInputChunk)));
     }
     ~CompressedFile() { std::fclose(m_file); }
     CompressedFile(const CompressedFile &) = delete;
@@ -457,16 +461,19 @@ std::unique_ptr<InputStream> openInput(const std::string &path, unsigned threads
 
 bool BufferedReader::fill()
 {
-    constexpr std::size_t kReadBytes = 1 << 20;
     if (m_ended)
         return false;
     if (m_position > 0) {
         m_buffer.erase(0, m_position);
         m_position = 0;
     }
+    // Reads start at 64 KiB and double up to 1 MiB: a folder of many small files would otherwise
+    // zero (and fault in) a whole megabyte per file, and per end-of-file read.
+    const std::size_t readBytes = m_readBytes;
+    m_readBytes = std::min<std::size_t>(m_readBytes * 2, 1 << 20);
     const std::size_t old = m_buffer.size();
-    m_buffer.resize(old + kReadBytes);
-    const std::size_t n = m_input.read(m_buffer.data() + old, kReadBytes);
+    m_buffer.resize(old + readBytes);
+    const std::size_t n = m_input.read(m_buffer.data() + old, readBytes);
     m_buffer.resize(old + n);
     m_filled += n;
     m_ended = n == 0;

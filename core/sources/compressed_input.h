@@ -64,6 +64,7 @@ protected:
 
     InputStream &m_input;
     std::string m_buffer;
+    std::size_t m_readBytes = 64 << 10; // the next read's size
     std::size_t m_position = 0;
     std::uint64_t m_filled = 0; // bytes read from the input so far
     bool m_ended = false;

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <deque>
 #include <exception>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -251,7 +252,10 @@ bool isMultistreamBzip2(const std::string &path)
     std::FILE *file = std::fopen(path.c_str(), "rb");
     if (!file)
         return false;
-    std::string head(kProbeBytes, '\0');
+    // No bigger than the file: a small file must not cost an 8 MiB zeroed buffer.
+    std::error_code unknownSize;
+    const std::uintmax_t size = std::filesystem::file_size(path, unknownSize);
+    std::string head(unknownSize ? kProbeBytes : std::min<std::uintmax_t>(size, kProbeBytes), '\0');
     head.resize(std::fread(head.data(), 1, head.size(), file));
     std::fclose(file);
     return findStreamStart(head, 1) != std::string::npos;

@@ -217,7 +217,12 @@ bool CorpusReader::checkUtf8(const std::string &path)
         return false;
     }
     Utf8Validator validator;
-    std::vector<char> buffer(1 << 20);
+    // At most 1 MiB, and no more than the file needs: small files are the common case.
+    std::error_code unknownSize;
+    const std::uintmax_t size = fs::file_size(path, unknownSize);
+    std::vector<char> buffer(unknownSize
+                                 ? std::size_t(1) << 20
+                                 : std::size_t(std::min<std::uintmax_t>(size + 1, 1 << 20)));
     while (in) {
         in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
         if (!validator.feed(std::string_view(buffer.data(), std::size_t(in.gcount())))) {

@@ -20,6 +20,7 @@
 #include "generator.h"
 #include "gguf.h"
 #include "gguf_model.h"
+#include "hf_model.h"
 #include "model_export.h"
 #include "model_import.h"
 #include "model_weights_bridge.h"
@@ -343,6 +344,26 @@ private Q_SLOTS:
         QVERIFY(messageOf<quant::SafetensorsError>([&] {
                     quant::SafetensorsReader r(path("claims.safetensors").toStdString());
                 }).contains(QStringLiteral("claims")));
+        // Malformed JSON, in the header and in config.json, is a SafetensorsError like the rest.
+        const std::string broken = R"({"a":{"dtype":"F32",)";
+        const std::uint64_t brokenLength = broken.size();
+        std::ofstream malformed(path("malformed.safetensors").toStdString(), std::ios::binary);
+        malformed.write(reinterpret_cast<const char *>(&brokenLength), 8);
+        malformed << broken;
+        malformed.close();
+        QVERIFY(messageOf<quant::SafetensorsError>([&] {
+                    quant::SafetensorsReader r(path("malformed.safetensors").toStdString());
+                }).contains(QStringLiteral("invalid JSON")));
+        QDir().mkpath(path("bad-config"));
+        for (const QString &name : QDir(path("hf")).entryList(QDir::Files))
+            QVERIFY(QFile::copy(path("hf/") + name, path("bad-config/") + name));
+        QFile config(path("bad-config/config.json"));
+        QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        config.write("{\"model_type\": ");
+        config.close();
+        QVERIFY(messageOf<quant::SafetensorsError>([&] {
+                    quant::readHuggingFaceModel(path("bad-config").toStdString());
+                }).contains(QStringLiteral("config.json")));
     }
 
     void cancelledOrFailedExportsLeaveNothing()
