@@ -58,37 +58,19 @@ inline void tileF32(const float *w, std::size_t cols, std::size_t row, const flo
         }
 }
 
-template <int R, int N>
-inline void rowsF32(const float *w, std::size_t cols, std::size_t rowBegin, std::size_t rowEnd,
-                    const float *x, std::size_t token, float *y, std::size_t ldy)
+// fp32 rows per tile for N tokens: more rows when fewer tokens share each weight load.
+struct F32Tiles
 {
-    std::size_t r = rowBegin;
-    for (; r + R <= rowEnd; r += R)
-        tileF32<R, N>(w, cols, r, x, token, y, ldy);
-    for (; r < rowEnd; ++r)
-        tileF32<1, N>(w, cols, r, x, token, y, ldy);
-}
-
-void matmulF32(const float *w, std::size_t cols, std::size_t rowBegin, std::size_t rowEnd,
-               const float *x, std::size_t tokens, float *y, std::size_t ldy)
-{
-    std::size_t t = 0;
-    for (; t + 4 <= tokens; t += 4)
-        rowsF32<2, 4>(w, cols, rowBegin, rowEnd, x, t, y, ldy);
-    switch (tokens - t) {
-    case 3:
-        rowsF32<2, 3>(w, cols, rowBegin, rowEnd, x, t, y, ldy);
-        break;
-    case 2:
-        rowsF32<4, 2>(w, cols, rowBegin, rowEnd, x, t, y, ldy);
-        break;
-    case 1:
-        rowsF32<8, 1>(w, cols, rowBegin, rowEnd, x, t, y, ldy);
-        break;
-    default:
-        break;
+    using Weight = float;
+    using Activation = float;
+    static constexpr int rowsPerTile(int tokens) { return tokens == 1 ? 8 : tokens == 2 ? 4 : 2; }
+    template <int R, int N>
+    static void tile(const float *w, std::size_t cols, std::size_t row, const float *x,
+                     std::size_t token, float *y, std::size_t ldy)
+    {
+        tileF32<R, N>(w, cols, row, x, token, y, ldy);
     }
-}
+};
 
 // ---- Q8_0 x Q8_0 -------------------------------------------------------------------------
 // 32 int8 products summed to 8 int32 lanes: maddubs multiplies unsigned by signed bytes, so the
@@ -105,64 +87,82 @@ inline float scaleOf(const BlockQ8 &block)
     return _cvtsh_ss(block.scale);
 }
 
-template <int R, int N>
-inline void tileQ8(const BlockQ8 *w, std::size_t blocks, std::size_t row, const BlockQ8 *x,
-                   std::size_t token, float *y, std::size_t ldy)
+// One weight row times N activation rows; each weight block is loaded once for all N tokens.
+template <int N>
+inline void rowQ8(const BlockQ8 *w, std::size_t blocks, std::size_t row, const BlockQ8 *x,
+                  std::size_t token, float *y, std::size_t ldy)
 {
     const __m256i ones = _mm256_set1_epi16(1);
-    __m256 acc[R][N];
-    for (int r = 0; r < R; ++r)
-        for (int n = 0; n < N; ++n)
-            acc[r][n] = _mm256_setzero_ps();
+    const BlockQ8 *weights = w + row * blocks;
+    __m256 acc[N];
+    for (int n = 0; n < N; ++n)
+        acc[n] = _mm256_setzero_ps();
     for (std::size_t b = 0; b < blocks; ++b) {
-        __m256i xq[N];
-        float xs[N];
+        const __m256i wq = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(weights[b].q));
+        const __m256i wAbs = _mm256_sign_epi8(wq, wq);
+        const float ws = scaleOf(weights[b]);
         for (int n = 0; n < N; ++n) {
             const BlockQ8 &block = x[(token + n) * blocks + b];
-            xq[n] = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(block.q));
-            xs[n] = scaleOf(block);
-        }
-        for (int r = 0; r < R; ++r) {
-            const BlockQ8 &block = w[(row + r) * blocks + b];
-            const __m256i wq = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(block.q));
-            const __m256i wAbs = _mm256_sign_epi8(wq, wq);
-            const float ws = scaleOf(block);
-            for (int n = 0; n < N; ++n)
-                acc[r][n] = _mm256_fmadd_ps(_mm256_set1_ps(ws * xs[n]),
-                                            blockDot(wAbs, wq, xq[n], ones), acc[r][n]);
+            const __m256i xq = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(block.q));
+            acc[n] = _mm256_fmadd_ps(_mm256_set1_ps(ws * scaleOf(block)),
+                                     blockDot(wAbs, wq, xq, ones), acc[n]);
         }
     }
-    for (int r = 0; r < R; ++r)
-        for (int n = 0; n < N; ++n)
-            y[(token + n) * ldy + row + r] = horizontalSum(acc[r][n]);
+    for (int n = 0; n < N; ++n)
+        y[(token + n) * ldy + row] = horizontalSum(acc[n]);
 }
 
-template <int R, int N>
-inline void rowsQ8(const BlockQ8 *w, std::size_t blocks, std::size_t rowBegin, std::size_t rowEnd,
-                   const BlockQ8 *x, std::size_t token, float *y, std::size_t ldy)
+// One Q8_0 row per tile, for any number of tokens: the weights then stream through memory in
+// exactly their stored order. Interleaving rows (4 rows of 816 bytes for az-100m, one block of
+// each in turn) defeated the hardware prefetcher: measured on az-100m's 117 MB of matrices per
+// token, 2 threads, 7.6 ms with 4 rows per tile against 2.5-2.8 ms with one.
+struct Q8Tiles
 {
+    using Weight = BlockQ8;
+    using Activation = BlockQ8;
+    static constexpr int rowsPerTile(int) { return 1; }
+    template <int R, int N>
+    static void tile(const BlockQ8 *w, std::size_t blocks, std::size_t row, const BlockQ8 *x,
+                     std::size_t token, float *y, std::size_t ldy)
+    {
+        static_assert(R == 1, "Q8_0 tiles are one row");
+        rowQ8<N>(w, blocks, row, x, token, y, ldy);
+    }
+};
+
+// ---- the tile dispatch, shared by both weight types --------------------------------------
+// Tokens go four at a time, then the rest (3, 2 or 1); each group walks the rows in tiles of
+// Tiles::rowsPerTile(N) rows, the last few rows one at a time.
+template <class Tiles, int N>
+inline void tileRows(const typename Tiles::Weight *w, std::size_t width, std::size_t rowBegin,
+                     std::size_t rowEnd, const typename Tiles::Activation *x, std::size_t token,
+                     float *y, std::size_t ldy)
+{
+    constexpr int R = Tiles::rowsPerTile(N);
     std::size_t r = rowBegin;
     for (; r + R <= rowEnd; r += R)
-        tileQ8<R, N>(w, blocks, r, x, token, y, ldy);
+        Tiles::template tile<R, N>(w, width, r, x, token, y, ldy);
     for (; r < rowEnd; ++r)
-        tileQ8<1, N>(w, blocks, r, x, token, y, ldy);
+        Tiles::template tile<1, N>(w, width, r, x, token, y, ldy);
 }
 
-void matmulQ8(const BlockQ8 *w, std::size_t blocks, std::size_t rowBegin, std::size_t rowEnd,
-              const BlockQ8 *x, std::size_t tokens, float *y, std::size_t ldy)
+template <class Tiles>
+void matmulTiles(const typename Tiles::Weight *w, std::size_t width, std::size_t rowBegin,
+                 std::size_t rowEnd, const typename Tiles::Activation *x, std::size_t tokens,
+                 float *y, std::size_t ldy)
 {
     std::size_t t = 0;
     for (; t + 4 <= tokens; t += 4)
-        rowsQ8<1, 4>(w, blocks, rowBegin, rowEnd, x, t, y, ldy);
+        tileRows<Tiles, 4>(w, width, rowBegin, rowEnd, x, t, y, ldy);
     switch (tokens - t) {
     case 3:
-        rowsQ8<1, 3>(w, blocks, rowBegin, rowEnd, x, t, y, ldy);
+        tileRows<Tiles, 3>(w, width, rowBegin, rowEnd, x, t, y, ldy);
         break;
     case 2:
-        rowsQ8<2, 2>(w, blocks, rowBegin, rowEnd, x, t, y, ldy);
+        tileRows<Tiles, 2>(w, width, rowBegin, rowEnd, x, t, y, ldy);
         break;
     case 1:
-        rowsQ8<4, 1>(w, blocks, rowBegin, rowEnd, x, t, y, ldy);
+        tileRows<Tiles, 1>(w, width, rowBegin, rowEnd, x, t, y, ldy);
         break;
     default:
         break;
@@ -322,7 +322,8 @@ bool cpuHasAvx2FmaF16c()
 
 const KernelSet *avx2Kernels()
 {
-    static const KernelSet set{"avx2", matmulF32, matmulQ8, quantizeRow, dot, axpy, softmax, gelu};
+    static const KernelSet set{
+        "avx2", matmulTiles<F32Tiles>, matmulTiles<Q8Tiles>, quantizeRow, dot, axpy, softmax, gelu};
     static const bool supported = cpuHasAvx2FmaF16c();
     return supported ? &set : nullptr;
 }

@@ -1,5 +1,6 @@
 // Q8_0 and the decode kernels against plain scalar references, on sizes that do not divide into
-// the kernels' tiles: rows not a multiple of 8, columns not a multiple of 32, 1 to 7 tokens.
+// the kernels' tiles: rows not a multiple of 8, columns not a multiple of 32, 1 to 7 tokens (a
+// group of four, then each remainder).
 #include <QtTest>
 
 #include <cmath>
@@ -88,7 +89,7 @@ private Q_SLOTS:
         for (const KernelSet *k : kernelSets())
             for (std::size_t rows : {1u, 7u, 13u, 37u})
                 for (std::size_t cols : {5u, 31u, 33u, 100u})
-                    for (std::size_t tokens : {1u, 2u, 3u, 4u, 7u}) {
+                    for (std::size_t tokens : {1u, 2u, 3u, 4u, 5u, 6u, 7u}) {
                         const auto w = randomValues(rows * cols, 1);
                         const auto x = randomValues(tokens * cols, 2);
                         std::vector<float> y(tokens * rows, -1.0f);
@@ -117,7 +118,7 @@ private Q_SLOTS:
     {
         for (std::size_t rows : {1u, 7u, 13u, 37u})
             for (std::size_t cols : {5u, 31u, 33u, 100u})
-                for (std::size_t tokens : {1u, 2u, 3u, 4u, 7u}) {
+                for (std::size_t tokens : {1u, 2u, 3u, 4u, 5u, 6u, 7u}) {
                     const auto w = randomValues(rows * cols, 4);
                     const auto x = randomValues(tokens * cols, 5);
                     const MatrixQ8 wq = quantizeMatrixQ8(w.data(), rows, cols);
