@@ -5188,7 +5188,7 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::TrainingCharts</name>
     <message>
-        <location filename="../ui/train/training_charts.cpp" line="+59"/>
+        <location filename="../ui/train/training_charts.cpp" line="+61"/>
         <source>Loss</source>
         <translation>İtki</translation>
     </message>
