@@ -35,6 +35,14 @@ std::runtime_error damaged(const std::string &dir, const std::string &why)
     return std::runtime_error("checkpoint " + dir + ": " + why);
 }
 
+// "2e+12", "3", "0.5": a number as a person would write it in a message.
+std::string numberText(double value)
+{
+    std::ostringstream out;
+    out << value;
+    return out.str();
+}
+
 std::string formatState(const CheckpointState &s)
 {
     std::ostringstream out;
@@ -48,6 +56,15 @@ std::string formatState(const CheckpointState &s)
     return out.str();
 }
 
+// A count read as a double: checked before it is converted, since converting a double outside
+// the integer's range is undefined behaviour (a fuzzer's "step = 2e300" did that).
+std::int64_t wholeNumber(double value, const std::string &key, const std::string &dir)
+{
+    if (!(value >= 0 && value <= 9e15))
+        throw damaged(dir, "state.txt: " + key + " = " + numberText(value) + " is out of range");
+    return std::int64_t(value);
+}
+
 CheckpointState parseState(const std::string &text, const std::string &dir)
 {
     CheckpointState s;
@@ -59,15 +76,14 @@ CheckpointState parseState(const std::string &text, const std::string &dir)
         if (eq != "=")
             throw damaged(dir, "state.txt is malformed near '" + key + "'");
         if (key == "format_version" &&
-            (int(value) < kCheckpointFormatVersion || int(value) > kTunedCheckpointFormatVersion))
-            throw damaged(dir,
-                          "format version " + std::to_string(int(value)) + " is not supported");
+            !(value >= kCheckpointFormatVersion && value <= kTunedCheckpointFormatVersion))
+            throw damaged(dir, "format version " + numberText(value) + " is not supported");
         if (key == "format_version")
             s.formatVersion = int(value);
         else if (key == "step")
-            s.step = std::int64_t(value);
+            s.step = wholeNumber(value, key, dir);
         else if (key == "tokens_seen")
-            s.tokensSeen = std::int64_t(value);
+            s.tokensSeen = wholeNumber(value, key, dir);
         else if (key == "train_loss")
             s.trainLoss = value;
         else if (key == "validation_loss")

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "checkpoint_io.h"
@@ -121,6 +122,30 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_tokens = dir("synthetic.tokens");
         writeSyntheticTokens(m_tokens, 64, 50000, 5);
+    }
+
+    // Numbers no checkpoint holds are refused with the field named, not converted (converting a
+    // double outside an integer's range is undefined; step came out negative).
+    void aStateWithOutOfRangeNumbersIsRefused()
+    {
+        const std::string folder = dir("out-of-range");
+        std::filesystem::create_directories(folder);
+        const auto refusal = [&](const std::string &line) {
+            std::ofstream(folder + "/state.txt")
+                << "format_version = 1\nstep = 3\ntokens_seen = 10\ntrain_loss = 2\n"
+                   "validation_loss = 2\nelapsed_seconds = 1\n"
+                << line << "\n";
+            try {
+                (void)readCheckpointState(folder);
+            } catch (const std::runtime_error &e) {
+                return QString::fromStdString(e.what());
+            }
+            return QString();
+        };
+        QVERIFY(refusal("").isEmpty());
+        QVERIFY(refusal("step = 1e300").contains(QStringLiteral("step = 1e+300 is out of range")));
+        QVERIFY(refusal("tokens_seen = -5").contains(QStringLiteral("tokens_seen")));
+        QVERIFY(refusal("format_version = 2e12").contains(QStringLiteral("format version 2e+12")));
     }
 
     // Our dropout draws exactly what ATen's CPU dropout draws from the same generator state: the
