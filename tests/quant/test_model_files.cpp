@@ -95,6 +95,17 @@ template <typename Error, typename F> QString messageOf(F &&f)
     return {};
 }
 
+// A safetensors file: the header's length, the header, then dataBytes zero bytes.
+std::string safetensorsFile(const QString &file, const std::string &header,
+                            std::size_t dataBytes = 0)
+{
+    const std::uint64_t length = header.size();
+    std::ofstream out(file.toStdString(), std::ios::binary);
+    out.write(reinterpret_cast<const char *>(&length), 8);
+    out << header << std::string(dataBytes, '\0');
+    return file.toStdString();
+}
+
 // A GGUF with one F32 tensor whose two dimensions are 2^32 each, and no data.
 std::string wrappingTensorGguf(const QString &file)
 {
@@ -355,13 +366,9 @@ private Q_SLOTS:
         // A header whose offsets leave a hole, and one whose length runs past the file.
         const std::string header =
             R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[1],"data_offsets":[12,16]}})";
-        const std::uint64_t length = header.size();
-        std::ofstream hole(path("hole.safetensors").toStdString(), std::ios::binary);
-        hole.write(reinterpret_cast<const char *>(&length), 8);
-        hole << header << std::string(16, '\0');
-        hole.close();
         QVERIFY(messageOf<quant::SafetensorsError>([&] {
-                    quant::SafetensorsReader r(path("hole.safetensors").toStdString());
+                    quant::SafetensorsReader r(
+                        safetensorsFile(path("hole.safetensors"), header, 16));
                 }).contains(QStringLiteral("hole")));
         const std::uint64_t huge = 1u << 30;
         std::ofstream claims(path("claims.safetensors").toStdString(), std::ios::binary);
@@ -374,23 +381,15 @@ private Q_SLOTS:
         // 2^32 x 2^32 values in zero bytes: the count wraps to 0 in 64 bits.
         const std::string wrapping =
             R"({"w":{"dtype":"F32","shape":[4294967296,4294967296],"data_offsets":[0,0]}})";
-        const std::uint64_t wrappingLength = wrapping.size();
-        std::ofstream wraps(path("wrapping.safetensors").toStdString(), std::ios::binary);
-        wraps.write(reinterpret_cast<const char *>(&wrappingLength), 8);
-        wraps << wrapping;
-        wraps.close();
         QVERIFY(messageOf<quant::SafetensorsError>([&] {
-                    quant::SafetensorsReader r(path("wrapping.safetensors").toStdString());
+                    quant::SafetensorsReader r(
+                        safetensorsFile(path("wrapping.safetensors"), wrapping));
                 }).contains(QStringLiteral("more than the file holds")));
         // Malformed JSON, in the header and in config.json, is a SafetensorsError like the rest.
         const std::string broken = R"({"a":{"dtype":"F32",)";
-        const std::uint64_t brokenLength = broken.size();
-        std::ofstream malformed(path("malformed.safetensors").toStdString(), std::ios::binary);
-        malformed.write(reinterpret_cast<const char *>(&brokenLength), 8);
-        malformed << broken;
-        malformed.close();
         QVERIFY(messageOf<quant::SafetensorsError>([&] {
-                    quant::SafetensorsReader r(path("malformed.safetensors").toStdString());
+                    quant::SafetensorsReader r(
+                        safetensorsFile(path("malformed.safetensors"), broken));
                 }).contains(QStringLiteral("invalid JSON")));
         QDir().mkpath(path("bad-config"));
         for (const QString &name : QDir(path("hf")).entryList(QDir::Files))
