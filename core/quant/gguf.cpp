@@ -355,7 +355,7 @@ void GgufReader::parse()
     }
     std::uint64_t alignment = kGgufAlignment;
     if (const GgufValue *a = find("general.alignment")) {
-        alignment = std::uint64_t(a->number);
+        alignment = std::uint64_t(countFrom(a->number).value_or(0)); // 0: refused below
         if (alignment == 0 || (alignment & (alignment - 1)) != 0)
             in.fail("general.alignment " + std::to_string(alignment) + " is not a power of two");
     }
@@ -426,6 +426,16 @@ double GgufReader::number(const std::string &key) const
             m_path + ": " +
             (v ? "metadata '" + key + "' is not a number" : "no metadata '" + key + "'"));
     return v->number;
+}
+
+std::int64_t GgufReader::count(const std::string &key) const
+{
+    const double value = number(key);
+    const std::optional<std::int64_t> whole = countFrom(value);
+    if (!whole)
+        throw GgufError(m_path + ": metadata '" + key + "' = " + std::to_string(value) +
+                        " is not a count");
+    return *whole;
 }
 
 const GgufTensorInfo *GgufReader::tensor(const std::string &name) const

@@ -134,6 +134,8 @@ public:
     // Throw GgufError naming the key when it is missing or of another kind.
     std::string text(const std::string &key) const;
     double number(const std::string &key) const;
+    // A number that must be a count (countFrom); throws GgufError naming the key otherwise.
+    std::int64_t count(const std::string &key) const;
 
     const std::vector<GgufTensorInfo> &tensors() const { return m_tensors; }
     const GgufTensorInfo *tensor(const std::string &name) const;

@@ -161,16 +161,16 @@ namespace {
 ModelConfig configOf(const GgufReader &file)
 {
     ModelConfig c;
-    c.contextLength = std::int64_t(file.number("gpt2.context_length"));
-    c.nEmbd = std::int64_t(file.number("gpt2.embedding_length"));
-    c.nLayer = std::int64_t(file.number("gpt2.block_count"));
-    c.nHead = std::int64_t(file.number("gpt2.attention.head_count"));
+    c.contextLength = file.count("gpt2.context_length");
+    c.nEmbd = file.count("gpt2.embedding_length");
+    c.nLayer = file.count("gpt2.block_count");
+    c.nHead = file.count("gpt2.attention.head_count");
     c.dropout = 0;
     const GgufTensorInfo *table = file.tensor("token_embd.weight");
     if (!table || table->shape.size() != 2)
         throw GgufError(file.path() + ": no token_embd.weight matrix");
     c.vocabSize = table->shape[0];
-    const std::int64_t ff = std::int64_t(file.number("gpt2.feed_forward_length"));
+    const std::int64_t ff = file.count("gpt2.feed_forward_length");
     if (ff != 4 * c.nEmbd)
         throw GgufError(file.path() + ": its MLP is " + std::to_string(ff) +
                         " wide; the studio's GPT has 4 x n_embd = " + std::to_string(4 * c.nEmbd));
@@ -240,8 +240,8 @@ ImportedModel readGgufModel(const std::string &path)
     requireComplete(model.weights, path);
     model.tokenizerModel = vocabularyModel(file, model.weights.config.vocabSize);
     model.name = file.find("general.name") ? file.text("general.name") : std::string();
-    if (const GgufValue *step = file.find("azllm.step"))
-        model.step = std::int64_t(step->number);
+    if (file.find("azllm.step"))
+        model.step = file.count("azllm.step");
     if (file.find("gpt2.attention.layer_norm_epsilon") &&
         std::fabs(file.number("gpt2.attention.layer_norm_epsilon") - 1e-5) > 1e-9)
         model.notes.push_back("its LayerNorm epsilon is " +

@@ -146,7 +146,10 @@ std::int64_t configInt(const JsonValue &config, const char *key, const std::stri
     const JsonValue *v = config.member(key);
     if (!v || !v->isNumber())
         throw SafetensorsError(source + ": no number \"" + key + "\"");
-    return std::int64_t(v->number());
+    const std::optional<std::int64_t> count = countFrom(v->number());
+    if (!count)
+        throw SafetensorsError(source + ": \"" + key + "\" is not a count");
+    return *count;
 }
 
 ModelConfig configOf(const fs::path &dir)
@@ -168,9 +171,9 @@ ModelConfig configOf(const fs::path &dir)
     c.nHead = configInt(config, "n_head", source);
     c.dropout = 0;
     const JsonValue *inner = config.member("n_inner");
-    if (inner && inner->isNumber() && std::int64_t(inner->number()) != 4 * c.nEmbd)
+    if (inner && inner->isNumber() && configInt(config, "n_inner", source) != 4 * c.nEmbd)
         throw SafetensorsError(source + ": n_inner " +
-                               std::to_string(std::int64_t(inner->number())) +
+                               std::to_string(configInt(config, "n_inner", source)) +
                                "; the studio's GPT has an MLP of 4 x n_embd");
     for (const std::string &problem : validate(c))
         throw SafetensorsError(source + ": " + problem);

@@ -65,6 +65,13 @@ std::optional<std::uint64_t> elementCountUpTo(const Shape &shape, std::uint64_t 
     return count <= limit ? std::optional<std::uint64_t>(count) : std::nullopt;
 }
 
+std::optional<std::int64_t> countFrom(double value)
+{
+    if (!(value >= 0 && value <= 9007199254740992.0))
+        return std::nullopt;
+    return std::int64_t(value);
+}
+
 std::string shapeText(const Shape &shape)
 {
     std::string text = "[";

@@ -49,6 +49,9 @@ std::int64_t elementCount(const Shape &shape);
 // The number of values of a shape read from a file, or nullopt when it exceeds `limit` (no
 // dimension may be negative): checked as it grows, so a lying header cannot overflow it.
 std::optional<std::uint64_t> elementCountUpTo(const Shape &shape, std::uint64_t limit);
+// A count read from a file as a double (JSON numbers, GGUF metadata), or nullopt when it is not
+// within [0, 2^53]: converting a double outside an integer's range is undefined behaviour.
+std::optional<std::int64_t> countFrom(double value);
 // "[768, 2304]"
 std::string shapeText(const Shape &shape);
 

@@ -182,8 +182,12 @@ SafetensorsReader::SafetensorsReader(const std::string &path) : m_path(path)
                 fail("tensor '" + name + "' has a bad dimension");
             e.shape.push_back(std::int64_t(d.number()));
         }
-        e.begin = std::uint64_t(offsets->array()[0].number());
-        e.end = std::uint64_t(offsets->array()[1].number());
+        const std::optional<std::int64_t> begin = countFrom(offsets->array()[0].number());
+        const std::optional<std::int64_t> end = countFrom(offsets->array()[1].number());
+        if (!begin || !end)
+            fail("tensor '" + name + "' has data_offsets that are not byte positions");
+        e.begin = std::uint64_t(*begin);
+        e.end = std::uint64_t(*end);
         if (e.end < e.begin || e.end > dataSize)
             fail("truncated: tensor '" + name + "' needs data bytes up to " +
                  std::to_string(e.end) + " but the file holds " + std::to_string(dataSize));
