@@ -39,6 +39,14 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}
 export ASAN_SYMBOLIZER_PATH=${ASAN_SYMBOLIZER_PATH:-$(command -v llvm-symbolizer-15 llvm-symbolizer | head -n 1)}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export QT_QPA_PLATFORM=offscreen
+# The targets hand each input to the loader through a file, as a user's file reaches it: on a disk
+# that write costs about a millisecond, on tmpfs microseconds (12x the executions per second
+# measured for token_file). Inputs that crash stay in <build>/crashes; the scratch files go.
+scratch_root=/dev/shm
+[ -d "$scratch_root" ] && [ -w "$scratch_root" ] || scratch_root=${TMPDIR:-/tmp}
+TMPDIR=$(mktemp -d "$scratch_root/azllm-fuzz.XXXXXX")
+export TMPDIR
+trap 'rm -rf "$TMPDIR"' EXIT
 status=0
 printf '%-18s %12s %9s %8s\n' target executions seconds crashes
 for t in "${targets[@]}"; do
