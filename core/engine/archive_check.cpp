@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <stdexcept>
 #include <vector>
 
@@ -25,6 +26,8 @@ constexpr std::uint64_t kZip64LocatorSize = 20;
 constexpr std::uint64_t kZip64EndOfDirectorySize = 56;
 constexpr std::uint64_t kMaxCommentSize = 0xFFFF;
 constexpr std::uint16_t kZip64ExtraId = 0x0001;
+constexpr std::uint16_t kStored = 0;
+constexpr std::uint16_t kDeflated = 8;
 
 std::uint64_t readLittleEndian(const unsigned char *at, int bytes)
 {
@@ -103,24 +106,64 @@ public:
         return bytes;
     }
 
-    std::uint32_t crcOf(std::uint64_t offset, std::uint64_t count)
+    // CRC-32 of `count` stored bytes at `offset`.
+    std::uint32_t crcOfStored(std::uint64_t offset, std::uint64_t count)
+    {
+        uLong crc = crc32(0L, Z_NULL, 0);
+        forEachChunk(offset, count,
+                     [&](const Bytef *bytes, uInt n) { crc = crc32(crc, bytes, n); });
+        return std::uint32_t(crc);
+    }
+
+    // CRC-32 of what `count` deflated bytes at `offset` inflate to; fails unless that is exactly
+    // `size` bytes and the stream ends there.
+    std::uint32_t crcOfDeflated(std::uint64_t offset, std::uint64_t count, std::uint64_t size,
+                                const std::string &entry)
+    {
+        z_stream stream{};
+        if (inflateInit2(&stream, -MAX_WBITS) != Z_OK) // raw deflate, as zip stores it
+            fail("cannot start the decompressor");
+        const auto end = std::unique_ptr<z_stream, int (*)(z_stream *)>(&stream, inflateEnd);
+        std::vector<Bytef> out(1 << 16);
+        uLong crc = crc32(0L, Z_NULL, 0);
+        std::uint64_t produced = 0;
+        int result = Z_OK;
+        forEachChunk(offset, count, [&](const Bytef *bytes, uInt n) {
+            stream.next_in = const_cast<Bytef *>(bytes);
+            stream.avail_in = n;
+            while (stream.avail_in > 0 && result == Z_OK) {
+                stream.next_out = out.data();
+                stream.avail_out = uInt(out.size());
+                result = inflate(&stream, Z_NO_FLUSH);
+                const uInt made = uInt(out.size()) - stream.avail_out;
+                produced += made;
+                if (produced > size)
+                    fail("entry '" + entry + "' inflates to more than its stated size");
+                crc = crc32(crc, out.data(), made);
+            }
+        });
+        if (result != Z_STREAM_END || produced != size)
+            fail("entry '" + entry + "' does not inflate to its stated size (the file is damaged)");
+        return std::uint32_t(crc);
+    }
+
+private:
+    template <typename Consume>
+    void forEachChunk(std::uint64_t offset, std::uint64_t count, Consume consume)
     {
         constexpr std::uint64_t kChunk = 1 << 20;
         std::vector<char> chunk(std::min(count, kChunk));
-        uLong crc = crc32(0L, Z_NULL, 0);
         m_in.seekg(std::streamoff(offset));
         for (std::uint64_t left = count; left > 0;) {
             const std::uint64_t n = std::min(left, kChunk);
             m_in.read(chunk.data(), std::streamsize(n));
             if (!m_in)
                 fail("cannot read an entry's bytes");
-            crc = crc32(crc, reinterpret_cast<const Bytef *>(chunk.data()), uInt(n));
+            consume(reinterpret_cast<const Bytef *>(chunk.data()), uInt(n));
             left -= n;
         }
-        return std::uint32_t(crc);
     }
 
-private:
     std::string m_name;
     std::ifstream m_in;
     std::uint64_t m_size = 0;
@@ -232,9 +275,11 @@ Entry readEntry(Archive &archive, FieldReader &directory)
 
 void verifyEntry(Archive &archive, const Entry &entry, std::uint64_t dataEnd)
 {
-    // LibTorch stores every entry uncompressed (so tensors can be read in place).
-    if (entry.method != 0 || entry.compressedSize != entry.size)
-        archive.fail("entry '" + entry.name + "' is compressed, which LibTorch never writes");
+    // LibTorch stores tensors as they are (read in place) and deflates its code and pickles.
+    if (entry.method != kStored && entry.method != kDeflated)
+        archive.fail("entry '" + entry.name + "' uses a compression LibTorch never writes");
+    if (entry.method == kStored && entry.compressedSize != entry.size)
+        archive.fail("entry '" + entry.name + "' has two different sizes");
     const std::vector<unsigned char> header =
         archive.read(entry.localHeader, kLocalHeaderSize, "an entry's header");
     if (readLittleEndian(header.data(), 4) != kLocalHeader)
@@ -242,9 +287,13 @@ void verifyEntry(Archive &archive, const Entry &entry, std::uint64_t dataEnd)
     const std::uint64_t dataStart = entry.localHeader + kLocalHeaderSize +
                                     readLittleEndian(header.data() + 26, 2) +
                                     readLittleEndian(header.data() + 28, 2);
-    if (dataStart > dataEnd || entry.size > dataEnd - dataStart)
+    if (dataStart > dataEnd || entry.compressedSize > dataEnd - dataStart)
         archive.fail("entry '" + entry.name + "' runs past the data into the directory");
-    if (archive.crcOf(dataStart, entry.size) != entry.crc)
+    const std::uint32_t crc =
+        entry.method == kStored
+            ? archive.crcOfStored(dataStart, entry.size)
+            : archive.crcOfDeflated(dataStart, entry.compressedSize, entry.size, entry.name);
+    if (crc != entry.crc)
         archive.fail("entry '" + entry.name + "' fails its checksum (the file is damaged)");
 }
 

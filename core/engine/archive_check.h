@@ -12,7 +12,7 @@
 namespace azllm {
 
 // Throws std::runtime_error naming the file (its name: the caller says which folder) and what is
-// wrong (a truncated directory, an entry outside the file, a compressed entry, a checksum
+// wrong (a truncated directory, an entry outside the file, an unknown compression, a checksum
 // mismatch). Reads the whole file once.
 void verifyTorchArchive(const std::string &path);
 

@@ -172,7 +172,7 @@ private Q_SLOTS:
             }
             return QString();
         };
-        QVERIFY(refusal().isEmpty());
+        QVERIFY2(refusal().isEmpty(), qPrintable(refusal()));
         const fs::path model = checkpoint / "model.pt", saved = dir("model.pt.saved");
         fs::copy_file(model, saved);
 
