@@ -188,24 +188,22 @@ void LanguageIdentifier::buildIndex(const std::vector<std::uint64_t> &keys)
     while (slots < 2 * keys.size()) // at most half full: probes stay short
         slots *= 2;
     m_slotMask = slots - 1;
-    m_slotKeys.assign(slots, 0);
-    m_slotRows.assign(slots, 0);
+    m_slots.assign(slots, Slot{});
     for (std::size_t row = 0; row < keys.size(); ++row) {
         std::uint64_t slot = slotOf(keys[row], m_slotMask);
-        while (m_slotKeys[slot] != 0)
+        while (m_slots[slot].key != 0)
             slot = (slot + 1) & m_slotMask;
-        m_slotKeys[slot] = keys[row];
-        m_slotRows[slot] = std::uint32_t(row);
+        m_slots[slot] = {keys[row], std::uint32_t(row)};
     }
 }
 
 std::uint32_t LanguageIdentifier::rowOf(std::uint64_t key, int order) const
 {
     for (std::uint64_t slot = slotOf(key, m_slotMask);; slot = (slot + 1) & m_slotMask) {
-        const std::uint64_t found = m_slotKeys[slot];
-        if (found == key)
-            return m_slotRows[slot];
-        if (found == 0)
+        const Slot &found = m_slots[slot];
+        if (found.key == key)
+            return found.row;
+        if (found.key == 0)
             return m_unseenRow + std::uint32_t(order - 1);
     }
 }
@@ -238,8 +236,11 @@ std::string LanguageIdentifier::name(const std::string &code) const
     return found == m_codes.end() ? code : m_names[std::size_t(found - m_codes.begin())];
 }
 
-void LanguageIdentifier::addNgrams(std::string_view utf8, std::vector<double> &logLikelihood,
-                                   std::size_t &count) const
+// Each n-gram adds a row of floats to the languages' sums: an AVX2 copy (chosen by the loader
+// at run time) adds four languages at once, each sum in the same order, so the same scores.
+__attribute__((target_clones("avx2", "default"))) void
+LanguageIdentifier::addNgrams(std::string_view utf8, std::vector<double> &logLikelihood,
+                              std::size_t &count) const
 {
     const std::size_t languages = m_codes.size();
     // A sliding window over the padded word: " bakı " gives " ", " b", " ba", "b", "ba", ...

@@ -50,8 +50,13 @@ private:
 
     std::vector<std::string> m_codes;
     std::vector<std::string> m_names;
-    std::vector<std::uint64_t> m_slotKeys; // hash slot -> n-gram (0: empty)
-    std::vector<std::uint32_t> m_slotRows; // hash slot -> row of m_logp
+    // A slot's key and row side by side: a probe that finds its key reads one cache line.
+    struct Slot
+    {
+        std::uint64_t key = 0; // the n-gram (0: empty)
+        std::uint32_t row = 0; // its row of m_logp
+    };
+    std::vector<Slot> m_slots;
     std::uint64_t m_slotMask = 0;
     std::uint32_t m_unseenRow = 0; // rows m_unseenRow + order - 1: unseen n-grams
     std::vector<float> m_logp;     // [row][language]
