@@ -4,8 +4,6 @@
 
 #include <QUrl>
 
-#include <malloc.h>
-
 #include <cctype>
 
 namespace azllm {
@@ -24,23 +22,6 @@ std::size_t wordCount(const std::string &text)
 }
 
 } // namespace
-
-#ifdef __GLIBC__
-ImportPipeline::HeapKeptForReuse::HeapKeptForReuse()
-{
-    mallopt(M_TRIM_THRESHOLD, 256 << 20);
-    mallopt(M_MMAP_THRESHOLD, 64 << 20); // batch-sized blocks come from the heap too
-}
-
-ImportPipeline::HeapKeptForReuse::~HeapKeptForReuse()
-{
-    mallopt(M_TRIM_THRESHOLD, 128 << 10); // glibc's defaults
-    mallopt(M_MMAP_THRESHOLD, 128 << 10);
-}
-#else
-ImportPipeline::HeapKeptForReuse::HeapKeptForReuse() = default;
-ImportPipeline::HeapKeptForReuse::~HeapKeptForReuse() = default;
-#endif
 
 ImportPipeline::ImportPipeline(const CleaningOptions &cleaning, const FilterOptions &filters,
                                const DedupeOptions &dedupe, unsigned threads, KeepSink keep,

@@ -72,22 +72,9 @@ public:
     static std::string originOf(const Document &document);
 
 private:
-    // While an import runs, freed memory stays in the heap for the next batch instead of going
-    // back to the system and being faulted in again (about 7 % of the import's time); the
-    // defaults come back with the pipeline's end. CorpusPreparer trims the heap afterwards.
-    class HeapKeptForReuse
-    {
-    public:
-        HeapKeptForReuse();
-        ~HeapKeptForReuse();
-        HeapKeptForReuse(const HeapKeptForReuse &) = delete;
-        HeapKeptForReuse &operator=(const HeapKeptForReuse &) = delete;
-    };
-
     void countVerdict(const FilteredDocument &filtered);
     void process(std::vector<Document> &batch);
 
-    HeapKeptForReuse m_heap;
     DocumentFilter m_filter;
     DedupeOptions m_dedupeOptions;
     Deduplicator m_dedupe;
