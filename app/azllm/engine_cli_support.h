@@ -12,7 +12,7 @@
 CommandLine parseOrHelp(const std::string &usage, std::vector<CliOption> options,
                         const std::vector<std::string> &args, bool &helpShown);
 
-std::string humanCount(double n);    // 110.4M, 1.23B
+std::string humanCount(double n);     // 110.4M, 1.23B
 std::string humanBytes(double bytes); // 421.2 MiB, 1.64 GiB
 
 // The options every model benchmark takes, around its own: --preset and --vocab first,

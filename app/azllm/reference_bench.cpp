@@ -7,13 +7,15 @@
 #include <memory>
 #include <stdexcept>
 
+#include "installed_paths.h"
+
 namespace {
 
 std::string referenceScript()
 {
     if (const char *dir = std::getenv("AZLLM_BENCH_DIR"))
         return std::string(dir) + "/reference_gpt.py";
-    return AZLLM_SOURCE_DIR "/bench/reference_gpt.py";
+    return azllm::programDataPath("bench/reference_gpt.py");
 }
 
 // The number after "key": in a JSON line; NaN when absent.
@@ -32,21 +34,22 @@ ReferenceFigures runPythonReference(const std::string &mode, const azllm::ModelC
                                     bool tunedAllocator)
 {
     const std::string script = referenceScript();
-    if (!std::filesystem::exists(script))
-        throw std::runtime_error("the Python reference " + script +
+    if (script.empty() || !std::filesystem::exists(script))
+        throw std::runtime_error("the Python reference " +
+                                 (script.empty() ? std::string("bench/reference_gpt.py") : script) +
                                  " is missing (set AZLLM_BENCH_DIR)");
-    // Debian's interpreter, which has python3-torch (PLATFORM.md §12).
+    // Debian's interpreter, which has python3-torch (docs/platform.md §10).
     // The plain run must be plain even when azllm itself was started with the variables set.
     const std::string environment =
         tunedAllocator ? "env " + std::string(kTunedAllocatorEnvironment) + " "
                        : std::string("env -u MALLOC_MMAP_MAX_ -u MALLOC_TRIM_THRESHOLD_ ");
     const std::string command =
-        environment + "/usr/bin/python3 '" + script + "' " + mode + " --vocab " + std::to_string(m.vocabSize) +
-        " --context-length " + std::to_string(m.contextLength) + " --n-embd " +
-        std::to_string(m.nEmbd) + " --n-layer " + std::to_string(m.nLayer) + " --n-head " +
-        std::to_string(m.nHead) + " --batch " + std::to_string(batch) + " --context " +
-        std::to_string(context) + " --steps " + std::to_string(steps) + " --warmup " +
-        std::to_string(warmup);
+        environment + "/usr/bin/python3 '" + script + "' " + mode + " --vocab " +
+        std::to_string(m.vocabSize) + " --context-length " + std::to_string(m.contextLength) +
+        " --n-embd " + std::to_string(m.nEmbd) + " --n-layer " + std::to_string(m.nLayer) +
+        " --n-head " + std::to_string(m.nHead) + " --batch " + std::to_string(batch) +
+        " --context " + std::to_string(context) + " --steps " + std::to_string(steps) +
+        " --warmup " + std::to_string(warmup);
     std::unique_ptr<FILE, int (*)(FILE *)> pipe(popen(command.c_str(), "r"), pclose);
     if (!pipe)
         throw std::runtime_error("cannot start /usr/bin/python3");

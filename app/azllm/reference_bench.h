@@ -14,12 +14,13 @@ struct ReferenceFigures
 };
 
 // mode "train": batch x context windows for `steps` timed steps after `warmup`;
-// mode "generate": a prompt of `context` tokens and `steps` new tokens.
+// mode "generate" (whole window per token) or "generate-cached" (a KV cache): a prompt of
+// `context` tokens and `steps` new tokens.
 // tunedAllocator runs Python with glibc's mmap and trim thresholds raised
 // (kTunedAllocatorEnvironment), what the engine itself does with mallopt (runtime.h).
 ReferenceFigures runPythonReference(const std::string &mode, const azllm::ModelConfig &model,
-                                    std::int64_t batch, std::int64_t context, int steps,
-                                    int warmup, bool tunedAllocator = false);
+                                    std::int64_t batch, std::int64_t context, int steps, int warmup,
+                                    bool tunedAllocator = false);
 
 inline constexpr const char *kTunedAllocatorEnvironment =
     "MALLOC_MMAP_MAX_=0 MALLOC_TRIM_THRESHOLD_=1000000000";

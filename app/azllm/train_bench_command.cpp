@@ -60,8 +60,8 @@ std::string comparePython(const TrainBenchOptions &o, const TrainBenchResult &r)
 {
     std::string json;
     for (const bool tuned : {false, true}) {
-        const ReferenceFigures py = runPythonReference("train", o.model, o.batch, o.context,
-                                                       o.steps, o.warmupSteps, tuned);
+        const ReferenceFigures py =
+            runPythonReference("train", o.model, o.batch, o.context, o.steps, o.warmupSteps, tuned);
         const double ratio = r.tokensPerSecond / py.tokensPerSecond;
         std::printf("  PyTorch eager (Python) reference%s: %.0f tokens/s, %.1f ms/step -> azllm "
                     "is %.2fx\n",
@@ -149,7 +149,8 @@ int runBenchMemory(const std::vector<std::string> &args)
                 cl.value("preset", "az-tiny").c_str(), humanCount(double(r.params)).c_str(),
                 static_cast<long long>(o.batch), static_cast<long long>(o.context), o.steps);
     std::printf("  resident before the trainer %s; peak while training %s%s\n",
-                humanBytes(double(r.baselineBytes)).c_str(), humanBytes(double(r.peakBytes)).c_str(),
+                humanBytes(double(r.baselineBytes)).c_str(),
+                humanBytes(double(r.peakBytes)).c_str(),
                 r.peakWasReset ? "" : " (peak since process start: clear_refs refused)");
     std::printf("  measured above the baseline %s; configurator's estimate %s -> estimate / "
                 "measured = %.3f\n",

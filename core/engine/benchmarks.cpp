@@ -2,13 +2,13 @@
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <random>
 
 #include <torch/torch.h>
 
 #include <unistd.h>
 
-#include "cuda_memory.h"
 #include "generator.h"
 #include "matmul_plan.h"
 #include "model_sizing.h"
@@ -76,7 +76,8 @@ RunConfig benchRunConfig(const TrainBenchOptions &o, const ScratchDir &scratch)
 TrainBenchResult benchTrain(const TrainBenchOptions &o)
 {
     ScratchDir scratch(o.workDir);
-    Trainer trainer(benchRunConfig(o, scratch));
+    // A --workdir given twice holds the last bench.
+    Trainer trainer(benchRunConfig(o, scratch), RunFolder::Overwrite);
     TrainBenchResult r;
     r.params = trainer.parameterCount();
     r.device = trainer.device();
@@ -110,7 +111,7 @@ TrainMemoryResult benchTrainMemory(const TrainBenchOptions &o)
     r.baselineBytes = residentBytes();
     r.peakWasReset = resetPeakResident();
     {
-        Trainer trainer(config);
+        Trainer trainer(config, RunFolder::Overwrite);
         r.params = trainer.parameterCount();
         for (int i = 0; i < o.warmupSteps + o.steps; ++i)
             trainer.step();
@@ -122,89 +123,38 @@ TrainMemoryResult benchTrainMemory(const TrainBenchOptions &o)
 
 namespace {
 
-// Starts the peak-memory count on the device; returns the level it counts from.
-std::int64_t startPeakMemory(const torch::Device &device)
+std::vector<int> benchPrompt(const GenerateBenchOptions &o)
 {
-    if (device.is_cuda()) {
-        resetCudaPeakMemory(device.index());
-        return 0;
-    }
-    const std::int64_t baseline = residentBytes();
-    resetPeakResident();
-    return baseline;
+    std::mt19937 rng(unsigned(o.seed));
+    std::vector<int> prompt(std::size_t(o.promptTokens));
+    for (int &id : prompt)
+        id = 3 + int(rng() % std::uint32_t(o.model.vocabSize - 3));
+    return prompt;
 }
 
-std::int64_t peakMemorySince(const torch::Device &device, std::int64_t baseline)
+GenerationParams greedyParams(int tokens)
 {
-    if (device.is_cuda())
-        return cudaPeakMemoryBytes(device.index());
-    return peakResidentBytes() - baseline;
-}
-
-// The first line of an allocation failure, without LibTorch's backtrace.
-std::string firstLine(const std::string &text)
-{
-    return text.substr(0, text.find('\n'));
+    GenerationParams params;
+    params.sampling.temperature = 0; // greedy: every run does identical work
+    params.maxNewTokens = tokens;
+    params.endOfText = -1;
+    return params;
 }
 
 } // namespace
-
-DryRunResult dryRunTraining(const DryRunOptions &o)
-{
-    TrainBenchOptions bench;
-    bench.model = o.model;
-    bench.batch = o.batch;
-    bench.context = o.context > 0 ? o.context : o.model.contextLength;
-    bench.device = o.device;
-    bench.workDir = o.workDir;
-    bench.warmupSteps = 0;
-    bench.steps = o.steps;
-    ScratchDir scratch(o.workDir);
-    RunConfig config = benchRunConfig(bench, scratch);
-    config.train.precision = o.precision;
-    const torch::Device device(resolveDevice(o.device));
-    DryRunResult r;
-    r.device = device.str();
-    const std::int64_t baseline = startPeakMemory(device);
-    try {
-        Trainer trainer(config);
-        const auto start = std::chrono::steady_clock::now();
-        int done = 0;
-        for (; done < o.steps && (!o.keepGoing || o.keepGoing()); ++done)
-            trainer.step();
-        r.secondsPerStep =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() /
-            std::max(1, done);
-        r.fits = done > 0;
-        if (done == 0)
-            r.problem = "cancelled before the first step";
-    } catch (const std::bad_alloc &) {
-        r.problem = "out of memory";
-    } catch (const c10::Error &e) {
-        r.problem = firstLine(e.what_without_backtrace());
-    }
-    r.peakBytes = peakMemorySince(device, baseline);
-    return r;
-}
 
 GenerateBenchResult benchGenerate(const GenerateBenchOptions &o)
 {
     LanguageModel model = LanguageModel::create(o.model, o.seed, o.device);
     Generator generator(model);
-    std::mt19937 rng(unsigned(o.seed));
-    std::vector<int> prompt(std::size_t(o.promptTokens));
-    for (int &id : prompt)
-        id = 3 + int(rng() % std::uint32_t(o.model.vocabSize - 3));
-
-    GenerationParams params;
-    params.sampling.temperature = 0; // greedy: both runs do identical work
-    params.maxNewTokens = o.newTokens;
-    params.endOfText = -1;
-    generator.generate(prompt, GenerationParams{params.sampling, 4, -1, 0, true}); // warm-up
+    const std::vector<int> prompt = benchPrompt(o);
+    GenerationParams params = greedyParams(o.newTokens);
+    generator.generate(prompt, greedyParams(4)); // warm-up
 
     GenerateBenchResult r;
     r.params = model.parameterCount();
     r.device = model.device();
+    r.path = generator.pathDescription();
     GenerationStats cached, uncached;
     generator.generate(prompt, params, {}, &cached);
     params.useKvCache = false;
@@ -212,6 +162,43 @@ GenerateBenchResult benchGenerate(const GenerateBenchOptions &o)
     r.tokensPerSecond = cached.tokensPerSecond;
     r.tokensPerSecondNoCache = uncached.tokensPerSecond;
     r.ttftMs = cached.timeToFirstTokenMs;
+    return r;
+}
+
+PrecisionBenchResult benchPrecisions(const GenerateBenchOptions &o, int repeats,
+                                     bool compareLibTorch)
+{
+    const LanguageModel model = LanguageModel::create(o.model, o.seed, "cpu");
+    Generator fp32(model, Precision::Fp32), int8(model, Precision::Int8);
+    std::optional<Generator> libtorch;
+    if (compareLibTorch)
+        libtorch.emplace(model, Precision::Fp32, DecodePath::LibTorch);
+    const std::vector<int> prompt = benchPrompt(o);
+    const GenerationParams params = greedyParams(o.newTokens);
+    // Best of several, alternating, so a moment of noise costs one sample, not one side.
+    const auto run = [&](Generator &g, double &best, double *ttft) {
+        GenerationStats stats;
+        g.generate(prompt, params, {}, &stats);
+        if (stats.tokensPerSecond > best) {
+            best = stats.tokensPerSecond;
+            if (ttft)
+                *ttft = stats.timeToFirstTokenMs;
+        }
+    };
+    PrecisionBenchResult r;
+    double ignored = 0;
+    run(fp32, ignored, nullptr); // warm-up: threads start, pages fault in
+    run(int8, ignored, nullptr);
+    for (int i = 0; i < std::max(1, repeats); ++i) {
+        run(fp32, r.fp32TokensPerSecond, &r.fp32TtftMs);
+        run(int8, r.int8TokensPerSecond, &r.int8TtftMs);
+        if (libtorch)
+            run(*libtorch, r.libtorchTokensPerSecond, nullptr);
+    }
+    r.params = model.parameterCount();
+    r.int8BytesPerToken = int8.decodeModel()->bytesPerToken();
+    r.fp32BytesPerToken = fp32.decodeModel()->bytesPerToken();
+    r.kernels = fp32.decodeModel()->kernels().name;
     return r;
 }
 

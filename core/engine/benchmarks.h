@@ -2,7 +2,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 
@@ -72,33 +71,6 @@ struct TrainMemoryResult
 // reused and hide part of the peak.
 TrainMemoryResult benchTrainMemory(const TrainBenchOptions &options);
 
-struct DryRunOptions
-{
-    ModelConfig model;
-    std::int64_t batch = 1;
-    std::int64_t context = 0; // 0: the model's
-    std::string device = "auto";
-    std::string precision = "fp32";
-    int steps = 2;
-    std::string workDir; // a temp folder when empty
-    // Asked between steps; false stops the dry run early (the result then says so).
-    std::function<bool()> keepGoing;
-};
-
-struct DryRunResult
-{
-    std::string device;
-    bool fits = false;
-    std::string problem;         // why it did not, in one line
-    std::int64_t peakBytes = -1; // above what the process held before; -1 when unknown
-    double secondsPerStep = 0;
-};
-
-// A few real training steps at the planned batch and context on the actual device, to confirm
-// the planner's estimate (training_plan.h): the peak memory they took, or the allocation that
-// failed. On a CPU the peak is this process's resident memory above its level before.
-DryRunResult dryRunTraining(const DryRunOptions &options);
-
 struct GenerateBenchOptions
 {
     ModelConfig model;
@@ -115,9 +87,29 @@ struct GenerateBenchResult
     double tokensPerSecondNoCache = 0; // full window every token
     double ttftMs = 0;                 // time to first token, with the cache
     std::string device;
+    std::string path; // what decoded: "kernels (avx2)", "LibTorch", ...
 };
 
-// Greedy generation from a freshly initialised model, with and without the KV cache.
+// Greedy generation from a freshly initialised model (LanguageModel::create(model, seed)), with
+// and without the KV cache.
 GenerateBenchResult benchGenerate(const GenerateBenchOptions &options);
+
+// fp32 against int8 (and LibTorch's fp32 when asked) on the same model, prompt and tokens,
+// alternating A B A B; each figure is the best of `repeats` runs.
+struct PrecisionBenchResult
+{
+    std::int64_t params = 0;
+    double int8TokensPerSecond = 0;
+    double fp32TokensPerSecond = 0;
+    double libtorchTokensPerSecond = 0; // 0 unless compareLibTorch
+    double int8TtftMs = 0;
+    double fp32TtftMs = 0;
+    std::int64_t int8BytesPerToken = 0; // weights read per decoded token
+    std::int64_t fp32BytesPerToken = 0;
+    std::string kernels; // "avx2" or "scalar"
+};
+
+PrecisionBenchResult benchPrecisions(const GenerateBenchOptions &options, int repeats,
+                                     bool compareLibTorch);
 
 } // namespace azllm

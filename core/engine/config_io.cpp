@@ -4,12 +4,15 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <variant>
 
 #include <unistd.h>
+
+#include "durable_io.h"
 
 namespace azllm {
 namespace {
@@ -21,12 +24,19 @@ struct Field
     const char *key;
     const char *help;
     FieldTarget target;
+    // Tuning keys are written out only for tuning runs, so a pretraining config.txt reads as
+    // it always did.
+    bool tuningOnly = false;
+    // A key added later is not written while it holds this value (its default), so the
+    // config.txt of a run that does not use it reads byte for byte as before.
+    const char *omittedAt = nullptr;
 };
 
 std::vector<Field> fieldsOf(RunConfig &c)
 {
     ModelConfig &m = c.model;
     TrainConfig &t = c.train;
+    TuningConfig &u = c.tuning;
     return {
         {"vocab_size", "vocabulary size of the model", &m.vocabSize},
         {"context_length", "longest sequence the model can see", &m.contextLength},
@@ -54,7 +64,22 @@ std::vector<Field> fieldsOf(RunConfig &c)
         {"out_dir", "run folder (checkpoints, config)", &t.outDir},
         {"seed", "random seed", &t.seed},
         {"device", "auto, cpu, cuda or cuda:N", &t.device},
-        {"precision", "fp32, or on CUDA bf16 / fp16 (with loss scaling)", &t.precision},
+        {"precision", "fp32, or on CUDA bf16 / fp16 (with loss scaling)", &t.precision, false,
+         "fp32"},
+        {"kind", "pretrain, sft (chat fine-tuning) or classify", &u.kind, true},
+        {"base_checkpoint", "checkpoint a tuning run starts from", &u.baseCheckpoint, true},
+        {"epochs", "tuning: passes over the data; > 0 sets max_steps", &u.epochs, true},
+        {"train_blocks", "tuning: 'all' or the last N blocks to train in full", &u.trainBlocks,
+         true},
+        {"lora_rank", "tuning: LoRA adapter rank, 0 = no LoRA", &u.loraRank, true},
+        {"lora_alpha", "tuning: LoRA scale numerator (scale = alpha / rank)", &u.loraAlpha, true},
+        {"lora_targets", "tuning: LoRA on attn, mlp or attn,mlp", &u.loraTargets, true},
+        {"loss_on", "sft: loss on 'assistant' tokens or 'all'", &u.lossOn, true},
+        {"packing", "sft: 1 packs examples into rows (attention kept inside each)", &u.packing,
+         true},
+        {"keep_best", "tuning: keep the lowest-validation-loss checkpoint", &u.keepBest, true},
+        {"pooling", "classify: 'last' (<|label|> position) or 'mean'", &u.pooling, true},
+        {"label_count", "classify: number of classes", &u.labelCount, true},
     };
 }
 
@@ -172,6 +197,10 @@ std::string formatConfig(const RunConfig &config)
     std::ostringstream out;
     out << "# Az-LLM run config (docs/formats.md)\n";
     for (const Field &f : fieldsOf(copy)) {
+        if (f.tuningOnly && !config.isTuning())
+            continue;
+        if (f.omittedAt && std::get<std::string *>(f.target)->compare(f.omittedAt) == 0)
+            continue;
         out << f.key << " = ";
         std::visit(
             [&](auto *target) {
@@ -200,6 +229,9 @@ void writeFileAtomically(const std::string &path, const std::string &text)
         std::remove(temp.c_str());
         throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
     }
+    // The new name must reach the disk too, or a power cut can bring back the old file.
+    const std::string parent = std::filesystem::path(path).parent_path().string();
+    syncDirectory(parent.empty() ? "." : parent);
 }
 
 std::string readTextFile(const std::string &path)

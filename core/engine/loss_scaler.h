@@ -10,8 +10,8 @@ namespace azllm {
 
 struct LossScaleState
 {
-    double scale = 65536.0;       // 2^16, where PyTorch's GradScaler starts
-    std::int64_t goodSteps = 0;   // finite steps since the scale last changed
+    double scale = 65536.0;        // 2^16, where PyTorch's GradScaler starts
+    std::int64_t goodSteps = 0;    // finite steps since the scale last changed
     std::int64_t skippedSteps = 0; // steps skipped for overflow over the whole run
 };
 

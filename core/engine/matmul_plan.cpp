@@ -56,8 +56,8 @@ void addAttentionForward(std::vector<MatrixProduct> &out, const ModelConfig &c, 
     out.push_back(product(h + "weighted values", sequences, T, hs, T, false, false));
 }
 
-void addAttentionBackward(std::vector<MatrixProduct> &out, const ModelConfig &c,
-                          std::int64_t layer, std::int64_t sequences, std::int64_t T)
+void addAttentionBackward(std::vector<MatrixProduct> &out, const ModelConfig &c, std::int64_t layer,
+                          std::int64_t sequences, std::int64_t T)
 {
     const std::string h = "h." + std::to_string(layer) + ".attn ";
     const std::int64_t hs = c.headDim();

@@ -60,14 +60,14 @@ void setAutocastDtype(torch::DeviceType device, torch::ScalarType dtype)
 
 } // namespace
 
-torch::ScalarType autocastDtype(Precision precision)
+torch::ScalarType autocastDtype(TrainingPrecision precision)
 {
     switch (precision) {
-    case Precision::Bf16:
+    case TrainingPrecision::Bf16:
         return torch::kBFloat16;
-    case Precision::Fp16:
+    case TrainingPrecision::Fp16:
         return torch::kFloat16;
-    case Precision::Fp32:
+    case TrainingPrecision::Fp32:
         break;
     }
     return torch::kFloat32;

@@ -29,6 +29,6 @@ private:
 };
 
 // The 16-bit type a precision computes in (kFloat32 for Fp32).
-torch::ScalarType autocastDtype(Precision precision);
+torch::ScalarType autocastDtype(TrainingPrecision precision);
 
 } // namespace azllm

@@ -6,7 +6,6 @@
 #include <cstdint>
 
 #include "model_config.h"
-#include "precision.h"
 
 namespace azllm {
 
@@ -27,7 +26,9 @@ struct WeightBytes
 {
     std::int64_t fp32 = 0;
     std::int64_t bf16 = 0;
-    // int8 matrices and embeddings with one fp32 scale per row; biases and norms stay fp32.
+    // int8 as GGUF's Q8_0 (core/quant): the token table and every Linear weight in blocks of
+    // 32 values with one fp16 scale, 34 bytes per block (rows padded to whole blocks); the
+    // position table, biases and norms stay fp32.
     std::int64_t int8 = 0;
 };
 
@@ -42,13 +43,10 @@ struct TrainingMemory
     std::int64_t total() const { return weights + gradients + optimizer + activations; }
 };
 
-// Memory of one training step for batch x context tokens. With activation checkpointing only
-// each block's input is kept, plus one block's activations while it is recomputed. Mixed
-// precision (bf16, fp16) keeps fp32 weights, gradients and moments, adds 16-bit copies of the
-// matrices, and stores the matrix products' outputs in 16 bits.
+// Memory of one fp32 training step for batch x context tokens. With activation checkpointing
+// only each block's input is kept, plus one block's activations while it is recomputed.
 TrainingMemory trainingMemory(const ModelConfig &config, std::int64_t batch, std::int64_t context,
-                              bool activationCheckpointing,
-                              Precision precision = Precision::Fp32);
+                              bool activationCheckpointing);
 
 struct InferenceMemory
 {

@@ -11,7 +11,10 @@ UpdateOutcome applyUpdate(FusedAdamW &optimizer, LossScaler *scaler, double lear
     const double scaledNorm = optimizer.gradientNorm();
     UpdateOutcome outcome;
     outcome.gradNorm = scaledNorm / scale;
-    if (scaler && !scaler->update(std::isfinite(scaledNorm))) {
+    // Without a scaler a non-finite norm skips the update too: `NaN > clip` is false, so the
+    // clipping below would let a NaN gradient reach every weight.
+    const bool finite = std::isfinite(scaledNorm);
+    if (scaler ? !scaler->update(finite) : !finite) {
         outcome.skipped = true;
         return outcome;
     }

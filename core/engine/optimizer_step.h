@@ -10,12 +10,12 @@ namespace azllm {
 struct UpdateOutcome
 {
     double gradNorm = 0;  // of the true (unscaled) gradients, before clipping
-    bool skipped = false; // the scaled gradients overflowed: weights and moments untouched
+    bool skipped = false; // the gradients were not finite: weights and moments untouched
 };
 
 // The gradients were computed on the loss times scaler->scale() (times 1 without a scaler).
-// A non-finite gradient norm with a scaler skips the update and lowers the scale; the caller
-// clears the gradients either way.
+// A non-finite gradient norm skips the update (with a scaler it also lowers the scale); the
+// caller clears the gradients either way.
 UpdateOutcome applyUpdate(FusedAdamW &optimizer, LossScaler *scaler, double learningRate,
                           double gradClip);
 

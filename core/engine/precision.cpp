@@ -4,25 +4,25 @@
 
 namespace azllm {
 
-Precision parsePrecision(const std::string &name)
+TrainingPrecision parseTrainingPrecision(const std::string &name)
 {
     if (name == "fp32")
-        return Precision::Fp32;
+        return TrainingPrecision::Fp32;
     if (name == "bf16")
-        return Precision::Bf16;
+        return TrainingPrecision::Bf16;
     if (name == "fp16")
-        return Precision::Fp16;
+        return TrainingPrecision::Fp16;
     throw std::invalid_argument("precision '" + name + "' is not fp32, bf16 or fp16");
 }
 
-std::string precisionName(Precision precision)
+std::string trainingPrecisionName(TrainingPrecision precision)
 {
     switch (precision) {
-    case Precision::Bf16:
+    case TrainingPrecision::Bf16:
         return "bf16";
-    case Precision::Fp16:
+    case TrainingPrecision::Fp16:
         return "fp16";
-    case Precision::Fp32:
+    case TrainingPrecision::Fp32:
         break;
     }
     return "fp32";

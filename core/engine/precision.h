@@ -6,7 +6,7 @@
 
 namespace azllm {
 
-enum class Precision
+enum class TrainingPrecision
 {
     Fp32,
     Bf16, // bfloat16 autocast: Ampere and newer (A100, RTX 30xx/40xx, H100)
@@ -14,7 +14,7 @@ enum class Precision
 };
 
 // "fp32", "bf16", "fp16"; throws std::invalid_argument naming the value otherwise.
-Precision parsePrecision(const std::string &name);
-std::string precisionName(Precision precision);
+TrainingPrecision parseTrainingPrecision(const std::string &name);
+std::string trainingPrecisionName(TrainingPrecision precision);
 
 } // namespace azllm

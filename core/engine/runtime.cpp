@@ -32,6 +32,13 @@ int threadCount()
     return torch::get_num_threads();
 }
 
+std::string errorMessage(const std::exception &error)
+{
+    if (const auto *torchError = dynamic_cast<const c10::Error *>(&error))
+        return torchError->what_without_backtrace();
+    return error.what();
+}
+
 bool cudaAvailable()
 {
     return torch::cuda::is_available();

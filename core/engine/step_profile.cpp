@@ -106,8 +106,9 @@ StepProfile profileSteps(const std::function<void()> &step, int steps)
             profile.matmulMsPerStep += op.msPerStep;
         profile.operators.push_back(op);
     }
-    std::sort(profile.operators.begin(), profile.operators.end(),
-              [](const OperatorTime &a, const OperatorTime &b) { return a.msPerStep > b.msPerStep; });
+    std::sort(
+        profile.operators.begin(), profile.operators.end(),
+        [](const OperatorTime &a, const OperatorTime &b) { return a.msPerStep > b.msPerStep; });
     return profile;
 }
 
@@ -143,9 +144,10 @@ std::string formatProfile(const StepProfile &p, std::size_t top)
                   100.0 * restMs / p.msPerStep);
     out << line;
     const double outside = p.msPerStep - listedMs - restMs;
-    std::snprintf(line, sizeof line,
-                  "| outside LibTorch operators (fused AdamW, data, loop) | | %.1f | %.1f %% | | |\n",
-                  outside, 100.0 * outside / p.msPerStep);
+    std::snprintf(
+        line, sizeof line,
+        "| outside LibTorch operators (fused AdamW, data, loop) | | %.1f | %.1f %% | | |\n",
+        outside, 100.0 * outside / p.msPerStep);
     out << line;
     std::snprintf(line, sizeof line, "| **step** | | **%.1f** | 100 %% | | |\n", p.msPerStep);
     out << line;

@@ -11,18 +11,18 @@ namespace azllm {
 
 struct OperatorTime
 {
-    std::string name;         // "aten::mm", "MmBackward0", ...
-    double callsPerStep = 0;  // how often it ran in one step
-    double msPerStep = 0;     // its own time, without the operators it called
-    double gflopPerStep = 0;  // matrix products only (mm, addmm, bmm): 2 m n k per call
+    std::string name;        // "aten::mm", "MmBackward0", ...
+    double callsPerStep = 0; // how often it ran in one step
+    double msPerStep = 0;    // its own time, without the operators it called
+    double gflopPerStep = 0; // matrix products only (mm, addmm, bmm): 2 m n k per call
     bool matrixProduct = false;
 };
 
 struct StepProfile
 {
     int steps = 0;
-    double msPerStep = 0;       // wall time of a profiled step
-    double matmulMsPerStep = 0; // own time of the matrix-product operators
+    double msPerStep = 0;                // wall time of a profiled step
+    double matmulMsPerStep = 0;          // own time of the matrix-product operators
     std::vector<OperatorTime> operators; // slowest first
 };
 

@@ -1,6 +1,5 @@
 // Mixed precision's CPU-testable parts: the autocast scope (exercised with CPU bf16 autocast,
-// the same function CUDA uses), fp16's loss scaler skipping an overflowed step, and the CUDA
-// generator file's format (written and read back with CPU generators).
+// the same function CUDA uses) and fp16's loss scaler skipping an overflowed step.
 // LibTorch comes first: Qt's `slots` macro breaks its headers (PLATFORM.md §7).
 #include <torch/torch.h>
 
@@ -10,7 +9,6 @@
 #include <cmath>
 
 #include "adamw.h"
-#include "cuda_rng.h"
 #include "loss_scaler.h"
 #include "mixed_precision.h"
 #include "optimizer_step.h"
@@ -39,15 +37,15 @@ class TestMixedPrecision : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init() { torch::manual_seed(11); }
 
     void precisionNamesRoundTrip()
     {
         for (const char *name : {"fp32", "bf16", "fp16"})
-            QCOMPARE(QString::fromStdString(precisionName(parsePrecision(name))),
+            QCOMPARE(QString::fromStdString(trainingPrecisionName(parseTrainingPrecision(name))),
                      QLatin1String(name));
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, parsePrecision("fp8"));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, parseTrainingPrecision("fp8"));
     }
 
     // The scope turns autocast on for its lifetime only: a product inside runs in bf16, the
@@ -109,7 +107,8 @@ private slots:
         QVERIFY(!torch::equal(p.weight.detach(), before));
         // The norm reported is the true gradients', not the scaled ones'.
         const double expected = std::sqrt(12 * 0.25 + 4 * 0.0625);
-        QVERIFY2(std::abs(taken.gradNorm - expected) < 1e-5, qPrintable(QString::number(taken.gradNorm)));
+        QVERIFY2(std::abs(taken.gradNorm - expected) < 1e-5,
+                 qPrintable(QString::number(taken.gradNorm)));
     }
 
     // Scaling and unscaling is invisible in the update: the same step as without a scaler.
@@ -126,36 +125,6 @@ private slots:
         applyUpdate(plain.optimizer, nullptr, 1e-2, 0.5);
         QVERIFY(torch::allclose(scaled.weight.detach(), plain.weight.detach(), 1e-6, 1e-7));
         QVERIFY(torch::allclose(scaled.bias.detach(), plain.bias.detach(), 1e-6, 1e-7));
-    }
-
-    // rng_cuda.pt's format, written and read back with CPU generators (the CUDA ones use the
-    // same calls): after a restore the generators repeat what they drew after the save.
-    void generatorStatesRoundTrip()
-    {
-        QTemporaryDir dir;
-        std::vector<at::Generator> generators = {at::detail::createCPUGenerator(1),
-                                                 at::detail::createCPUGenerator(2)};
-        const std::string path = QString(dir.path() + QLatin1String("/rng_cuda.pt")).toStdString();
-        saveGeneratorStates(path, generators);
-        const torch::Tensor first = torch::rand({5}, generators[0]);
-        const torch::Tensor second = torch::rand({5}, generators[1]);
-        restoreGeneratorStates(path, generators);
-        QVERIFY(torch::equal(torch::rand({5}, generators[0]), first));
-        QVERIFY(torch::equal(torch::rand({5}, generators[1]), second));
-
-        std::vector<at::Generator> one = {at::detail::createCPUGenerator(3)};
-        QVERIFY_THROWS_EXCEPTION(std::runtime_error, restoreGeneratorStates(path, one));
-    }
-
-    // Without CUDA no rng_cuda.pt is written, and a checkpoint without one restores nothing.
-    void noCudaFileWithoutCuda()
-    {
-        if (torch::cuda::is_available())
-            QSKIP("this process sees CUDA; the CPU-only behaviour does not apply");
-        QTemporaryDir dir;
-        saveCudaRngState(dir.path().toStdString());
-        QVERIFY(!QFile::exists(dir.path() + QLatin1String("/rng_cuda.pt")));
-        QVERIFY(!restoreCudaRngState(dir.path().toStdString()));
     }
 };
 

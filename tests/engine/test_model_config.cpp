@@ -2,9 +2,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <filesystem>
 #include <fstream>
 
 #include "config_io.h"
+#include "durable_io.h"
 #include "language_model.h"
 #include "model_sizing.h"
 
@@ -14,7 +16,7 @@ class TestModelConfig : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void presetsHaveTheCoursesShapes()
     {
         const ModelConfig m100 = presetConfig("az-100m"), m300 = presetConfig("az-300m"),
@@ -89,6 +91,19 @@ private slots:
         QCOMPARE(p.total(), p.embeddings + p.attention + p.mlp + p.norms);
         QCOMPARE(weightBytes(c).fp32, 4 * p.total());
         QCOMPARE(weightBytes(c).bf16, 2 * p.total());
+        // Q8_0: 82 matrix rows (token table 10, q/k/v 24, projection 8, MLP 32 + 8) of 8 values,
+        // each one padded 34-byte block; the position table (32), biases (72) and norms (48)
+        // in fp32.
+        QCOMPARE(weightBytes(c).int8, 82 * 34 + 4 * (32 + 72 + 48));
+    }
+
+    void int8IsQ8_0sThirtyFourBytesPerThirtyTwoWeights()
+    {
+        const ModelConfig c = presetConfig("az-100m");
+        const ParameterCount p = countParameters(c);
+        const std::int64_t blockValues = p.matmul - 12 * (3 * 768 + 768 + 4 * 768 + 768);
+        const std::int64_t rest = p.total() - blockValues;
+        QCOMPARE(weightBytes(c).int8, blockValues / 32 * 34 + 4 * rest);
     }
 
     void az700mIsReallyAboutOneBillion()
@@ -132,6 +147,19 @@ private slots:
         QCOMPARE(back.train.seed, std::uint64_t(99));
     }
 
+    // precision (issue 12) is written only when it is not the default, so an fp32 run's
+    // config.txt reads as before the key existed; a 16-bit one round-trips.
+    void precisionKeyIsWrittenOnlyWhenNotFp32()
+    {
+        RunConfig c;
+        QVERIFY(formatConfig(c).find("precision") == std::string::npos);
+        c.train.precision = "bf16";
+        const std::string text = formatConfig(c);
+        QVERIFY(text.find("precision = bf16\n") != std::string::npos);
+        QCOMPARE(parseConfigText(text, "bf16").train.precision, std::string("bf16"));
+        QCOMPARE(parseConfigText("n_layer = 2\n", "old").train.precision, std::string("fp32"));
+    }
+
     void presetLineAppliesFirst()
     {
         const RunConfig c = parseConfigText("n_layer = 2\npreset = az-100m\n", "x.cfg");
@@ -163,6 +191,28 @@ private slots:
         } catch (const std::invalid_argument &e) {
             QVERIFY2(QString::fromStdString(e.what()).startsWith(expected), e.what());
         }
+    }
+
+    // A checkpoint folder replacing one of the same step: the new content under the name, the old
+    // one gone, nothing left beside them.
+    void replaceDirectorySwapsFoldersWhole()
+    {
+        QTemporaryDir dir;
+        const std::filesystem::path root = dir.path().toStdString();
+        const auto folderWith = [&](const char *name, const char *text) {
+            std::filesystem::create_directories(root / name);
+            writeFileAtomically((root / name / "state.txt").string(), text);
+        };
+        folderWith("step-1.tmp", "first");
+        replaceDirectory((root / "step-1.tmp").string(), (root / "step-1").string());
+        QCOMPARE(readTextFile((root / "step-1" / "state.txt").string()), std::string("first"));
+        folderWith("step-1.tmp", "second");
+        replaceDirectory((root / "step-1.tmp").string(), (root / "step-1").string());
+        QCOMPARE(readTextFile((root / "step-1" / "state.txt").string()), std::string("second"));
+        std::vector<std::string> left;
+        for (const auto &entry : std::filesystem::directory_iterator(root))
+            left.push_back(entry.path().filename().string());
+        QCOMPARE(left, std::vector<std::string>{"step-1"});
     }
 
     void atomicWriteReplacesWholeFiles()
