@@ -39,7 +39,7 @@ std::vector<std::string> readLabels(const std::string &dir)
 {
     const fs::path path = fs::path(dir) / "labels.txt";
     if (!fs::is_regular_file(path))
-        throw std::runtime_error("checkpoint " + dir + ": missing labels.txt");
+        throw checkpointError(dir, "missing labels.txt");
     std::istringstream in(readTextFile(path.string()));
     std::vector<std::string> labels;
     for (std::string line; std::getline(in, line);)
