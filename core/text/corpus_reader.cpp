@@ -336,7 +336,9 @@ bool CorpusReader::readJsonl(FileInput &file, const DocumentSink &sink)
             continue;
         std::string where = file.path() + ":" + std::to_string(number);
         Document document;
-        if (readJsonFields(line, m_options.jsonlField, fields))
+        // Every line is valid UTF-8 here: a plain file was checked whole, a compressed one
+        // line by line.
+        if (readJsonFields(line, m_options.jsonlField, fields, Utf8State::Checked))
             document = Document{std::move(fields.text), std::move(where), std::move(fields.title),
                                 std::move(fields.url)};
         else if (!readJsonWithQt(line, where, m_options.jsonlField, m_issues, document))

@@ -61,9 +61,10 @@ bool isDigit(char c)
 class Reader
 {
 public:
-    Reader(std::string_view line, std::string_view textField, JsonLineFields &fields)
+    Reader(std::string_view line, std::string_view textField, JsonLineFields &fields,
+           Utf8State utf8)
         : m_p(line.data()), m_end(line.data() + line.size()), m_textField(textField),
-          m_fields(fields)
+          m_fields(fields), m_checkUtf8(utf8 == Utf8State::Unchecked)
     {
     }
 
@@ -167,7 +168,7 @@ private:
                 ++m_p;
             // A run ends at an ASCII byte, so a valid UTF-8 sequence never spans two runs.
             const std::string_view run(start, std::size_t(m_p - start));
-            if (!isValidUtf8(run))
+            if (m_checkUtf8 && !isValidUtf8(run))
                 return false;
             out.append(run);
             if (m_p == m_end)
@@ -328,14 +329,16 @@ private:
     JsonLineFields &m_fields;
     std::string m_key;
     std::string m_scratch;
+    bool m_checkUtf8;
     bool m_textSeen = false, m_titleSeen = false, m_urlSeen = false;
 };
 
 } // namespace
 
-bool readJsonFields(std::string_view line, std::string_view textField, JsonLineFields &fields)
+bool readJsonFields(std::string_view line, std::string_view textField, JsonLineFields &fields,
+                    Utf8State utf8)
 {
-    return Reader(line, textField, fields).line();
+    return Reader(line, textField, fields, utf8).line();
 }
 
 } // namespace azllm

@@ -21,7 +21,16 @@ struct JsonLineFields
     std::string url;   // QJsonValue::toString() gives)
 };
 
+// Whether the line's bytes still need checking as UTF-8 (CorpusReader checks every line before
+// it parses it, so it passes Checked; invalid UTF-8 is then never read as text).
+enum class Utf8State
+{
+    Unchecked,
+    Checked
+};
+
 // True when `line` was read into `fields` (see above); false leaves `fields` unspecified.
-bool readJsonFields(std::string_view line, std::string_view textField, JsonLineFields &fields);
+bool readJsonFields(std::string_view line, std::string_view textField, JsonLineFields &fields,
+                    Utf8State utf8 = Utf8State::Unchecked);
 
 } // namespace azllm

@@ -15,10 +15,11 @@ namespace azllm::testing {
 
 // True when readJsonFields either leaves `line` to Qt or reads exactly what Qt reads.
 inline bool jsonFieldsAgreeWithQt(std::string_view line, const std::string &field,
-                                  bool *fastPathTaken = nullptr)
+                                  bool *fastPathTaken = nullptr,
+                                  Utf8State utf8 = Utf8State::Unchecked)
 {
     JsonLineFields fields;
-    const bool fast = readJsonFields(line, field, fields);
+    const bool fast = readJsonFields(line, field, fields, utf8);
     if (fastPathTaken)
         *fastPathTaken = fast;
     if (!fast)
