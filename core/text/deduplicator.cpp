@@ -118,12 +118,15 @@ std::uint64_t Deduplicator::bandKey(const Signature &signature, int band)
 bool Deduplicator::isNearDuplicate(const Signature &signature) const
 {
     for (int band = 0; band < kBands; ++band) {
-        const auto found = m_bands[band].find(bandKey(signature, band));
-        if (found == m_bands[band].end())
+        const std::uint32_t found = m_bands[band].find(bandKey(signature, band));
+        if (found == BandTable::kAbsent)
             continue;
-        const auto first = m_signatures.begin() + std::ptrdiff_t(found->second) * kHashes;
-        const Signature candidate(first, first + kHashes);
-        if (similarity(signature, candidate) >= m_options.nearThreshold)
+        // similarity() against the remembered signature, read where it lies.
+        const std::uint32_t *candidate = m_signatures.data() + std::size_t(found) * kHashes;
+        std::size_t same = 0;
+        for (int i = 0; i < kHashes; ++i)
+            same += signature[std::size_t(i)] == candidate[i];
+        if (static_cast<double>(same) / static_cast<double>(kHashes) >= m_options.nearThreshold)
             return true;
     }
     return false;
@@ -134,7 +137,44 @@ void Deduplicator::remember(const Signature &signature)
     const auto index = static_cast<std::uint32_t>(m_signatures.size() / kHashes);
     m_signatures.insert(m_signatures.end(), signature.begin(), signature.end());
     for (int band = 0; band < kBands; ++band)
-        m_bands[band].emplace(bandKey(signature, band), index); // keeps the first on a clash
+        m_bands[band].insertFirst(bandKey(signature, band), index);
+}
+
+std::uint32_t Deduplicator::BandTable::find(std::uint64_t key) const
+{
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = key & mask;; i = (i + 1) & mask) {
+        const Slot &slot = m_slots[i];
+        if (slot.document == kAbsent || slot.key == key)
+            return slot.document;
+    }
+}
+
+void Deduplicator::BandTable::insertFirst(std::uint64_t key, std::uint32_t document)
+{
+    if (2 * (m_size + 1) > m_slots.size())
+        grow();
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = key & mask;; i = (i + 1) & mask) {
+        Slot &slot = m_slots[i];
+        if (slot.document == kAbsent) {
+            slot = {key, document};
+            ++m_size;
+            return;
+        }
+        if (slot.key == key)
+            return;
+    }
+}
+
+void Deduplicator::BandTable::grow()
+{
+    std::vector<Slot> old(m_slots.size() * 2);
+    old.swap(m_slots);
+    m_size = 0;
+    for (const Slot &slot : old)
+        if (slot.document != kAbsent)
+            insertFirst(slot.key, slot.document);
 }
 
 bool Deduplicator::HashSet::insert(std::uint64_t hash)
