@@ -1,5 +1,6 @@
 #include "json_fields.h"
 
+#include "html_entities.h"
 #include "utf8.h"
 
 #include <array>
@@ -20,25 +21,6 @@ constexpr std::array<bool, 256> stringStops()
     return stops;
 }
 constexpr std::array<bool, 256> kStringStops = stringStops();
-
-void appendUtf8(std::string &out, char32_t code)
-{
-    if (code < 0x80) {
-        out.push_back(char(code));
-    } else if (code < 0x800) {
-        out.push_back(char(0xC0 | (code >> 6)));
-        out.push_back(char(0x80 | (code & 0x3F)));
-    } else if (code < 0x10000) {
-        out.push_back(char(0xE0 | (code >> 12)));
-        out.push_back(char(0x80 | ((code >> 6) & 0x3F)));
-        out.push_back(char(0x80 | (code & 0x3F)));
-    } else {
-        out.push_back(char(0xF0 | (code >> 18)));
-        out.push_back(char(0x80 | ((code >> 12) & 0x3F)));
-        out.push_back(char(0x80 | ((code >> 6) & 0x3F)));
-        out.push_back(char(0x80 | (code & 0x3F)));
-    }
-}
 
 int hexValue(char c)
 {
@@ -154,7 +136,10 @@ private:
                 return false;
             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
         }
-        appendUtf8(out, code);
+        if (code == 0)
+            out.push_back('\0'); // as Qt keeps it (appendUtf8 would make it U+FFFD)
+        else
+            sources::appendUtf8(out, code);
         return true;
     }
 
