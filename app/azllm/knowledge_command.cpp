@@ -2,8 +2,10 @@
 // the same studio.db the Knowledge screen uses (core/knowledge).
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <stdexcept>
 
 #include "command_line.h"
 #include "commands.h"
@@ -22,22 +24,74 @@ using namespace azllm;
 
 namespace {
 
-const char *kUsage =
-    "azllm kb <create|add|list|remove|rename|search|eval|embed> --workspace DIR [options]\n\n"
-    "  create --name N [--description D]       a new, empty knowledge base\n"
-    "  add --kb N PATH...                      import files and folders (txt, md, html, jsonl,\n"
-    "                                          pdf); a changed file replaces its chunks\n"
-    "  list [--kb N [--document D]]            bases; a base's documents; a document's chunks\n"
-    "  remove --kb N [--document D]            delete a base, or one document of it\n"
-    "  rename --kb N --name NEW                rename a base\n"
-    "  search --kb N --query TEXT [--k 5] [--mode M] [--checkpoint C]\n"
-    "                                          ranked chunks with document, articles, score\n"
-    "  eval --kb N --data FILE [--k 5] [--mode M] [--checkpoint C]\n"
-    "                                          Recall@1, Recall@5 and MRR over JSONL questions\n"
-    "  embed --kb N --checkpoint C             dense vectors from a checkpoint's model\n\n"
+// One row per action: its synopsis and what it does (the overview), and the options it takes
+// (`azllm kb ACTION --help` lists only those).
+struct KbAction
+{
+    const char *name;
+    const char *synopsis;
+    const char *what;
+    std::vector<std::string> options;
+};
+
+const std::vector<KbAction> &kbActions()
+{
+    static const std::vector<KbAction> actions = {
+        {"create",
+         "--name N [--description D] [--prefix N]",
+         "a new, empty knowledge base",
+         {"name", "description", "prefix"}},
+        {"add",
+         "--kb N PATH...",
+         "import files and folders (txt, md, html, jsonl, pdf); a changed file replaces its chunks",
+         {"kb"}},
+        {"list",
+         "[--kb N [--document D]]",
+         "bases; a base's documents; a document's chunks",
+         {"kb", "document"}},
+        {"remove",
+         "--kb N [--document D]",
+         "delete a base, or one document of it",
+         {"kb", "document"}},
+        {"rename", "--kb N --name NEW", "rename a base", {"kb", "name"}},
+        {"search",
+         "--kb N --query TEXT [--k 5] [--mode M] [--checkpoint C]",
+         "ranked chunks with document, articles, score",
+         {"kb", "query", "k", "mode", "checkpoint"}},
+        {"eval",
+         "--kb N --data FILE [--k 5] [--mode M] [--checkpoint C] [--verbose]",
+         "Recall@1, Recall@5 and MRR over JSONL questions",
+         {"kb", "data", "k", "mode", "checkpoint", "verbose"}},
+        {"embed",
+         "--kb N --checkpoint C",
+         "dense vectors from a checkpoint's model",
+         {"kb", "checkpoint"}}};
+    return actions;
+}
+
+const KbAction *findAction(const std::string &name)
+{
+    for (const KbAction &a : kbActions())
+        if (name == a.name)
+            return &a;
+    return nullptr;
+}
+
+const char *kModes =
     "modes: bm25 (exact words), morph (word prefixes: inflected forms meet; the default),\n"
-    "dense (the model's vectors), hybrid (morph and dense by reciprocal rank fusion).\n"
-    "The first kb command on a workspace builds its default base (the UDHR in Azerbaijani).";
+    "dense (the model's vectors), hybrid (morph and dense by reciprocal rank fusion).\n";
+
+std::string overviewUsage()
+{
+    std::string names, lines;
+    for (const KbAction &a : kbActions()) {
+        names += (names.empty() ? "" : "|") + std::string(a.name);
+        lines += "  " + std::string(a.name) + " " + a.synopsis + "\n      " + a.what + "\n";
+    }
+    return "azllm kb <" + names + "> --workspace DIR [options]\n\n" + lines + "\n" + kModes +
+           "The first kb command on a workspace builds its default base (the UDHR in "
+           "Azerbaijani).\n`azllm kb ACTION --help` lists one action's options.";
+}
 
 std::vector<CliOption> kbOptions()
 {
@@ -53,6 +107,23 @@ std::vector<CliOption> kbOptions()
             {"data", "FILE", "JSONL questions: {\"question\": ..., \"article\": N}"},
             {"prefix", "N", "create: letters of each word the morph index keeps (default 5)"},
             {"verbose", "", "eval: every question's rank and what was retrieved"}};
+}
+
+// The help of one action: its synopsis, what it does, and only the options it takes.
+std::string actionHelp(const KbAction &action)
+{
+    std::vector<CliOption> options;
+    for (const CliOption &o : kbOptions())
+        if (o.name == "workspace" ||
+            std::find(action.options.begin(), action.options.end(), o.name) != action.options.end())
+            options.push_back(o);
+    const bool searches =
+        std::find(action.options.begin(), action.options.end(), "mode") != action.options.end();
+    const CommandLine help("azllm kb " + std::string(action.name) + " --workspace DIR " +
+                               action.synopsis + "\n\n" + action.what + "\n" +
+                               (searches ? std::string("\n") + kModes : std::string()),
+                           options);
+    return help.helpText();
 }
 
 QString qt(const std::string &s)
@@ -228,13 +299,17 @@ int embed(const CommandLine &cl, KnowledgeStore &store)
 
 int runKb(const std::vector<std::string> &args)
 {
-    CommandLine cl(kUsage, kbOptions());
+    CommandLine cl(overviewUsage(), kbOptions());
     cl.parse(args);
+    const KbAction *known = cl.positional().empty() ? nullptr : findAction(cl.positional()[0]);
     if (cl.helpRequested() || cl.positional().empty()) {
-        std::printf("%s", cl.helpText().c_str());
+        std::printf("%s", known ? actionHelp(*known).c_str() : cl.helpText().c_str());
         return cl.helpRequested() ? 0 : 2;
     }
     const std::string action = cl.positional().front();
+    if (!known)
+        throw UsageError("unknown action '" + action +
+                         "': create, add, list, remove, rename, search, eval or embed");
     if (action != "add" && cl.positional().size() > 1)
         throw UsageError("unexpected argument '" + cl.positional()[1] + "'");
     const auto app = ensureQtApplication();
@@ -269,8 +344,7 @@ int runKb(const std::vector<std::string> &args)
         std::fprintf(stderr, "azllm kb %s: %s\n", action.c_str(), e.what());
         return 1;
     }
-    throw UsageError("unknown action '" + action +
-                     "': create, add, list, remove, rename, search, eval or embed");
+    throw std::logic_error("azllm kb: kbActions() lists '" + action + "' but nothing runs it");
 }
 
 } // namespace

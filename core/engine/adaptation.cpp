@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "archive_check.h"
+#include "checkpoint.h"
 
 namespace azllm {
 
@@ -124,7 +125,7 @@ void Adaptation::load(const std::string &checkpointDir)
         return;
     const std::string path = (std::filesystem::path(checkpointDir) / "adapters.pt").string();
     if (!std::filesystem::is_regular_file(path))
-        throw std::runtime_error("checkpoint " + checkpointDir + ": missing adapters.pt");
+        throw checkpointError(checkpointDir, "missing adapters.pt");
     verifyCheckpointArchive(checkpointDir, "adapters.pt");
     torch::serialize::InputArchive archive;
     archive.load_from(path, m_model->wte->weight.device());
@@ -134,7 +135,7 @@ void Adaptation::load(const std::string &checkpointDir)
         if (m_markers)
             m_markers->load(archive);
     } catch (const std::runtime_error &e) {
-        throw std::runtime_error("checkpoint " + checkpointDir + ": " + e.what());
+        throw checkpointError(checkpointDir, e.what());
     }
 }
 

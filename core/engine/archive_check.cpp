@@ -10,6 +10,8 @@
 
 #include <zlib.h>
 
+#include "checkpoint.h"
+
 namespace azllm {
 namespace {
 
@@ -324,7 +326,7 @@ void verifyCheckpointArchive(const std::string &dir, const std::string &name)
     try {
         verifyTorchArchive((std::filesystem::path(dir) / name).string());
     } catch (const std::runtime_error &e) {
-        throw std::runtime_error("checkpoint " + dir + ": " + e.what());
+        throw checkpointError(dir, e.what());
     }
 }
 

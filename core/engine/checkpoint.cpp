@@ -31,11 +31,6 @@ void slowDownForCrashTests()
         std::this_thread::sleep_for(std::chrono::milliseconds(delay));
 }
 
-std::runtime_error damaged(const std::string &dir, const std::string &why)
-{
-    return std::runtime_error("checkpoint " + dir + ": " + why);
-}
-
 // "2e+12", "3", "0.5": a number as a person would write it in a message.
 std::string numberText(double value)
 {
@@ -62,7 +57,8 @@ std::string formatState(const CheckpointState &s)
 std::int64_t wholeNumber(double value, const std::string &key, const std::string &dir)
 {
     if (!(value >= 0 && value <= 9e15))
-        throw damaged(dir, "state.txt: " + key + " = " + numberText(value) + " is out of range");
+        throw checkpointError(dir,
+                              "state.txt: " + key + " = " + numberText(value) + " is out of range");
     return std::int64_t(value);
 }
 
@@ -75,10 +71,10 @@ CheckpointState parseState(const std::string &text, const std::string &dir)
     int fields = 0;
     while (in >> key >> eq >> value) {
         if (eq != "=")
-            throw damaged(dir, "state.txt is malformed near '" + key + "'");
+            throw checkpointError(dir, "state.txt is malformed near '" + key + "'");
         if (key == "format_version" &&
             !(value >= kCheckpointFormatVersion && value <= kTunedCheckpointFormatVersion))
-            throw damaged(dir, "format version " + numberText(value) + " is not supported");
+            throw checkpointError(dir, "format version " + numberText(value) + " is not supported");
         if (key == "format_version")
             s.formatVersion = int(value);
         else if (key == "step")
@@ -94,15 +90,16 @@ CheckpointState parseState(const std::string &text, const std::string &dir)
         ++fields;
     }
     if (fields < 6)
-        throw damaged(dir, "state.txt is incomplete");
+        throw checkpointError(dir, "state.txt is incomplete");
     return s;
 }
 
 void requireFile(const std::string &dir, const char *name)
 {
     if (!fs::is_regular_file(fs::path(dir) / name))
-        throw damaged(dir, std::string("missing ") + name +
-                               (fs::is_directory(dir) ? "" : " (no such checkpoint folder)"));
+        throw checkpointError(dir,
+                              std::string("missing ") + name +
+                                  (fs::is_directory(dir) ? "" : " (no such checkpoint folder)"));
 }
 
 // Walks "h.0.attn.c_attn.weight" through the nested archives nn::Module::save writes.
@@ -134,6 +131,11 @@ std::string shapeText(const torch::Tensor &t)
 
 } // namespace
 
+std::runtime_error checkpointError(const std::string &checkpointDir, const std::string &why)
+{
+    return std::runtime_error("checkpoint " + checkpointDir + ": " + why);
+}
+
 std::string checkpointsDir(const std::string &runDir)
 {
     return (fs::path(runDir) / "checkpoints").string();
@@ -152,7 +154,7 @@ RunConfig readCheckpointConfig(const std::string &dir)
     try {
         return readConfigFile((fs::path(dir) / "config.txt").string());
     } catch (const std::exception &e) {
-        throw damaged(dir, e.what());
+        throw checkpointError(dir, e.what());
     }
 }
 
@@ -245,24 +247,25 @@ void loadWeights(const std::string &dir, Gpt &model)
     try {
         archive.load_from((fs::path(dir) / "model.pt").string(), torch::kCPU);
     } catch (const c10::Error &e) {
-        throw damaged(dir,
-                      "model.pt is not a readable weights file (" + describeTorchError(e) + ")");
+        throw checkpointError(dir, "model.pt is not a readable weights file (" +
+                                       describeTorchError(e) + ")");
     }
     torch::NoGradGuard noGrad;
     for (auto &item : model->named_parameters()) {
         torch::Tensor stored;
         if (!readNested(archive, item.key(), stored))
-            throw damaged(dir,
-                          "model.pt has no tensor '" + item.key() + "' that config.txt implies");
+            throw checkpointError(dir, "model.pt has no tensor '" + item.key() +
+                                           "' that config.txt implies");
         if (!stored.sizes().equals(item.value().sizes()))
-            throw damaged(dir, "tensor '" + item.key() + "' has shape " + shapeText(stored) +
-                                   " but config.txt implies " + shapeText(item.value()));
+            throw checkpointError(dir, "tensor '" + item.key() + "' has shape " +
+                                           shapeText(stored) + " but config.txt implies " +
+                                           shapeText(item.value()));
         item.value().copy_(stored);
     }
     torch::Tensor beyond;
     if (readNested(archive, "h." + std::to_string(model->config().nLayer) + ".ln_1.weight", beyond))
-        throw damaged(dir, "model.pt holds more layers than config.txt's n_layer = " +
-                               std::to_string(model->config().nLayer));
+        throw checkpointError(dir, "model.pt holds more layers than config.txt's n_layer = " +
+                                       std::to_string(model->config().nLayer));
 }
 
 void loadOptimizer(const std::string &dir, FusedAdamW &optimizer)
@@ -274,9 +277,10 @@ void loadOptimizer(const std::string &dir, FusedAdamW &optimizer)
         archive.load_from((fs::path(dir) / "optimizer.pt").string());
         optimizer.load(archive);
     } catch (const c10::Error &e) {
-        throw damaged(dir, "optimizer.pt cannot be restored (" + describeTorchError(e) + ")");
+        throw checkpointError(dir,
+                              "optimizer.pt cannot be restored (" + describeTorchError(e) + ")");
     } catch (const std::runtime_error &e) {
-        throw damaged(dir, std::string("optimizer.pt ") + e.what());
+        throw checkpointError(dir, std::string("optimizer.pt ") + e.what());
     }
 }
 
@@ -289,7 +293,7 @@ bool loadRngState(const std::string &dir, at::Generator &generator)
         torch::load(rng, (fs::path(dir) / "rng.pt").string());
         return restoreRandomState(generator, rng);
     } catch (const c10::Error &e) {
-        throw damaged(dir, "rng.pt cannot be restored (" + describeTorchError(e) + ")");
+        throw checkpointError(dir, "rng.pt cannot be restored (" + describeTorchError(e) + ")");
     }
 }
 

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -67,6 +68,10 @@ std::string setAsideDivergedCheckpoint(const std::string &checkpointDir);
 
 // True when runDir already holds a run: a config.txt or a checkpoints folder.
 bool holdsRun(const std::string &runDir);
+
+// The error every checkpoint loader throws: "checkpoint DIR: why", so messages name the folder
+// the same way whichever file in it is at fault.
+std::runtime_error checkpointError(const std::string &checkpointDir, const std::string &why);
 
 // Throw std::runtime_error naming the folder and the file when a checkpoint is missing or damaged.
 RunConfig readCheckpointConfig(const std::string &checkpointDir);

@@ -115,7 +115,7 @@ std::string resolveCheckpointFolder(const std::string &checkpointOrRunDir, bool 
     if (fs::is_regular_file(fs::path(path) / "state.txt"))
         return path;
     if (!fs::exists(path))
-        throw std::runtime_error("checkpoint " + path + ": no such folder");
+        throw checkpointError(path, "no such folder");
     if (const auto found = toResume ? latestCheckpoint(path) : preferredCheckpoint(path))
         return found->path;
     throw std::runtime_error(path +

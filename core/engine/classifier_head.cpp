@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "archive_check.h"
+#include "checkpoint.h"
 
 namespace azllm {
 
@@ -45,7 +46,7 @@ void loadClassifierHead(const std::string &dir, ClassifierHead &head)
 {
     const std::filesystem::path path = std::filesystem::path(dir) / "head.pt";
     if (!std::filesystem::is_regular_file(path))
-        throw std::runtime_error("checkpoint " + dir + ": missing head.pt");
+        throw checkpointError(dir, "missing head.pt");
     verifyCheckpointArchive(dir, "head.pt");
     torch::serialize::InputArchive archive;
     archive.load_from(path.string(), head->proj->weight.device());
@@ -54,9 +55,8 @@ void loadClassifierHead(const std::string &dir, ClassifierHead &head)
         torch::Tensor stored;
         if (!archive.try_read(item.key(), stored, true) ||
             !stored.sizes().equals(item.value().sizes()))
-            throw std::runtime_error("checkpoint " + dir +
-                                     ": head.pt does not fit labels.txt and " +
-                                     "config.txt (tensor " + item.key() + ")");
+            throw checkpointError(dir, "head.pt does not fit labels.txt and config.txt (tensor " +
+                                           item.key() + ")");
         item.value().copy_(stored);
     }
 }

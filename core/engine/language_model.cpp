@@ -1,3 +1,4 @@
+#include "checkpoint.h"
 #include "language_model_impl.h"
 
 #include "checkpoint_io.h"
@@ -31,14 +32,14 @@ LanguageModel LanguageModel::fromCheckpoint(const std::string &checkpointDir,
     try {
         requireValid(run.model);
     } catch (const std::invalid_argument &e) {
-        throw std::runtime_error("checkpoint " + checkpointDir + ": config.txt: " + e.what());
+        throw checkpointError(checkpointDir, std::string("config.txt: ") + e.what());
     }
     // The weights come from the checkpoint; the seed only fills what they overwrite.
     auto impl = std::make_shared<Impl>(run.model, torch::Device(torch::kCPU), 0);
     try {
         loadModelWeights(checkpointDir, impl->gpt); // a tuned one: base, adapters merged
     } catch (const c10::Error &e) {
-        throw std::runtime_error("checkpoint " + checkpointDir + ": " + describeTorchError(e));
+        throw checkpointError(checkpointDir, describeTorchError(e));
     }
     impl->device = torch::Device(resolveDevice(device));
     impl->gpt->to(impl->device);

@@ -39,7 +39,7 @@ std::vector<std::string> readLabels(const std::string &dir)
 {
     const fs::path path = fs::path(dir) / "labels.txt";
     if (!fs::is_regular_file(path))
-        throw std::runtime_error("checkpoint " + dir + ": missing labels.txt");
+        throw checkpointError(dir, "missing labels.txt");
     std::istringstream in(readTextFile(path.string()));
     std::vector<std::string> labels;
     for (std::string line; std::getline(in, line);)
@@ -58,15 +58,15 @@ TextClassifier TextClassifier::load(const std::string &checkpointDir, const std:
                                  run.tuning.kind + "); train one with `azllm classify train`");
     std::vector<std::string> labels = readLabels(checkpointDir);
     if (std::int64_t(labels.size()) != run.tuning.labelCount)
-        throw std::runtime_error("checkpoint " + checkpointDir + ": labels.txt lists " +
-                                 std::to_string(labels.size()) + " labels, config.txt says " +
-                                 std::to_string(run.tuning.labelCount));
+        throw checkpointError(checkpointDir, "labels.txt lists " + std::to_string(labels.size()) +
+                                                 " labels, config.txt says " +
+                                                 std::to_string(run.tuning.labelCount));
     auto impl = std::make_unique<Impl>(run, std::move(labels), checkpointDir);
     try {
         loadModelWeights(checkpointDir, impl->gpt);
         loadClassifierHead(checkpointDir, impl->head);
     } catch (const c10::Error &e) {
-        throw std::runtime_error("checkpoint " + checkpointDir + ": " + describeTorchError(e));
+        throw checkpointError(checkpointDir, describeTorchError(e));
     }
     impl->device = torch::Device(resolveDevice(device));
     impl->gpt->to(impl->device);

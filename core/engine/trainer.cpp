@@ -7,6 +7,7 @@
 
 #include "adamw.h"
 #include "adaptation.h"
+#include "checkpoint.h"
 #include "checkpoint_io.h"
 #include "config_io.h"
 #include "language_model_impl.h"
@@ -435,7 +436,7 @@ Trainer Trainer::resume(const std::string &checkpointDir,
             impl->notes.push_back("note: rng.pt holds the random state of another device; from "
                                   "here the dropout masks differ from an uninterrupted run");
     } catch (const c10::Error &e) {
-        throw std::runtime_error("checkpoint " + checkpointDir + ": " + describeTorchError(e));
+        throw checkpointError(checkpointDir, describeTorchError(e));
     }
     impl->state = readCheckpointState(checkpointDir);
     const std::string &runDir = impl->config.train.outDir;

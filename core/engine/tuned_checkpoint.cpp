@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "adaptation.h"
+#include "checkpoint.h"
 #include "checkpoint_io.h"
 #include "config_io.h"
 #include "merge_adapters.h"
@@ -67,10 +68,10 @@ void checkBaseReference(const std::string &checkpointDir, const std::string &bas
                                  " is gone. Restore that folder, or tune again from another base.");
     const std::string recorded = readTextFile((fs::path(checkpointDir) / "base.txt").string());
     if (recorded.find("fingerprint = " + fingerprint(baseDir)) == std::string::npos)
-        throw std::runtime_error("checkpoint " + checkpointDir + ": its base checkpoint " +
-                                 baseDir +
-                                 " has changed since it was tuned on it (retrained or replaced), "
-                                 "so its adapters no longer fit; tune again from the new base.");
+        throw checkpointError(checkpointDir,
+                              "its base checkpoint " + baseDir +
+                                  " has changed since it was tuned on it (retrained or replaced), "
+                                  "so its adapters no longer fit; tune again from the new base.");
 }
 
 void loadModelWeights(const std::string &checkpointDir, Gpt &model)

@@ -221,6 +221,10 @@ ImportedModel readGgufModel(const std::string &path)
                         "'; the studio imports SentencePiece vocabularies (llama)");
     ImportedModel model;
     model.weights.config = configOf(file);
+    if (!holdsEveryBlock(model.weights.config, file.tensors().size()))
+        throw GgufError(path + ": gpt2.block_count is " +
+                        std::to_string(model.weights.config.nLayer) + " but the file holds only " +
+                        std::to_string(file.tensors().size()) + " tensors");
     for (const auto &[name, shape] : expectedTensors(model.weights.config)) {
         const std::string theirs = ggufTensorName(name);
         const GgufTensorInfo *t = file.tensor(theirs);

@@ -191,6 +191,11 @@ ImportedModel readHuggingFaceModel(const std::string &folder)
     ImportedModel model;
     model.weights.config = configOf(dir);
     const SafetensorsReader file((dir / "model.safetensors").string());
+    if (!holdsEveryBlock(model.weights.config, file.tensors().size()))
+        throw SafetensorsError(file.path() + ": config.json's n_layer is " +
+                               std::to_string(model.weights.config.nLayer) +
+                               " but the file holds only " + std::to_string(file.tensors().size()) +
+                               " tensors");
     for (const auto &[name, shape] : expectedTensors(model.weights.config)) {
         const std::string theirs = huggingFaceTensorName(name);
         const SafetensorsEntry *e = file.tensor(theirs);

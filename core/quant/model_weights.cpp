@@ -21,6 +21,17 @@ TensorView ModelWeights::view(const std::string &name) const
     return {t->values.data(), t->shape};
 }
 
+namespace {
+constexpr std::size_t kTensorsPerBlock = 12;     // the block's list in expectedTensors()
+constexpr std::size_t kTensorsOutsideBlocks = 4; // wte, wpe, ln_f's weight and bias
+} // namespace
+
+bool holdsEveryBlock(const ModelConfig &c, std::size_t tensorsInFile)
+{
+    return c.nLayer >= 0 && tensorsInFile >= kTensorsOutsideBlocks &&
+           std::uint64_t(c.nLayer) <= (tensorsInFile - kTensorsOutsideBlocks) / kTensorsPerBlock;
+}
+
 std::vector<std::pair<std::string, Shape>> expectedTensors(const ModelConfig &c)
 {
     const std::int64_t C = c.nEmbd;

@@ -44,6 +44,10 @@ struct ModelWeights
 // per block ln_1, attn.c_attn, attn.c_proj, ln_2, mlp.c_fc, mlp.c_proj (weights then biases),
 // then ln_f.
 std::vector<std::pair<std::string, Shape>> expectedTensors(const ModelConfig &config);
+// Whether a file holding `tensorsInFile` tensors can hold every tensor the config implies; checked
+// before expectedTensors() so that a header claiming 10^12 blocks is refused instead of listing
+// them until memory runs out.
+bool holdsEveryBlock(const ModelConfig &config, std::size_t tensorsInFile);
 
 std::int64_t elementCount(const Shape &shape);
 // The number of values of a shape read from a file, or nullopt when it exceeds `limit` (no

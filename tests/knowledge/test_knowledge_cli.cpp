@@ -131,6 +131,31 @@ private Q_SLOTS:
         oneLine(kb({QStringLiteral("frobnicate")}), 2, QStringLiteral("unknown action"));
     }
 
+    void eachActionHasItsOwnHelp()
+    {
+        const AzllmRun overview = runAzllm({QStringLiteral("kb"), QStringLiteral("--help")});
+        QCOMPARE(overview.exitCode, 0);
+        for (const char *action :
+             {"create", "add", "list", "remove", "rename", "search", "eval", "embed"})
+            QVERIFY2(overview.out.contains(QStringLiteral("\n  %1 ").arg(QLatin1String(action))),
+                     action);
+        const AzllmRun eval =
+            runAzllm({QStringLiteral("kb"), QStringLiteral("eval"), QStringLiteral("--help")});
+        QCOMPARE(eval.exitCode, 0);
+        QVERIFY2(eval.out.startsWith(QStringLiteral("usage: azllm kb eval --workspace DIR --kb N "
+                                                    "--data FILE")),
+                 qPrintable(eval.out));
+        QVERIFY(eval.out.contains(QStringLiteral("--verbose")));
+        QVERIFY(eval.out.contains(QStringLiteral("modes: bm25")));
+        QVERIFY(!eval.out.contains(QStringLiteral("--description")));
+        QVERIFY(!eval.out.contains(QStringLiteral("rename a base")));
+        const AzllmRun create =
+            runAzllm({QStringLiteral("kb"), QStringLiteral("create"), QStringLiteral("--help")});
+        QVERIFY(create.out.contains(QStringLiteral("--description")));
+        QVERIFY(!create.out.contains(QStringLiteral("--query")));
+        QVERIFY(!create.out.contains(QStringLiteral("modes:")));
+    }
+
     void removeDocumentAndBase()
     {
         QCOMPARE(kb({QStringLiteral("remove"), QStringLiteral("--kb"), QStringLiteral("laws"),

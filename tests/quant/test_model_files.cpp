@@ -403,6 +403,45 @@ private Q_SLOTS:
                 }).contains(QStringLiteral("config.json")));
     }
 
+    // A header's block count is checked against the tensors the file holds before the reader
+    // lists what it expects: 2^32 - 1 blocks once meant 5 * 10^10 names built in memory.
+    void blockCountsBeyondTheFilesTensorsAreRefused()
+    {
+        QFile good(path("model-f32.gguf"));
+        QVERIFY(good.open(QIODevice::ReadOnly));
+        QByteArray bytes = good.readAll();
+        const QByteArray key("gpt2.block_count");
+        const int at = bytes.indexOf(key);
+        QVERIFY(at > 0);
+        const int value = at + key.size() + 4; // after the key, its type (UINT32), then the value
+        const std::uint32_t blocks = 0xffffffffu;
+        bytes.replace(value, 4, reinterpret_cast<const char *>(&blocks), 4);
+        QFile lying(path("many-blocks.gguf"));
+        QVERIFY(lying.open(QIODevice::WriteOnly));
+        lying.write(bytes);
+        lying.close();
+        QString message = messageOf<quant::GgufError>(
+            [&] { quant::readGgufModel(path("many-blocks.gguf").toStdString()); });
+        QVERIFY2(message.contains(QStringLiteral("gpt2.block_count is 4294967295")),
+                 qPrintable(message));
+
+        QDir().mkpath(path("many-blocks"));
+        for (const QString &name : QDir(path("hf")).entryList(QDir::Files))
+            QVERIFY(QFile::copy(path("hf/") + name, path("many-blocks/") + name));
+        QFile config(path("many-blocks/config.json"));
+        QVERIFY(config.open(QIODevice::ReadWrite));
+        QByteArray json = config.readAll();
+        const int layer = json.indexOf("\"n_layer\": ");
+        QVERIFY(layer > 0);
+        json.replace(layer, json.indexOf(',', layer) - layer, "\"n_layer\": 4294967295");
+        config.resize(0);
+        config.write(json);
+        config.close();
+        message = messageOf<quant::SafetensorsError>(
+            [&] { quant::readHuggingFaceModel(path("many-blocks").toStdString()); });
+        QVERIFY2(message.contains(QStringLiteral("n_layer is 4294967295")), qPrintable(message));
+    }
+
     void cancelledOrFailedExportsLeaveNothing()
     {
         const auto cancelAtHalf = [](const std::string &, double fraction) {
