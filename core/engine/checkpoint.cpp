@@ -131,11 +131,6 @@ std::string shapeText(const torch::Tensor &t)
 
 } // namespace
 
-std::runtime_error checkpointError(const std::string &checkpointDir, const std::string &why)
-{
-    return std::runtime_error("checkpoint " + checkpointDir + ": " + why);
-}
-
 std::string checkpointsDir(const std::string &runDir)
 {
     return (fs::path(runDir) / "checkpoints").string();

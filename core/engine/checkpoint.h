@@ -71,7 +71,11 @@ bool holdsRun(const std::string &runDir);
 
 // The error every checkpoint loader throws: "checkpoint DIR: why", so messages name the folder
 // the same way whichever file in it is at fault.
-std::runtime_error checkpointError(const std::string &checkpointDir, const std::string &why);
+// Inline: the archive check in the engine's base library uses it too.
+inline std::runtime_error checkpointError(const std::string &checkpointDir, const std::string &why)
+{
+    return std::runtime_error("checkpoint " + checkpointDir + ": " + why);
+}
 
 // Throw std::runtime_error naming the folder and the file when a checkpoint is missing or damaged.
 RunConfig readCheckpointConfig(const std::string &checkpointDir);
