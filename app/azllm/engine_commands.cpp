@@ -14,6 +14,7 @@
 #include "config_io.h"
 #include "generator.h"
 #include "model_sizing.h"
+#include "parallel_launch.h"
 #include "reference_bench.h"
 #include "runtime.h"
 #include "sampling_options.h"
@@ -122,8 +123,10 @@ public:
                     static_cast<long long>(m.maxSteps), m.loss);
         if (m.validationLoss >= 0)
             std::printf(" | val %.4f", m.validationLoss);
-        std::printf(" | lr %.2e | grad %.3f | %.0f tok/s | %.1fs\n", m.learningRate, m.gradNorm,
+        std::printf(" | lr %.2e | grad %.3f | %.0f tok/s | %.1fs", m.learningRate, m.gradNorm,
                     m.tokensPerSecond, m.elapsedSeconds);
+        printRanks(m);
+        std::printf("\n");
         std::fflush(stdout);
     }
     void checkpointSaved(const CheckpointInfo &info) override
@@ -134,6 +137,17 @@ public:
     void message(const std::string &text) override { std::fprintf(stderr, "%s\n", text.c_str()); }
 
 private:
+    // Data parallel: how fast each rank computes, and how long this one waited for the others.
+    static void printRanks(const StepMetrics &m)
+    {
+        if (m.rankTokensPerSecond.empty())
+            return;
+        std::printf(" | ranks");
+        for (double speed : m.rankTokensPerSecond)
+            std::printf(" %.0f", speed);
+        std::printf(" tok/s | all-reduce wait %.1f ms", 1000 * m.communicationSeconds);
+    }
+
     std::int64_t m_logEvery;
     TrainingControl &m_control;
 };
@@ -169,13 +183,16 @@ std::vector<std::pair<std::string, std::string>> resumeOverrides(const CommandLi
     return overrides;
 }
 
-// Without --data: the built-in synthetic set, written into the run folder.
-void useSyntheticDataIfNone(RunConfig &config)
+// Without --data: the built-in synthetic set, written into the run folder (by rank 0 alone when
+// several processes train).
+void useSyntheticDataIfNone(RunConfig &config, bool writer)
 {
     if (!config.train.trainData.empty())
         return;
-    fs::create_directories(config.train.outDir);
     config.train.trainData = (fs::path(config.train.outDir) / "synthetic.tokens").string();
+    if (!writer)
+        return;
+    fs::create_directories(config.train.outDir);
     if (!fs::exists(config.train.trainData))
         writeSyntheticTokens(config.train.trainData, std::uint32_t(config.model.vocabSize),
                              2'000'000, config.train.seed);
@@ -193,40 +210,64 @@ void keepTokenizerWithRun(const TrainConfig &train)
                       fs::copy_options::overwrite_existing);
 }
 
+// Data parallel: this rank's output goes to its log (ranks other than 0), then it joins the run.
+std::shared_ptr<DistributedGroup> joinAsRank(const std::optional<DistributedSettings> &rank,
+                                             const TrainConfig &planned)
+{
+    if (!rank)
+        return nullptr;
+    redirectRankOutput(*rank, planned.outDir);
+    return joinRun(*rank, planned.device);
+}
+
 int runTrain(const std::vector<std::string> &args)
 {
     bool help = false;
     const CommandLine cl =
         parseOrHelp("azllm train [--preset NAME | --config FILE] [--data TOKENS] [--out DIR] "
-                    "[--KEY VALUE ...]\n"
-                    "       azllm train --resume RUN_OR_CHECKPOINT [--max_steps N]",
-                    trainOptions(), args, help);
+                    "[--KEY VALUE ...] [--nproc N]\n"
+                    "       azllm train --resume RUN_OR_CHECKPOINT [--max_steps N] [--nproc N]",
+                    withParallelOptions(trainOptions()), args, help);
     if (help)
         return 0;
+    if (const std::optional<int> code = launchLocalRanks(cl, {"train"}, args))
+        return *code;
     initializeRuntime();
+    applyThreadOption(cl);
+    const std::optional<DistributedSettings> rank = rankSettings(cl);
+    std::shared_ptr<DistributedGroup> group;
     std::optional<Trainer> trainer;
     if (cl.has("resume")) {
         const std::string checkpoint = resolveCheckpoint(cl.value("resume"));
-        trainer.emplace(Trainer::resume(checkpoint, resumeOverrides(cl)));
+        RunConfig planned = readCheckpointConfig(checkpoint);
+        for (const auto &[key, value] : resumeOverrides(cl))
+            setConfigValue(planned, key, value);
+        group = joinAsRank(rank, planned.train);
+        trainer.emplace(Trainer::resume(checkpoint, resumeOverrides(cl), group));
         std::printf("resumed %s at step %lld\n", checkpoint.c_str(),
                     static_cast<long long>(trainer->currentStep()));
     } else {
         RunConfig config = trainConfigFrom(cl);
         requireValid(config.model);
-        useSyntheticDataIfNone(config);
-        trainer.emplace(config);
-        keepTokenizerWithRun(config.train);
+        group = joinAsRank(rank, config.train);
+        const bool writer = !group || group->isWriter();
+        useSyntheticDataIfNone(config, writer);
+        if (group)
+            group->barrier(); // the others read what rank 0 has just written
+        trainer.emplace(config, group);
+        if (writer)
+            keepTokenizerWithRun(config.train);
     }
     const RunConfig &config = trainer->config();
     std::printf(
         "model: %s parameters (%lld layers, %lld heads, %lld wide, vocab %lld, context %lld) on "
         "%s, "
-        "%d threads\n",
+        "%d threads%s\n",
         humanCount(double(trainer->parameterCount())).c_str(),
         static_cast<long long>(config.model.nLayer), static_cast<long long>(config.model.nHead),
         static_cast<long long>(config.model.nEmbd), static_cast<long long>(config.model.vocabSize),
         static_cast<long long>(config.model.contextLength), trainer->device().c_str(),
-        threadCount());
+        threadCount(), group ? (", " + describeRank(*group)).c_str() : "");
     TrainingControl control;
     ConsoleProgress progress(
         cl.intValue("log-every", std::max<std::int64_t>(1, config.train.maxSteps / 100)), control);

@@ -103,6 +103,11 @@ std::string checkpointDirName(std::int64_t step)
     return name;
 }
 
+std::string rankGeneratorFileName(int rank)
+{
+    return "rng-rank-" + std::to_string(rank) + ".pt";
+}
+
 std::vector<CheckpointInfo> listCheckpoints(const std::string &runDir)
 {
     std::vector<CheckpointInfo> found;
@@ -137,8 +142,11 @@ std::optional<CheckpointInfo> latestCheckpoint(const std::string &runDir)
 RunConfig readCheckpointConfig(const std::string &dir)
 {
     requireFile(dir, "config.txt");
+    // A config saved before window_keying existed was drawn the older way.
+    RunConfig saved;
+    saved.train.windowKeying = kWindowKeyingMicroBatchRow;
     try {
-        return readConfigFile((fs::path(dir) / "config.txt").string());
+        return readConfigFile((fs::path(dir) / "config.txt").string(), saved);
     } catch (const std::exception &e) {
         throw damaged(dir, e.what());
     }
@@ -181,6 +189,9 @@ std::string saveCheckpoint(const std::string &runDir, const CheckpointContents &
         rng = generator.get_state();
     }
     torch::save(rng, (tempDir / "rng.pt").string());
+    for (std::size_t r = 0; r < c.rankGeneratorStates.size(); ++r)
+        torch::save(c.rankGeneratorStates[r],
+                    (tempDir / rankGeneratorFileName(int(r) + 1)).string());
 
     // An older checkpoint of the same step belongs to a branch the user abandoned by resuming
     // from an earlier one; the new one replaces it.

@@ -6,6 +6,7 @@
 //       model.pt       weights by GPT-2 name (a LibTorch archive)
 //       optimizer.pt   AdamW moments and step counts
 //       rng.pt         LibTorch's CPU generator state (dropout)
+//       rng-rank-N.pt  data parallel: rank N's generator state (N = 1 .. processes - 1)
 // The folder is written as step-N.tmp and renamed when complete, so a crash or a cancel never
 // leaves a half checkpoint under a real name. docs/formats.md has the details.
 #pragma once
@@ -38,6 +39,8 @@ struct CheckpointInfo
 
 std::string checkpointsDir(const std::string &runDir);
 std::string checkpointDirName(std::int64_t step);
+// Data parallel: where a checkpoint keeps rank N's random state (rank 0's is rng.pt).
+std::string rankGeneratorFileName(int rank);
 
 // Complete checkpoints of a run, oldest first (temporary folders are ignored).
 std::vector<CheckpointInfo> listCheckpoints(const std::string &runDir);

@@ -15,6 +15,8 @@ struct CheckpointContents
     CheckpointState state;
     Gpt model{nullptr};
     FusedAdamW *optimizer = nullptr; // optional
+    // Data parallel: the random states of ranks 1.. (rank 0's is rng.pt), as rng-rank-<r>.pt.
+    std::vector<torch::Tensor> rankGeneratorStates;
 };
 
 // Writes the checkpoint for state.step under runDir atomically and returns its folder.

@@ -54,6 +54,8 @@ std::vector<Field> fieldsOf(RunConfig &c)
         {"out_dir", "run folder (checkpoints, config)", &t.outDir},
         {"seed", "random seed", &t.seed},
         {"device", "auto, cpu, cuda or cuda:N", &t.device},
+        {"window_keying", "how windows are drawn: global_row, or micro_batch_row (older runs)",
+         &t.windowKeying},
     };
 }
 

@@ -32,6 +32,11 @@ int threadCount()
     return torch::get_num_threads();
 }
 
+void setThreadCount(int threads)
+{
+    torch::set_num_threads(std::max(1, threads));
+}
+
 bool cudaAvailable()
 {
     return torch::cuda::is_available();

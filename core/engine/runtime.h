@@ -12,6 +12,8 @@ namespace azllm {
 void initializeRuntime();
 
 int threadCount();
+// LibTorch's threads for this process from now on (--threads; a launcher's ranks share cores).
+void setThreadCount(int threads);
 
 // "cpu", "cuda" (first GPU) or "cuda:N"; "auto" picks CUDA when LibTorch sees one.
 // Throws std::invalid_argument when the device is unknown or not available.

@@ -8,6 +8,8 @@
 #include "adamw.h"
 #include "checkpoint_io.h"
 #include "config_io.h"
+#include "data_parallel.h"
+#include "distributed.h"
 #include "language_model_impl.h"
 #include "runtime.h"
 #include "training_data.h"
@@ -106,9 +108,11 @@ std::unique_ptr<FusedAdamW> makeOptimizer(Gpt &model, const TrainConfig &t)
 
 struct Trainer::Impl
 {
-    explicit Impl(RunConfig runConfig)
+    Impl(RunConfig runConfig, std::shared_ptr<DistributedGroup> group)
         : config(std::move(runConfig)), context(trainingContext(config)),
-          device(resolveDevice(config.train.device)), model(nullptr)
+          device(resolveDevice(group ? group->settings().deviceFor(config.train.device)
+                                     : config.train.device)),
+          model(nullptr)
     {
         requireValidTraining(config);
         data = std::make_unique<TrainingData>(config.train, config.model.vocabSize, context);
@@ -118,13 +122,19 @@ struct Trainer::Impl
         model->train();
         optimizer = makeOptimizer(model, config.train);
         batch.resize(std::size_t(config.train.batchSize * (context + 1)));
+        if (group) { // data parallel: this rank's rows, gradient all-reduce, own dropout stream
+            parallel = std::make_unique<DataParallel>(std::move(group), model, config.train);
+            parallel->seedOwnGenerator(config.train.seed, 0);
+        }
     }
 
     double learningRate(std::int64_t step) const;
     torch::Tensor lossOnBatch(bool validation, std::int64_t index, std::int64_t micro);
     StepMetrics step();
+    StepMetrics skipStep(StepMetrics m, double loss);
     double evaluate();
     CheckpointInfo save();
+    bool isWriter() const { return !parallel || parallel->isWriter(); }
 
     RunConfig config;
     std::int64_t context;
@@ -133,7 +143,8 @@ struct Trainer::Impl
     std::unique_ptr<FusedAdamW> optimizer;
     std::unique_ptr<TrainingData> data;
     CheckpointState state;
-    std::vector<std::int64_t> batch; // one micro-batch of windows, B x (T + 1)
+    std::vector<std::int64_t> batch;        // one micro-batch of windows, B x (T + 1)
+    std::unique_ptr<DataParallel> parallel; // data parallel: null for a single process
 };
 
 // nanoGPT's schedule: linear warmup, cosine decay to the floor at max_steps.
@@ -151,13 +162,17 @@ double Trainer::Impl::learningRate(std::int64_t step) const
 
 torch::Tensor Trainer::Impl::lossOnBatch(bool validation, std::int64_t index, std::int64_t micro)
 {
+    // Data parallel: a rank trains on its share of the rows; validation (rank 0) on all of them.
+    const std::int64_t rows =
+        parallel && !validation ? parallel->rowCount() : config.train.batchSize;
     if (validation)
         data->validationBatch(index, batch.data());
+    else if (parallel)
+        data->trainBatch(index, micro, batch.data(), parallel->firstRow(), rows);
     else
         data->trainBatch(index, micro, batch.data());
     const torch::Tensor windows =
-        torch::from_blob(batch.data(), {config.train.batchSize, context + 1}, torch::kLong)
-            .to(device);
+        torch::from_blob(batch.data(), {rows, context + 1}, torch::kLong).to(device);
     return model->loss(windows.slice(1, 0, context), windows.slice(1, 1, context + 1));
 }
 
@@ -172,15 +187,24 @@ StepMetrics Trainer::Impl::step()
     for (std::int64_t micro = 0; micro < t.gradAccumSteps; ++micro) {
         const torch::Tensor loss = lossOnBatch(false, state.step, micro);
         const double value = loss.item<double>(); // a sync point on GPUs, once per micro-batch
-        if (!std::isfinite(value)) {
-            for (torch::Tensor &p : model->parameters())
-                p.mutable_grad().reset();
-            m.loss = value;
-            m.step = state.step;
-            return m;
-        }
+        // One process skips the step here; ranks go on (all must take part in the all-reduce)
+        // and skip it together below.
+        if (!std::isfinite(value) && !parallel)
+            return skipStep(m, value);
+        if (parallel) // data parallel: the last backward all-reduces gradients as they come
+            parallel->beforeBackward(state.step, micro + 1 == t.gradAccumSteps);
         (loss / double(t.gradAccumSteps)).backward();
         lossSum += value;
+    }
+    if (parallel) { // data parallel: gradients averaged over ranks, the global batch's loss
+        const double busy = std::chrono::duration<double>(Clock::now() - start).count();
+        const DataParallel::StepTotals totals = parallel->afterBackward(
+            lossSum, busy, parallel->rowCount() * context * t.gradAccumSteps);
+        lossSum = totals.lossSum;
+        m.rankTokensPerSecond = totals.rankTokensPerSecond;
+        m.communicationSeconds = totals.waitSeconds;
+        if (!std::isfinite(lossSum))
+            return skipStep(m, lossSum / double(t.gradAccumSteps));
     }
     // Clipping as clip_grad_norm_ does it, folded into the optimizer's single pass.
     m.gradNorm = optimizer->gradientNorm();
@@ -204,6 +228,16 @@ StepMetrics Trainer::Impl::step()
     return m;
 }
 
+// A non-finite loss: the weights stay as they were, the gradients are dropped.
+StepMetrics Trainer::Impl::skipStep(StepMetrics m, double loss)
+{
+    for (torch::Tensor &p : model->parameters())
+        p.mutable_grad().reset();
+    m.loss = loss;
+    m.step = state.step;
+    return m;
+}
+
 double Trainer::Impl::evaluate()
 {
     torch::NoGradGuard noGrad;
@@ -218,18 +252,31 @@ double Trainer::Impl::evaluate()
 
 CheckpointInfo Trainer::Impl::save()
 {
-    CheckpointContents contents{config, state, model, optimizer.get()};
+    CheckpointContents contents{config, state, model, optimizer.get(), {}};
+    if (parallel) { // data parallel: every rank's random state; rank 0 alone writes
+        contents.rankGeneratorStates = parallel->gatherGeneratorStates();
+        if (!parallel->isWriter())
+            return {(std::filesystem::path(checkpointsDir(config.train.outDir)) /
+                     checkpointDirName(state.step))
+                        .string(),
+                    state};
+    }
     const std::string dir = saveCheckpoint(config.train.outDir, contents);
     pruneCheckpoints(config.train.outDir, config.train.keepCheckpoints);
     return {dir, state};
 }
 
-Trainer::Trainer(RunConfig config) : m_impl(std::make_unique<Impl>(std::move(config)))
+Trainer::Trainer(RunConfig config, std::shared_ptr<DistributedGroup> group)
+    : m_impl(std::make_unique<Impl>(std::move(config), std::move(group)))
 {
-    std::filesystem::create_directories(m_impl->config.train.outDir);
-    writeFileAtomically(
-        (std::filesystem::path(m_impl->config.train.outDir) / "config.txt").string(),
-        formatConfig(m_impl->config));
+    Impl &d = *m_impl;
+    if (d.isWriter()) {
+        std::filesystem::create_directories(d.config.train.outDir);
+        writeFileAtomically((std::filesystem::path(d.config.train.outDir) / "config.txt").string(),
+                            formatConfig(d.config));
+    }
+    if (d.parallel) // data parallel: every rank starts from rank 0's weights
+        d.parallel->synchronizeStart(d.model, d.config, 0);
 }
 
 Trainer::Trainer(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -238,7 +285,8 @@ Trainer::Trainer(Trainer &&) noexcept = default;
 Trainer &Trainer::operator=(Trainer &&) noexcept = default;
 
 Trainer Trainer::resume(const std::string &checkpointDir,
-                        const std::vector<std::pair<std::string, std::string>> &overrides)
+                        const std::vector<std::pair<std::string, std::string>> &overrides,
+                        std::shared_ptr<DistributedGroup> group)
 {
     static const std::vector<std::string> changeable = {
         "max_steps",        "out_dir", "eval_interval", "checkpoint_interval",
@@ -251,15 +299,19 @@ Trainer Trainer::resume(const std::string &checkpointDir,
                                         "continue exactly); start a new run instead");
         setConfigValue(config, key, value);
     }
-    auto impl = std::make_unique<Impl>(config);
+    auto impl = std::make_unique<Impl>(config, std::move(group));
+    impl->state = readCheckpointState(checkpointDir);
     try {
         loadWeights(checkpointDir, impl->model);
         loadOptimizer(checkpointDir, *impl->optimizer);
         loadRngState(checkpointDir);
+        if (impl->parallel) // data parallel: rank r's own dropout stream
+            impl->parallel->restoreGenerator(checkpointDir, config.train.seed, impl->state.step);
     } catch (const c10::Error &e) {
         throw std::runtime_error("checkpoint " + checkpointDir + ": " + describeTorchError(e));
     }
-    impl->state = readCheckpointState(checkpointDir);
+    if (impl->parallel) // data parallel: every rank continues from rank 0's weights
+        impl->parallel->synchronizeStart(impl->model, impl->config, impl->state.step);
     return Trainer(std::move(impl));
 }
 
@@ -297,7 +349,9 @@ TrainingResult Trainer::run(TrainingObserver &observer, TrainingControl *control
     };
 
     while (d.state.step < t.maxSteps) {
-        if (control && !control->waitWhilePaused())
+        // Data parallel: every rank stops together, and waits while rank 0 is paused.
+        if (d.parallel ? !d.parallel->agreeToContinue(control)
+                       : control && !control->waitWhilePaused())
             break;
         StepMetrics m = d.step();
         if (!std::isfinite(m.loss)) {
@@ -310,18 +364,21 @@ TrainingResult Trainer::run(TrainingObserver &observer, TrainingControl *control
                 d.state.step, lastCheckpoint};
         }
         const bool last = m.step == t.maxSteps;
-        if (m.step % t.evalInterval == 0 || last)
+        if ((m.step % t.evalInterval == 0 || last) && d.isWriter()) // data parallel: rank 0
             m.validationLoss = d.evaluate();
         observer.stepFinished(m);
         if (m.step % t.checkpointInterval == 0 || last)
             saveNow();
-        if (control && control->stopRequested())
+        if (control && control->stopRequested() && !d.parallel) // ranks agree at the top
             break;
     }
     if (d.state.step >= t.maxSteps)
         return {TrainingOutcome::Finished, "finished " + std::to_string(t.maxSteps) + " steps",
                 d.state.step, lastCheckpoint};
-    if (lastCheckpoint.empty() || readCheckpointState(lastCheckpoint).step != d.state.step)
+    const auto unsaved = [&] {
+        return lastCheckpoint.empty() || readCheckpointState(lastCheckpoint).step != d.state.step;
+    };
+    if (d.parallel ? d.parallel->writerDecides(unsaved) : unsaved()) // data parallel: rank 0's disk
         saveNow();
     return {TrainingOutcome::Stopped,
             "stopped at step " + std::to_string(d.state.step) + "; resume from " + lastCheckpoint,
