@@ -236,6 +236,40 @@ private Q_SLOTS:
         QVERIFY2(difference <= kWeightTolerance, qPrintable(QString::number(difference)));
     }
 
+    // Debian's torchrun (python3-torch) starts the same program; its agent hosts the store.
+    void runsUnderTorchrun()
+    {
+        const QString torchrun = QStandardPaths::findExecutable(QStringLiteral("torchrun"));
+        if (torchrun.isEmpty())
+            QSKIP("torchrun is not installed (Debian package python3-torch)");
+        const QString run = path(QStringLiteral("torchrun"));
+        QProcess process;
+        // --redirects 1 --tee 1: Debian 12's torchrun (PyTorch 1.13 on Python 3.11) fails on
+        // their default, 0 (docs/scaling.md).
+        process.start(torchrun, QStringList{QStringLiteral("--nproc_per_node"),
+                                            QStringLiteral("2"),
+                                            QStringLiteral("--master_port"),
+                                            QString::number(freeLocalPort()),
+                                            QStringLiteral("--redirects"),
+                                            QStringLiteral("1"),
+                                            QStringLiteral("--tee"),
+                                            QStringLiteral("1"),
+                                            QStringLiteral("--log_dir"),
+                                            path(QStringLiteral("torchrun-logs")),
+                                            QStringLiteral("--no_python"),
+                                            QStringLiteral(AZLLM_EXECUTABLE)}
+                                    << tinyRun(run, 6));
+        QVERIFY(process.waitForFinished(180000));
+        const QString out = QString::fromUtf8(process.readAllStandardOutput());
+        QVERIFY2(process.exitCode() == 0,
+                 qPrintable(out + QString::fromUtf8(process.readAllStandardError())));
+        QVERIFY(out.contains(QLatin1String("rank 0 of 2 (gloo)")));
+        QVERIFY(QFile::exists(run + QLatin1String("/logs/rank-1.log")));
+        const double difference =
+            largestWeightDifference(checkpoint(run, 6), checkpoint(m_twoProcesses, 6));
+        QVERIFY2(difference <= kWeightTolerance, qPrintable(QString::number(difference)));
+    }
+
     // kill -9 on rank 1: rank 0 names it, the launcher says how it ended, the run stops, and
     // the last checkpoint still loads.
     void killedRankEndsTheRunWithItsName()
