@@ -1191,6 +1191,14 @@ bir tokeninə klikləyin.</translation>
     </message>
 </context>
 <context>
+    <name>RankProcesses</name>
+    <message>
+        <location filename="../ui/train/rank_processes.cpp" line="+54"/>
+        <source>the azllm program, which runs the other processes, is not next to the studio (%1); build it (target azllm) or train with one process</source>
+        <translation>digər prosesləri işə salan azllm proqramı studiyanın yanında yoxdur (%1); onu qurun (azllm hədəfi) və ya bir proseslə öyrədin</translation>
+    </message>
+</context>
+<context>
     <name>RoadmapPage</name>
     <message>
         <location filename="../ui/roadmap/roadmap_page.cpp" line="+85"/>
@@ -1703,7 +1711,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
 <context>
     <name>TrainPage</name>
     <message>
-        <location filename="../ui/train/train_page.cpp" line="+109"/>
+        <location filename="../ui/train/train_page.cpp" line="+110"/>
         <source>step %v of %m</source>
         <translation>addım %v / %m</translation>
     </message>
@@ -1788,7 +1796,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>&amp;Dropout</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Start</source>
         <translation>Başla</translation>
     </message>
@@ -1981,7 +1989,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>Təlim gedir…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>training %1</source>
         <translation>təlim %1</translation>
     </message>
@@ -1991,7 +1999,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>ln(lüğət) = %1: bərabər ehtimallı təxmin</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Could not save metrics: %1</source>
         <translation>Metrikləri saxlamaq alınmadı: %1</translation>
     </message>
@@ -2001,7 +2009,7 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <translation>addım %1: validasiya itkisi %2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>loss %1 · %2 tokens/s · %3 left</source>
         <translation>itki %1 · %2 token/s · %3 qalıb</translation>
     </message>
@@ -2064,7 +2072,12 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../ui/train/training_worker.cpp" line="+136"/>
+        <location filename="../ui/train/training_worker.cpp" line="+124"/>
+        <source>%1 processes train this run, %2 threads each; the others write to %3/logs.</source>
+        <translation>Bu təlimi %1 proses aparır, hər birində %2 axın; digər proseslər %3/logs qovluğuna yazır.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>(no sample: %1)</source>
         <translation>(nümunə yoxdur: %1)</translation>
     </message>
@@ -2317,6 +2330,44 @@ Picks a fresh random seed for every answer (the seed used is shown under the ans
         <location line="+1"/>
         <source>Tokens contributed:</source>
         <translation>Əlavə etdiyi tokenlər:</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::DataParallelPanel</name>
+    <message>
+        <location filename="../ui/train/data_parallel_panel.cpp" line="+124"/>
+        <source>process %1: %2 tok/s</source>
+        <translation>proses %1: %2 token/s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>total %1 tokens/s · waiting for the others %2 ms a step</source>
+        <translation>cəmi %1 token/s · digərlərini gözləmə: addımda %2 ms</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 × %2 = %3 threads on %4 cores</source>
+        <translation>%1 × %2 = %3 axın, %4 nüvə</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Pro&amp;cesses</source>
+        <translation>Pro&amp;seslər</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Threads each</source>
+        <translation>Hər birində &amp;axın</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data-parallel training: each process takes its share of every batch and the gradients are averaged after each step. More than one starts the others as azllm processes on this computer.</source>
+        <translation>Verilənlərə görə paralel təlim: hər proses hər paketin öz payını götürür, qradiyentlər isə hər addımdan sonra ortalanır. Birdən çox seçiləndə digər proseslər bu kompüterdə azllm proqramı kimi işə salınır.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>LibTorch threads of each process; together they should not exceed this computer&apos;s cores</source>
+        <translation>Hər prosesin LibTorch axınları; cəmi bu kompüterin nüvələrindən çox olmamalıdır</translation>
     </message>
 </context>
 <context>

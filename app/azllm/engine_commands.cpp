@@ -251,9 +251,10 @@ int runTrain(const std::vector<std::string> &args)
         requireValid(config.model);
         group = joinAsRank(rank, config.train);
         const bool writer = !group || group->isWriter();
+        const bool synthetic = config.train.trainData.empty();
         useSyntheticDataIfNone(config, writer);
-        if (group)
-            group->barrier(); // the others read what rank 0 has just written
+        if (group && synthetic) // every rank has the same flags, so all or none wait here
+            group->barrier();   // for rank 0 to write the synthetic set they are about to read
         trainer.emplace(config, group);
         if (writer)
             keepTokenizerWithRun(config.train);
@@ -520,15 +521,21 @@ int benchTrainCommand(const std::vector<std::string> &args)
     bool help = false;
     const CommandLine cl =
         parseOrHelp("azllm bench train [--preset NAME] [--batch B] [--context T] [--steps N] "
-                    "[--compare-python]",
-                    withBenchModelOptions({{"batch", "B", "sequences per step (default 16)"},
-                                           {"context", "T", "tokens per sequence (default 128)"},
-                                           {"steps", "N", "timed steps (default 10)"},
-                                           {"warmup", "N", "untimed steps first (default 2)"}}),
+                    "[--compare-python | --nproc N]",
+                    withParallelOptions(withBenchModelOptions(
+                        {{"batch", "B", "sequences per step, all processes together (default 16)"},
+                         {"context", "T", "tokens per sequence (default 128)"},
+                         {"steps", "N", "timed steps (default 10)"},
+                         {"warmup", "N", "untimed steps first (default 2)"}})),
                     args, help);
     if (help)
         return 0;
+    if (cl.has("compare-python") && cl.intValue("nproc", 1) > 1)
+        throw UsageError("--compare-python measures one process; leave out --nproc");
+    if (const std::optional<int> code = launchLocalRanks(cl, {"bench", "train"}, args))
+        return *code;
     initializeRuntime();
+    applyThreadOption(cl);
     TrainBenchOptions o;
     o.batch = cl.intValue("batch", 16);
     o.context = cl.intValue("context", 128);
@@ -538,6 +545,10 @@ int benchTrainCommand(const std::vector<std::string> &args)
     o.device = cl.value("device", "auto");
     if (o.batch <= 0 || o.context <= 0 || o.steps <= 0 || o.warmupSteps < 0)
         throw UsageError("--batch, --context and --steps must be positive");
+    if (const std::optional<DistributedSettings> rank = rankSettings(cl)) {
+        redirectRankOutput(*rank, {}); // rank 0 reports for all
+        o.group = joinRun(*rank, o.device);
+    }
     const GemmBenchResult peak = benchGemm(1024, 5);
     const TrainBenchResult r = benchTrain(o);
     const double share = r.gflops / peak.gflops;
@@ -552,6 +563,18 @@ int benchTrainCommand(const std::vector<std::string> &args)
                 "params), %.0f%% of the %.1f GFLOP/s gemm peak\n",
                 r.gflops, r.flopsPerToken, 100 * share, peak.gflops);
     std::string extra;
+    if (o.group) {
+        std::printf("  %s: %.2f ms/step waiting for the gradient all-reduce; each process "
+                    "computed",
+                    describeRank(*o.group).c_str(), r.allReduceWaitMs);
+        for (double speed : r.rankTokensPerSecond)
+            std::printf(" %.0f", speed);
+        std::printf(" tokens/s\n");
+        char text[160];
+        std::snprintf(text, sizeof text, ", \"processes\": %d, \"allreduce_wait_ms\": %.3f",
+                      o.group->worldSize(), r.allReduceWaitMs);
+        extra = text;
+    }
     if (cl.has("compare-python")) {
         const ReferenceFigures py =
             runPythonReference("train", o.model, o.batch, o.context, o.steps, o.warmupSteps);
@@ -630,6 +653,8 @@ int runBench(const std::vector<std::string> &args)
         {"gemm", "fp32 matrix-product peak", benchGemmCommand},
         {"train", "training tokens/s, ms/step, GFLOP/s", benchTrainCommand},
         {"generate", "generation tokens/s with and without the KV cache", benchGenerateCommand},
+        {"allreduce", "the gradient all-reduce between processes (--nproc N)",
+         benchAllReduceCommand},
     };
     const std::string kind = args.empty() ? "" : args.front();
     for (const Command &k : kinds)

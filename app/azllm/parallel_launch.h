@@ -37,3 +37,7 @@ void redirectRankOutput(const azllm::DistributedSettings &settings, const std::s
 
 // "rank 1 of 2, gloo" for a banner line.
 std::string describeRank(const azllm::DistributedGroup &group);
+
+// azllm bench allreduce (allreduce_bench.cpp): the gradient all-reduce alone, between --nproc
+// processes, on gradients shaped like a preset's.
+int benchAllReduceCommand(const std::vector<std::string> &args);

@@ -5,18 +5,10 @@
 
 #include "checkpoint.h"
 #include "distributed_group_impl.h"
+#include "training_data.h"
 
 namespace azllm {
 namespace {
-
-// SplitMix64 (as training_data.cpp): one well-mixed number from a few.
-std::uint64_t mix(std::uint64_t x)
-{
-    x += 0x9e3779b97f4a7c15ULL;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
 
 // What every rank must agree on to be training the same run at the same place.
 struct Fingerprint
@@ -89,7 +81,7 @@ void DataParallel::synchronizeStart(Gpt &model, const RunConfig &config, std::in
 void DataParallel::seedOwnGenerator(std::uint64_t seed, std::int64_t step)
 {
     if (rank() > 0)
-        torch::manual_seed(mix(mix(seed ^ 0x72616e6bULL) + std::uint64_t(rank())) +
+        torch::manual_seed(splitMix64(splitMix64(seed ^ 0x72616e6bULL) + std::uint64_t(rank())) +
                            std::uint64_t(step));
 }
 

@@ -124,7 +124,8 @@ c10::intrusive_ptr<c10d::Store> openStore(const DistributedSettings &s, bool for
 
 // Every rank counts itself in, then waits for the others, so that a missing rank is reported as
 // missing rather than as a socket timeout deep inside Gloo.
-void waitForAllRanks(c10d::Store &store, const DistributedSettings &s)
+void waitForAllRanks(c10d::Store &store, const DistributedSettings &s,
+                     const std::function<void()> &whileWaiting)
 {
     store.add("joined", 1);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(s.timeoutSeconds);
@@ -139,6 +140,8 @@ void waitForAllRanks(c10d::Store &store, const DistributedSettings &s)
                 std::to_string(s.timeoutSeconds) +
                 " s: start every rank with the same MASTER_ADDR, MASTER_PORT and WORLD_SIZE "
                 "(a rank's own log says why it did not come)");
+        if (whileWaiting)
+            whileWaiting();
         std::this_thread::sleep_for(50ms);
     }
 }
@@ -285,13 +288,14 @@ void DistributedGroup::Impl::broadcast(torch::Tensor &tensor, const std::string 
 // DistributedGroup
 
 std::shared_ptr<DistributedGroup> DistributedGroup::join(const DistributedSettings &settings,
-                                                         const std::string &device)
+                                                         const std::string &device,
+                                                         const std::function<void()> &whileWaiting)
 {
     settings.validate();
     auto impl = std::make_unique<Impl>();
     impl->settings = settings;
     impl->store = openStore(settings, false);
-    waitForAllRanks(*impl->store, settings);
+    waitForAllRanks(*impl->store, settings, whileWaiting);
     const std::string host =
         settings.agentStore ? "torchrun's agent at " + endpoint(settings) : std::string("rank 0");
     impl->watch = std::make_unique<RankWatch>(openStore(settings, true), settings.rank,

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -55,8 +56,11 @@ public:
     // device is the resolved training device ("cpu", "cuda:N"): CUDA gradients go through NCCL
     // when this build has it. Throws DistributedError with a clear cause (port in use, store
     // unreachable, ranks missing).
+    // whileWaiting runs every few milliseconds until every rank has arrived; it may throw to
+    // give up early (the studio does when a rank it started has already died).
     static std::shared_ptr<DistributedGroup> join(const DistributedSettings &settings,
-                                                  const std::string &device);
+                                                  const std::string &device,
+                                                  const std::function<void()> &whileWaiting = {});
     ~DistributedGroup();
     DistributedGroup(const DistributedGroup &) = delete;
     DistributedGroup &operator=(const DistributedGroup &) = delete;

@@ -3,16 +3,16 @@
 #include <stdexcept>
 
 namespace azllm {
-namespace {
 
-// SplitMix64: a fast, well-mixed hash of a counter (Steele et al., 2014).
-std::uint64_t mix(std::uint64_t x)
+std::uint64_t splitMix64(std::uint64_t x)
 {
     x += 0x9e3779b97f4a7c15ULL;
     x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
     x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
     return x ^ (x >> 31);
 }
+
+namespace {
 
 std::unique_ptr<TokenFile> openChecked(const std::string &path, std::int64_t modelVocab)
 {
@@ -63,7 +63,7 @@ void TrainingData::fill(const Region &region, std::uint64_t base, std::uint64_t 
 {
     for (std::int64_t row = 0; row < rows; ++row) {
         const std::uint64_t start =
-            region.first + mix(base + firstKey + std::uint64_t(row)) % region.windows;
+            region.first + splitMix64(base + firstKey + std::uint64_t(row)) % region.windows;
         region.file->copyTo(start, std::size_t(m_context + 1), out + row * (m_context + 1));
     }
 }
@@ -71,19 +71,20 @@ void TrainingData::fill(const Region &region, std::uint64_t base, std::uint64_t 
 void TrainingData::trainBatch(std::int64_t step, std::int64_t microStep, std::int64_t *out,
                               std::int64_t firstRow, std::int64_t rowCount) const
 {
-    const std::uint64_t stream = mix(m_seed ^ 0x747261696eULL) + std::uint64_t(step);
+    const std::uint64_t stream = splitMix64(m_seed ^ 0x747261696eULL) + std::uint64_t(step);
     const std::int64_t rows = rowCount < 0 ? m_batch : rowCount;
     if (m_globalRowKeying)
-        fill(m_trainRegion, mix(stream), std::uint64_t(microStep * m_batch + firstRow), rows, out);
+        fill(m_trainRegion, splitMix64(stream), std::uint64_t(microStep * m_batch + firstRow), rows,
+             out);
     else
-        fill(m_trainRegion, mix(mix(stream) + std::uint64_t(microStep)), std::uint64_t(firstRow),
-             rows, out);
+        fill(m_trainRegion, splitMix64(splitMix64(stream) + std::uint64_t(microStep)),
+             std::uint64_t(firstRow), rows, out);
 }
 
 void TrainingData::validationBatch(std::int64_t index, std::int64_t *out) const
 {
-    const std::uint64_t stream = mix(m_seed ^ 0x76616c6964ULL) + std::uint64_t(index);
-    fill(m_validationRegion, mix(mix(stream)), 0, m_batch, out);
+    const std::uint64_t stream = splitMix64(m_seed ^ 0x76616c6964ULL) + std::uint64_t(index);
+    fill(m_validationRegion, splitMix64(splitMix64(stream)), 0, m_batch, out);
 }
 
 } // namespace azllm

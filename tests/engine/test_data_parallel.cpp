@@ -246,19 +246,15 @@ private Q_SLOTS:
         QProcess process;
         // --redirects 1 --tee 1: Debian 12's torchrun (PyTorch 1.13 on Python 3.11) fails on
         // their default, 0 (docs/scaling.md).
-        process.start(torchrun, QStringList{QStringLiteral("--nproc_per_node"),
-                                            QStringLiteral("2"),
-                                            QStringLiteral("--master_port"),
-                                            QString::number(freeLocalPort()),
-                                            QStringLiteral("--redirects"),
-                                            QStringLiteral("1"),
-                                            QStringLiteral("--tee"),
-                                            QStringLiteral("1"),
-                                            QStringLiteral("--log_dir"),
-                                            path(QStringLiteral("torchrun-logs")),
-                                            QStringLiteral("--no_python"),
-                                            QStringLiteral(AZLLM_EXECUTABLE)}
-                                    << tinyRun(run, 6));
+        process.start(torchrun,
+                      QStringList{QStringLiteral("--nproc_per_node"), QStringLiteral("2"),
+                                  QStringLiteral("--master_port"), QString::number(freeLocalPort()),
+                                  QStringLiteral("--redirects"), QStringLiteral("1"),
+                                  QStringLiteral("--tee"), QStringLiteral("1"),
+                                  QStringLiteral("--log_dir"),
+                                  path(QStringLiteral("torchrun-logs")),
+                                  QStringLiteral("--no_python"), QStringLiteral(AZLLM_EXECUTABLE)}
+                          << tinyRun(run, 6));
         QVERIFY(process.waitForFinished(180000));
         const QString out = QString::fromUtf8(process.readAllStandardOutput());
         QVERIFY2(process.exitCode() == 0,

@@ -26,6 +26,7 @@
 
 #include "checkpoint.h"
 #include "config_io.h"
+#include "data_parallel_panel.h"
 #include "metric_chart.h"
 #include "model_sizing.h"
 #include "run_history_view.h"
@@ -187,6 +188,8 @@ QWidget *TrainPage::buildSetup()
     add(1, 2, tr("&Eval every"), m_evalInterval);
     add(1, 3, tr("Check&point every"), m_checkpointInterval);
     add(1, 4, tr("Dr&opout"), m_dropout);
+    m_dataParallel = new azllm::ui::DataParallelPanel;
+    form->addWidget(m_dataParallel, 2, 0, 1, 10);
 
     m_start = new QPushButton(tr("Start"));
     m_start->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
@@ -410,10 +413,12 @@ void TrainPage::launch(const RunConfig &config, const QString &resumeFrom, qint6
     m_workspace.runs().setStatus(runId, QStringLiteral("running"));
     m_status->setText(tr("Training…"));
     const QString tokenizer = m_runDir + QLatin1String("/tokenizer.model");
+    const azllm::ui::TrainingProcesses processes{m_dataParallel->processes(),
+                                                 m_dataParallel->threadsPerProcess()};
     QMetaObject::invokeMethod(
         m_worker,
-        [worker = m_worker, config, resumeFrom, tokenizer] {
-            worker->train(config, resumeFrom, tokenizer);
+        [worker = m_worker, config, resumeFrom, tokenizer, processes] {
+            worker->train(config, resumeFrom, tokenizer, processes);
         },
         Qt::QueuedConnection);
     updateButtons();
@@ -431,6 +436,7 @@ void TrainPage::clearCharts(std::int64_t vocabSize)
     m_smoothedLoss = 0;
     m_smoothedCount = 0;
     m_lastStep = 0;
+    m_dataParallel->clearFigures();
 }
 
 void TrainPage::plotSteps(const QVector<StepMetrics> &steps)
@@ -474,6 +480,7 @@ void TrainPage::handleMetrics(const QVector<StepMetrics> &steps)
         appendLog(
             tr("step %1: validation loss %2").arg(last.step).arg(last.validationLoss, 0, 'f', 4));
     updateProgress(last);
+    m_dataParallel->showStep(last);
     Q_EMIT stepsShown(m_lastStep);
 }
 
@@ -625,6 +632,7 @@ void TrainPage::updateButtons()
                                                            m_learningRate, m_warmup, m_evalInterval,
                                                            m_checkpointInterval, m_dropout})
         field->setEnabled(!training);
+    m_dataParallel->setEditable(!training);
 }
 
 void TrainPage::appendLog(const QString &text)

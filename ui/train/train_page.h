@@ -27,7 +27,10 @@ class QTabWidget;
 
 namespace azllm {
 class Workspace;
+namespace ui {
+class DataParallelPanel;
 }
+} // namespace azllm
 
 class TrainPage final : public QWidget
 {
@@ -55,6 +58,7 @@ public:
     int lossPointCount() const;
     MetricChart *lossChart() const { return m_lossChart; }
     RunHistoryView *history() const { return m_history; }
+    azllm::ui::DataParallelPanel *dataParallel() const { return m_dataParallel; }
     // Everything the form would train with, for tests and the history view.
     azllm::RunConfig configFromForm() const;
 
@@ -120,4 +124,5 @@ private:
     QListWidget *m_checkpoints = nullptr;
     QPushButton *m_resumeHere = nullptr;
     RunHistoryView *m_history = nullptr;
+    azllm::ui::DataParallelPanel *m_dataParallel = nullptr; // processes, per-process speed
 };

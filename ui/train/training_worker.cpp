@@ -5,7 +5,9 @@
 
 #include <optional>
 
+#include "distributed.h"
 #include "generator.h"
+#include "runtime.h"
 #include "special_tokens.h"
 #include "tokenizer.h"
 
@@ -87,28 +89,74 @@ void TrainingWorker::stop()
     m_control.requestStop();
 }
 
+namespace {
+
+// LibTorch's threads on this thread for one run, as they were afterwards.
+class ThreadCountScope
+{
+public:
+    explicit ThreadCountScope(int threads) : m_before(threadCount())
+    {
+        if (threads > 0)
+            setThreadCount(threads);
+    }
+    ~ThreadCountScope() { setThreadCount(m_before); }
+    ThreadCountScope(const ThreadCountScope &) = delete;
+    ThreadCountScope &operator=(const ThreadCountScope &) = delete;
+
+private:
+    int m_before;
+};
+
+} // namespace
+
 void TrainingWorker::train(const RunConfig &config, const QString &resumeFrom,
-                           const QString &tokenizerPath)
+                           const QString &tokenizerPath, ui::TrainingProcesses processes)
 {
     m_control.reset();
+    const ThreadCountScope threads(processes.threadsEach);
+    std::optional<ui::RankProcesses> others;
     try {
-        std::optional<Trainer> trainer;
-        if (resumeFrom.isEmpty())
-            trainer.emplace(config);
-        else
-            trainer.emplace(Trainer::resume(
-                resumeFrom.toStdString(), {{"max_steps", std::to_string(config.train.maxSteps)}}));
-        Q_EMIT runStarted(trainer->parameterCount(), QString::fromStdString(trainer->device()),
-                          trainer->currentStep());
-        Observer observer(*this, tokenizerPath);
-        const TrainingResult result = trainer->run(observer, &m_control);
-        observer.flush();
+        std::shared_ptr<DistributedGroup> group;
+        if (processes.count > 1) {
+            others.emplace(config, resumeFrom, processes);
+            group = others->group();
+            Q_EMIT logMessage(tr("%1 processes train this run, %2 threads each; the others "
+                                 "write to %3/logs.")
+                                  .arg(processes.count)
+                                  .arg(threadCount())
+                                  .arg(QString::fromStdString(config.train.outDir)));
+        }
+        TrainingResult result;
+        {
+            std::optional<Trainer> trainer;
+            if (resumeFrom.isEmpty())
+                trainer.emplace(config, group);
+            else
+                trainer.emplace(
+                    Trainer::resume(resumeFrom.toStdString(),
+                                    {{"max_steps", std::to_string(config.train.maxSteps)}}, group));
+            group.reset();
+            Q_EMIT runStarted(trainer->parameterCount(), QString::fromStdString(trainer->device()),
+                              trainer->currentStep());
+            Observer observer(*this, tokenizerPath);
+            result = trainer->run(observer, &m_control);
+            observer.flush();
+        }
+        if (others)
+            others->waitForTheOthers();
         static const char *outcomes[] = {"finished", "stopped", "diverged"};
         Q_EMIT runFinished(QLatin1String(outcomes[int(result.outcome)]),
                            QString::fromStdString(result.message),
                            QString::fromStdString(result.lastCheckpoint));
     } catch (const std::exception &e) {
-        Q_EMIT runFinished(QStringLiteral("failed"), QString::fromStdString(e.what()), {});
+        QString message = QString::fromStdString(e.what());
+        if (others) {
+            const QString fate = others->whatHappened();
+            if (!fate.isEmpty())
+                message += QLatin1String(" (") + fate + QLatin1Char(')');
+        }
+        Q_EMIT runFinished(QStringLiteral("failed"), message, {});
     }
 }
 

@@ -9,6 +9,7 @@
 
 #include <memory>
 
+#include "rank_processes.h"
 #include "train_config.h"
 #include "trainer.h"
 
@@ -31,8 +32,9 @@ public:
     // Runs on the worker's thread until the run ends. resumeFrom: a checkpoint folder to
     // continue exactly (the config's max_steps may be longer), or empty for a new run.
     // tokenizerPath: used for the sample generated after each checkpoint; may be empty.
+    // processes: more than one trains data-parallel, this thread being rank 0.
     void train(const azllm::RunConfig &config, const QString &resumeFrom,
-               const QString &tokenizerPath);
+               const QString &tokenizerPath, azllm::ui::TrainingProcesses processes = {});
 
 Q_SIGNALS:
     void runStarted(qint64 params, const QString &device, qint64 firstStep);
