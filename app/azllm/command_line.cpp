@@ -1,5 +1,7 @@
 #include "command_line.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <sstream>
 
 std::vector<int> parseTokenIds(const std::string &text, const std::string &what)
@@ -29,10 +31,15 @@ CommandLine::CommandLine(std::string usage, std::vector<CliOption> options)
 {
 }
 
+// Dashes and underscores are the same in option names: --lora-rank is --lora_rank.
 const CliOption *CommandLine::find(const std::string &name) const
 {
+    const auto spelled = [](std::string text) {
+        std::replace(text.begin(), text.end(), '-', '_');
+        return text;
+    };
     for (const CliOption &o : m_options)
-        if (o.name == name)
+        if (spelled(o.name) == spelled(name))
             return &o;
     return nullptr;
 }
@@ -69,8 +76,8 @@ void CommandLine::parse(const std::vector<std::string> &args)
                 throw UsageError("--" + name + " needs a value (" + option->valueName + ")");
             value = args[++i];
         }
-        m_values[name] = value;
-        m_given.emplace_back(name, value);
+        m_values[option->name] = value;
+        m_given.emplace_back(option->name, value);
     }
 }
 
@@ -131,4 +138,12 @@ double CommandLine::doubleValue(const std::string &name, double fallback) const
     } catch (const std::exception &) {
     }
     throw UsageError("--" + name + ": '" + v + "' is not a number");
+}
+
+bool CommandLine::parseOrPrintHelp(const std::vector<std::string> &args)
+{
+    parse(args);
+    if (m_help)
+        std::printf("%s", helpText().c_str());
+    return m_help;
 }

@@ -1,5 +1,6 @@
 // A small parser for `azllm <command> [--option value] [--flag] [positional]`: each command
-// declares its options, unknown ones are refused, and --help prints them.
+// declares its options, unknown ones are refused, and --help prints them. Dashes and underscores
+// are interchangeable in option names (--lora-rank and --lora_rank are the config key lora_rank).
 #pragma once
 
 #include <cstdint>
@@ -33,6 +34,8 @@ public:
 
     // Throws UsageError for an unknown option or a missing value.
     void parse(const std::vector<std::string> &args);
+    // parse(), then print the help when --help was given; true when it was (the command ends).
+    bool parseOrPrintHelp(const std::vector<std::string> &args);
 
     bool helpRequested() const { return m_help; }
     std::string helpText() const;

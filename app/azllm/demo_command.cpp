@@ -3,9 +3,13 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "base_recipe.h"
 #include "command_line.h"
 #include "commands.h"
+#include "config_io.h"
+#include "installed_paths.h"
 #include "token_file.h"
+#include "workspace.h"
 
 namespace fs = std::filesystem;
 
@@ -30,13 +34,16 @@ void runStep(const std::string &command, const std::vector<std::string> &args)
 }
 
 // The built-in sample corpus, plus the Universal Declaration of Human Rights in both scripts
-// when scripts/fetch_data.sh could fetch it.
+// when azllm-fetch-data (scripts/fetch_data.sh) could fetch it.
 std::vector<std::string> sampleInputs()
 {
-    const fs::path source = AZLLM_SOURCE_DIR;
-    std::vector<std::string> inputs = {(source / "resources" / "sample_corpus").string()};
-    if (fs::is_directory(source / "data" / "udhr"))
-        inputs.push_back((source / "data" / "udhr").string());
+    const std::string corpus = azllm::programDataPath("sample_corpus");
+    if (corpus.empty() || !fs::is_directory(corpus))
+        throw std::runtime_error("the sample corpus is missing: no share/az-llm-studio/"
+                                 "sample_corpus beside this program (set AZLLM_DATA_DIR)");
+    std::vector<std::string> inputs = {corpus};
+    if (const std::string udhr = azllm::udhrDir(); !udhr.empty())
+        inputs.push_back(udhr);
     return inputs;
 }
 
@@ -110,10 +117,49 @@ int runDemo(const std::vector<std::string> &args)
     return 0;
 }
 
+// The base the fine-tuning lessons tune: the workspace's sample dataset (prepared first when the
+// workspace has none), az-tiny at context 256 trained over its whole context, in runs/base-256.
+int runMakeBase(const std::vector<std::string> &args)
+{
+    CommandLine cl("azllm make-base --workspace DIR [--steps N]",
+                   {{"workspace", "DIR", "the studio workspace (created when missing)"},
+                    {"steps", "N", "training steps (default 400, minutes on 2 cores)"}});
+    cl.parse(args);
+    if (cl.helpRequested()) {
+        std::printf("%s", cl.helpText().c_str());
+        return 0;
+    }
+    const std::int64_t steps = cl.intValue("steps", azllm::kBaseSteps);
+    if (steps < 1)
+        throw UsageError("--steps must be positive");
+    azllm::Workspace workspace(QString::fromStdString(cl.required("workspace")));
+    if (!workspace.hasSampleDataset()) {
+        banner("1/2  Prepare the sample corpus into the workspace's datasets/sample");
+        workspace.seedSampleDataset();
+    }
+    const std::string dataset = workspace.datasetDir(QStringLiteral("sample")).toStdString();
+    const fs::path run = fs::path(workspace.runsDir().toStdString()) / azllm::kBaseRunName;
+    if (fs::exists(run))
+        throw std::runtime_error(run.string() +
+                                 " already exists: resume it with `azllm train "
+                                 "--resume " +
+                                 run.string() + "`, or remove it to make a new base");
+    banner("2/2  Pretrain az-tiny over its whole 256-token context: the base to fine-tune");
+    const azllm::RunConfig config = azllm::baseRunConfig(dataset, run.string(), steps);
+    fs::create_directories(run);
+    fs::copy_file(fs::path(dataset) / "tokenizer.model", run / "tokenizer.model");
+    azllm::writeFileAtomically((run / "base.cfg").string(), azllm::formatConfig(config));
+    runStep("train", {"--config", (run / "base.cfg").string(), "--log-every", "20"});
+    std::printf("\nThe base is %s: `azllm sft train --base %s ...` tunes it.\n", run.c_str(),
+                run.c_str());
+    return 0;
+}
+
 } // namespace
 
 std::vector<Command> demoCommands()
 {
-    return {
-        {"demo", "the sample data end to end: prepare, train a few minutes, generate", runDemo}};
+    return {{"demo", "the sample data end to end: prepare, train a few minutes, generate", runDemo},
+            {"make-base", "pretrain the small context-256 base that fine-tuning starts from",
+             runMakeBase}};
 }

@@ -7,12 +7,15 @@
 
 #include "command_line.h"
 #include "commands.h"
+#include "runtime.h"
 
 namespace {
 
 std::vector<Command> allCommands()
 {
     std::vector<Command> commands = engineCommands();
+    for (const Command &c : modelIoCommands())
+        commands.push_back(c);
 #ifdef AZLLM_WITH_TEXT
     for (const Command &c : textCommands())
         commands.push_back(c);
@@ -21,6 +24,12 @@ std::vector<Command> allCommands()
     for (const Command &c : roadmapCommands())
         commands.push_back(c);
     for (const Command &c : chatCommands())
+        commands.push_back(c);
+    for (const Command &c : sourcesCommands())
+        commands.push_back(c);
+    for (const Command &c : finetuneCommands())
+        commands.push_back(c);
+    for (const Command &c : knowledgeCommands())
         commands.push_back(c);
 #endif
     return commands;
@@ -62,7 +71,7 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "azllm %s: %s\n", c.name, e.what());
             return 2;
         } catch (const std::exception &e) {
-            std::fprintf(stderr, "azllm %s: error: %s\n", c.name, e.what());
+            std::fprintf(stderr, "azllm %s: error: %s\n", c.name, azllm::errorMessage(e).c_str());
             return 1;
         }
     }

@@ -7,13 +7,15 @@
 #include <memory>
 #include <stdexcept>
 
+#include "installed_paths.h"
+
 namespace {
 
 std::string referenceScript()
 {
     if (const char *dir = std::getenv("AZLLM_BENCH_DIR"))
         return std::string(dir) + "/reference_gpt.py";
-    return AZLLM_SOURCE_DIR "/bench/reference_gpt.py";
+    return azllm::programDataPath("bench/reference_gpt.py");
 }
 
 // The number after "key": in a JSON line; NaN when absent.
@@ -31,10 +33,11 @@ ReferenceFigures runPythonReference(const std::string &mode, const azllm::ModelC
                                     std::int64_t batch, std::int64_t context, int steps, int warmup)
 {
     const std::string script = referenceScript();
-    if (!std::filesystem::exists(script))
-        throw std::runtime_error("the Python reference " + script +
+    if (script.empty() || !std::filesystem::exists(script))
+        throw std::runtime_error("the Python reference " +
+                                 (script.empty() ? std::string("bench/reference_gpt.py") : script) +
                                  " is missing (set AZLLM_BENCH_DIR)");
-    // Debian's interpreter, which has python3-torch (PLATFORM.md §12).
+    // Debian's interpreter, which has python3-torch (docs/platform.md §10).
     const std::string command =
         "/usr/bin/python3 '" + script + "' " + mode + " --vocab " + std::to_string(m.vocabSize) +
         " --context-length " + std::to_string(m.contextLength) + " --n-embd " +

@@ -14,7 +14,8 @@ struct ReferenceFigures
 };
 
 // mode "train": batch x context windows for `steps` timed steps after `warmup`;
-// mode "generate": a prompt of `context` tokens and `steps` new tokens.
+// mode "generate" (whole window per token) or "generate-cached" (a KV cache): a prompt of
+// `context` tokens and `steps` new tokens.
 ReferenceFigures runPythonReference(const std::string &mode, const azllm::ModelConfig &model,
                                     std::int64_t batch, std::int64_t context, int steps,
                                     int warmup);

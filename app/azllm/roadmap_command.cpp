@@ -3,12 +3,14 @@
 #include <QCoreApplication>
 #include <QDate>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
 #include "command_line.h"
 #include "commands.h"
 #include "milestone_evaluator.h"
+#include "qt_application.h"
 #include "roadmap_markdown.h"
 #include "roadmap_store.h"
 #include "roadmap_template.h"
@@ -51,17 +53,6 @@ std::vector<CliOption> roadmapOptions()
             {"url", "U", "its URL or path"},
             {"source-kind", "K", "news site, books, laws, ... (default news site)"},
             {"out", "FILE", "where export writes"}};
-}
-
-// Qt's SQLite driver is a plugin, and plugins load only under a QCoreApplication.
-std::unique_ptr<QCoreApplication> ensureQtApplication()
-{
-    if (QCoreApplication::instance())
-        return nullptr;
-    static int argc = 1;
-    static char name[] = "azllm";
-    static char *argv[] = {name, nullptr};
-    return std::make_unique<QCoreApplication>(argc, argv);
 }
 
 QString qt(const std::string &s)
@@ -127,20 +118,40 @@ int listRoadmaps(azllm::Workspace &workspace, azllm::RoadmapStore &store)
     return 0;
 }
 
+// Each form of `add` takes its own options; one that belongs to another form is refused rather
+// than silently ignored (`add --title T --kind K` would make a roadmap and drop the kind).
+void requireOnlyOptionsOf(const CommandLine &cl, const std::string &form,
+                          std::vector<std::string> allowed)
+{
+    allowed.push_back("workspace");
+    for (const auto &[name, value] : cl.given()) {
+        if (std::find(allowed.begin(), allowed.end(), name) != allowed.end())
+            continue;
+        std::string takes;
+        for (std::size_t i = 1; i + 1 < allowed.size(); ++i)
+            takes += (takes.empty() ? "--" : ", --") + allowed[i];
+        throw UsageError("--" + name + " does not go with 'add --" + form + "'" +
+                         (takes.empty() ? std::string() : " (it takes " + takes + ")"));
+    }
+}
+
 int addToRoadmap(const CommandLine &cl, azllm::RoadmapStore &store)
 {
     const QDate today = QDate::currentDate();
     if (cl.has("template")) {
+        requireOnlyOptionsOf(cl, "template", {"template", "start"});
         if (cl.value("template") != "lesson-41")
             throw UsageError("--template: the only template is lesson-41");
         const qint64 id =
             store.createRoadmap(azllm::lesson41Template(dateOption(cl, "start", today)));
         std::printf("roadmap %lld created from lesson 41\n", id);
     } else if (cl.has("title")) {
+        requireOnlyOptionsOf(cl, "title", {"title", "start", "months"});
         const qint64 id = store.createRoadmap(qt(cl.value("title")), dateOption(cl, "start", today),
                                               int(cl.intValue("months", 6)));
         std::printf("roadmap %lld created\n", id);
     } else if (cl.has("goal")) {
+        requireOnlyOptionsOf(cl, "goal", {"goal", "roadmap", "kind", "description"});
         const auto kind = azllm::goalKindFromKey(qt(cl.required("kind")));
         if (!kind)
             throw UsageError("--kind: '" + cl.value("kind") + "' is not target, data or technique");
@@ -148,6 +159,7 @@ int addToRoadmap(const CommandLine &cl, azllm::RoadmapStore &store)
                                         qt(cl.value("description")));
         std::printf("goal %lld added\n", id);
     } else if (cl.has("milestone")) {
+        requireOnlyOptionsOf(cl, "milestone", {"milestone", "goal-id", "due", "condition"});
         const auto condition = azllm::MilestoneCondition::fromText(qt(cl.value("condition")));
         if (!condition)
             throw UsageError("--condition: '" + cl.value("condition") +
@@ -156,6 +168,7 @@ int addToRoadmap(const CommandLine &cl, azllm::RoadmapStore &store)
                                              dateOption(cl, "due", today.addMonths(1)), *condition);
         std::printf("milestone %lld added\n", id);
     } else if (cl.has("source")) {
+        requireOnlyOptionsOf(cl, "source", {"source", "goal-id", "url", "source-kind"});
         azllm::DataSource source;
         source.name = qt(cl.value("source"));
         source.location = qt(cl.value("url"));

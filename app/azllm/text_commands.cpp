@@ -7,21 +7,13 @@
 #include "command_line.h"
 #include "commands.h"
 #include "corpus_preparer.h"
+#include "quality_filter.h"
 #include "tokenize_benchmark.h"
 #include "tokenizer.h"
 
 using namespace azllm;
 
 namespace {
-
-// Prints the help and returns true when --help was given.
-bool parseOrHelp(CommandLine &cl, const std::vector<std::string> &args)
-{
-    cl.parse(args);
-    if (cl.helpRequested())
-        std::printf("%s", cl.helpText().c_str());
-    return cl.helpRequested();
-}
 
 // ---------------------------------------------------------------------------------------------
 // prepare
@@ -57,7 +49,31 @@ PrepareOptions prepareOptions(const CommandLine &cl)
     o.dedupe.near = !cl.has("no-near-dedupe");
     o.dedupe.nearThreshold = cl.doubleValue("near-threshold", o.dedupe.nearThreshold);
     o.existingTokenizer = cl.value("tokenizer");
+    o.filters.language = !cl.has("no-langid");
+    o.filters.languageCode = cl.value("lang", o.filters.languageCode);
+    o.filters.languageThreshold = cl.doubleValue("lang-threshold", o.filters.languageThreshold);
+    o.filters.quality.enabled = !cl.has("no-quality");
+    o.filters.quality.minWords = int(cl.intValue("min-words", o.filters.quality.minWords));
+    o.filters.quality.boilerplateDocuments =
+        int(cl.intValue("boilerplate-docs", o.filters.quality.boilerplateDocuments));
+    o.filters.pii = !cl.has("no-pii");
+    o.threads = unsigned(cl.intValue("threads", 0));
+    o.resume = !cl.has("no-resume");
     return o;
+}
+
+// "1 h 05 min", "3 min 20 s", "12 s".
+std::string durationText(double seconds)
+{
+    char text[32];
+    const auto s = static_cast<long long>(seconds + 0.5);
+    if (s >= 3600)
+        std::snprintf(text, sizeof text, "%lld h %02lld min", s / 3600, (s % 3600) / 60);
+    else if (s >= 60)
+        std::snprintf(text, sizeof text, "%lld min %02lld s", s / 60, s % 60);
+    else
+        std::snprintf(text, sizeof text, "%lld s", s);
+    return text;
 }
 
 // A one-line progress display on stderr, redrawn a few times a second at most.
@@ -68,8 +84,11 @@ bool showProgress(const PrepareProgress &p)
         return true;
     }
     const double percent = p.total ? 100.0 * double(p.done) / double(p.total) : 0.0;
-    std::fprintf(stderr, "\r%-10s %5.1f%%  %llu documents", toString(p.stage), percent,
+    std::fprintf(stderr, "\r%-10s %5.1f%%  %.1f MB  %llu documents", toString(p.stage), percent,
+                 double(p.stage == PrepareStage::Import ? p.textBytes : p.done) / 1e6,
                  static_cast<unsigned long long>(p.documents));
+    if (p.secondsLeft >= 0)
+        std::fprintf(stderr, "  about %s left   ", durationText(p.secondsLeft).c_str());
     std::fflush(stderr);
     return true;
 }
@@ -79,6 +98,16 @@ void printStatistics(const PrepareReport &r)
     const TokenStatistics &s = r.statistics;
     std::printf("corpus:     %zu files (%zu skipped), %.2f MB, %llu documents read\n", r.files,
                 r.filesSkipped, double(r.bytes) / 1e6, (unsigned long long)r.documentsRead);
+    if (r.resumedDocuments > 0)
+        std::printf("resumed:    after %llu documents an earlier run had read\n",
+                    (unsigned long long)r.resumedDocuments);
+    std::printf("filters:    %llu not Azerbaijani, %llu personal data replaced; quality:",
+                (unsigned long long)r.filters.languageRemoved,
+                (unsigned long long)r.filters.piiReplaced);
+    for (int rule = 0; rule < sources::kQualityRuleCount; ++rule)
+        std::printf(" %s %llu", sources::ruleKey(sources::QualityRule(rule)),
+                    (unsigned long long)r.filters.qualityRemoved[std::size_t(rule)]);
+    std::printf("\n");
     std::printf("cleaning:   %llu empty, %llu exact and %llu near duplicates removed, "
                 "%llu documents kept\n",
                 (unsigned long long)r.emptyDocuments, (unsigned long long)r.exactDuplicates,
@@ -105,7 +134,9 @@ int prepareCommand(const std::vector<std::string> &args)
     CommandLine cl(
         "azllm prepare --input PATH... --out DIR [--vocab N] [--model bpe|unigram] "
         "[--val-ratio R] [--transliterate] ...",
-        {{"input", "PATH", "a file or folder (.txt .md .jsonl .html .htm); more paths may follow"},
+        {{"input", "PATH",
+          "a file or folder (.txt .md .jsonl .html .htm, a MediaWiki .xml dump; each also .gz "
+          ".xz .zst .bz2); more paths may follow"},
          {"out", "DIR", "output folder: tokenizer.model, train.tokens, val.tokens, report.txt"},
          {"vocab", "N", "vocabulary size (default 8000)"},
          {"model", "TYPE", "bpe (default) or unigram"},
@@ -118,8 +149,18 @@ int prepareCommand(const std::vector<std::string> &args)
          {"no-near-dedupe", "", "keep near duplicates (exact ones are still removed)"},
          {"character-coverage", "C", "SentencePiece character coverage (default 0.9999)"},
          {"tokenizer", "FILE", "use this trained tokenizer instead of training one"},
+         {"no-langid", "", "keep documents in any language"},
+         {"lang", "CODE", "the language to keep (default az: Latin and Cyrillic script)"},
+         {"lang-threshold", "P", "minimum language score to keep a document (default 0.5)"},
+         {"no-quality", "",
+          "no quality rules (short, letters, symbols, repeated lines, boilerplate)"},
+         {"min-words", "N", "the too_short rule's minimum words (default 10)"},
+         {"boilerplate-docs", "N", "a line in N documents is boilerplate (default 5; 0: off)"},
+         {"no-pii", "", "keep e-mail addresses and phone numbers"},
+         {"threads", "N", "threads for decompression and filters (default: one per core)"},
+         {"no-resume", "", "start afresh even when an interrupted import could resume"},
          {"quiet", "", "no progress display"}});
-    if (parseOrHelp(cl, args))
+    if (cl.parseOrPrintHelp(args))
         return 0;
     const PrepareOptions options = prepareOptions(cl);
     const PrepareCallback progress =
@@ -161,7 +202,7 @@ int tokenizeCommand(const std::vector<std::string> &args)
                     {"text", "STR", "the text (or, with --decode, the ids)"},
                     {"file", "F", "read the text (or ids) from a file"},
                     {"decode", "", "the input is token ids (spaces or commas); print the text"}});
-    if (parseOrHelp(cl, args))
+    if (cl.parseOrPrintHelp(args))
         return 0;
     const std::string input = readInput(cl);
     const Tokenizer tokenizer = Tokenizer::load(cl.required("tokenizer"));
@@ -189,7 +230,7 @@ int benchTokenizeCommand(const std::vector<std::string> &args)
                    {{"tokenizer", "FILE", "a tokenizer.model"},
                     {"file", "F", "UTF-8 text, encoded line by line"},
                     {"min-mb", "N", "repeat a smaller file up to N MB (default 16)"}});
-    if (parseOrHelp(cl, args))
+    if (cl.parseOrPrintHelp(args))
         return 0;
     TokenizeBenchmarkOptions options;
     options.tokenizerPath = cl.required("tokenizer");

@@ -3,16 +3,15 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileDialog>
-#include <QLibraryInfo>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QSettings>
 #include <QTemporaryDir>
-#include <QTranslator>
 
 #include <cstdio>
 #include <memory>
 
+#include "interface_language.h"
 #include "main_window.h"
 #include "runtime.h"
 #include "studio_tools.h"
@@ -20,8 +19,9 @@
 
 namespace {
 
-// The UI language: --lang az|en, else the "ui/language" setting, else Azerbaijani. Read from the
-// raw arguments because the translations must be installed before the option texts are made.
+// The UI language: --lang az|en, else the saved choice (View > Language), else Azerbaijani. Read
+// from the raw arguments because the translations must be installed before the option texts are
+// made.
 QString chooseLanguage(const QStringList &arguments)
 {
     const QString option = QStringLiteral("--lang");
@@ -31,25 +31,7 @@ QString chooseLanguage(const QStringList &arguments)
         if (arguments[i].startsWith(option + QLatin1Char('=')))
             return arguments[i].mid(option.size() + 1);
     }
-    return QSettings().value(QStringLiteral("ui/language"), QStringLiteral("az")).toString();
-}
-
-// Installs the studio's translation (embedded under :/i18n) and Qt's own one where Qt ships it.
-// English is the source language and needs none.
-void installTranslations(QApplication &app, const QString &language)
-{
-    if (language == QLatin1String("en"))
-        return;
-    auto *studio = new QTranslator(&app);
-    if (studio->load(QLatin1String(":/i18n/azllm_studio_") + language))
-        QApplication::installTranslator(studio);
-    else
-        std::fprintf(stderr, "azllm-studio: no %s translation, using English\n",
-                     qPrintable(language));
-    auto *qt = new QTranslator(&app);
-    if (qt->load(QLatin1String("qtbase_") + language,
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
+    return azllm::ui::savedLanguage();
 }
 
 // The workspace named on the command line, else the last one, else the user's choice at first
@@ -94,6 +76,30 @@ bool seedIfNew(azllm::Workspace &workspace, bool interactive)
     return true;
 }
 
+// The workspace at root, or null after telling the user why not. A studio.db that another program
+// holds is offered again (Retry) rather than given up on.
+std::unique_ptr<azllm::Workspace> openWorkspace(const QString &root, bool automated)
+{
+    for (;;) {
+        try {
+            return std::make_unique<azllm::Workspace>(root);
+        } catch (const azllm::DatabaseBusyError &e) {
+            const QString message = QString::fromStdString(e.what());
+            std::fprintf(stderr, "azllm-studio: %s\n", qPrintable(message));
+            if (automated || QMessageBox::warning(
+                                 nullptr, QObject::tr("The workspace is in use"), message,
+                                 QMessageBox::Retry | QMessageBox::Cancel) != QMessageBox::Retry)
+                return nullptr;
+        } catch (const std::exception &e) {
+            const QString message = QString::fromStdString(e.what());
+            if (!automated)
+                QMessageBox::critical(nullptr, QObject::tr("Cannot open the workspace"), message);
+            std::fprintf(stderr, "azllm-studio: %s\n", qPrintable(message));
+            return nullptr;
+        }
+    }
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -102,7 +108,10 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("Az-LLM"));
     QApplication::setApplicationName(QStringLiteral("Az-LLM Studio"));
     azllm::initializeRuntime();
-    installTranslations(app, chooseLanguage(QApplication::arguments()));
+    const QString language = chooseLanguage(QApplication::arguments());
+    if (!azllm::ui::applyLanguage(language))
+        std::fprintf(stderr, "azllm-studio: no %s translation, using English\n",
+                     qPrintable(language));
 
     QCommandLineParser args;
     args.setApplicationDescription(QObject::tr("Build an Azerbaijani GPT from scratch."));
@@ -130,26 +139,19 @@ int main(int argc, char **argv)
                              : chooseWorkspace(args);
     if (root.isEmpty())
         return 0;
-    std::unique_ptr<azllm::Workspace> workspace;
-    try {
-        workspace = std::make_unique<azllm::Workspace>(root);
-    } catch (const std::exception &e) {
-        const QString message = QString::fromStdString(e.what());
-        if (!automated)
-            QMessageBox::critical(nullptr, QObject::tr("Cannot open the workspace"), message);
-        std::fprintf(stderr, "azllm-studio: %s\n", qPrintable(message));
+    const std::unique_ptr<azllm::Workspace> workspace = openWorkspace(root, automated);
+    if (!workspace)
         return 1;
-    }
     if (!automated)
         QSettings().setValue(QStringLiteral("workspace/path"), workspace->root());
     seedIfNew(*workspace, !automated);
 
-    MainWindow window(*workspace);
+    azllm::ui::MainWindow window(*workspace);
     const int steps = args.value(QStringLiteral("steps")).toInt();
     if (args.isSet(QStringLiteral("screenshot")))
-        return takeScreenshots(window, args.value(QStringLiteral("screenshot")), steps);
+        return azllm::ui::takeScreenshots(window, args.value(QStringLiteral("screenshot")), steps);
     if (args.isSet(QStringLiteral("bench-ui")))
-        return benchmarkUi(window, steps);
+        return azllm::ui::benchmarkUi(window, steps);
     window.show();
     return QApplication::exec();
 }

@@ -22,12 +22,6 @@ struct ChatEngine::State
 
 namespace {
 
-// Checkpoints live in <run>/checkpoints/step-N; the run folder holds tokenizer.model.
-std::string runTokenizerPath(const std::string &checkpointDir)
-{
-    return (fs::path(checkpointDir).parent_path().parent_path() / "tokenizer.model").string();
-}
-
 Tokenizer loadTokenizer(const std::string &path, const std::string &checkpointDir)
 {
     if (!fs::is_regular_file(path))
@@ -45,26 +39,35 @@ Tokenizer loadTokenizer(const std::string &path, const std::string &checkpointDi
 
 } // namespace
 
+// Checkpoints live in <run>/checkpoints/step-N; the run folder holds tokenizer.model.
+std::string tokenizerPathFor(const std::string &checkpointDir)
+{
+    return (fs::path(checkpointDir).parent_path().parent_path() / "tokenizer.model").string();
+}
+
 std::string resolveCheckpointDir(const std::string &path)
 {
     if (fs::is_regular_file(fs::path(path) / "state.txt"))
         return path;
     if (!fs::exists(path))
         throw ChatError("Checkpoint " + path + ": no such folder.");
-    if (const auto latest = latestCheckpoint(path))
-        return latest->path;
+    if (const auto preferred = preferredCheckpoint(path))
+        return preferred->path;
     throw ChatError(
         path + " holds no checkpoint (expected state.txt, or checkpoints/step-* in a run folder).");
 }
 
-ChatEngine ChatEngine::load(const std::string &checkpointOrRunDir, const std::string &device)
+ChatEngine ChatEngine::load(const std::string &checkpointOrRunDir, const std::string &device,
+                            Precision precision)
 {
     const std::string checkpoint = resolveCheckpointDir(checkpointOrRunDir);
-    const std::string tokenizerPath = runTokenizerPath(checkpoint);
+    const std::string tokenizerPath = tokenizerPathFor(checkpoint);
     Tokenizer tokenizer = loadTokenizer(tokenizerPath, checkpoint);
     std::optional<LanguageModel> model;
     try {
-        model.emplace(LanguageModel::fromCheckpoint(checkpoint, device));
+        // int8 runs on the CPU's decode kernels, whatever device fp32 would use.
+        model.emplace(LanguageModel::fromCheckpoint(
+            checkpoint, precision == Precision::Int8 ? std::string("cpu") : device));
     } catch (const std::exception &e) {
         throw ChatError("The checkpoint " + checkpoint + " cannot be loaded: " + e.what());
     }
@@ -76,14 +79,33 @@ ChatEngine ChatEngine::load(const std::string &checkpointOrRunDir, const std::st
                         " token ids, so this tokenizer belongs to another model. Use the tokenizer "
                         "it was trained with.");
     const bool chat = hasChatMarkers(tokenizer);
-    return ChatEngine(std::make_unique<State>(State{checkpoint, tokenizerPath, std::move(tokenizer),
-                                                    Generator(std::move(*model)), chat}));
+    return ChatEngine(
+        std::make_unique<State>(State{checkpoint, tokenizerPath, std::move(tokenizer),
+                                      Generator(std::move(*model), precision), chat}));
 }
 
 ChatEngine::ChatEngine(std::unique_ptr<State> state) : m_state(std::move(state)) {}
 ChatEngine::ChatEngine(ChatEngine &&) noexcept = default;
 ChatEngine &ChatEngine::operator=(ChatEngine &&) noexcept = default;
 ChatEngine::~ChatEngine() = default;
+
+FittedPrompt ChatEngine::fitPrompt(const ChatRequest &request, int budget,
+                                   std::vector<SourceFit> &sourceFits) const
+{
+    const Tokenizer &tokenizer = m_state->tokenizer;
+    if (!request.sources.empty()) {
+        GroundedPrompt grounded = request.mode == ChatMode::Chat
+                                      ? fitGroundedChat(tokenizer, request.systemPrompt,
+                                                        request.sources, request.turns, budget)
+                                      : fitGroundedCompletion(tokenizer, request.sources,
+                                                              request.turns.back().text, budget);
+        sourceFits = std::move(grounded.sources);
+        return std::move(grounded.prompt);
+    }
+    return request.mode == ChatMode::Chat
+               ? fitChatPrompt(tokenizer, request.systemPrompt, request.turns, budget)
+               : fitCompletionPrompt(tokenizer, request.turns.back().text, budget);
+}
 
 ChatReply ChatEngine::reply(const ChatRequest &request, const ChatTokenCallback &onToken)
 {
@@ -95,12 +117,9 @@ ChatReply ChatEngine::reply(const ChatRequest &request, const ChatTokenCallback 
                         "completion mode.");
     const int context = int(modelConfig().contextLength);
     const int budget = promptBudget(context, request.params.maxNewTokens);
-    const FittedPrompt fitted =
-        request.mode == ChatMode::Chat
-            ? fitChatPrompt(m_state->tokenizer, request.systemPrompt, request.turns, budget)
-            : fitCompletionPrompt(m_state->tokenizer, request.turns.back().text, budget);
-
     ChatReply reply;
+    const FittedPrompt fitted = fitPrompt(request, budget, reply.sourceFits);
+
     reply.promptTokens = fitted.tokens;
     reply.droppedTurns = fitted.droppedTurns;
     reply.droppedTokens = fitted.droppedTokens;
@@ -128,6 +147,11 @@ ChatReply ChatEngine::reply(const ChatRequest &request, const ChatTokenCallback 
 std::vector<float> ChatEngine::nextTokenLogits(const std::vector<int> &tokens, std::size_t position)
 {
     return m_state->generator.nextTokenLogits(tokens, position);
+}
+
+Precision ChatEngine::precision() const
+{
+    return m_state->generator.precision();
 }
 
 const Tokenizer &ChatEngine::tokenizer() const

@@ -11,6 +11,7 @@
 
 #include "chat_template.h"
 #include "generator.h"
+#include "grounded_prompt.h"
 
 namespace azllm {
 
@@ -31,6 +32,8 @@ struct ChatRequest
     GenerationParams params;
     // Benchmarks only: keep generating through </s> and <|end|> to exactly maxNewTokens.
     bool ignoreEndTokens = false;
+    // Retrieved passages to quote before the question (grounded_prompt.h); none: a plain prompt.
+    std::vector<PromptSource> sources;
 };
 
 struct ChatReply
@@ -43,6 +46,7 @@ struct ChatReply
     int droppedTokens = 0;
     bool stoppedByCaller = false;
     int endToken = -1; // the id that ended the answer (</s>, <|end|>, a marker), -1 when none
+    std::vector<SourceFit> sourceFits; // what became of each of the request's sources
 };
 
 // Called with each answer token and the text it completed; return false to stop at once.
@@ -54,8 +58,10 @@ public:
     // A checkpoint folder, or a run folder (its newest checkpoint). The tokenizer is the run's
     // tokenizer.model. Throws ChatError naming the folder or file for a missing checkpoint, a
     // missing or damaged tokenizer, or a tokenizer with more pieces than the model has ids.
+    // Int8 decodes the same checkpoint with Q8_0 weights (core/quant), on the CPU.
     static ChatEngine load(const std::string &checkpointOrRunDir,
-                           const std::string &device = "auto");
+                           const std::string &device = "auto",
+                           Precision precision = Precision::Fp32);
 
     ChatEngine(ChatEngine &&) noexcept;
     ChatEngine &operator=(ChatEngine &&) noexcept;
@@ -70,6 +76,7 @@ public:
 
     const Tokenizer &tokenizer() const;
     const ModelConfig &modelConfig() const;
+    Precision precision() const;
     std::int64_t parameterCount() const;
     const std::string &checkpointDir() const;
     const std::string &tokenizerPath() const;
@@ -78,10 +85,15 @@ public:
 private:
     struct State;
     explicit ChatEngine(std::unique_ptr<State> state);
+    FittedPrompt fitPrompt(const ChatRequest &request, int budget,
+                           std::vector<SourceFit> &sourceFits) const;
     std::unique_ptr<State> m_state;
 };
 
-// A run folder means its newest checkpoint, a checkpoint folder itself; throws ChatError.
+// A run folder means its best checkpoint when a tuning run kept one, else its newest; a
+// checkpoint folder means itself. Throws ChatError.
 std::string resolveCheckpointDir(const std::string &checkpointOrRunDir);
+// The tokenizer.model of a checkpoint's run (checkpoints live in <run>/checkpoints/step-N).
+std::string tokenizerPathFor(const std::string &checkpointDir);
 
 } // namespace azllm

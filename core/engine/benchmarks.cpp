@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <random>
 
 #include <unistd.h>
@@ -11,6 +12,7 @@
 #include "gpt.h"
 #include "gradient_reducer.h"
 #include "model_sizing.h"
+#include "random_generator.h"
 #include "runtime.h"
 #include "synthetic_data.h"
 #include "trainer.h"
@@ -70,7 +72,7 @@ TrainBenchResult benchTrain(const TrainBenchOptions &o)
         std::uint64_t(std::max<std::int64_t>(o.batch * (o.context + 1) * 8, 100000));
     writeSyntheticTokens(config.train.trainData, std::uint32_t(o.model.vocabSize), tokens, 7);
 
-    Trainer trainer(config, o.group);
+    Trainer trainer(config, RunFolder::Overwrite, o.group); // --workdir twice: the last bench
     TrainBenchResult r;
     r.params = trainer.parameterCount();
     r.device = trainer.device();
@@ -94,24 +96,40 @@ TrainBenchResult benchTrain(const TrainBenchOptions &o)
     return r;
 }
 
-GenerateBenchResult benchGenerate(const GenerateBenchOptions &o)
+namespace {
+
+std::vector<int> benchPrompt(const GenerateBenchOptions &o)
 {
-    LanguageModel model = LanguageModel::create(o.model, o.seed, o.device);
-    Generator generator(model);
     std::mt19937 rng(unsigned(o.seed));
     std::vector<int> prompt(std::size_t(o.promptTokens));
     for (int &id : prompt)
         id = 3 + int(rng() % std::uint32_t(o.model.vocabSize - 3));
+    return prompt;
+}
 
+GenerationParams greedyParams(int tokens)
+{
     GenerationParams params;
-    params.sampling.temperature = 0; // greedy: both runs do identical work
-    params.maxNewTokens = o.newTokens;
+    params.sampling.temperature = 0; // greedy: every run does identical work
+    params.maxNewTokens = tokens;
     params.endOfText = -1;
-    generator.generate(prompt, GenerationParams{params.sampling, 4, -1, 0, true}); // warm-up
+    return params;
+}
+
+} // namespace
+
+GenerateBenchResult benchGenerate(const GenerateBenchOptions &o)
+{
+    LanguageModel model = LanguageModel::create(o.model, o.seed, o.device);
+    Generator generator(model);
+    const std::vector<int> prompt = benchPrompt(o);
+    GenerationParams params = greedyParams(o.newTokens);
+    generator.generate(prompt, greedyParams(4)); // warm-up
 
     GenerateBenchResult r;
     r.params = model.parameterCount();
     r.device = model.device();
+    r.path = generator.pathDescription();
     GenerationStats cached, uncached;
     generator.generate(prompt, params, {}, &cached);
     params.useKvCache = false;
@@ -126,7 +144,7 @@ AllReduceBenchResult benchAllReduce(const AllReduceBenchOptions &o)
 {
     DistributedGroup::Impl &group = o.group->impl();
     const double rank = double(o.group->rank()), ranks = double(o.group->worldSize());
-    Gpt model(o.model);
+    Gpt model(o.model, makeRandomGenerator(torch::kCPU, 1)); // the values are overwritten
     std::vector<torch::Tensor> parameters = model->parameters();
     const double bucketBytes = group.settings.bucketMegabytes * 1024 * 1024;
     GradientReducer reducer(parameters, group, std::int64_t(bucketBytes));
@@ -155,6 +173,43 @@ AllReduceBenchResult benchAllReduce(const AllReduceBenchOptions &o)
     r.msPerAllReduce = 1000 * best;
     r.algorithmGBps = r.bytes / best / 1e9;
     r.busGBps = r.algorithmGBps * 2 * (ranks - 1) / ranks;
+    return r;
+}
+
+PrecisionBenchResult benchPrecisions(const GenerateBenchOptions &o, int repeats,
+                                     bool compareLibTorch)
+{
+    const LanguageModel model = LanguageModel::create(o.model, o.seed, "cpu");
+    Generator fp32(model, Precision::Fp32), int8(model, Precision::Int8);
+    std::optional<Generator> libtorch;
+    if (compareLibTorch)
+        libtorch.emplace(model, Precision::Fp32, DecodePath::LibTorch);
+    const std::vector<int> prompt = benchPrompt(o);
+    const GenerationParams params = greedyParams(o.newTokens);
+    // Best of several, alternating, so a moment of noise costs one sample, not one side.
+    const auto run = [&](Generator &g, double &best, double *ttft) {
+        GenerationStats stats;
+        g.generate(prompt, params, {}, &stats);
+        if (stats.tokensPerSecond > best) {
+            best = stats.tokensPerSecond;
+            if (ttft)
+                *ttft = stats.timeToFirstTokenMs;
+        }
+    };
+    PrecisionBenchResult r;
+    double ignored = 0;
+    run(fp32, ignored, nullptr); // warm-up: threads start, pages fault in
+    run(int8, ignored, nullptr);
+    for (int i = 0; i < std::max(1, repeats); ++i) {
+        run(fp32, r.fp32TokensPerSecond, &r.fp32TtftMs);
+        run(int8, r.int8TokensPerSecond, &r.int8TtftMs);
+        if (libtorch)
+            run(*libtorch, r.libtorchTokensPerSecond, nullptr);
+    }
+    r.params = model.parameterCount();
+    r.int8BytesPerToken = int8.decodeModel()->bytesPerToken();
+    r.fp32BytesPerToken = fp32.decodeModel()->bytesPerToken();
+    r.kernels = fp32.decodeModel()->kernels().name;
     return r;
 }
 

@@ -69,9 +69,11 @@ struct GenerateBenchResult
     double tokensPerSecondNoCache = 0; // full window every token
     double ttftMs = 0;                 // time to first token, with the cache
     std::string device;
+    std::string path; // what decoded: "kernels (avx2)", "LibTorch", ...
 };
 
-// Greedy generation from a freshly initialised model, with and without the KV cache.
+// Greedy generation from a freshly initialised model (LanguageModel::create(model, seed)), with
+// and without the KV cache.
 GenerateBenchResult benchGenerate(const GenerateBenchOptions &options);
 
 struct AllReduceBenchOptions
@@ -95,5 +97,22 @@ struct AllReduceBenchResult
 // The trainer's gradient all-reduce alone (gradient_reducer.h), on gradients of the model's
 // shapes filled with rank + 1, so the mean is known.
 AllReduceBenchResult benchAllReduce(const AllReduceBenchOptions &options);
+// fp32 against int8 (and LibTorch's fp32 when asked) on the same model, prompt and tokens,
+// alternating A B A B; each figure is the best of `repeats` runs.
+struct PrecisionBenchResult
+{
+    std::int64_t params = 0;
+    double int8TokensPerSecond = 0;
+    double fp32TokensPerSecond = 0;
+    double libtorchTokensPerSecond = 0; // 0 unless compareLibTorch
+    double int8TtftMs = 0;
+    double fp32TtftMs = 0;
+    std::int64_t int8BytesPerToken = 0; // weights read per decoded token
+    std::int64_t fp32BytesPerToken = 0;
+    std::string kernels; // "avx2" or "scalar"
+};
+
+PrecisionBenchResult benchPrecisions(const GenerateBenchOptions &options, int repeats,
+                                     bool compareLibTorch);
 
 } // namespace azllm

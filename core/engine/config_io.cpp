@@ -4,12 +4,15 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <variant>
 
 #include <unistd.h>
+
+#include "durable_io.h"
 
 namespace azllm {
 namespace {
@@ -21,12 +24,16 @@ struct Field
     const char *key;
     const char *help;
     FieldTarget target;
+    // Tuning keys are written out only for tuning runs, so a pretraining config.txt reads as
+    // it always did.
+    bool tuningOnly = false;
 };
 
 std::vector<Field> fieldsOf(RunConfig &c)
 {
     ModelConfig &m = c.model;
     TrainConfig &t = c.train;
+    TuningConfig &u = c.tuning;
     return {
         {"vocab_size", "vocabulary size of the model", &m.vocabSize},
         {"context_length", "longest sequence the model can see", &m.contextLength},
@@ -56,6 +63,20 @@ std::vector<Field> fieldsOf(RunConfig &c)
         {"device", "auto, cpu, cuda or cuda:N", &t.device},
         {"window_keying", "how windows are drawn: global_row, or micro_batch_row (older runs)",
          &t.windowKeying},
+        {"kind", "pretrain, sft (chat fine-tuning) or classify", &u.kind, true},
+        {"base_checkpoint", "checkpoint a tuning run starts from", &u.baseCheckpoint, true},
+        {"epochs", "tuning: passes over the data; > 0 sets max_steps", &u.epochs, true},
+        {"train_blocks", "tuning: 'all' or the last N blocks to train in full", &u.trainBlocks,
+         true},
+        {"lora_rank", "tuning: LoRA adapter rank, 0 = no LoRA", &u.loraRank, true},
+        {"lora_alpha", "tuning: LoRA scale numerator (scale = alpha / rank)", &u.loraAlpha, true},
+        {"lora_targets", "tuning: LoRA on attn, mlp or attn,mlp", &u.loraTargets, true},
+        {"loss_on", "sft: loss on 'assistant' tokens or 'all'", &u.lossOn, true},
+        {"packing", "sft: 1 packs examples into rows (attention kept inside each)", &u.packing,
+         true},
+        {"keep_best", "tuning: keep the lowest-validation-loss checkpoint", &u.keepBest, true},
+        {"pooling", "classify: 'last' (<|label|> position) or 'mean'", &u.pooling, true},
+        {"label_count", "classify: number of classes", &u.labelCount, true},
     };
 }
 
@@ -173,6 +194,8 @@ std::string formatConfig(const RunConfig &config)
     std::ostringstream out;
     out << "# Az-LLM run config (docs/formats.md)\n";
     for (const Field &f : fieldsOf(copy)) {
+        if (f.tuningOnly && !config.isTuning())
+            continue;
         out << f.key << " = ";
         std::visit(
             [&](auto *target) {
@@ -201,6 +224,9 @@ void writeFileAtomically(const std::string &path, const std::string &text)
         std::remove(temp.c_str());
         throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
     }
+    // The new name must reach the disk too, or a power cut can bring back the old file.
+    const std::string parent = std::filesystem::path(path).parent_path().string();
+    syncDirectory(parent.empty() ? "." : parent);
 }
 
 std::string readTextFile(const std::string &path)

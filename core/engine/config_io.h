@@ -31,7 +31,8 @@ RunConfig parseConfigText(const std::string &text, const std::string &sourceName
 RunConfig readConfigFile(const std::string &path, RunConfig base = RunConfig{});
 std::string formatConfig(const RunConfig &config);
 
-// Writes text to path through "<path>.tmp" + rename, so a reader never sees half a file.
+// Writes text to path through "<path>.tmp" + fsync + rename + fsync of the folder, so a reader
+// never sees half a file and a power cut leaves the old text or the new one.
 void writeFileAtomically(const std::string &path, const std::string &text);
 std::string readTextFile(const std::string &path);
 

@@ -5,6 +5,8 @@
 
 #include "checkpoint.h"
 #include "distributed_group_impl.h"
+#include "random_generator.h"
+#include "splitmix.h"
 #include "training_data.h"
 
 namespace azllm {
@@ -78,39 +80,34 @@ void DataParallel::synchronizeStart(Gpt &model, const RunConfig &config, std::in
     }
 }
 
-void DataParallel::seedOwnGenerator(std::uint64_t seed, std::int64_t step)
+void DataParallel::seedOwnGenerator(at::Generator &generator, std::uint64_t seed, std::int64_t step)
 {
-    if (rank() > 0)
-        torch::manual_seed(splitMix64(splitMix64(seed ^ 0x72616e6bULL) + std::uint64_t(rank())) +
-                           std::uint64_t(step));
+    if (rank() == 0)
+        return;
+    const std::uint64_t own =
+        splitMix64(splitMix64(seed ^ 0x72616e6bULL) + std::uint64_t(rank())) + std::uint64_t(step);
+    std::lock_guard<std::mutex> lock(generator.mutex());
+    generator.set_current_seed(own);
 }
 
-void DataParallel::restoreGenerator(const std::string &checkpointDir, std::uint64_t seed,
-                                    std::int64_t step)
+void DataParallel::restoreGenerator(at::Generator &generator, const std::string &checkpointDir,
+                                    std::uint64_t seed, std::int64_t step)
 {
     if (rank() == 0)
         return; // rng.pt, as for a single process
     const std::filesystem::path file =
         std::filesystem::path(checkpointDir) / rankGeneratorFileName(rank());
-    if (!std::filesystem::exists(file)) {
-        seedOwnGenerator(seed, step);
-        return;
-    }
     torch::Tensor state;
-    torch::load(state, file.string());
-    auto generator = at::detail::getDefaultCPUGenerator();
-    std::lock_guard<std::mutex> lock(generator.mutex());
-    generator.set_state(state);
+    if (std::filesystem::exists(file))
+        torch::load(state, file.string());
+    // Another device's kind of state, or none (more processes than wrote it): a fresh stream.
+    if (!state.defined() || !restoreRandomState(generator, state))
+        seedOwnGenerator(generator, seed, step);
 }
 
-std::vector<torch::Tensor> DataParallel::gatherGeneratorStates()
+std::vector<torch::Tensor> DataParallel::gatherGeneratorStates(at::Generator &generator)
 {
-    auto generator = at::detail::getDefaultCPUGenerator();
-    torch::Tensor state;
-    {
-        std::lock_guard<std::mutex> lock(generator.mutex());
-        state = generator.get_state();
-    }
+    const torch::Tensor state = randomState(generator);
     std::vector<torch::Tensor> all = m_impl.gather(state, "collecting the random states");
     if (!isWriter())
         return {};

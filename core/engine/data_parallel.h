@@ -36,12 +36,13 @@ public:
 
     // Dropout masks must differ between ranks. Rank 0 keeps the run's own generator (so a run
     // on one process continues it); rank r > 0 draws from a stream seeded by (seed, rank, step).
-    void seedOwnGenerator(std::uint64_t seed, std::int64_t step);
+    void seedOwnGenerator(at::Generator &generator, std::uint64_t seed, std::int64_t step);
     // Rank r > 0 takes rng-rank-<r>.pt from a checkpoint written by at least r + 1 ranks, and
     // seeds its own stream otherwise (resuming with more processes than wrote it).
-    void restoreGenerator(const std::string &checkpointDir, std::uint64_t seed, std::int64_t step);
+    void restoreGenerator(at::Generator &generator, const std::string &checkpointDir,
+                          std::uint64_t seed, std::int64_t step);
     // Every rank's generator state, for rank 0 to save (ranks 1.. in order; empty elsewhere).
-    std::vector<torch::Tensor> gatherGeneratorStates();
+    std::vector<torch::Tensor> gatherGeneratorStates(at::Generator &generator);
 
     // At the top of each step, on every rank: go on, stop (any rank asked: Ctrl-C, Stop), or
     // wait while rank 0 is paused. Pause is rank 0's alone: the others have no one to ask them.

@@ -4,8 +4,11 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <string>
 #include <vector>
 
+#include "decode_model.h"
 #include "language_model.h"
 #include "sampler.h"
 
@@ -36,10 +39,26 @@ struct GenerationStats
 // Called with each new token as soon as it is chosen; return false to stop generating.
 using TokenCallback = std::function<bool(int token)>;
 
+using quant::Precision;
+
+// Who computes the forward passes: the decode kernels (core/quant) on the CPU, or LibTorch
+// (the only choice on a GPU; kept on the CPU for comparisons).
+enum class DecodePath
+{
+    Kernels,
+    LibTorch
+};
+
 class Generator
 {
 public:
-    explicit Generator(LanguageModel model);
+    // A model on the CPU decodes through the kernels (fp32 or int8); on a GPU through LibTorch.
+    // Throws std::invalid_argument for int8 on a GPU or int8 through LibTorch.
+    explicit Generator(LanguageModel model, Precision precision = Precision::Fp32,
+                       DecodePath path = DecodePath::Kernels);
+    Generator(Generator &&) noexcept;
+    Generator &operator=(Generator &&) noexcept;
+    ~Generator();
 
     // The new tokens (the prompt is not repeated). When the text outgrows the context, the
     // model keeps seeing the newest half-context plus what follows; with or without the KV
@@ -53,9 +72,18 @@ public:
     std::vector<float> nextTokenLogits(const std::vector<int> &tokens, std::size_t position);
 
     const LanguageModel &model() const { return m_model; }
+    Precision precision() const { return m_precision; }
+    // "kernels (avx2)", "kernels (scalar)" or "LibTorch": what computes the forward passes.
+    std::string pathDescription() const;
+    // The decode path's model, null when LibTorch decodes.
+    const std::shared_ptr<const quant::DecodeModel> &decodeModel() const { return m_decoder; }
 
 private:
     LanguageModel m_model;
+    Precision m_precision;
+    std::shared_ptr<const quant::DecodeModel> m_decoder;
+    // The KV cache and scratch of the decode path, kept between calls: a chat reuses them.
+    std::unique_ptr<quant::DecodeState> m_state;
 };
 
 } // namespace azllm

@@ -8,7 +8,7 @@ namespace F = torch::nn::functional;
 namespace {
 
 // A one-row Linear as a matrix-vector product: OpenBLAS's GEMM path costs ~7 ms per token even
-// for small models, its GEMV a fraction of it (PLATFORM.md §11).
+// for small models, its GEMV a fraction of it (docs/platform.md §9).
 torch::Tensor applyLinear(torch::nn::Linear &layer, const torch::Tensor &x)
 {
     if (x.numel() != x.size(-1) || x.device().is_cuda())
@@ -20,6 +20,25 @@ torch::Tensor applyLinear(torch::nn::Linear &layer, const torch::Tensor &x)
 
 } // namespace
 
+GeneratorDropoutImpl::GeneratorDropoutImpl(double p, at::Generator generator)
+    : m_p(p), m_generator(std::move(generator))
+{
+    TORCH_CHECK(p >= 0 && p <= 1, "dropout probability ", p, " is outside [0, 1]");
+}
+
+// ATen's _dropout_impl, step for step, with our generator instead of the default one.
+torch::Tensor GeneratorDropoutImpl::forward(const torch::Tensor &x)
+{
+    if (m_p == 0 || !is_training() || x.numel() == 0)
+        return x;
+    if (m_p == 1)
+        return x * torch::zeros({}, x.options());
+    torch::Tensor noise = torch::empty_like(x, torch::MemoryFormat::Contiguous);
+    noise.bernoulli_(1 - m_p, m_generator);
+    noise.div_(1 - m_p);
+    return x * noise;
+}
+
 KvCache::KvCache(const ModelConfig &c, std::int64_t batch, torch::Device device)
 {
     const auto options = torch::TensorOptions().dtype(torch::kFloat32).device(device);
@@ -27,10 +46,11 @@ KvCache::KvCache(const ModelConfig &c, std::int64_t batch, torch::Device device)
     values = torch::empty_like(keys);
 }
 
-CausalSelfAttentionImpl::CausalSelfAttentionImpl(const ModelConfig &c)
+CausalSelfAttentionImpl::CausalSelfAttentionImpl(const ModelConfig &c,
+                                                 const at::Generator &generator)
     : c_attn(torch::nn::Linear(c.nEmbd, 3 * c.nEmbd)), c_proj(torch::nn::Linear(c.nEmbd, c.nEmbd)),
-      attn_dropout(torch::nn::Dropout(c.dropout)), resid_dropout(torch::nn::Dropout(c.dropout)),
-      m_nHead(c.nHead), m_nEmbd(c.nEmbd),
+      attn_dropout(GeneratorDropout(c.dropout, generator)),
+      resid_dropout(GeneratorDropout(c.dropout, generator)), m_nHead(c.nHead), m_nEmbd(c.nEmbd),
       m_futureMask(torch::ones({c.contextLength, c.contextLength}, torch::kBool).triu(1))
 {
     register_module("c_attn", c_attn);
@@ -41,13 +61,16 @@ CausalSelfAttentionImpl::CausalSelfAttentionImpl(const ModelConfig &c)
 
 // q (B, nh, Tq, hs) attends to k, v (B, nh, S, hs); query i sits at position queryOffset + i.
 torch::Tensor CausalSelfAttentionImpl::attend(const torch::Tensor &q, const torch::Tensor &k,
-                                              const torch::Tensor &v, std::int64_t queryOffset)
+                                              const torch::Tensor &v, std::int64_t queryOffset,
+                                              const torch::Tensor &blocked)
 {
     const std::int64_t Tq = q.size(2), S = k.size(2);
     const double scale = 1.0 / std::sqrt(double(q.size(-1)));
     // Scores are the largest tensors here (B, nh, Tq, S): scale and mask them in place.
     torch::Tensor att = torch::matmul(q, k.transpose(-2, -1)).mul_(scale); // (B, nh, Tq, S)
-    if (Tq > 1) {
+    if (blocked.defined()) {
+        att.masked_fill_(blocked.unsqueeze(1), -std::numeric_limits<float>::infinity());
+    } else if (Tq > 1) {
         if (m_futureMask.device() != att.device())
             m_futureMask = m_futureMask.to(att.device());
         att.masked_fill_(m_futureMask.slice(0, queryOffset, queryOffset + Tq).slice(1, 0, S),
@@ -65,6 +88,19 @@ torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor &x)
         return t.view({B, T, m_nHead, hs}).transpose(1, 2); // (B, nh, T, hs)
     };
     torch::Tensor y = attend(heads(qkv[0]), heads(qkv[1]), heads(qkv[2]), 0);
+    y = y.transpose(1, 2).contiguous().view({B, T, m_nEmbd}); // (B, T, C)
+    return resid_dropout(c_proj(y));
+}
+
+torch::Tensor CausalSelfAttentionImpl::forwardMasked(const torch::Tensor &x,
+                                                     const torch::Tensor &blocked)
+{
+    const std::int64_t B = x.size(0), T = x.size(1), hs = m_nEmbd / m_nHead;
+    auto qkv = c_attn(x).split(m_nEmbd, -1); // 3 x (B, T, C)
+    const auto heads = [&](const torch::Tensor &t) {
+        return t.view({B, T, m_nHead, hs}).transpose(1, 2); // (B, nh, T, hs)
+    };
+    torch::Tensor y = attend(heads(qkv[0]), heads(qkv[1]), heads(qkv[2]), 0, blocked);
     y = y.transpose(1, 2).contiguous().view({B, T, m_nEmbd}); // (B, T, C)
     return resid_dropout(c_proj(y));
 }
@@ -87,9 +123,10 @@ torch::Tensor CausalSelfAttentionImpl::forwardCached(const torch::Tensor &x, KvC
     return applyLinear(c_proj, y);
 }
 
-MlpImpl::MlpImpl(const ModelConfig &c)
+MlpImpl::MlpImpl(const ModelConfig &c, const at::Generator &generator)
     : c_fc(torch::nn::Linear(c.nEmbd, 4 * c.nEmbd)),
-      c_proj(torch::nn::Linear(4 * c.nEmbd, c.nEmbd)), dropout(torch::nn::Dropout(c.dropout))
+      c_proj(torch::nn::Linear(4 * c.nEmbd, c.nEmbd)),
+      dropout(GeneratorDropout(c.dropout, generator))
 {
     register_module("c_fc", c_fc);
     register_module("c_proj", c_proj);
@@ -103,10 +140,10 @@ torch::Tensor MlpImpl::forward(const torch::Tensor &x)
     return dropout(applyLinear(c_proj, hidden));
 }
 
-BlockImpl::BlockImpl(const ModelConfig &c)
+BlockImpl::BlockImpl(const ModelConfig &c, const at::Generator &generator)
     : ln_1(torch::nn::LayerNorm(torch::nn::LayerNormOptions({c.nEmbd}))),
       ln_2(torch::nn::LayerNorm(torch::nn::LayerNormOptions({c.nEmbd}))),
-      attn(CausalSelfAttention(c)), mlp(Mlp(c))
+      attn(CausalSelfAttention(c, generator)), mlp(Mlp(c, generator))
 {
     register_module("ln_1", ln_1);
     register_module("attn", attn);
@@ -120,16 +157,22 @@ torch::Tensor BlockImpl::forward(torch::Tensor x)
     return x + mlp(ln_2(x));
 }
 
+torch::Tensor BlockImpl::forwardMasked(torch::Tensor x, const torch::Tensor &blocked)
+{
+    x = x + attn->forwardMasked(ln_1(x), blocked);
+    return x + mlp(ln_2(x));
+}
+
 torch::Tensor BlockImpl::forwardCached(torch::Tensor x, KvCache &cache, std::int64_t layer)
 {
     x = x + attn->forwardCached(ln_1(x), cache, layer);
     return x + mlp(ln_2(x));
 }
 
-GptImpl::GptImpl(const ModelConfig &c)
+GptImpl::GptImpl(const ModelConfig &c, at::Generator generator)
     : wte(torch::nn::Embedding(c.vocabSize, c.nEmbd)),
-      wpe(torch::nn::Embedding(c.contextLength, c.nEmbd)), drop(torch::nn::Dropout(c.dropout)),
-      h(torch::nn::ModuleList()),
+      wpe(torch::nn::Embedding(c.contextLength, c.nEmbd)),
+      drop(GeneratorDropout(c.dropout, generator)), h(torch::nn::ModuleList()),
       ln_f(torch::nn::LayerNorm(torch::nn::LayerNormOptions({c.nEmbd}))), m_config(c)
 {
     requireValid(c);
@@ -137,13 +180,16 @@ GptImpl::GptImpl(const ModelConfig &c)
     register_module("wpe", wpe);
     register_module("drop", drop);
     for (std::int64_t i = 0; i < c.nLayer; ++i)
-        h->push_back(Block(c));
+        h->push_back(Block(c, generator));
     register_module("h", h);
     register_module("ln_f", ln_f);
-    initializeWeights();
+    // The modules' own constructors drew their (discarded) defaults from the global generator;
+    // the weights that count come from ours, on its device.
+    to(generator.device());
+    initializeWeights(generator);
 }
 
-void GptImpl::initializeWeights()
+void GptImpl::initializeWeights(at::Generator &generator)
 {
     torch::NoGradGuard noGrad;
     // GPT-2: N(0, 0.02) everywhere, zero biases, and the projections that write into the
@@ -155,7 +201,7 @@ void GptImpl::initializeWeights()
         if (p.dim() < 2)
             continue; // LayerNorm keeps its ones and zeros; biases are zeroed below
         const bool writesResidual = name.find("c_proj.weight") != std::string::npos;
-        p.normal_(0.0, writesResidual ? residualStd : 0.02);
+        p.normal_(0.0, writesResidual ? residualStd : 0.02, generator);
     }
     for (auto &item : named_parameters())
         if (item.value().dim() == 1 && item.key().find("ln_") == std::string::npos)
@@ -173,13 +219,29 @@ torch::Tensor GptImpl::embed(const torch::Tensor &idx, std::int64_t firstPositio
     return drop(wte(idx) + wpe(positions)); // (B, T, C)
 }
 
-torch::Tensor GptImpl::forward(const torch::Tensor &idx)
+torch::Tensor GptImpl::hiddenStates(const torch::Tensor &idx)
 {
     torch::Tensor x = embed(idx, 0);
     for (const auto &block : *h)
         x = block->as<Block>()->forward(x);
+    return ln_f(x); // (B, T, C)
+}
+
+torch::Tensor GptImpl::packedHiddenStates(const torch::Tensor &idx, const torch::Tensor &positions,
+                                          const torch::Tensor &blocked)
+{
+    TORCH_CHECK(idx.size(1) <= m_config.contextLength, "packed row of ", idx.size(1),
+                " tokens is longer than the model's context of ", m_config.contextLength);
+    torch::Tensor x = drop(wte(idx) + wpe(positions)); // (B, T, C)
+    for (const auto &block : *h)
+        x = block->as<Block>()->forwardMasked(x, blocked);
+    return ln_f(x); // (B, T, C)
+}
+
+torch::Tensor GptImpl::forward(const torch::Tensor &idx)
+{
     // The output head is the token table itself (weight tying, as in GPT-2).
-    return F::linear(ln_f(x), wte->weight); // (B, T, V)
+    return F::linear(hiddenStates(idx), wte->weight); // (B, T, V)
 }
 
 torch::Tensor GptImpl::loss(const torch::Tensor &idx, const torch::Tensor &targets)

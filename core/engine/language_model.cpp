@@ -2,6 +2,7 @@
 
 #include "checkpoint_io.h"
 #include "runtime.h"
+#include "tuned_checkpoint.h"
 
 namespace azllm {
 
@@ -14,21 +15,31 @@ LanguageModel LanguageModel::create(const ModelConfig &config, std::uint64_t see
                                     const std::string &device)
 {
     requireValid(config);
-    torch::manual_seed(seed);
-    return LanguageModel(std::make_shared<Impl>(config, torch::Device(resolveDevice(device))));
+    return LanguageModel(
+        std::make_shared<Impl>(config, torch::Device(resolveDevice(device)), seed));
 }
 
 LanguageModel LanguageModel::fromCheckpoint(const std::string &checkpointDir,
                                             const std::string &device)
 {
     const RunConfig run = readCheckpointConfig(checkpointDir);
+    if (run.tuning.kind == "classify")
+        throw std::runtime_error("checkpoint " + checkpointDir +
+                                 " is a text classifier: it sorts texts into labels rather than "
+                                 "writing text. Use `azllm classify predict --checkpoint " +
+                                 checkpointDir + " --text ...` or the Fine-tune screen.");
     try {
         requireValid(run.model);
     } catch (const std::invalid_argument &e) {
         throw std::runtime_error("checkpoint " + checkpointDir + ": config.txt: " + e.what());
     }
-    auto impl = std::make_shared<Impl>(run.model, torch::Device(torch::kCPU));
-    loadWeights(checkpointDir, impl->gpt);
+    // The weights come from the checkpoint; the seed only fills what they overwrite.
+    auto impl = std::make_shared<Impl>(run.model, torch::Device(torch::kCPU), 0);
+    try {
+        loadModelWeights(checkpointDir, impl->gpt); // a tuned one: base, adapters merged
+    } catch (const c10::Error &e) {
+        throw std::runtime_error("checkpoint " + checkpointDir + ": " + describeTorchError(e));
+    }
     impl->device = torch::Device(resolveDevice(device));
     impl->gpt->to(impl->device);
     impl->gpt->eval();

@@ -29,6 +29,8 @@ public:
 
     struct Impl;
     Impl &impl() const { return *m_impl; }
+    // Keeps these weights alive for whoever reads them in place (the fp32 decode path).
+    std::shared_ptr<const void> keepAlive() const { return m_impl; }
 
 private:
     explicit LanguageModel(std::shared_ptr<Impl> impl) : m_impl(std::move(impl)) {}

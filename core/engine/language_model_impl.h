@@ -3,14 +3,16 @@
 
 #include "gpt.h"
 #include "language_model.h"
+#include "random_generator.h"
 
 namespace azllm {
 
 struct LanguageModel::Impl
 {
-    Impl(const ModelConfig &config, const torch::Device &device) : gpt(config), device(device)
+    // Weights initialised on device from a generator of their own, seeded with seed.
+    Impl(const ModelConfig &config, const torch::Device &device, std::uint64_t seed)
+        : gpt(config, makeRandomGenerator(device, seed)), device(device)
     {
-        gpt->to(device);
     }
     Gpt gpt;
     torch::Device device;

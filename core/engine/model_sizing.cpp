@@ -18,13 +18,15 @@ WeightBytes weightBytes(const ModelConfig &m)
 {
     const ParameterCount p = countParameters(m);
     const std::int64_t C = m.nEmbd, L = m.nLayer;
-    // Rows of every matrix (output features), each with a 4-byte scale in int8.
-    const std::int64_t matrixRows = m.vocabSize + m.contextLength + L * (3 * C + C + 4 * C + C);
-    const std::int64_t vectors = p.norms + L * (3 * C + C + 4 * C + C);
+    // Q8_0 rows: ceil(cols / 32) blocks of 34 bytes each.
+    const auto q8Row = [](std::int64_t cols) { return (cols + 31) / 32 * 34; };
+    const std::int64_t q8Matrices =
+        m.vocabSize * q8Row(C) + L * ((3 * C + C + 4 * C) * q8Row(C) + C * q8Row(4 * C));
+    const std::int64_t q8Values = m.vocabSize * C + L * (3 * C * C + C * C + 8 * C * C);
     WeightBytes b;
     b.fp32 = 4 * p.total();
     b.bf16 = 2 * p.total();
-    b.int8 = (p.total() - vectors) + 4 * matrixRows + 4 * vectors;
+    b.int8 = q8Matrices + 4 * (p.total() - q8Values);
     return b;
 }
 

@@ -26,7 +26,9 @@ struct WeightBytes
 {
     std::int64_t fp32 = 0;
     std::int64_t bf16 = 0;
-    // int8 matrices and embeddings with one fp32 scale per row; biases and norms stay fp32.
+    // int8 as GGUF's Q8_0 (core/quant): the token table and every Linear weight in blocks of
+    // 32 values with one fp16 scale, 34 bytes per block (rows padded to whole blocks); the
+    // position table, biases and norms stay fp32.
     std::int64_t int8 = 0;
 };
 

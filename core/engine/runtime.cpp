@@ -37,6 +37,13 @@ void setThreadCount(int threads)
     torch::set_num_threads(std::max(1, threads));
 }
 
+std::string errorMessage(const std::exception &error)
+{
+    if (const auto *torchError = dynamic_cast<const c10::Error *>(&error))
+        return torchError->what_without_backtrace();
+    return error.what();
+}
+
 bool cudaAvailable()
 {
     return torch::cuda::is_available();

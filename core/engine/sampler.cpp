@@ -98,6 +98,11 @@ std::vector<float> samplingDistribution(std::vector<float> logits, const Samplin
 int Sampler::pick(const std::vector<float> &logits, const SamplingParams &params,
                   const std::vector<int> &history)
 {
+    // Greedy needs no distribution: the first highest logit is what the one-hot below picks,
+    // without two vocabulary-sized allocations per token.
+    if ((params.temperature <= 0 || params.topK == 1) && params.repetitionPenalty == 1.0 &&
+        !logits.empty())
+        return int(argmax(logits));
     const std::vector<float> probs = samplingDistribution(logits, params, history);
     double r = std::uniform_real_distribution<double>(0.0, 1.0)(m_rng);
     for (std::size_t i = 0; i < probs.size(); ++i) {

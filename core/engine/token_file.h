@@ -26,7 +26,8 @@ inline constexpr std::size_t kTokenFileHeaderBytes = 32;
 // The narrowest token width that holds every id of a vocabulary.
 std::uint32_t tokenBytesForVocab(std::uint32_t vocabSize);
 
-// A read-only, memory-mapped token file. Throws std::runtime_error naming the file on a bad header.
+// A read-only, memory-mapped token file. Throws std::runtime_error naming the file on a bad
+// header, a size that does not match it, or an id outside the vocabulary (with its position).
 class TokenFile
 {
 public:
@@ -39,11 +40,15 @@ public:
     std::uint32_t vocabSize() const { return m_vocabSize; }
     std::uint32_t tokenBytes() const { return m_tokenBytes; }
     std::uint64_t size() const { return m_count; }
+    // Throws std::out_of_range past the end.
     std::uint32_t at(std::uint64_t i) const;
     // Copies count tokens starting at first into out (as int64, what embeddings take).
     void copyTo(std::uint64_t first, std::size_t count, std::int64_t *out) const;
 
 private:
+    void checkIds() const;
+    std::uint32_t idAt(std::uint64_t i) const; // unchecked: callers check the range once
+
     std::string m_path;
     const unsigned char *m_map = nullptr;
     std::size_t m_mapBytes = 0;

@@ -57,11 +57,43 @@ struct TrainConfig
     std::string windowKeying = kWindowKeyingGlobalRow;
 };
 
+// What a run trains for. Pretraining predicts every next token of the token files; the two
+// tuning kinds start from a pretrained checkpoint and read examples files (docs/formats.md).
+struct TuningConfig
+{
+    // pretrain | sft (chat fine-tuning) | classify. A config without it is pretraining.
+    std::string kind = "pretrain";
+    // The checkpoint the tuning starts from; its config.txt gives the model's shape.
+    std::string baseCheckpoint;
+    // Passes over the training examples; > 0 sets max_steps to epochs x steps per epoch.
+    std::int64_t epochs = 0;
+    // Which blocks train in full: "all", or N for the last N (0: none, the head or adapters only).
+    std::string trainBlocks = "all";
+    // LoRA (rank > 0): low-rank adapters B A added to the chosen projections, scaled by
+    // alpha / rank; the base weights stay frozen.
+    std::int64_t loraRank = 0;
+    double loraAlpha = 16;
+    std::string loraTargets = "attn"; // attn, mlp or attn,mlp
+    // sft: the loss covers the assistant's tokens and their <|end|> ("assistant") or every token.
+    std::string lossOn = "assistant";
+    // sft: 1 packs several examples into each row, attention kept inside each example.
+    std::int64_t packing = 0;
+    // sft and classify: keep the checkpoint with the lowest validation loss (never pruned).
+    std::int64_t keepBest = 1;
+    // classify: the head reads the hidden state at <|label|> ("last") or the mean over the text.
+    std::string pooling = "last";
+    // classify: number of classes (from the training data's labels).
+    std::int64_t labelCount = 0;
+};
+
 // A run is a model plus how to train it; this is what config files and checkpoints hold.
 struct RunConfig
 {
     ModelConfig model;
     TrainConfig train;
+    TuningConfig tuning;
+
+    bool isTuning() const { return tuning.kind != "pretrain"; }
 };
 
 } // namespace azllm

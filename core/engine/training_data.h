@@ -16,10 +16,6 @@
 
 namespace azllm {
 
-// SplitMix64 (Steele et al., 2014): a fast, well-mixed hash of a counter. Windows and the ranks'
-// dropout seeds are drawn through it.
-std::uint64_t splitMix64(std::uint64_t x);
-
 class TrainingData
 {
 public:

@@ -10,9 +10,10 @@
 namespace azllm {
 namespace {
 
+// lupdate files a free tr() in this namespace under "azllm"; look the strings up there.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("RoadmapMarkdown", text);
+    return QCoreApplication::translate("azllm", text);
 }
 
 // Table cells may not hold a pipe or a line break.
@@ -57,7 +58,7 @@ QString sourcesTable(const Goal &goal)
                  QLatin1String("|\n| --- | --- | --- | --- | ---: | ---: |\n");
     for (const DataSource &s : goal.sources)
         md += QLatin1String("| ") + cell(s.name) + QLatin1String(" | ") + cell(s.location) +
-              QLatin1String(" | ") + cell(s.kind) + QLatin1String(" | ") + s.status +
+              QLatin1String(" | ") + cell(s.kind) + QLatin1String(" | ") + statusTitle(s.status) +
               QLatin1String(" | ") + QString::number(s.documents) + QLatin1String(" | ") +
               QString::number(s.tokens) + QLatin1String(" |\n");
     return md + QLatin1Char('\n');
@@ -78,6 +79,26 @@ QString goalKindTitle(GoalKind kind)
     return {};
 }
 
+QString statusTitle(const QString &status)
+{
+    static const struct
+    {
+        const char *key;
+        const char *title;
+    } titles[] = {
+        {"planned", QT_TRANSLATE_NOOP("azllm", "planned")},
+        {"active", QT_TRANSLATE_NOOP("azllm", "active")},
+        {"done", QT_TRANSLATE_NOOP("azllm", "done")},
+        {"dropped", QT_TRANSLATE_NOOP("azllm", "dropped")},
+        {"collected", QT_TRANSLATE_NOOP("azllm", "collected")},
+        {"imported", QT_TRANSLATE_NOOP("azllm", "imported")},
+    };
+    for (const auto &t : titles)
+        if (status == QLatin1String(t.key))
+            return tr(t.title);
+    return status;
+}
+
 QString roadmapToMarkdown(const Roadmap &roadmap, const QDate &today)
 {
     QString md = QLatin1String("# ") + roadmap.title + QLatin1String("\n\n");
@@ -91,7 +112,7 @@ QString roadmapToMarkdown(const Roadmap &roadmap, const QDate &today)
               QLatin1String("\n\n");
         if (!g.description.isEmpty())
             md += g.description + QLatin1String("\n\n");
-        md += tr("Status: %1 · progress %2").arg(g.status, percent(g.progress())) +
+        md += tr("Status: %1 · progress %2").arg(statusTitle(g.status), percent(g.progress())) +
               QLatin1String("\n\n");
         md += milestonesTable(g, today) + sourcesTable(g);
     }

@@ -15,5 +15,8 @@ void exportRoadmapMarkdown(const Roadmap &roadmap, const QString &path, const QD
 
 // "Next target", "Data source", "Technique".
 QString goalKindTitle(GoalKind kind);
+// The learner's word for a stored status key (Goal::statuses(), DataSource::statuses()):
+// "planned" -> "planned" in English, "planlaşdırılıb" in Azerbaijani; an unknown key as it is.
+QString statusTitle(const QString &status);
 
 } // namespace azllm

@@ -406,8 +406,42 @@ QVector<qint64> RoadmapStore::tickMetMilestones(const WorkspaceFacts &facts)
                           {text(check.note), m.id}, QStringLiteral("saving the milestone's note"));
         }
     }
+    refreshArrivedSources(facts);
     transaction.commit();
     return ticked;
+}
+
+void RoadmapStore::refreshArrivedSources(const WorkspaceFacts &facts)
+{
+    QSqlQuery live = execStatement(
+        m_database.connection(),
+        QStringLiteral("SELECT id, location, documents, tokens, status FROM data_sources"
+                       " WHERE deleted_seq IS NULL AND location != ''"),
+        {}, QStringLiteral("reading the data sources"));
+    struct Row
+    {
+        qint64 id, documents, tokens;
+        QString location, status;
+    };
+    QVector<Row> rows;
+    while (live.next())
+        rows.push_back({live.value(0).toLongLong(), live.value(2).toLongLong(),
+                        live.value(3).toLongLong(), live.value(1).toString(),
+                        live.value(4).toString()});
+    live.finish();
+    for (const Row &row : rows) {
+        const OriginFact arrived = arrivedFrom(row.location, facts);
+        if (arrived.documents == 0)
+            continue; // nothing arrived: what the learner typed stays
+        if (arrived.documents == row.documents && arrived.tokens == row.tokens &&
+            row.status == QLatin1String("imported"))
+            continue;
+        execStatement(m_database.connection(),
+                      QStringLiteral("UPDATE data_sources SET documents = ?, tokens = ?,"
+                                     " status = 'imported' WHERE id = ?"),
+                      {arrived.documents, arrived.tokens, row.id},
+                      QStringLiteral("saving what a data source brought"));
+    }
 }
 
 } // namespace azllm

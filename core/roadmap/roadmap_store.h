@@ -55,10 +55,13 @@ public:
     bool undoDelete();
 
     // Ticks every open measurable milestone the workspace now meets (recording the run or
-    // dataset that met it) and refreshes the note of those it does not. Returns the ids ticked.
+    // dataset that met it) and refreshes the note of those it does not; data sources whose
+    // location matches a dataset's origins get the documents and tokens that arrived from them
+    // and the status "imported". Returns the ids ticked.
     QVector<qint64> tickMetMilestones(const WorkspaceFacts &facts);
 
 private:
+    void refreshArrivedSources(const WorkspaceFacts &facts);
     qint64 insertRoadmap(const QString &title, const QDate &start, int horizonMonths);
     qint64 insertGoal(qint64 roadmapId, GoalKind kind, const QString &title,
                       const QString &description, const QString &status);

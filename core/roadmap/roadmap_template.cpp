@@ -5,9 +5,10 @@
 namespace azllm {
 namespace {
 
+// lupdate files a free tr() in this namespace under "azllm"; look the strings up there.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("RoadmapTemplate", text);
+    return QCoreApplication::translate("azllm", text);
 }
 
 Milestone milestone(const QString &title, const QDate &due, MilestoneCondition condition = {})
@@ -43,7 +44,7 @@ DataSource newsSite(const QString &name, const QString &url)
     DataSource s;
     s.name = name;
     s.location = url;
-    s.kind = QStringLiteral("news site");
+    s.kind = tr("news site");
     return s;
 }
 

@@ -37,6 +37,13 @@ QVector<LessonAction> readActions(const QJsonObject &o, const QString &path, int
         if (!Syllabus::screens().contains(action.screen))
             fail(path, QStringLiteral("day %1: action '%2' opens an unknown screen '%3'")
                            .arg(QString::number(day), action.label, action.screen));
+        // The Fine-tune screen opens on a tab: chat or classify.
+        if (action.screen == QLatin1String("finetune") &&
+            !QStringList{QString(), QStringLiteral("chat"), QStringLiteral("classify")}.contains(
+                action.argument))
+            fail(path, QStringLiteral("day %1: action '%2' asks the Fine-tune screen for tab "
+                                      "'%3' (chat or classify)")
+                           .arg(QString::number(day), action.label, action.argument));
         actions.push_back(action);
     }
     return actions;
@@ -54,8 +61,9 @@ QByteArray readFile(const QString &path)
 
 QStringList Syllabus::screens()
 {
-    return {QStringLiteral("data"), QStringLiteral("model"),   QStringLiteral("train"),
-            QStringLiteral("chat"), QStringLiteral("roadmap"), QStringLiteral("lessons")};
+    return {QStringLiteral("data"),     QStringLiteral("model"),    QStringLiteral("train"),
+            QStringLiteral("chat"),     QStringLiteral("roadmap"),  QStringLiteral("lessons"),
+            QStringLiteral("finetune"), QStringLiteral("knowledge")};
 }
 
 Syllabus Syllabus::load(const QString &path)

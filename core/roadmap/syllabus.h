@@ -12,7 +12,7 @@ namespace azllm {
 struct LessonAction
 {
     QString label;    // the button's text, in Azerbaijani like the lessons
-    QString screen;   // data, model, train, chat, roadmap, lessons
+    QString screen;   // data, model, train, finetune, chat, roadmap, lessons
     QString argument; // a preset for "model" ("az-300m"), "lesson-41-template" for "roadmap"
 };
 

@@ -30,25 +30,34 @@ RunRecord readRun(const QSqlQuery &q)
     r.bestValidationLoss = optionalDouble(q.value(8));
     r.createdAt = QDateTime::fromString(q.value(9).toString(), Qt::ISODateWithMs);
     r.updatedAt = QDateTime::fromString(q.value(10).toString(), Qt::ISODateWithMs);
+    r.kind = q.value(11).toString();
+    r.bestAccuracy = optionalDouble(q.value(12));
     return r;
 }
 
 const char *kRunColumns = "SELECT id, name, dir, dataset, config, status, message, params, "
-                          "best_val_loss, created_at, updated_at FROM runs ";
+                          "best_val_loss, created_at, updated_at, kind, best_accuracy FROM runs ";
 
 } // namespace
 
 qint64 RunStore::createRun(const QString &name, const QString &dir, const QString &dataset,
-                           const QString &config, qint64 params)
+                           const QString &config, qint64 params, const QString &kind)
 {
+    // A pretraining run leaves kind to the column's default, so a database of an older schema
+    // (before version 6, which has no kind) still takes it.
+    const bool pretrain = kind == QLatin1String("pretrain");
     QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral(
-        "INSERT INTO runs (name, dir, dataset, config, params, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(pretrain ? QStringLiteral("INSERT INTO runs (name, dir, dataset, config, params,"
+                                        " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                       : QStringLiteral("INSERT INTO runs (name, dir, dataset, config, params,"
+                                        " created_at, updated_at, kind)"
+                                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     const QString stamp = now();
     for (const QVariant &v : {text(name), text(dir), text(dataset), text(config), QVariant(params),
                               QVariant(stamp), QVariant(stamp)})
         q.addBindValue(v);
+    if (!pretrain)
+        q.addBindValue(text(kind));
     execute(q);
     return q.lastInsertId().toLongLong();
 }
@@ -97,6 +106,17 @@ void RunStore::setStatus(qint64 runId, const QString &status, const QString &mes
         QStringLiteral("UPDATE runs SET status = ?, message = ?, updated_at = ? WHERE id = ?"));
     q.addBindValue(text(status));
     q.addBindValue(text(message));
+    q.addBindValue(now());
+    q.addBindValue(runId);
+    execute(q);
+}
+
+void RunStore::recordAccuracy(qint64 runId, double accuracy)
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("UPDATE runs SET best_accuracy = MAX(COALESCE(best_accuracy, 0), ?),"
+                             " updated_at = ? WHERE id = ?"));
+    q.addBindValue(accuracy);
     q.addBindValue(now());
     q.addBindValue(runId);
     execute(q);

@@ -22,6 +22,8 @@ struct RunRecord
     QString message; // why it ended
     qint64 params = 0;
     std::optional<double> bestValidationLoss;
+    QString kind = QStringLiteral("pretrain"); // pretrain, sft or classify (schema version 5)
+    std::optional<double> bestAccuracy;        // classify: the best validation accuracy
     QDateTime createdAt;
     QDateTime updatedAt;
 };
@@ -44,13 +46,16 @@ public:
 
     // Throws DatabaseError with the SQLite message on failure.
     qint64 createRun(const QString &name, const QString &dir, const QString &dataset,
-                     const QString &config, qint64 params);
+                     const QString &config, qint64 params,
+                     const QString &kind = QStringLiteral("pretrain"));
     // All points in one transaction; a step already stored (a resumed run repeats none, but a
     // run resumed from an earlier checkpoint does) is replaced.
     void appendMetrics(qint64 runId, const QVector<MetricPoint> &points);
     // Drops the metrics after `step`: resuming from an earlier checkpoint rewrites that future.
     void truncateMetrics(qint64 runId, qint64 step);
     void setStatus(qint64 runId, const QString &status, const QString &message = {});
+    // A classifier's validation accuracy; the run keeps the best it reached.
+    void recordAccuracy(qint64 runId, double accuracy);
 
     QVector<RunRecord> runs() const; // newest first
     std::optional<RunRecord> run(qint64 runId) const;

@@ -19,6 +19,13 @@ std::string text(const QString &s)
     return s.toStdString();
 }
 
+// SQLITE_BUSY and SQLITE_LOCKED: another connection holds the lock (Qt gives SQLite's code).
+bool isBusy(const QSqlError &error)
+{
+    const int code = error.nativeErrorCode().toInt();
+    return (code & 0xff) == 5 || (code & 0xff) == 6;
+}
+
 bool looksLikeSqlite(const QString &path)
 {
     QFile file(path);
@@ -79,6 +86,16 @@ void StudioDatabase::open()
     QSqlQuery(db).exec(QStringLiteral("PRAGMA foreign_keys = ON"));
 }
 
+void StudioDatabase::throwBusyOr(const QSqlError &error, const std::string &message) const
+{
+    if (isBusy(error))
+        throw DatabaseBusyError(text(m_path) +
+                                " is in use by another program (another Az-LLM Studio, azllm, or "
+                                "an SQLite tool) that kept it locked. Nothing was changed; close "
+                                "that program, or wait for it, and try again.");
+    throw DatabaseError(message);
+}
+
 void StudioDatabase::checkIntegrity()
 {
     QSqlQuery check(connection());
@@ -86,9 +103,9 @@ void StudioDatabase::checkIntegrity()
         check.value(0).toString() != QLatin1String("ok")) {
         const QString why =
             check.lastError().isValid() ? check.lastError().text() : check.value(0).toString();
-        throw DatabaseError(
-            text(m_path) + " is damaged (" + text(why) +
-            "). It was left untouched; restore a backup or choose another workspace.");
+        throwBusyOr(check.lastError(),
+                    text(m_path) + " is damaged (" + text(why) +
+                        "). It was left untouched; restore a backup or choose another workspace.");
     }
 }
 
@@ -111,22 +128,26 @@ void StudioDatabase::migrate(int target)
         return;
     QSqlDatabase db = connection();
     if (!db.transaction())
-        throw DatabaseError("cannot migrate " + text(m_path) + ": " + text(db.lastError().text()));
+        throwBusyOr(db.lastError(),
+                    "cannot migrate " + text(m_path) + ": " + text(db.lastError().text()));
     for (int version = current; version < target; ++version) {
         for (const char *statement : schemaMigrations()[std::size_t(version)]) {
             QSqlQuery query(db);
             if (!query.exec(QString::fromLatin1(statement))) {
-                const QString error = query.lastError().text();
+                const QSqlError error = query.lastError();
                 db.rollback();
-                throw DatabaseError("migrating " + text(m_path) + " to version " +
-                                    std::to_string(version + 1) + " failed (" + text(error) +
-                                    "); nothing was changed");
+                throwBusyOr(error, "migrating " + text(m_path) + " to version " +
+                                       std::to_string(version + 1) + " failed (" +
+                                       text(error.text()) + "); nothing was changed");
             }
         }
     }
     QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = %1").arg(target));
-    if (!db.commit())
-        throw DatabaseError("cannot migrate " + text(m_path) + ": " + text(db.lastError().text()));
+    if (!db.commit()) {
+        const QSqlError error = db.lastError();
+        db.rollback();
+        throwBusyOr(error, "cannot migrate " + text(m_path) + ": " + text(error.text()));
+    }
 }
 
 } // namespace azllm

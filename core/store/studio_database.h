@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QString>
 
 #include <stdexcept>
@@ -16,6 +17,14 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// The database is sound but another program (a second studio, `azllm roadmap`, an SQLite tool)
+// holds it locked beyond the busy timeout. Trying again later is the remedy.
+class DatabaseBusyError : public DatabaseError
+{
+public:
+    using DatabaseError::DatabaseError;
+};
+
 class StudioDatabase
 {
 public:
@@ -24,7 +33,8 @@ public:
 
     // Opens path, creating it when absent, and migrates an older schema in one transaction.
     // A file that is not a SQLite database, is damaged, or is newer than this studio is refused
-    // with DatabaseError and left exactly as it was.
+    // with DatabaseError and left exactly as it was; one that another program keeps locked for
+    // longer than the busy timeout (5 s) with DatabaseBusyError.
     explicit StudioDatabase(const QString &path);
     // Brings a database only up to `version`: for tests of migrations from older schemas.
     StudioDatabase(const QString &path, int version);
@@ -37,6 +47,7 @@ public:
     int schemaVersion() const;
 
 private:
+    [[noreturn]] void throwBusyOr(const QSqlError &error, const std::string &damagedMessage) const;
     void open();
     void checkIntegrity();
     void migrate(int target);

@@ -49,7 +49,8 @@ const std::vector<std::vector<const char *>> &schemaMigrations()
         // trigram full-text index: substring search suits Azerbaijani's stacked suffixes.
         {"CREATE TABLE conversations (id INTEGER PRIMARY KEY, title TEXT NOT NULL,"
          " mode TEXT NOT NULL DEFAULT 'chat', checkpoint TEXT NOT NULL DEFAULT '',"
-         " system_prompt TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, updated_at TEXT NOT NULL)",
+         " system_prompt TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, updated_at TEXT NOT "
+         "NULL)",
          "CREATE TABLE messages (id INTEGER PRIMARY KEY,"
          " conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,"
          " position INTEGER NOT NULL, role TEXT NOT NULL, content TEXT NOT NULL,"
@@ -68,6 +69,49 @@ const std::vector<std::vector<const char *>> &schemaMigrations()
          " INSERT INTO messages_fts(messages_fts, rowid, content)"
          " VALUES ('delete', old.id, old.content);"
          " INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content); END"},
+        // 4 -> 5: the Data screen's web sources (feeds, sitemaps, URL lists) with the licence or
+        // terms the learner recorded. Fetch state lives beside the collected pages
+        // (<workspace>/collected/fetch_state.tsv, core/sources/collector.h).
+        {"CREATE TABLE web_sources (id INTEGER PRIMARY KEY,"
+         " kind TEXT NOT NULL CHECK (kind IN ('feed', 'sitemap', 'urls')),"
+         " location TEXT NOT NULL UNIQUE, licence TEXT NOT NULL DEFAULT '',"
+         " created_at TEXT NOT NULL)"},
+        // 5 -> 6: fine-tuning (core/finetune). A run's kind (pretrain, sft, classify; every
+        // earlier run pretrained) and a classifier's best validation accuracy.
+        {"ALTER TABLE runs ADD COLUMN kind TEXT NOT NULL DEFAULT 'pretrain'",
+         "ALTER TABLE runs ADD COLUMN best_accuracy REAL"},
+        // 6 -> 7: knowledge bases (core/knowledge, docs/knowledge.md): documents, their chunks,
+        // dense vectors from a checkpoint, and the sources of chat answers. Each base has its
+        // own full-text index, kb_fts_<id> (created with the base, so bm25's statistics are the
+        // base's own), over Azerbaijani-folded words and their prefixes.
+        {"CREATE TABLE knowledge_bases (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+         " description TEXT NOT NULL DEFAULT '', origin TEXT NOT NULL DEFAULT '',"
+         " prefix_length INTEGER NOT NULL DEFAULT 5,"
+         " embedding_checkpoint TEXT NOT NULL DEFAULT '', embedding_signature TEXT NOT NULL"
+         " DEFAULT '', created_at TEXT NOT NULL, updated_at TEXT NOT NULL)",
+         "CREATE TABLE kb_documents (id INTEGER PRIMARY KEY,"
+         " kb_id INTEGER NOT NULL REFERENCES knowledge_bases(id) ON DELETE CASCADE,"
+         " name TEXT NOT NULL, title TEXT NOT NULL DEFAULT '', path TEXT NOT NULL,"
+         " format TEXT NOT NULL DEFAULT '', content_hash TEXT NOT NULL, bytes INTEGER NOT NULL,"
+         " lines INTEGER NOT NULL, imported_at TEXT NOT NULL, UNIQUE (kb_id, path))",
+         "CREATE TABLE kb_chunks (id INTEGER PRIMARY KEY,"
+         " document_id INTEGER NOT NULL REFERENCES kb_documents(id) ON DELETE CASCADE,"
+         " position INTEGER NOT NULL, heading TEXT NOT NULL DEFAULT '',"
+         " articles TEXT NOT NULL DEFAULT '', first_line INTEGER NOT NULL,"
+         " last_line INTEGER NOT NULL, text TEXT NOT NULL, UNIQUE (document_id, position))",
+         "CREATE TABLE kb_vectors (chunk_id INTEGER PRIMARY KEY"
+         " REFERENCES kb_chunks(id) ON DELETE CASCADE, vector BLOB NOT NULL)",
+         "CREATE TABLE message_sources (message_id INTEGER NOT NULL"
+         " REFERENCES messages(id) ON DELETE CASCADE, rank INTEGER NOT NULL,"
+         " kb TEXT NOT NULL, document TEXT NOT NULL, title TEXT NOT NULL DEFAULT '',"
+         " heading TEXT NOT NULL DEFAULT '', articles TEXT NOT NULL DEFAULT '',"
+         " first_line INTEGER NOT NULL, last_line INTEGER NOT NULL, score REAL NOT NULL,"
+         " use TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY (message_id, rank))",
+         "CREATE TABLE message_prompts (message_id INTEGER PRIMARY KEY"
+         " REFERENCES messages(id) ON DELETE CASCADE, kb TEXT NOT NULL, mode TEXT NOT NULL,"
+         " found INTEGER NOT NULL, prompt TEXT NOT NULL)",
+         // Set once the default base was built, so a learner who deletes it keeps it deleted.
+         "CREATE TABLE kb_seeded (origin TEXT NOT NULL, seeded_at TEXT NOT NULL)"},
     };
     return steps;
 }

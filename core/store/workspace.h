@@ -25,7 +25,8 @@ public:
 
     // Where a first start puts the workspace: the user's data folder.
     static QString defaultLocation();
-    // The built-in sample corpus (resources/sample_corpus, or $AZLLM_SAMPLE_DIR).
+    // The built-in sample corpus (share/az-llm-studio/sample_corpus beside the program, or
+    // $AZLLM_SAMPLE_DIR), and the UDHR texts when they were fetched.
     static QStringList sampleInputs();
 
     QString root() const { return m_root; }

@@ -1,21 +1,26 @@
 #include "corpus_preparer.h"
 
+#include "import_checkpoint.h"
+#include "import_pipeline.h"
+#include "parallel_for.h"
 #include "special_tokens.h"
 #include "token_file.h"
 #include "tokenizer.h"
 
+#include <malloc.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
-#include <mutex>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
-#include <thread>
+#include <unordered_map>
 
 namespace azllm {
 
@@ -38,73 +43,115 @@ const char *toString(PrepareStage stage)
 
 namespace {
 
+// The import's dedupe tables (hundreds of MB on a big corpus) are freed as many small blocks
+// that glibc keeps in its heap, while SentencePiece's large buffers come from fresh mappings:
+// without this, the two stages' memory adds up instead of the peak being the larger one.
+void returnFreedMemory()
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
+
 struct Cancelled
 {
 };
 
-// A folder removed with everything in it when the run ends, however it ends.
+// The run's work folder: removed with everything in it when the run ends, unless it is kept
+// for a later run to resume from.
 class WorkFolder
 {
 public:
-    explicit WorkFolder(const fs::path &outputDir)
-        : m_path(outputDir / (".prepare-" + std::to_string(::getpid()) + ".tmp"))
+    explicit WorkFolder(const fs::path &outputDir) : m_path(outputDir / ".prepare-work")
     {
-        fs::remove_all(m_path);
         fs::create_directories(m_path);
     }
     ~WorkFolder()
     {
         std::error_code ignored;
-        fs::remove_all(m_path, ignored);
+        if (!m_keep)
+            fs::remove_all(m_path, ignored);
     }
     WorkFolder(const WorkFolder &) = delete;
     WorkFolder &operator=(const WorkFolder &) = delete;
     std::string file(const char *name) const { return (m_path / name).string(); }
+    void keep(bool keep) { m_keep = keep; }
+    // Empties it for a fresh start.
+    void clear()
+    {
+        for (const auto &entry : fs::directory_iterator(m_path))
+            fs::remove_all(entry.path());
+    }
 
 private:
     fs::path m_path;
+    bool m_keep = false;
 };
 
-// Kept documents, length-prefixed, so later stages stream them instead of holding them.
+// Kept documents, length-prefixed with their origin, so later stages stream them instead of
+// holding them: [u32 bytes][u32 origin index][text] each.
 class DocumentSpool
 {
 public:
     explicit DocumentSpool(std::string path) : m_path(std::move(path)) {}
-    void open()
+    ~DocumentSpool()
     {
-        m_out.open(m_path, std::ios::binary | std::ios::trunc);
-        if (!m_out)
-            throw std::runtime_error("cannot write " + m_path);
+        if (m_file)
+            std::fclose(m_file);
     }
-    void write(const std::string &text)
+    DocumentSpool(const DocumentSpool &) = delete;
+    DocumentSpool &operator=(const DocumentSpool &) = delete;
+
+    // Opens for writing, keeping the first keepBytes (a resumed import's spool).
+    void open(std::uint64_t keepBytes = 0)
     {
-        const auto size = static_cast<std::uint32_t>(text.size());
-        m_out.write(reinterpret_cast<const char *>(&size), sizeof size);
-        m_out.write(text.data(), std::streamsize(text.size()));
+        if (keepBytes > 0)
+            fs::resize_file(m_path, keepBytes);
+        m_file = std::fopen(m_path.c_str(), keepBytes > 0 ? "ab" : "wb");
+        if (!m_file)
+            throw std::runtime_error("cannot write " + m_path);
+        m_bytes = keepBytes;
+    }
+    void write(const std::string &text, std::uint32_t origin)
+    {
+        const std::uint32_t header[2] = {static_cast<std::uint32_t>(text.size()), origin};
+        if (std::fwrite(header, sizeof header, 1, m_file) != 1 ||
+            std::fwrite(text.data(), 1, text.size(), m_file) != text.size())
+            throw std::runtime_error("writing " + m_path + " failed (disk full?)");
+        m_bytes += sizeof header + text.size();
+    }
+    // Everything written so far is on the disk (before a checkpoint names its length).
+    void sync()
+    {
+        if (std::fflush(m_file) != 0 || ::fsync(::fileno(m_file)) != 0)
+            throw std::runtime_error("writing " + m_path + " failed (disk full?)");
     }
     void close()
     {
-        m_out.close();
-        if (!m_out)
+        const bool ok = std::fclose(m_file) == 0;
+        m_file = nullptr;
+        if (!ok)
             throw std::runtime_error("writing " + m_path + " failed (disk full?)");
     }
-    // Calls f(index, text) for each document in order.
+    std::uint64_t bytes() const { return m_bytes; }
+    // Calls f(index, origin, text) for each document in order.
     template <typename F> void forEach(F f) const
     {
         std::ifstream in(m_path, std::ios::binary);
         std::string text;
-        std::uint32_t size = 0;
-        for (std::uint64_t index = 0; in.read(reinterpret_cast<char *>(&size), sizeof size);
+        std::uint32_t header[2] = {};
+        for (std::uint64_t index = 0; in.read(reinterpret_cast<char *>(header), sizeof header);
              ++index) {
-            text.resize(size);
-            in.read(text.data(), size);
-            f(index, text);
+            text.resize(header[0]);
+            in.read(text.data(), header[0]);
+            f(index, header[1], text);
         }
     }
 
 private:
     std::string m_path;
-    std::ofstream m_out;
+    std::FILE *m_file = nullptr;
+    std::uint64_t m_bytes = 0;
 };
 
 // Text encoded per batch in the shard stage: large enough to keep every core busy, small
@@ -113,34 +160,13 @@ constexpr std::uint64_t kBatchBytes = 4 << 20;
 
 // Encodes texts on all cores; ids[i] belongs to texts[i]. Rethrows a worker's error.
 void encodeBatch(const Tokenizer &tokenizer, const std::vector<std::string> &texts,
-                 std::vector<std::vector<int>> &ids)
+                 std::vector<std::vector<int>> &ids, unsigned threads)
 {
     ids.resize(texts.size());
-    const std::size_t workers =
-        std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), texts.size());
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr error;
-    std::mutex errorMutex;
-    const auto work = [&] {
-        try {
-            for (std::size_t i; (i = next++) < texts.size();) {
-                ids[i].clear();
-                tokenizer.encodeAppend(texts[i], ids[i]);
-            }
-        } catch (...) {
-            const std::lock_guard<std::mutex> lock(errorMutex);
-            error = std::current_exception();
-            next = texts.size(); // the others stop too
-        }
-    };
-    std::vector<std::thread> threads;
-    for (std::size_t w = 1; w < workers; ++w)
-        threads.emplace_back(work);
-    work();
-    for (std::thread &thread : threads)
-        thread.join();
-    if (error)
-        std::rethrow_exception(error);
+    sources::parallelFor(texts.size(), threads, [&](std::size_t i) {
+        ids[i].clear();
+        tokenizer.encodeAppend(texts[i], ids[i]);
+    });
 }
 
 std::uint64_t splitKey(std::uint64_t contentHash, unsigned seed)
@@ -181,59 +207,190 @@ public:
 
     PrepareReport execute()
     {
+        auto seconds = [start = std::chrono::steady_clock::now()]() mutable {
+            const auto now = std::chrono::steady_clock::now();
+            const double elapsed = std::chrono::duration<double>(now - start).count();
+            start = now;
+            return elapsed;
+        };
         importDocuments();
+        returnFreedMemory();
+        m_report.importSeconds = seconds();
         m_validation = chooseValidation(m_hashes, m_options.valRatio, m_options.splitSeed);
         const Tokenizer tokenizer = makeTokenizer();
+        m_report.tokenizerSeconds = seconds();
         writeShards(tokenizer);
+        m_report.shardSeconds = seconds();
         commit();
         return m_report;
     }
 
 private:
-    void progress(PrepareStage stage, std::uint64_t done, std::uint64_t total)
+    void progress(PrepareStage stage, std::uint64_t done, std::uint64_t total,
+                  std::uint64_t textBytes = 0)
     {
-        if (m_callback && !m_callback({stage, done, total, m_report.documentsKept}))
+        if (!m_callback)
+            return;
+        const auto now = std::chrono::steady_clock::now();
+        if (stage != m_stage) {
+            m_stage = stage;
+            m_stageStart = now;
+            m_stageStartDone = done;
+        }
+        PrepareProgress p{stage, done, total, m_report.documentsKept, textBytes, -1};
+        const double seconds = std::chrono::duration<double>(now - m_stageStart).count();
+        if (total > done && done > m_stageStartDone && seconds > 1)
+            p.secondsLeft = seconds * double(total - done) / double(done - m_stageStartDone);
+        if (stage == PrepareStage::Import)
+            p.documents = m_documentsSeen;
+        if (!m_callback(p))
             throw Cancelled{};
+    }
+
+    std::uint32_t originIndex(const std::string &name)
+    {
+        const auto found = m_originIndex.find(name);
+        if (found != m_originIndex.end())
+            return found->second;
+        m_report.origins.push_back({name, 0, 0});
+        return m_originIndex[name] = std::uint32_t(m_report.origins.size() - 1);
+    }
+
+    void keep(KeptDocument &&kept)
+    {
+        const std::uint32_t origin = originIndex(kept.origin);
+        ++m_report.origins[origin].documents;
+        m_spool.write(kept.text, origin);
+        m_hashes.push_back(kept.hash);
+    }
+
+    void saveCheckpoint(const ReadPosition &position, ImportPipeline &pipeline)
+    {
+        pipeline.finishPending(); // the spool and the counts then cover everything read
+        m_spool.sync();
+        ImportCheckpoint checkpoint{m_fingerprint,
+                                    position,
+                                    m_spool.bytes(),
+                                    pipeline.counts(),
+                                    pipeline.boilerplate().snapshot(),
+                                    {}};
+        for (const PrepareReport::Origin &origin : m_report.origins)
+            checkpoint.origins.push_back(origin.name);
+        checkpoint.save(m_work.file("checkpoint.txt"));
+    }
+
+    // Picks up an interrupted import of the same work: the spool cut back to the checkpoint,
+    // the dedupe state rebuilt from it. Otherwise starts afresh.
+    ReadPosition resumeOrStart(ImportPipeline &pipeline)
+    {
+        const std::string spool = m_work.file("documents.bin");
+        std::optional<ImportCheckpoint> checkpoint;
+        if (m_options.resume)
+            checkpoint = ImportCheckpoint::load(m_work.file("checkpoint.txt"), m_fingerprint);
+        std::error_code error;
+        if (!checkpoint || fs::file_size(spool, error) < checkpoint->spoolBytes || error) {
+            m_work.clear();
+            m_spool.open();
+            return {};
+        }
+        fs::resize_file(spool, checkpoint->spoolBytes);
+        for (const std::string &name : checkpoint->origins)
+            originIndex(name);
+        std::vector<std::string> texts;
+        const auto rebuild = [&] {
+            std::vector<Deduplicator::Signature> signatures(texts.size());
+            sources::parallelFor(texts.size(), m_options.threads, [&](std::size_t i) {
+                if (m_options.dedupe.near)
+                    signatures[i] = pipeline.deduplicator().signature(texts[i]);
+            });
+            for (std::size_t i = 0; i < texts.size(); ++i) {
+                m_hashes.push_back(textHash(texts[i]));
+                pipeline.deduplicator().add(m_hashes.back(), signatures[i]);
+            }
+            texts.clear();
+        };
+        m_spool.forEach([&](std::uint64_t, std::uint32_t origin, const std::string &text) {
+            ++m_report.origins.at(origin).documents;
+            texts.push_back(text);
+            if (texts.size() == 4096)
+                rebuild();
+        });
+        rebuild();
+        pipeline.counts() = checkpoint->counts;
+        pipeline.boilerplate().restore(checkpoint->boilerplate);
+        m_report.resumedDocuments = checkpoint->counts.documentsRead;
+        m_spool.open(checkpoint->spoolBytes);
+        return checkpoint->position;
     }
 
     void importDocuments()
     {
         ImportOptions importOptions = m_options.import;
         importOptions.excludeFolder = m_options.outputDir; // never read our own report.txt
+        importOptions.threads = m_options.threads;
         CorpusReader reader(m_options.inputs, importOptions);
-        const TextCleaner cleaner(m_options.cleaning);
-        Deduplicator dedupe(m_options.dedupe);
         m_report.files = reader.files().size();
         m_report.bytes = reader.totalBytes();
-        m_spool.open();
+        m_fingerprint = importFingerprint(reader.files(), m_options);
+        ImportPipeline pipeline(
+            m_options.cleaning, m_options.filters, m_options.dedupe, m_options.threads,
+            [this](KeptDocument &&kept) { keep(std::move(kept)); }, m_options.importBatchBytes);
+        const ReadPosition start = resumeOrStart(pipeline);
+        m_documentsSeen = m_report.resumedDocuments;
+        auto lastCheckpoint = std::chrono::steady_clock::now();
+        std::uint64_t textBytes = 0, checkpointAt = m_options.checkpointEveryBytes;
         const bool finished = reader.read(
             [&](Document &&document) {
-                ++m_report.documentsRead;
-                const std::string text = cleaner.clean(document.text);
-                if (text.empty()) {
-                    ++m_report.emptyDocuments;
-                    return true;
+                ++m_documentsSeen;
+                textBytes += document.text.size();
+                pipeline.add(std::move(document));
+                const auto now = std::chrono::steady_clock::now();
+                // Right after a batch went through, everything read so far is accounted for.
+                if (!pipeline.hasQueued() && (textBytes >= checkpointAt ||
+                                              now - lastCheckpoint > std::chrono::seconds(30))) {
+                    saveCheckpoint(reader.position(), pipeline);
+                    checkpointAt = textBytes + m_options.checkpointEveryBytes;
+                    lastCheckpoint = now;
                 }
-                if (dedupe.add(text) != DuplicateKind::Unique)
-                    return true;
-                m_spool.write(text);
-                m_hashes.push_back(textHash(text));
-                m_bytesKept += text.size();
-                ++m_report.documentsKept;
                 return true;
             },
             [&](const ImportProgress &p) {
-                return !m_callback ||
-                       m_callback({PrepareStage::Import, p.bytesRead, p.bytesTotal, p.documents});
-            });
-        m_spool.close();
+                try {
+                    progress(PrepareStage::Import, p.bytesRead, p.bytesTotal, p.textBytes);
+                } catch (const Cancelled &) {
+                    return false;
+                }
+                return true;
+            },
+            start);
+        pipeline.flush();
+        const ImportCounts &counts = pipeline.counts();
+        m_report.documentsRead = counts.documentsRead;
+        m_report.emptyDocuments = counts.emptyDocuments;
+        m_report.exactDuplicates = counts.exactDuplicates;
+        m_report.nearDuplicates = counts.nearDuplicates;
+        m_report.documentsKept = counts.documentsKept;
+        m_report.filters = counts.filters;
+        m_report.textBytes = textBytes;
+        m_bytesKept = counts.bytesKept;
         m_report.issues = reader.issues();
         m_report.filesSkipped = reader.skippedFiles();
         m_report.filesIgnored = reader.ignoredFiles();
-        m_report.exactDuplicates = dedupe.exactDuplicates();
-        m_report.nearDuplicates = dedupe.nearDuplicates();
-        if (!finished)
+        if (pipeline.deduplicator().nearIndexFull())
+            m_report.issues.push_back(
+                {"near-dedupe",
+                 "its memory bound was reached: later documents were checked against "
+                 "the first " +
+                     std::to_string(m_options.dedupe.maxNearDocuments) +
+                     " kept ones only (exact dedupe covered all)"});
+        if (!finished) {
+            if (m_options.keepWorkOnCancel) {
+                saveCheckpoint(reader.position(), pipeline);
+                m_work.keep(true);
+            }
             throw Cancelled{};
+        }
+        m_spool.close();
         if (m_report.documentsKept == 0)
             throw std::runtime_error(emptyCorpusMessage());
     }
@@ -242,7 +399,7 @@ private:
     {
         std::string message = "no text to prepare: " + std::to_string(m_report.files) +
                               " file(s) read, " + std::to_string(m_report.documentsRead) +
-                              " document(s) found, none left after cleaning and dedupe";
+                              " document(s) found, none left after cleaning, filters and dedupe";
         for (std::size_t i = 0; i < std::min<std::size_t>(3, m_report.issues.size()); ++i)
             message += "\n  " + m_report.issues[i].toString();
         return message;
@@ -271,7 +428,7 @@ private:
     void writeTrainingText(const std::string &path)
     {
         std::ofstream out(path, std::ios::binary);
-        m_spool.forEach([&](std::uint64_t index, const std::string &text) {
+        m_spool.forEach([&](std::uint64_t index, std::uint32_t, const std::string &text) {
             if (m_validation[index])
                 return;
             std::istringstream lines(text);
@@ -291,12 +448,13 @@ private:
         TokenFileWriter val(m_work.file("val.tokens"), vocab);
         TokenStatisticsCollector valStats(tokenizer), trainStats(tokenizer);
         std::vector<std::string> texts;
+        std::vector<std::uint32_t> origins;
         std::vector<std::vector<int>> ids;
         std::vector<std::uint32_t> tokens;
         std::uint64_t first = 0, batchBytes = 0, done = 0;
         // Documents are encoded in batches on all cores and written in their spool order.
         const auto flush = [&] {
-            encodeBatch(tokenizer, texts, ids);
+            encodeBatch(tokenizer, texts, ids, m_options.threads);
             for (std::size_t i = 0; i < texts.size(); ++i) {
                 const bool isVal = m_validation[first + i];
                 (isVal ? valStats : trainStats).add(texts[i], ids[i]);
@@ -304,16 +462,19 @@ private:
                 tokens.push_back(SpecialTokens::EndOfText);
                 (isVal ? val : train).append(tokens);
                 ++(isVal ? m_report.valDocuments : m_report.trainDocuments);
+                m_report.origins[origins[i]].tokens += ids[i].size();
             }
             first += texts.size();
+            origins.clear();
             done += batchBytes;
             texts.clear();
             batchBytes = 0;
             progress(PrepareStage::WriteShards, done, m_bytesKept);
         };
         progress(PrepareStage::WriteShards, 0, m_bytesKept);
-        m_spool.forEach([&](std::uint64_t, const std::string &text) {
+        m_spool.forEach([&](std::uint64_t, std::uint32_t origin, const std::string &text) {
             texts.push_back(text);
+            origins.push_back(origin);
             batchBytes += text.size();
             if (batchBytes >= kBatchBytes)
                 flush();
@@ -355,6 +516,12 @@ private:
     std::vector<std::uint64_t> m_hashes; // content hash per kept document
     std::vector<bool> m_validation;
     std::uint64_t m_bytesKept = 0;
+    std::uint64_t m_documentsSeen = 0;
+    std::string m_fingerprint;
+    std::unordered_map<std::string, std::uint32_t> m_originIndex;
+    PrepareStage m_stage = PrepareStage::Done;
+    std::chrono::steady_clock::time_point m_stageStart;
+    std::uint64_t m_stageStartDone = 0;
 };
 
 } // namespace
@@ -391,6 +558,16 @@ std::string PrepareReport::toText() const
         << "empty_removed: " << emptyDocuments << "\n"
         << "exact_duplicates_removed: " << exactDuplicates << "\n"
         << "near_duplicates_removed: " << nearDuplicates << "\n"
+        << "lang_removed: " << filters.languageRemoved << "\n";
+    for (int rule = 0; rule < sources::kQualityRuleCount; ++rule)
+        out << "quality_removed_" << sources::ruleKey(sources::QualityRule(rule)) << ": "
+            << filters.qualityRemoved[std::size_t(rule)] << "\n";
+    out << "pii_replaced: " << filters.piiReplaced << "\n"
+        << "text_bytes: " << textBytes << "\n"
+        << "resumed_documents: " << resumedDocuments << "\n"
+        << "import_seconds: " << importSeconds << "\n"
+        << "tokenizer_seconds: " << tokenizerSeconds << "\n"
+        << "shards_seconds: " << shardSeconds << "\n"
         << "documents_kept: " << documentsKept << "\n"
         << "train_documents: " << trainDocuments << "\n"
         << "val_documents: " << valDocuments << "\n"
@@ -409,6 +586,9 @@ std::string PrepareReport::toText() const
     for (std::size_t i = 0; i < statistics.topPieces.size(); ++i)
         out << "top_piece_" << i + 1 << ": " << statistics.topPieces[i].first << "\t"
             << statistics.topPieces[i].second << "\n";
+    for (const Origin &origin : origins)
+        out << "origin: " << origin.name << "\t" << origin.documents << "\t" << origin.tokens
+            << "\n";
     for (const ImportIssue &issue : issues)
         out << "issue: " << issue.toString() << "\n";
     return out.str();

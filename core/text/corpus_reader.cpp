@@ -1,7 +1,11 @@
 #include "corpus_reader.h"
 
+#include "compressed_input.h"
 #include "html_text.h"
+#include "mediawiki_dump.h"
+#include "parallel_for.h"
 #include "utf8.h"
+#include "wikitext.h"
 
 #include <QByteArray>
 #include <QJsonDocument>
@@ -11,6 +15,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 
@@ -21,14 +26,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::uint64_t kReportEveryBytes = 1 << 20;
-
-std::string extensionOf(const std::string &path)
-{
-    std::string ext = fs::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
-}
 
 bool isBlank(std::string_view line)
 {
@@ -118,9 +115,9 @@ CorpusReader::CorpusReader(const std::vector<std::string> &inputs, ImportOptions
 
 bool CorpusReader::isSupported(const std::string &path)
 {
-    const std::string ext = extensionOf(path);
+    const std::string ext = sources::contentExtension(path);
     return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".jsonl" ||
-           ext == ".html" || ext == ".htm";
+           ext == ".html" || ext == ".htm" || ext == ".xml";
 }
 
 void CorpusReader::addInput(const std::string &input)
@@ -155,20 +152,60 @@ void CorpusReader::addInput(const std::string &input)
     if (!fs::exists(input, error))
         throw std::runtime_error("input " + input + ": no such file or folder");
     if (!isSupported(input)) {
-        m_issues.push_back({input, "unsupported file type (expected .txt, .md, .jsonl, .html or "
-                                   ".htm); skipped"});
+        m_issues.push_back({input, "unsupported file type (expected .txt, .md, .jsonl, .html, "
+                                   ".htm or a MediaWiki .xml dump, each possibly .gz, .xz, "
+                                   ".zst or .bz2); skipped"});
         ++m_skippedFiles;
         return;
     }
     m_files.push_back(input);
 }
 
-bool CorpusReader::reportBytes(std::uint64_t bytes)
+// One input file: its decompressed bytes as lines, checked to be UTF-8 as they are read when
+// the file is compressed (a plain file is checked whole before reading).
+class CorpusReader::FileInput
 {
-    m_progress.bytesRead += bytes;
-    if (!m_onProgress || m_progress.bytesRead < m_nextReport)
+public:
+    FileInput(const std::string &path, unsigned threads)
+        : m_path(path),
+          m_compressed(sources::detectCompression(path) != sources::Compression::None),
+          m_input(sources::openInput(path, threads)), m_lines(*m_input)
+    {
+    }
+    const std::string &path() const { return m_path; }
+    sources::InputStream &stream() { return *m_input; }
+    std::uint64_t fileBytes() const { return m_input->fileBytesRead(); }
+    std::uint64_t lineNumber() const { return m_lineNumber; }
+
+    // The next line; false at the end or at the first line that is not UTF-8 (then `bad` is set).
+    bool next(std::string &line, bool &bad)
+    {
+        bad = false;
+        if (!m_lines.next(line))
+            return false;
+        ++m_lineNumber;
+        if (m_compressed && !isValidUtf8(line)) {
+            bad = true;
+            return false;
+        }
         return true;
-    m_nextReport = m_progress.bytesRead + kReportEveryBytes;
+    }
+
+private:
+    std::string m_path;
+    bool m_compressed;
+    std::unique_ptr<sources::InputStream> m_input;
+    sources::LineReader m_lines;
+    std::uint64_t m_lineNumber = 0;
+};
+
+bool CorpusReader::report(const FileInput &file, std::uint64_t textBytes)
+{
+    m_progress.textBytes += textBytes;
+    m_progress.bytesRead = m_filesBefore + file.fileBytes();
+    if (!m_onProgress || m_progress.textBytes < m_nextReport)
+        return true;
+    m_nextReport = m_progress.textBytes + kReportEveryBytes;
     return m_onProgress(m_progress);
 }
 
@@ -180,7 +217,12 @@ bool CorpusReader::checkUtf8(const std::string &path)
         return false;
     }
     Utf8Validator validator;
-    std::vector<char> buffer(1 << 20);
+    // At most 1 MiB, and no more than the file needs: small files are the common case.
+    std::error_code unknownSize;
+    const std::uintmax_t size = fs::file_size(path, unknownSize);
+    std::vector<char> buffer(unknownSize
+                                 ? std::size_t(1) << 20
+                                 : std::size_t(std::min<std::uintmax_t>(size + 1, 1 << 20)));
     while (in) {
         in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
         if (!validator.feed(std::string_view(buffer.data(), std::size_t(in.gcount())))) {
@@ -197,26 +239,40 @@ bool CorpusReader::checkUtf8(const std::string &path)
     return true;
 }
 
-bool CorpusReader::readText(const std::string &path, bool html, const DocumentSink &sink)
+namespace {
+
+void reportBadLine(std::vector<ImportIssue> &issues, const std::string &path, std::uint64_t line)
 {
-    std::ifstream in(path, std::ios::binary);
-    BlockSplitter splitter(m_options, path, sink);
+    issues.push_back({path + ":" + std::to_string(line),
+                      "not valid UTF-8; the rest of this compressed file is skipped, convert it "
+                      "to UTF-8 first"});
+}
+
+} // namespace
+
+bool CorpusReader::readText(FileInput &file, bool html, const DocumentSink &sink)
+{
+    BlockSplitter splitter(m_options, file.path(), sink);
+    std::string line;
+    bool bad = false;
     if (html) {
         // Pages are converted whole: markup can span lines. (HTML files are page-sized.)
-        std::ostringstream raw;
-        raw << in.rdbuf();
-        const std::string page = raw.str();
-        if (!reportBytes(page.size()))
+        std::string page;
+        while (file.next(line, bad))
+            page.append(line).push_back('\n');
+        if (bad)
+            reportBadLine(m_issues, file.path(), file.lineNumber());
+        if (!report(file, page.size()))
             return false;
         std::istringstream text(htmlToText(page));
-        for (std::string line; std::getline(text, line);)
-            if (!splitter.line(line))
+        for (std::string textLine; std::getline(text, textLine);)
+            if (!splitter.line(textLine))
                 return false;
         return splitter.finish();
     }
     bool first = true;
-    for (std::string line; std::getline(in, line);) {
-        if (!reportBytes(line.size() + 1))
+    while (file.next(line, bad)) {
+        if (!report(file, line.size() + 1))
             return false;
         if (first)
             stripBom(line);
@@ -224,23 +280,25 @@ bool CorpusReader::readText(const std::string &path, bool html, const DocumentSi
         if (!splitter.line(line))
             return false;
     }
+    if (bad)
+        reportBadLine(m_issues, file.path(), file.lineNumber());
     return splitter.finish();
 }
 
-bool CorpusReader::readJsonl(const std::string &path, const DocumentSink &sink)
+bool CorpusReader::readJsonl(FileInput &file, const DocumentSink &sink)
 {
-    std::ifstream in(path, std::ios::binary);
     const QString field = QString::fromStdString(m_options.jsonlField);
-    std::uint64_t number = 0;
-    for (std::string line; std::getline(in, line);) {
-        ++number;
-        if (!reportBytes(line.size() + 1))
+    std::string line;
+    bool bad = false;
+    while (file.next(line, bad)) {
+        const std::uint64_t number = file.lineNumber();
+        if (!report(file, line.size() + 1))
             return false;
         if (number == 1)
             stripBom(line);
         if (isBlank(line))
             continue;
-        const std::string where = path + ":" + std::to_string(number);
+        const std::string where = file.path() + ":" + std::to_string(number);
         QJsonParseError error;
         const QJsonDocument json = QJsonDocument::fromJson(
             QByteArray::fromRawData(line.data(), qsizetype(line.size())), &error);
@@ -254,7 +312,8 @@ bool CorpusReader::readJsonl(const std::string &path, const DocumentSink &sink)
             m_issues.push_back({where, "not a JSON object; line skipped"});
             continue;
         }
-        const QJsonValue value = json.object().value(field);
+        const QJsonObject object = json.object();
+        const QJsonValue value = object.value(field);
         if (!value.isString()) {
             m_issues.push_back(
                 {where, "field \"" + m_options.jsonlField + "\" " +
@@ -262,42 +321,119 @@ bool CorpusReader::readJsonl(const std::string &path, const DocumentSink &sink)
                             "; line skipped"});
             continue;
         }
-        if (!sink(Document{value.toString().toStdString(), where}))
+        Document document{value.toString().toStdString(), where, {}, {}};
+        document.title = object.value(QLatin1String("title")).toString().toStdString();
+        document.url = object.value(QLatin1String("url")).toString().toStdString();
+        if (!sink(std::move(document)))
             return false;
     }
+    if (bad)
+        reportBadLine(m_issues, file.path(), file.lineNumber());
     return true;
 }
 
-bool CorpusReader::read(const DocumentSink &onDocument, const ProgressSink &onProgress)
+bool CorpusReader::readWikiDump(FileInput &file, const DocumentSink &sink)
+{
+    sources::MediaWikiDumpReader dump(file.stream());
+    // Articles are converted in batches on every core, then handed out in dump order.
+    constexpr std::size_t kBatchBytes = 4 << 20;
+    std::vector<sources::WikiPage> batch;
+    std::vector<std::string> texts;
+    std::size_t batchBytes = 0;
+    std::uint64_t lastBytes = 0;
+    const auto flush = [&]() -> bool {
+        texts.assign(batch.size(), {});
+        sources::parallelFor(batch.size(), m_options.threads, [&](std::size_t i) {
+            texts[i] = sources::wikitextToText(batch[i].text);
+        });
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            Document document{
+                std::move(texts[i]), file.path() + "#" + batch[i].title, batch[i].title, {}};
+            if (!sink(std::move(document)))
+                return false;
+        }
+        batch.clear();
+        batchBytes = 0;
+        const std::uint64_t bytes = dump.bytesRead();
+        const bool more = report(file, bytes - lastBytes);
+        lastBytes = bytes;
+        return more;
+    };
+    sources::WikiPage page;
+    while (dump.next(page)) {
+        if (page.ns != 0 || page.redirect || sources::isRedirectWikitext(page.text))
+            continue;
+        if (m_skip > 0) { // resuming: passed over without converting
+            --m_skip;
+            ++m_position.documents;
+            continue;
+        }
+        batchBytes += page.text.size();
+        batch.push_back(std::move(page));
+        if (batchBytes >= kBatchBytes && !flush())
+            return false;
+    }
+    return flush();
+}
+
+bool CorpusReader::readFile(const std::string &path, const DocumentSink &sink)
+{
+    const std::string ext = sources::contentExtension(path);
+    const bool compressed = sources::detectCompression(path) != sources::Compression::None;
+    // A plain file is checked whole first (it is cheap to read twice); a compressed one as it
+    // is decompressed.
+    if (!compressed && !checkUtf8(path)) {
+        ++m_skippedFiles;
+        return true;
+    }
+    try {
+        FileInput file(path, m_options.threads);
+        if (ext == ".xml")
+            return readWikiDump(file, sink);
+        if (ext == ".jsonl")
+            return readJsonl(file, sink);
+        return readText(file, ext == ".html" || ext == ".htm", sink);
+    } catch (const sources::InputError &error) {
+        // The documents before the damage are kept; the rest of the file is lost.
+        m_issues.push_back({path, std::string(error.what()) + "; the rest of the file is skipped"});
+        return true;
+    }
+}
+
+bool CorpusReader::read(const DocumentSink &onDocument, const ProgressSink &onProgress,
+                        ReadPosition start)
 {
     m_onProgress = onProgress;
     m_progress = ImportProgress{};
     m_progress.bytesTotal = m_totalBytes;
     m_progress.filesTotal = m_files.size();
     m_nextReport = 0;
+    m_filesBefore = 0;
     const DocumentSink counted = [&](Document &&document) {
+        ++m_position.documents;
+        if (m_skip > 0) {
+            --m_skip;
+            return true;
+        }
         ++m_progress.documents;
         return onDocument(std::move(document));
     };
-    for (const std::string &path : m_files) {
-        if (!checkUtf8(path)) {
-            ++m_skippedFiles;
-            std::error_code error;
-            const auto size = fs::file_size(path, error);
-            if (!reportBytes(error ? 0 : size))
-                return false;
-        } else {
-            const std::string ext = extensionOf(path);
-            const bool more = ext == ".jsonl"
-                                  ? readJsonl(path, counted)
-                                  : readText(path, ext == ".html" || ext == ".htm", counted);
-            if (!more)
-                return false;
-        }
+    for (std::size_t index = 0; index < m_files.size(); ++index) {
+        const std::string &path = m_files[index];
+        std::error_code error;
+        const std::uint64_t size = fs::file_size(path, error);
+        m_position = {index, 0};
+        m_skip = index == start.fileIndex ? start.documents : 0;
+        // Files before the start were read by an earlier run.
+        if (index >= start.fileIndex && !readFile(path, counted))
+            return false;
+        m_filesBefore += error ? 0 : size;
+        m_progress.bytesRead = m_filesBefore;
         ++m_progress.filesDone;
         if (m_onProgress && !m_onProgress(m_progress))
             return false;
     }
+    m_position = {m_files.size(), 0};
     return true;
 }
 

@@ -38,6 +38,18 @@ std::vector<std::uint64_t> wordHashes(std::string_view text)
     return hashes;
 }
 
+// The smallest (multiplier * shingle + offset) per hash over all shingles. The loop is the
+// import's largest cost after language identification; an AVX2 copy (chosen by the loader at
+// run time, same arithmetic, so the same signature) does four hashes at once.
+__attribute__((target_clones("avx2", "default"))) void
+foldMinima(const std::uint64_t *shingles, std::size_t count, const std::uint64_t *multipliers,
+           const std::uint64_t *offsets, std::uint64_t *minima)
+{
+    for (std::size_t s = 0; s < count; ++s)
+        for (int i = 0; i < Deduplicator::kHashes; ++i)
+            minima[i] = std::min(minima[i], multipliers[i] * shingles[s] + offsets[i]);
+}
+
 } // namespace
 
 std::uint64_t textHash(std::string_view text)
@@ -68,14 +80,16 @@ Deduplicator::Signature Deduplicator::signature(std::string_view text) const
     if (words.empty())
         return {};
     const std::size_t k = std::min<std::size_t>(std::max(1, m_options.shingleWords), words.size());
-    std::vector<std::uint64_t> minima(kHashes, std::numeric_limits<std::uint64_t>::max());
-    for (std::size_t start = 0; start + k <= words.size(); ++start) {
+    std::vector<std::uint64_t> shingles(words.size() - k + 1);
+    for (std::size_t start = 0; start < shingles.size(); ++start) {
         std::uint64_t shingle = 0;
         for (std::size_t j = 0; j < k; ++j)
             shingle = mix64(shingle ^ words[start + j]);
-        for (int i = 0; i < kHashes; ++i)
-            minima[i] = std::min(minima[i], m_multipliers[i] * shingle + m_offsets[i]);
+        shingles[start] = shingle;
     }
+    std::vector<std::uint64_t> minima(kHashes, std::numeric_limits<std::uint64_t>::max());
+    foldMinima(shingles.data(), shingles.size(), m_multipliers.data(), m_offsets.data(),
+               minima.data());
     Signature result(kHashes);
     for (int i = 0; i < kHashes; ++i)
         result[i] = static_cast<std::uint32_t>(minima[i] >> 32);
@@ -122,23 +136,58 @@ void Deduplicator::remember(const Signature &signature)
         m_bands[band].emplace(bandKey(signature, band), index); // keeps the first on a clash
 }
 
+bool Deduplicator::HashSet::insert(std::uint64_t hash)
+{
+    hash = hash == 0 ? 1 : hash;
+    if (10 * (m_size + 1) > 7 * m_slots.size())
+        grow();
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = mix64(hash) & mask;; i = (i + 1) & mask) {
+        if (m_slots[i] == hash)
+            return false;
+        if (m_slots[i] == 0) {
+            m_slots[i] = hash;
+            ++m_size;
+            return true;
+        }
+    }
+}
+
+void Deduplicator::HashSet::grow()
+{
+    std::vector<std::uint64_t> old(m_slots.size() * 2, 0);
+    old.swap(m_slots);
+    m_size = 0;
+    for (std::uint64_t hash : old)
+        if (hash != 0)
+            insert(hash);
+}
+
 DuplicateKind Deduplicator::add(std::string_view text)
 {
-    if (m_options.exact && !m_exactHashes.insert(textHash(text)).second) {
+    return add(textHash(text), m_options.near ? signature(text) : Signature());
+}
+
+DuplicateKind Deduplicator::add(std::uint64_t hash, const Signature &sig)
+{
+    if (m_options.exact && !m_exactHashes.insert(hash)) {
         ++m_exactDuplicates;
         return DuplicateKind::Exact;
     }
-    if (!m_options.near)
-        return DuplicateKind::Unique;
-    const Signature sig = signature(text);
-    if (sig.empty())
+    if (!m_options.near || sig.empty())
         return DuplicateKind::Unique;
     if (isNearDuplicate(sig)) {
         ++m_nearDuplicates;
         return DuplicateKind::Near;
     }
-    remember(sig);
+    if (!nearIndexFull())
+        remember(sig);
     return DuplicateKind::Unique;
+}
+
+bool Deduplicator::nearIndexFull() const
+{
+    return m_signatures.size() / kHashes >= m_options.maxNearDocuments;
 }
 
 } // namespace azllm

@@ -3,14 +3,18 @@
 //
 // Exact: a 64-bit hash of the cleaned text. Near: MinHash over word shingles (120 hashes)
 // with locality-sensitive hashing (20 bands of 6 rows); a candidate pair is a duplicate when
-// the estimated Jaccard similarity of their shingle sets reaches the threshold. Memory is
-// about 1 KB per kept document.
+// the estimated Jaccard similarity of their shingle sets reaches the threshold.
+//
+// Memory is bounded: exact hashes take about 12 bytes per kept document (an open-addressing
+// table, so ten million documents fit in about 120 MB); near-duplicate signatures about 1 KB
+// each, for at most maxNearDocuments kept documents (later ones are still checked against
+// those, and still deduplicated exactly).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace azllm {
@@ -24,6 +28,8 @@ struct DedupeOptions
     double nearThreshold = 0.8;
     // Words per shingle; shorter documents form one shingle of all their words.
     int shingleWords = 5;
+    // Documents remembered for near-dedupe (about 1 KB each): the memory bound.
+    std::size_t maxNearDocuments = 500000;
 };
 
 enum class DuplicateKind
@@ -47,6 +53,10 @@ public:
 
     // Checks a document; a unique one is remembered, a duplicate is not.
     DuplicateKind add(std::string_view text);
+    // The same with the hash and signature computed beforehand (on other threads).
+    DuplicateKind add(std::uint64_t hash, const std::vector<std::uint32_t> &signature);
+    // Whether the near-dedupe memory bound was reached (later documents are not remembered).
+    bool nearIndexFull() const;
 
     std::uint64_t exactDuplicates() const { return m_exactDuplicates; }
     std::uint64_t nearDuplicates() const { return m_nearDuplicates; }
@@ -61,8 +71,20 @@ private:
     void remember(const Signature &signature);
     static std::uint64_t bandKey(const Signature &signature, int band);
 
+    // An open-addressing set of 64-bit hashes (0 marks a free slot; hash 0 is stored as 1).
+    class HashSet
+    {
+    public:
+        bool insert(std::uint64_t hash);
+
+    private:
+        void grow();
+        std::vector<std::uint64_t> m_slots = std::vector<std::uint64_t>(1024, 0);
+        std::size_t m_size = 0;
+    };
+
     DedupeOptions m_options;
-    std::unordered_set<std::uint64_t> m_exactHashes;
+    HashSet m_exactHashes;
     std::vector<std::uint32_t> m_signatures; // kHashes per kept document, flattened
     // Per band: band key → the first kept document with it.
     std::vector<std::unordered_map<std::uint64_t, std::uint32_t>> m_bands;

@@ -1,4 +1,5 @@
-// The visible text of an HTML page: what a reader sees, as plain UTF-8.
+// The visible text of an HTML page: what a reader sees, as plain UTF-8 (parsed by gumbo, an
+// HTML5 parser; core/sources/html_document.h).
 #pragma once
 
 #include <string>

@@ -31,6 +31,7 @@ std::vector<std::string> candidatePaths()
     const std::string dir = executableDir();
     if (!dir.empty()) {
         paths.push_back(dir + "/" + kLibraryName);
+        paths.push_back(dir + "/../lib/az-llm-studio/" + kLibraryName); // cmake --install, .deb
         paths.push_back(dir + "/../lib/" + kLibraryName);
     }
 #ifdef AZLLM_SPM_BUILD_PATH

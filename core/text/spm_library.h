@@ -1,5 +1,5 @@
 // Finds and dlopen()s libazllm_spm once per process (private to core/text: only Tokenizer and
-// TokenizerTrainer use it). See PLATFORM.md §3 for why SentencePiece is never linked directly.
+// TokenizerTrainer use it). See docs/platform.md §3 for why SentencePiece is never linked directly.
 #pragma once
 
 #include "spm_shim.h"

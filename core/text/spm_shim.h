@@ -1,7 +1,7 @@
 // The C interface of libazllm_spm, the only binary of ours that links SentencePiece.
 //
 // SentencePiece bundles its own protobuf, which clashes with the one LibTorch loads (see
-// PLATFORM.md §3), so the program never links this library: Tokenizer dlopen()s it with
+// docs/platform.md §3), so the program never links this library: Tokenizer dlopen()s it with
 // RTLD_LOCAL | RTLD_DEEPBIND and calls these functions through pointers. Only plain C types
 // cross the boundary; buffers belong to the caller.
 #pragma once

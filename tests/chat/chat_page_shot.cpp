@@ -11,8 +11,11 @@
 
 #include "chat_page.h"
 #include "chat_test_support.h"
+#include "conversation_view.h"
 #include "runtime.h"
 #include "sampling_panel.h"
+
+using namespace azllm::ui;
 
 namespace {
 
@@ -75,7 +78,7 @@ int main(int argc, char **argv)
     bool ok = save(page, out.filePath(QStringLiteral("chat_completion.png")));
 
     QSignalSpy shown(&page, &ChatPage::explanationShown);
-    page.explainToken(page.messageCount() - 1, 3);
+    page.explainToken(page.conversation()->count() - 1, 3);
     ok = wait(shown) && save(page, out.filePath(QStringLiteral("chat_explain.png"))) && ok;
 
     page.setExplainMode(false);

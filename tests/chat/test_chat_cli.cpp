@@ -16,7 +16,7 @@ private:
     std::unique_ptr<azllm::Workspace> m_workspace;
     QString m_run;
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());

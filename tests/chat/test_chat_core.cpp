@@ -52,7 +52,7 @@ private:
 
     ChatEngine engine() { return ChatEngine::load(m_run.toStdString(), "cpu"); }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());

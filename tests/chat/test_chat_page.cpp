@@ -13,11 +13,14 @@
 #include "chat_page.h"
 #include "chat_test_support.h"
 #include "conversation_list.h"
+#include "conversation_view.h"
+#include "explain_panel.h"
 #include "sampler.h"
 #include "sampling_panel.h"
 #include "special_tokens.h"
 
 using namespace azllm;
+using namespace azllm::ui;
 
 namespace {
 
@@ -76,7 +79,7 @@ private:
     QString m_run;
     QString m_checkpoint;
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
@@ -120,7 +123,7 @@ private slots:
                                 .arg(atStop)));
         QVERIFY(reply.generatedTokens < 4000);
         QVERIFY(!page.isGenerating());
-        QVERIFY(page.messageFooter(1).contains(QStringLiteral("tokens/s")));
+        QVERIFY(page.conversation()->footer(1).contains(QStringLiteral("tokens/s")));
     }
 
     void explainShowsTheEnginesProbabilities()
@@ -145,17 +148,17 @@ private slots:
         QSignalSpy shown(&page, &ChatPage::explanationShown);
         Q_EMIT chips->linkActivated(QStringLiteral("2"));
         QVERIFY(shown.wait(kWaitMs));
-        const QVector<double> raw = page.explainedRawProbabilities();
-        const QVector<double> sampled = page.explainedSampledProbabilities();
+        const QVector<double> raw = page.explainPanel()->rawProbabilities();
+        const QVector<double> sampled = page.explainPanel()->sampledProbabilities();
         QCOMPARE(std::abs(std::accumulate(raw.begin(), raw.end(), 0.0) - 1.0) < 1e-4, true);
         QCOMPARE(std::abs(std::accumulate(sampled.begin(), sampled.end(), 0.0) - 1.0) < 1e-4, true);
-        QCOMPARE(page.explainedCandidates().size(), kExplainCandidates);
-        QCOMPARE(page.explainedToken(), reply->tokens[2]);
+        QCOMPARE(page.explainPanel()->candidates().size(), kExplainCandidates);
+        QCOMPARE(page.explainPanel()->chosenToken(), reply->tokens[2]);
 
         // The same position through the engine directly: the prompt and the answer's first two
         // tokens.
         const QVector<int> expectedContext = reply->promptTokens + reply->tokens.mid(0, 2);
-        QCOMPARE(page.explainedContext(), expectedContext);
+        QCOMPARE(page.explainPanel()->context(), expectedContext);
         ChatEngine engine = ChatEngine::load(m_checkpoint.toStdString(), "cpu");
         // The model saw exactly the learner's text after </s>.
         const std::vector<int> prompt =
@@ -170,7 +173,8 @@ private slots:
                      qPrintable(QString::number(i)));
         // Bars in order of the model's own preference.
         for (int i = 1; i < kExplainCandidates; ++i)
-            QVERIFY(raw[page.explainedCandidates()[i - 1]] >= raw[page.explainedCandidates()[i]]);
+            QVERIFY(raw[page.explainPanel()->candidates()[i - 1]] >=
+                    raw[page.explainPanel()->candidates()[i]]);
         // The token generated was possible under the settings it was sampled with.
         QVERIFY(sampled[reply->tokens[2]] > 0);
 
@@ -178,15 +182,15 @@ private slots:
         page.samplingPanel()->setTopP(1.0);
         page.samplingPanel()->setRepetitionPenalty(1.0);
         page.samplingPanel()->setTopK(3);
-        const QVector<double> topThree = page.explainedSampledProbabilities();
+        const QVector<double> topThree = page.explainPanel()->sampledProbabilities();
         QCOMPARE(
             int(std::count_if(topThree.begin(), topThree.end(), [](double p) { return p > 0; })),
             3);
         QVERIFY(std::abs(std::accumulate(topThree.begin(), topThree.end(), 0.0) - 1.0) < 1e-4);
-        QCOMPARE(page.explainedRawProbabilities(), raw);
+        QCOMPARE(page.explainPanel()->rawProbabilities(), raw);
         page.samplingPanel()->setTopK(1);
-        const QVector<double> greedy = page.explainedSampledProbabilities();
-        QCOMPARE(greedy[page.explainedCandidates()[0]], 1.0);
+        const QVector<double> greedy = page.explainPanel()->sampledProbabilities();
+        QCOMPARE(greedy[page.explainPanel()->candidates()[0]], 1.0);
     }
 
     void closingThePageMidAnswerIsSafe()
@@ -216,7 +220,7 @@ private slots:
             QVERIFY(again.has_value());
             QCOMPARE(again->tokens, first->tokens); // Regenerate with a fixed seed: the same answer
             answers << first->text;
-            QCOMPARE(page.messageCount(), 2);
+            QCOMPARE(page.conversation()->count(), 2);
         }
         QCOMPARE(answers[0], answers[1]);
     }
@@ -229,12 +233,12 @@ private slots:
         useFixedSampling(page, 8, 1);
         QVERIFY(ask(page, QStringLiteral("Birinci")).has_value());
         QVERIFY(ask(page, QStringLiteral("İkinci")).has_value());
-        QCOMPARE(page.messageCount(), 4);
+        QCOMPARE(page.conversation()->count(), 4);
         QSignalSpy finished(&page, &ChatPage::answerFinished);
         page.editAndResend(0, QStringLiteral("Dəyişdirilmiş"));
         QVERIFY(finished.wait(kWaitMs));
-        QCOMPARE(page.messageCount(), 2);
-        QCOMPARE(page.messageText(0), QStringLiteral("Dəyişdirilmiş"));
+        QCOMPARE(page.conversation()->count(), 2);
+        QCOMPARE(page.conversation()->text(0), QStringLiteral("Dəyişdirilmiş"));
         ConversationStore store(m_workspace->database());
         QCOMPARE(store.messages(*page.conversationId()).size(), 2);
     }
@@ -257,14 +261,15 @@ private slots:
         ChatEngine engine = ChatEngine::load(m_checkpoint.toStdString(), "cpu");
         std::vector<int> tail =
             encodeTurn(engine.tokenizer(),
-                       {ChatRole::User, page.messageText(page.messageCount() - 2).toStdString()});
+                       {ChatRole::User,
+                        page.conversation()->text(page.conversation()->count() - 2).toStdString()});
         tail.push_back(SpecialTokens::Assistant);
         QVERIFY(reply->promptTokens.size() > qsizetype(tail.size()));
         QCOMPARE(reply->promptTokens.mid(reply->promptTokens.size() - qsizetype(tail.size())),
                  QVector<int>(tail.begin(), tail.end()));
         QCOMPARE(reply->promptTokens.mid(0, 2),
                  QVector<int>({SpecialTokens::EndOfText, SpecialTokens::System}));
-        const QString note = page.contextNote(page.messageCount() - 1);
+        const QString note = page.conversation()->contextNote(page.conversation()->count() - 1);
         QVERIFY2(note.contains(QStringLiteral("left out")), qPrintable(note));
         QVERIFY(int(reply->promptTokens.size()) <= promptBudget(64, 8));
     }
@@ -280,8 +285,8 @@ private slots:
             useFixedSampling(page, 8, 4);
             QVERIFY(ask(page, QStringLiteral("Qobustanlılarımız")).has_value());
             id = *page.conversationId();
-            for (int i = 0; i < page.messageCount(); ++i)
-                texts << page.messageText(i);
+            for (int i = 0; i < page.conversation()->count(); ++i)
+                texts << page.conversation()->text(i);
         }
         m_workspace.reset();
         m_workspace = std::make_unique<Workspace>(m_dir.path());
@@ -289,10 +294,10 @@ private slots:
         ConversationList *list = page.conversationList();
         QVERIFY(list->rowCount() >= 1);
         page.openConversation(id);
-        QCOMPARE(page.messageCount(), texts.size());
+        QCOMPARE(page.conversation()->count(), texts.size());
         for (int i = 0; i < texts.size(); ++i)
-            QCOMPARE(page.messageText(i), texts[i]);
-        QVERIFY(page.messageFooter(1).contains(QStringLiteral("tokens/s")));
+            QCOMPARE(page.conversation()->text(i), texts[i]);
+        QVERIFY(page.conversation()->footer(1).contains(QStringLiteral("tokens/s")));
 
         list->search(
             QStringLiteral("qobustanlılar")); // an Azerbaijani word, lower case, inside the message
@@ -309,7 +314,7 @@ private slots:
         const int before = list->rowCount();
         list->deleteConversation(id);
         QCOMPARE(list->rowCount(), before - 1);
-        QCOMPARE(page.messageCount(), 0); // the open conversation was the one deleted
+        QCOMPARE(page.conversation()->count(), 0); // the open conversation was the one deleted
     }
 
     void brokenCheckpointsGetAClearMessage()

@@ -19,6 +19,7 @@
 #include "azllm_process.h"
 #include "checkpoint.h"
 #include "checkpoint_io.h"
+#include "random_generator.h"
 #include "rank_launcher.h"
 
 using namespace azllm;
@@ -83,7 +84,8 @@ QMap<int, double> printedLosses(const QString &out)
 double largestWeightDifference(const QString &checkpointA, const QString &checkpointB)
 {
     const RunConfig config = readCheckpointConfig(checkpointA.toStdString());
-    Gpt a(config.model), b(config.model);
+    Gpt a(config.model, makeRandomGenerator(torch::kCPU, 0)),
+        b(config.model, makeRandomGenerator(torch::kCPU, 0));
     loadWeights(checkpointA.toStdString(), a);
     loadWeights(checkpointB.toStdString(), b);
     double largest = 0;

@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "generator.h"
+#include "text_embedder.h"
 
 using namespace azllm;
 
@@ -39,7 +40,7 @@ private:
     Generator m_generator{LanguageModel::create(smallModel(), 11, "cpu")};
     const std::vector<int> m_prompt = {2, 17, 5, 40, 33};
 
-private slots:
+private Q_SLOTS:
     // 90 tokens run far past the 32-token context, so the window slides several times.
     void greedyIsIdenticalWithAndWithoutTheCache()
     {
@@ -137,6 +138,35 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, m_generator.generate({}, greedy(3)));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, m_generator.generate({1, 64}, greedy(3)));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, m_generator.nextTokenLogits(m_prompt, 5));
+    }
+
+    // Mean-pooled hidden states: the same vector whatever the batch, padding never leaks in,
+    // and a text longer than the context is read in windows.
+    void embeddingsDoNotDependOnBatching()
+    {
+        const TextEmbedder embedder(LanguageModel::create(smallModel(), 5, "cpu"));
+        QCOMPARE(embedder.dimension(), 32);
+        std::vector<int> longText(75);
+        std::iota(longText.begin(), longText.end(), 0);
+        for (int &id : longText)
+            id %= 64;
+        const std::vector<std::vector<int>> texts = {{2, 17, 5}, {}, m_prompt, longText};
+        const auto together = embedder.embed(texts, 4);
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            const auto alone = embedder.embed({texts[i]}, 1).front();
+            QCOMPARE(alone.size(), std::size_t(32));
+            for (std::size_t c = 0; c < alone.size(); ++c)
+                QVERIFY(std::abs(alone[c] - together[i][c]) < 1e-5f);
+        }
+        QCOMPARE(together[1], std::vector<float>(32, 0.0f)); // an empty text
+        QVERIFY(together[0] != together[2]);
+        // 75 tokens = windows of 32, 32 and 11: the mean over all of them.
+        const auto w1 = embedder.embed({{longText.begin(), longText.begin() + 32}}).front();
+        const auto w2 = embedder.embed({{longText.begin() + 32, longText.begin() + 64}}).front();
+        const auto w3 = embedder.embed({{longText.begin() + 64, longText.end()}}).front();
+        for (std::size_t c = 0; c < 32; ++c)
+            QVERIFY(std::abs(together[3][c] - (32 * w1[c] + 32 * w2[c] + 11 * w3[c]) / 75) < 1e-5f);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, embedder.embed({{1, 64}}));
     }
 };
 

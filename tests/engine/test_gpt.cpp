@@ -1,5 +1,5 @@
 // The GPT module itself: gradients, causality, the KV cache, and that it can learn.
-// LibTorch comes first: Qt's `slots` macro breaks its headers (PLATFORM.md §7).
+// LibTorch comes first: Qt's `slots` macro breaks its headers (docs/platform.md §7).
 #include <torch/torch.h>
 
 #include <QTemporaryDir>
@@ -23,13 +23,18 @@ ModelConfig tinyConfig()
     return c;
 }
 
+at::Generator testGenerator()
+{
+    return at::detail::createCPUGenerator(3);
+}
+
 } // namespace
 
 class TestGpt : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init() { torch::manual_seed(3); }
 
     // Backprop through the written-out attention against central differences, in double.
@@ -38,7 +43,7 @@ private slots:
         ModelConfig c = tinyConfig();
         c.nEmbd = 8;
         c.nHead = 2;
-        CausalSelfAttention attention(c);
+        CausalSelfAttention attention(c, testGenerator());
         attention->to(torch::kDouble);
         const torch::Tensor x = torch::randn({2, 5, 8}, torch::kDouble).requires_grad_(true);
         const torch::Tensor probe = torch::randn({2, 5, 8}, torch::kDouble);
@@ -77,7 +82,7 @@ private slots:
 
     void laterTokensDoNotChangeEarlierLogits()
     {
-        Gpt model(tinyConfig());
+        Gpt model(tinyConfig(), testGenerator());
         model->eval();
         torch::NoGradGuard noGrad;
         torch::Tensor a = torch::randint(0, 50, {1, 10}, torch::kLong);
@@ -92,7 +97,7 @@ private slots:
     {
         ModelConfig c = tinyConfig();
         c.nLayer = 2;
-        Gpt model(c);
+        Gpt model(c, testGenerator());
         model->eval();
         torch::NoGradGuard noGrad;
         const torch::Tensor idx = torch::randint(0, 50, {1, 12}, torch::kLong);
@@ -111,7 +116,7 @@ private slots:
 
     void refusesSequencesLongerThanTheContext()
     {
-        Gpt model(tinyConfig());
+        Gpt model(tinyConfig(), testGenerator());
         QVERIFY_THROWS_EXCEPTION(c10::Error, model(torch::zeros({1, 17}, torch::kLong)));
     }
 
@@ -120,7 +125,7 @@ private slots:
         ModelConfig c = tinyConfig();
         c.nLayer = 8;
         c.nEmbd = 128;
-        Gpt model(c);
+        Gpt model(c, testGenerator());
         auto *block = model->h[0]->as<Block>();
         const double fc = block->mlp->c_fc->weight.std().item<double>();
         const double proj = block->mlp->c_proj->weight.std().item<double>();
@@ -131,7 +136,7 @@ private slots:
 
     void outputHeadIsTiedToTheTokenTable()
     {
-        Gpt model(tinyConfig());
+        Gpt model(tinyConfig(), testGenerator());
         for (const auto &item : model->named_parameters())
             QVERIFY2(item.key().find("head") == std::string::npos, item.key().c_str());
         const torch::Tensor idx = torch::randint(0, 50, {1, 4}, torch::kLong);
@@ -139,11 +144,26 @@ private slots:
         QVERIFY(model->wte->weight.grad().abs().sum().item<double>() > 0);
     }
 
+    // The head reads hiddenStates: sentence vectors are pooled from what the logits come from.
+    void logitsAreTheTiedHeadOverTheHiddenStates()
+    {
+        Gpt model(tinyConfig(), testGenerator());
+        model->eval();
+        torch::NoGradGuard noGrad;
+        const torch::Tensor idx = torch::randint(0, 50, {2, 7}, torch::kLong);
+        const torch::Tensor hidden = model->hiddenStates(idx);
+        QCOMPARE(hidden.sizes().vec(), (std::vector<std::int64_t>{2, 7, 32}));
+        // After ln_f: each position's features have mean 0 (LayerNorm's bias starts at zero).
+        QVERIFY(hidden.mean(-1).abs().max().item<double>() < 1e-4);
+        const torch::Tensor viaHead = torch::matmul(hidden, model->wte->weight.t());
+        QVERIFY(torch::allclose(model(idx), viaHead, 1e-5, 1e-5));
+    }
+
     void dropoutOnlyInTraining()
     {
         ModelConfig c = tinyConfig();
         c.dropout = 0.5;
-        Gpt model(c);
+        Gpt model(c, testGenerator());
         const torch::Tensor idx = torch::randint(0, 50, {2, 8}, torch::kLong);
         model->train();
         QVERIFY(!torch::allclose(model(idx), model(idx)));
@@ -153,7 +173,7 @@ private slots:
 
     void overfitsOneFixedBatch()
     {
-        Gpt model(tinyConfig());
+        Gpt model(tinyConfig(), testGenerator());
         torch::optim::AdamW optimizer(model->parameters(),
                                       torch::optim::AdamWOptions(1e-2).weight_decay(0.0));
         const torch::Tensor windows = torch::randint(3, 50, {4, 17}, torch::kLong);
@@ -171,14 +191,15 @@ private slots:
     void checkpointWithTheWrongShapeIsRefusedByName()
     {
         QTemporaryDir dir;
-        Gpt saved(tinyConfig());
+        Gpt saved(tinyConfig(), testGenerator());
         CheckpointContents contents;
         contents.config.model = tinyConfig();
         contents.model = saved;
+        contents.generator = testGenerator();
         const std::string path = saveCheckpoint(dir.path().toStdString(), contents);
         ModelConfig wider = tinyConfig();
         wider.nEmbd = 64;
-        Gpt other(wider);
+        Gpt other(wider, testGenerator());
         try {
             loadWeights(path, other);
             QFAIL("weights of another shape were loaded");
@@ -188,7 +209,7 @@ private slots:
                          message.contains(QLatin1String("[50, 32]")),
                      e.what());
         }
-        Gpt same(tinyConfig());
+        Gpt same(tinyConfig(), testGenerator());
         loadWeights(path, same);
         QVERIFY(torch::equal(same->wte->weight, saved->wte->weight));
     }

@@ -2,10 +2,12 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <filesystem>
 #include <fstream>
 
 #include "checkpoint.h"
 #include "config_io.h"
+#include "durable_io.h"
 #include "language_model.h"
 #include "model_sizing.h"
 
@@ -15,7 +17,7 @@ class TestModelConfig : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void presetsHaveTheCoursesShapes()
     {
         const ModelConfig m100 = presetConfig("az-100m"), m300 = presetConfig("az-300m"),
@@ -90,6 +92,19 @@ private slots:
         QCOMPARE(p.total(), p.embeddings + p.attention + p.mlp + p.norms);
         QCOMPARE(weightBytes(c).fp32, 4 * p.total());
         QCOMPARE(weightBytes(c).bf16, 2 * p.total());
+        // Q8_0: 82 matrix rows (token table 10, q/k/v 24, projection 8, MLP 32 + 8) of 8 values,
+        // each one padded 34-byte block; the position table (32), biases (72) and norms (48)
+        // in fp32.
+        QCOMPARE(weightBytes(c).int8, 82 * 34 + 4 * (32 + 72 + 48));
+    }
+
+    void int8IsQ8_0sThirtyFourBytesPerThirtyTwoWeights()
+    {
+        const ModelConfig c = presetConfig("az-100m");
+        const ParameterCount p = countParameters(c);
+        const std::int64_t blockValues = p.matmul - 12 * (3 * 768 + 768 + 4 * 768 + 768);
+        const std::int64_t rest = p.total() - blockValues;
+        QCOMPARE(weightBytes(c).int8, blockValues / 32 * 34 + 4 * rest);
     }
 
     void az700mIsReallyAboutOneBillion()
@@ -164,6 +179,28 @@ private slots:
         } catch (const std::invalid_argument &e) {
             QVERIFY2(QString::fromStdString(e.what()).startsWith(expected), e.what());
         }
+    }
+
+    // A checkpoint folder replacing one of the same step: the new content under the name, the old
+    // one gone, nothing left beside them.
+    void replaceDirectorySwapsFoldersWhole()
+    {
+        QTemporaryDir dir;
+        const std::filesystem::path root = dir.path().toStdString();
+        const auto folderWith = [&](const char *name, const char *text) {
+            std::filesystem::create_directories(root / name);
+            writeFileAtomically((root / name / "state.txt").string(), text);
+        };
+        folderWith("step-1.tmp", "first");
+        replaceDirectory((root / "step-1.tmp").string(), (root / "step-1").string());
+        QCOMPARE(readTextFile((root / "step-1" / "state.txt").string()), std::string("first"));
+        folderWith("step-1.tmp", "second");
+        replaceDirectory((root / "step-1.tmp").string(), (root / "step-1").string());
+        QCOMPARE(readTextFile((root / "step-1" / "state.txt").string()), std::string("second"));
+        std::vector<std::string> left;
+        for (const auto &entry : std::filesystem::directory_iterator(root))
+            left.push_back(entry.path().filename().string());
+        QCOMPARE(left, std::vector<std::string>{"step-1"});
     }
 
     void atomicWriteReplacesWholeFiles()

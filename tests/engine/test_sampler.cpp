@@ -27,7 +27,7 @@ class TestSampler : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void softmaxSumsToOneAndKeepsOrder()
     {
         const std::vector<float> p = softmax(kLogits);

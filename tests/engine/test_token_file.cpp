@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 
 #include "token_file.h"
 #include "train_config.h"
@@ -66,7 +67,7 @@ private:
         return config;
     }
 
-private slots:
+private Q_SLOTS:
     void roundTripsNarrowAndWideTokens_data()
     {
         QTest::addColumn<quint32>("vocab");
@@ -121,6 +122,57 @@ private slots:
         writeTokens(path("cut.tokens"), 1000, {5, 6, 7, 8});
         std::filesystem::resize_file(path("cut.tokens"), kTokenFileHeaderBytes + 5);
         expectError(path("cut.tokens"), "header says 4 tokens");
+    }
+
+    // The header's vocabulary is a promise the trainer relies on (embedding lookups): an id beyond
+    // it is named with its position when the file is opened, not met as a LibTorch error later.
+    void reportsAnIdOutsideTheVocabularyByPosition_data()
+    {
+        QTest::addColumn<quint32>("vocab");
+        QTest::newRow("uint16") << 1000u;
+        QTest::newRow("uint32") << 70000u;
+    }
+
+    void reportsAnIdOutsideTheVocabularyByPosition()
+    {
+        QFETCH(quint32, vocab);
+        const std::string file = path("forged.tokens");
+        writeTokens(file, vocab, {5, 6, 7, 8, 9});
+        const std::uint32_t width = tokenBytesForVocab(vocab);
+        const std::uint32_t forged = vocab + 234;
+        std::fstream out(file, std::ios::in | std::ios::out | std::ios::binary);
+        out.seekp(std::streamoff(kTokenFileHeaderBytes + 3 * width));
+        for (std::uint32_t b = 0; b < width; ++b)
+            out.put(char(forged >> (8 * b)));
+        out.close();
+        expectError(file, qPrintable(QStringLiteral("position 3 has id %1").arg(forged)));
+    }
+
+    // A count whose byte size wraps around 2^64 to the file's real size must not pass.
+    void reportsACountThatOverflows()
+    {
+        const std::string file = path("overflow.tokens");
+        writeTokens(file, 1000, {});
+        std::fstream out(file, std::ios::in | std::ios::out | std::ios::binary);
+        out.seekp(24);
+        const std::uint64_t count = std::uint64_t(1) << 63; // x 2 bytes = 2^64 = 0 (mod 2^64)
+        for (int b = 0; b < 8; ++b)
+            out.put(char(count >> (8 * b)));
+        out.close();
+        expectError(file, "header says 9223372036854775808 tokens");
+    }
+
+    void atRefusesPositionsPastTheEnd()
+    {
+        writeTokens(path("bounds.tokens"), 100, {1, 2, 3});
+        TokenFile file(path("bounds.tokens"));
+        QCOMPARE(file.at(2), 3u);
+        QVERIFY_THROWS_EXCEPTION(std::out_of_range, file.at(3));
+        std::vector<std::int64_t> out(2);
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, file.copyTo(2, 2, out.data()));
+        QVERIFY_THROWS_EXCEPTION(
+            std::runtime_error,
+            file.copyTo(std::numeric_limits<std::uint64_t>::max(), 2, out.data()));
     }
 
     void reportsAShortFile()

@@ -1,5 +1,6 @@
 // Renders the Roadmap screen (timeline and list) and the Lessons screen on day 41 to PNG files,
-// so a person can look at them:  QT_QPA_PLATFORM=offscreen roadmap_shot OUTDIR
+// so a person can look at them:  QT_QPA_PLATFORM=offscreen roadmap_shot OUTDIR [--lang en]
+// In Azerbaijani, as the studio starts, unless --lang en asks for the English source texts.
 // The workspace is a temporary one: lesson 41's template started ten weeks ago (so one milestone
 // is overdue), two sources collected, and a 100M run whose validation loss ticks a milestone.
 #include <QApplication>
@@ -11,11 +12,16 @@
 #include <QTextDocument>
 #include <QTextStream>
 
+#include <optional>
+
+#include "azerbaijani_interface.h"
 #include "lessons_page.h"
 #include "roadmap_page.h"
 #include "roadmap_store.h"
 #include "roadmap_template.h"
 #include "workspace.h"
+
+using namespace azllm::ui;
 
 namespace {
 
@@ -57,11 +63,16 @@ bool save(QWidget &widget, const QString &file)
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
-    const QStringList args = app.arguments().mid(1);
-    if (args.isEmpty()) {
-        QTextStream(stderr) << "usage: roadmap_shot OUTDIR\n";
+    QStringList args = app.arguments().mid(1);
+    const bool english =
+        args.removeAll(QStringLiteral("--lang")) > 0 && args.removeAll(QStringLiteral("en")) > 0;
+    if (args.size() != 1) {
+        QTextStream(stderr) << "usage: roadmap_shot OUTDIR [--lang en]\n";
         return 2;
     }
+    std::optional<AzerbaijaniInterface> azerbaijani;
+    if (!english)
+        azerbaijani.emplace();
     QDir().mkpath(args[0]);
     QTemporaryDir dir;
     azllm::Workspace workspace(dir.path() + QLatin1String("/workspace"));

@@ -9,6 +9,9 @@
 
 #include <cstdio>
 
+#include "azerbaijani_interface.h"
+#include "knowledge_importer.h"
+#include "knowledge_store.h"
 #include "lesson_progress_store.h"
 #include "milestone_evaluator.h"
 #include "model_config.h"
@@ -89,7 +92,7 @@ private:
     QTemporaryDir m_dir;
     QString path(const QString &name) const { return m_dir.path() + QLatin1Char('/') + name; }
 
-private slots:
+private Q_SLOTS:
     void emptyDatabaseGetsTheRoadmapTables()
     {
         StudioDatabase db(path(QStringLiteral("empty.db")));
@@ -222,6 +225,34 @@ private slots:
         QCOMPARE(r.progress(), 0.0);
     }
 
+    // The studio is Azerbaijani by default, so lesson 41's plan must be too: every title,
+    // description, milestone and source of it, and the measured milestones' conditions.
+    void lesson41TemplateReadsInAzerbaijani()
+    {
+        const QDate start(2026, 11, 26);
+        const Roadmap english = lesson41Template(start);
+        const AzerbaijaniInterface az;
+        QVERIFY(az.loaded());
+        const Roadmap r = lesson41Template(start);
+        QCOMPARE(r.title, QStringLiteral("Az-LLM ilə növbəti altı ayım"));
+        QCOMPARE(r.goals.size(), english.goals.size());
+        for (qsizetype g = 0; g < r.goals.size(); ++g) {
+            const Goal &goal = r.goals[g];
+            const Goal &source = english.goals[g];
+            QVERIFY2(goal.title != source.title, qPrintable(goal.title));
+            QVERIFY2(goal.description != source.description, qPrintable(goal.description));
+            QCOMPARE(goal.milestones.size(), source.milestones.size());
+            for (qsizetype m = 0; m < goal.milestones.size(); ++m)
+                QVERIFY2(goal.milestones[m].title != source.milestones[m].title,
+                         qPrintable(goal.milestones[m].title));
+            for (qsizetype i = 0; i < goal.sources.size(); ++i)
+                QVERIFY2(goal.sources[i].name != source.sources[i].name,
+                         qPrintable(goal.sources[i].name));
+        }
+        QCOMPARE(describeCondition({ConditionKind::ValidationLossAtMost, 3.5}),
+                 QStringLiteral("validasiya itkisi ≤ 3,5"));
+    }
+
     void runsTickValidationLossMilestonesOnlyWhenReached()
     {
         Workspace workspace(path(QStringLiteral("ticks")));
@@ -235,17 +266,18 @@ private slots:
 
         runWithValidationLoss(workspace, QStringLiteral("az-tiny-1"), 5'000'000, 3.4);
         QVERIFY(store.tickMetMilestones(gatherFacts(workspace)).isEmpty());
-        const Milestone *open = store.roadmap(r)->milestone(m);
-        QVERIFY(!open->done);
-        QVERIFY2(open->note.contains(QLatin1String("3.400")), qPrintable(open->note));
-        QVERIFY(open->note.contains(QLatin1String("az-tiny-1")));
+        // A copy: roadmap() returns a temporary, and a pointer into it would dangle (ASan).
+        const Milestone open = *store.roadmap(r)->milestone(m);
+        QVERIFY(!open.done);
+        QVERIFY2(open.note.contains(QLatin1String("3.400")), qPrintable(open.note));
+        QVERIFY(open.note.contains(QLatin1String("az-tiny-1")));
 
         runWithValidationLoss(workspace, QStringLiteral("az-mini-1"), 20'000'000, 2.95);
         QCOMPARE(store.tickMetMilestones(gatherFacts(workspace)), QVector<qint64>{m});
-        const Milestone *met = store.roadmap(r)->milestone(m);
-        QVERIFY(met->done);
-        QCOMPARE(met->metBy, QStringLiteral("run:az-mini-1"));
-        QVERIFY(met->metAt.isValid());
+        const Milestone met = *store.roadmap(r)->milestone(m);
+        QVERIFY(met.done);
+        QCOMPARE(met.metBy, QStringLiteral("run:az-mini-1"));
+        QVERIFY(met.metAt.isValid());
         QVERIFY(!store.roadmap(r)->milestone(big)->done);
 
         runWithValidationLoss(workspace, QStringLiteral("az-300m-1"), 336'128'000, 4.0);
@@ -279,10 +311,82 @@ private slots:
         QCOMPARE(read.milestone(million)->metBy, QStringLiteral("dataset:news"));
         QVERIFY(!read.milestone(two)->done);
         QVERIFY(!read.milestone(kb)->done);
-        QVERIFY2(read.milestone(kb)->note.contains(QLatin1String("not yet")),
+        QVERIFY2(read.milestone(kb)->note.contains(QLatin1String("no knowledge base yet")),
                  qPrintable(read.milestone(kb)->note));
         QVERIFY(!read.milestone(cls)->done);
-        QVERIFY(read.milestone(cls)->note.contains(QLatin1String("not yet")));
+        QVERIFY2(read.milestone(cls)->note.contains(QLatin1String("no classifier")),
+                 qPrintable(read.milestone(cls)->note));
+    }
+
+    // Tuned runs measure answers or labels, not pretraining: an SFT run with a low loss ticks no
+    // loss milestone and its (base's) size no parameter milestone; a classifier's best
+    // validation accuracy ticks classifier_accuracy.
+    void tunedRunsTickOnlyTheirOwnMilestones()
+    {
+        Workspace workspace(path(QStringLiteral("tuned")));
+        RoadmapStore store(workspace.database());
+        const qint64 r = store.createRoadmap(QStringLiteral("Tuning"), QDate(2026, 11, 1), 3);
+        const qint64 g = store.addGoal(r, GoalKind::Technique, QStringLiteral("Fine-tuning"));
+        const qint64 loss =
+            store.addMilestone(g, QStringLiteral("loss under 3"), QDate(2026, 12, 1),
+                               {ConditionKind::ValidationLossAtMost, 3.0});
+        const qint64 size = store.addMilestone(g, QStringLiteral("1M run"), QDate(2026, 12, 1),
+                                               {ConditionKind::ParametersAtLeast, 1e6});
+        const qint64 cls = store.addMilestone(g, QStringLiteral("news"), QDate(2027, 1, 1),
+                                              {ConditionKind::ClassifierAccuracyAtLeast, 0.8});
+        RunStore &runs = workspace.runs();
+        const qint64 sft =
+            runs.createRun(QStringLiteral("sft-1"), path(QStringLiteral("sft-1")), {},
+                           QStringLiteral("kind = sft"), 5'000'000, QStringLiteral("sft"));
+        runs.appendMetrics(sft, {{20, 1.2, 1.1, 1e-3, 0.9, 100, 2.0}});
+        const qint64 classify = runs.createRun(
+            QStringLiteral("news-1"), path(QStringLiteral("news-1")), {},
+            QStringLiteral("kind = classify"), 5'000'000, QStringLiteral("classify"));
+        runs.recordAccuracy(classify, 0.7);
+        QVERIFY(store.tickMetMilestones(gatherFacts(workspace)).isEmpty());
+        QCOMPARE(runs.run(sft)->kind, QStringLiteral("sft"));
+        QVERIFY2(store.roadmap(r)->milestone(cls)->note.contains(QLatin1String("70.0")),
+                 qPrintable(store.roadmap(r)->milestone(cls)->note));
+
+        runs.recordAccuracy(classify, 0.85);
+        runs.recordAccuracy(classify, 0.6); // the best is kept
+        QCOMPARE(*runs.run(classify)->bestAccuracy, 0.85);
+        QCOMPARE(store.tickMetMilestones(gatherFacts(workspace)), QVector<qint64>{cls});
+        QCOMPARE(store.roadmap(r)->milestone(cls)->metBy, QStringLiteral("run:news-1"));
+        QVERIFY(!store.roadmap(r)->milestone(loss)->done);
+        QVERIFY(!store.roadmap(r)->milestone(size)->done);
+    }
+
+    void knowledgeBasesTickTheirMilestones()
+    {
+        Workspace workspace(path(QStringLiteral("kb")));
+        RoadmapStore store(workspace.database());
+        const qint64 r = store.createRoadmap(QStringLiteral("RAG"), QDate(2026, 11, 1), 3);
+        const qint64 g = store.addGoal(r, GoalKind::Technique, QStringLiteral("Laws"));
+        const qint64 three = store.addMilestone(g, QStringLiteral("3 laws"), QDate(2026, 12, 1),
+                                                {ConditionKind::KnowledgeBaseDocumentsAtLeast, 3});
+        const qint64 ten = store.addMilestone(g, QStringLiteral("10 laws"), QDate(2027, 1, 1),
+                                              {ConditionKind::KnowledgeBaseDocumentsAtLeast, 10});
+        KnowledgeStore knowledge(workspace.database());
+        const qint64 base = knowledge.createBase(QStringLiteral("qanunlar"));
+        QDir().mkpath(path(QStringLiteral("laws")));
+        for (int i = 1; i <= 4; ++i) {
+            QFile file(path(QStringLiteral("laws/qanun-%1.md").arg(i)));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QStringLiteral("Maddə 1. Qayda %1\nBu qanun %1-ci qaydanı müəyyən edir.\n")
+                           .arg(i)
+                           .toUtf8());
+        }
+        QCOMPARE(KnowledgeImporter(knowledge, base).import({path(QStringLiteral("laws"))}).added,
+                 4);
+        QCOMPARE(store.tickMetMilestones(gatherFacts(workspace)), QVector<qint64>{three});
+        const Roadmap read = *store.roadmap(r);
+        QCOMPARE(read.milestone(three)->metBy, QStringLiteral("kb:qanunlar"));
+        QCOMPARE(describeMetBy(read.milestone(three)->metBy),
+                 QStringLiteral("knowledge base “qanunlar”"));
+        QVERIFY(!read.milestone(ten)->done);
+        QVERIFY2(read.milestone(ten)->note.contains(QLatin1String("largest so far 4 documents")),
+                 qPrintable(read.milestone(ten)->note));
     }
 
     void conditionsRoundTripAsText()
@@ -351,6 +455,16 @@ private slots:
                     QVERIFY2(a.argument.isEmpty() ||
                                  a.argument == QLatin1String(kLesson41TemplateKey),
                              qPrintable(where));
+                else if (a.screen == QLatin1String("finetune")) // the tab to open
+                    QVERIFY2(a.argument == QLatin1String("chat") ||
+                                 a.argument == QLatin1String("classify"),
+                             qPrintable(where + QLatin1String(": no such tab")));
+                else if (a.screen == QLatin1String("chat"))
+                    QVERIFY2(a.argument.isEmpty() || a.argument == QLatin1String("knowledge"),
+                             qPrintable(where + QLatin1String(": chat takes \"knowledge\"")));
+                else if (a.screen == QLatin1String("knowledge"))
+                    QVERIFY2(!a.argument.contains(QLatin1Char(' ')),
+                             qPrintable(where + QLatin1String(": a base's name")));
                 else
                     QVERIFY2(a.argument.isEmpty(),
                              qPrintable(where + QLatin1String(": unexpected argument")));
@@ -368,9 +482,10 @@ private slots:
     void lesson41QuotesTheEnginesParameterCounts()
     {
         const QString text = Syllabus::load().lessonMarkdown(41);
+        const QLocale azerbaijani(QLocale::Azerbaijani); // the lesson's decimal comma: 110,4M
         for (const char *name : {"az-100m", "az-300m", "az-700m"}) {
             const double millions = double(countParameters(presetConfig(name)).total()) / 1e6;
-            const QString figure = QString::number(millions, 'f', 1) + QLatin1Char('M');
+            const QString figure = azerbaijani.toString(millions, 'f', 1) + QLatin1Char('M');
             QVERIFY2(text.contains(figure),
                      qPrintable(QLatin1String(name) + QLatin1String(" ") + figure));
         }

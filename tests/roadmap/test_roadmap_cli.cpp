@@ -30,7 +30,7 @@ private:
                QStringList{QStringLiteral("--workspace"), m_dir.path()};
     }
 
-private slots:
+private Q_SLOTS:
     void addDoneListExport()
     {
         AzllmRun r = runAzllm(withWorkspace({QStringLiteral("add"), QStringLiteral("--template"),
@@ -100,6 +100,23 @@ private slots:
                                     QStringLiteral("x")}));
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QLatin1String("not a date")));
+    }
+
+    // `--kind` belongs to a goal: with --title it used to make a roadmap and drop the kind.
+    void anOptionOfAnotherFormIsRefusedNotIgnored()
+    {
+        const int before = [this] {
+            azllm::Workspace workspace(m_dir.path());
+            return int(azllm::RoadmapStore(workspace.database()).roadmaps().size());
+        }();
+        const AzllmRun r = runAzllm(
+            withWorkspace({QStringLiteral("add"), QStringLiteral("--title"), QStringLiteral("T"),
+                           QStringLiteral("--kind"), QStringLiteral("data")}));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("--kind does not go with 'add --title'")),
+                 qPrintable(r.err));
+        azllm::Workspace workspace(m_dir.path());
+        QCOMPARE(int(azllm::RoadmapStore(workspace.database()).roadmaps().size()), before);
     }
 };
 

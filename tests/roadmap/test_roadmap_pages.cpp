@@ -26,6 +26,7 @@
 #include "workspace.h"
 
 using namespace azllm;
+using namespace azllm::ui;
 
 namespace {
 
@@ -72,7 +73,7 @@ private:
     QTemporaryDir m_dir;
     QString path(const QString &name) const { return m_dir.path() + QLatin1Char('/') + name; }
 
-private slots:
+private Q_SLOTS:
     void templateDeleteAndUndo()
     {
         Workspace workspace(path(QStringLiteral("pages")));
@@ -200,7 +201,7 @@ private slots:
         page.openDay(41);
         QCOMPARE(page.currentDay(), 41);
         auto *text = page.findChild<QTextBrowser *>(QStringLiteral("lessonText"));
-        QVERIFY(text->document()->toPlainText().contains(QLatin1String("336.1M")));
+        QVERIFY(text->document()->toPlainText().contains(QLatin1String("336,1M")));
         QVERIFY(hasTable(text->document())); // the 100M/300M/700M table rendered as a table
         QCOMPARE(page.actionLabels().size(), 2);
 

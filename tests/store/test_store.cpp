@@ -21,7 +21,7 @@ private:
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
 
-private slots:
+private Q_SLOTS:
     void newDatabaseHasTheCurrentSchema()
     {
         StudioDatabase db(path(QStringLiteral("new.db")));
@@ -50,6 +50,37 @@ private slots:
         QCOMPARE(runs.runs().first().name, QStringLiteral("old"));
         QCOMPARE(*runs.runs().first().bestValidationLoss, 3.2); // filled in by the migration
         QCOMPARE(runs.metrics(1).size(), 2);
+    }
+
+    // Another program holding studio.db locked is not damage: the message says it is in use, the
+    // file is left alone, and once the lock is gone the same call succeeds.
+    void aLockedDatabaseIsReportedAsInUse()
+    {
+        const QString file = path(QStringLiteral("locked.db"));
+        { StudioDatabase created(file); }
+        const QByteArray before = fileBytes(file);
+        const QString name = QStringLiteral("other-program");
+        {
+            QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            other.setDatabaseName(file);
+            QVERIFY(other.open());
+            QVERIFY(QSqlQuery(other).exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            try {
+                StudioDatabase busy(file);
+                QFAIL("opened a database another connection holds exclusively");
+            } catch (const DatabaseBusyError &e) {
+                const QString message = QString::fromStdString(e.what());
+                QVERIFY2(message.contains(QLatin1String("in use by another program")) &&
+                             message.contains(file) && !message.contains(QLatin1String("damaged")),
+                         e.what());
+            }
+            QVERIFY(QSqlQuery(other).exec(QStringLiteral("ROLLBACK")));
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        QCOMPARE(fileBytes(file), before);
+        StudioDatabase again(file);
+        QCOMPARE(again.schemaVersion(), StudioDatabase::currentSchemaVersion());
     }
 
     void foreignFileIsRefusedAndUntouched()

@@ -21,7 +21,7 @@ class TestTextClean : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void nfcComposes();
     void turnedEBecomesSchwa();
     void controlCharactersRemoved();

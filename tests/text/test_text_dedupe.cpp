@@ -4,9 +4,45 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace azllm;
 
 namespace {
+
+std::uint64_t splitmix(std::uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+// The signature as docs/text_pipeline.md defines it, one hash at a time: what the (vectorised)
+// library must reproduce bit for bit, since dedupe decisions must not depend on the CPU.
+Deduplicator::Signature definedSignature(const std::string &text, int shingleWords)
+{
+    std::vector<std::uint64_t> words;
+    for (const QByteArray &w : QByteArray::fromStdString(text).simplified().split(' '))
+        words.push_back(textHash(std::string_view(w.constData(), std::size_t(w.size()))));
+    std::uint64_t state = 0x5eeda2111aULL;
+    Deduplicator::Signature signature;
+    for (int i = 0; i < Deduplicator::kHashes; ++i) {
+        state = splitmix(state + 0x9e3779b97f4a7c15ULL);
+        const std::uint64_t multiplier = state | 1;
+        state = splitmix(state + 0x9e3779b97f4a7c15ULL);
+        std::uint64_t minimum = ~std::uint64_t(0);
+        for (std::size_t start = 0; start + std::size_t(shingleWords) <= words.size(); ++start) {
+            std::uint64_t shingle = 0;
+            for (int j = 0; j < shingleWords; ++j)
+                shingle = splitmix(shingle ^ words[start + std::size_t(j)]);
+            minimum = std::min(minimum, multiplier * shingle + state);
+        }
+        signature.push_back(std::uint32_t(minimum >> 32));
+    }
+    return signature;
+}
 
 std::string paragraph(int first, int count)
 {
@@ -22,13 +58,14 @@ class TestTextDedupe : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void exactDuplicateFound();
     void nearDuplicateFound();
     void differentTextsKept();
     void thresholdIsConfigurable();
     void nearDedupeCanBeOff();
     void hashIsStable();
+    void signatureFollowsItsDefinition();
 };
 
 void TestTextDedupe::exactDuplicateFound()
@@ -96,6 +133,14 @@ void TestTextDedupe::hashIsStable()
     QCOMPARE(textHash(""), textHash(std::string()));
     QVERIFY(textHash("a") != textHash("b"));
     QCOMPARE(textHash("Azərbaycan"), textHash("Azərbaycan"));
+}
+
+void TestTextDedupe::signatureFollowsItsDefinition()
+{
+    const std::string text = paragraph(3, 9);
+    const Deduplicator::Signature signature = Deduplicator().signature(text);
+    QCOMPARE(signature.size(), std::size_t(Deduplicator::kHashes));
+    QVERIFY(signature == definedSignature(text, DedupeOptions().shingleWords));
 }
 
 QTEST_APPLESS_MAIN(TestTextDedupe)

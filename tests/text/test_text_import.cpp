@@ -35,7 +35,7 @@ class TestTextImport : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init();
     void htmlVisibleTextOnly();
     void htmlEntities();

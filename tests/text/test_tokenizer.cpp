@@ -15,7 +15,7 @@ class TestTokenizer : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void specialIdsAreFixed();
     void roundTrip_data();

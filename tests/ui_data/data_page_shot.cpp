@@ -18,6 +18,8 @@
 #include "tokenizer_playground.h"
 #include "workspace.h"
 
+using namespace azllm::ui;
+
 namespace {
 
 void prepareSample(azllm::Workspace &workspace, const QString &name, int vocabSize)

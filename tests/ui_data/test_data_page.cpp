@@ -59,7 +59,7 @@ class TestDataPage : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void listsPreparedDatasetsWithTheirReport();
     void preparingThroughTheWorkerAddsTheDataset();

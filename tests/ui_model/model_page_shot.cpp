@@ -10,6 +10,8 @@
 #include "model_page.h"
 #include "runtime.h"
 
+using namespace azllm::ui;
+
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);

@@ -7,9 +7,11 @@
 #include <QTemporaryFile>
 #include <QtTest>
 
+#include "azerbaijani_interface.h"
 #include "device_fit.h"
 #include "model_page.h"
 #include "model_sizing.h"
+#include "preset_table.h"
 #include "size_format.h"
 
 using namespace azllm;
@@ -25,9 +27,12 @@ private Q_SLOTS:
     void presetFiguresMatchEngine_data();
     void presetFiguresMatchEngine();
     void presetNoteSaysTrueSize();
+    void presetNotesReadInAzerbaijani();
+    void numbersTakeTheAzerbaijaniDecimalComma();
     void invalidValuesShowValidationAndDisableTrain();
     void trainRequestedCarriesShownConfig();
     void deviceTableMarksFits();
+    void theOnlyT4Has16GB();
     void batchChangesTrainingMemory();
     void budgetFollowsComputeOptimalUntilEdited();
     void measuringFillsTimeEstimate();
@@ -139,6 +144,37 @@ void TestModelPage::presetNoteSaysTrueSize()
              qPrintable(note));
 }
 
+// core/engine describes its presets in English; the Azerbaijani table shows every note, the
+// engine's descriptions and the "named ... but really" ones alike, in Azerbaijani.
+void TestModelPage::presetNotesReadInAzerbaijani()
+{
+    QStringList english;
+    for (const ModelPreset &p : modelPresets())
+        english << presetNote(p);
+    const AzerbaijaniInterface az;
+    QVERIFY(az.loaded());
+    for (std::size_t i = 0; i < modelPresets().size(); ++i) {
+        const QString note = presetNote(modelPresets()[i]);
+        QVERIFY2(note != english[qsizetype(i)], qPrintable(note));
+    }
+    ModelPage page;
+    QCOMPARE(page.displayedValue(QStringLiteral("preset.az-tiny.note")),
+             QStringLiteral("4 qat, 4 diqqət başı, genişlik 256: noutbukun prosessorunda bir neçə "
+                            "dəqiqəyə öyrənir"));
+    QCOMPARE(page.displayedValue(QStringLiteral("preset.az-700m.note")),
+             QStringLiteral("adı 700M, əslində 0,96B parametr"));
+}
+
+void TestModelPage::numbersTakeTheAzerbaijaniDecimalComma()
+{
+    const AzerbaijaniInterface az;
+    QCOMPARE(formatParameterCount(110'417'664), QStringLiteral("110,4M"));
+    QCOMPARE(formatBytes(1536), QStringLiteral("1,50 KiB"));
+    QCOMPARE(formatFlops(6.9e12), QStringLiteral("6,90 TFLOP"));
+    QCOMPARE(formatDuration(3 * 86400), QStringLiteral("3,0 gün"));
+    QCOMPARE(formatTokenCount(6.7e9), QStringLiteral("6,70 mlrd token"));
+}
+
 void TestModelPage::invalidValuesShowValidationAndDisableTrain()
 {
     ModelPage page;
@@ -159,7 +195,7 @@ void TestModelPage::invalidValuesShowValidationAndDisableTrain()
     QVERIFY(page.displayedValue(QStringLiteral("validation")).contains(QLatin1String("4 or 6")));
     QVERIFY(!train->isEnabled());
     QCOMPARE(page.displayedValue(QStringLiteral("bytes.fp32")), QStringLiteral("\u2014"));
-    QCOMPARE(page.displayedValue(QStringLiteral("fit.train.t4-12")), QStringLiteral("\u2014"));
+    QCOMPARE(page.displayedValue(QStringLiteral("fit.train.t4-16")), QStringLiteral("\u2014"));
 
     spin(page, "layerSpin")->setValue(0);
     QVERIFY(page.displayedValue(QStringLiteral("validation"))
@@ -190,14 +226,28 @@ void TestModelPage::trainRequestedCarriesShownConfig()
     QCOMPARE(sent, page.currentConfig());
 }
 
+// The T4 exists in one size; the "12 GB T4" of older course notes is not a card to compare with.
+void TestModelPage::theOnlyT4Has16GB()
+{
+    int rows = 0;
+    for (const Device &device : devicesToCompare()) {
+        if (!device.name.contains(QLatin1String("T4")))
+            continue;
+        ++rows;
+        QCOMPARE(device.memory, std::int64_t(16) << 30);
+        QVERIFY(device.note.contains(QLatin1String("16 GB")));
+    }
+    QCOMPARE(rows, 1);
+}
+
 void TestModelPage::deviceTableMarksFits()
 {
     ModelPage page;
     page.setMeasureOnFirstShow(false);
     page.selectPreset(QStringLiteral("az-700m"));
     // 16 bytes per parameter for weights, gradients and AdamW alone is over 14 GiB.
-    QCOMPARE(page.displayedValue(QStringLiteral("fit.train.t4-12")), fitText(Fit::DoesNotFit));
-    QCOMPARE(page.displayedValue(QStringLiteral("fit.infer.t4-12")), fitText(Fit::Fits));
+    QCOMPARE(page.displayedValue(QStringLiteral("fit.train.t4-16")), fitText(Fit::DoesNotFit));
+    QCOMPARE(page.displayedValue(QStringLiteral("fit.infer.t4-16")), fitText(Fit::Fits));
     // Batch 8 x 1024 tokens of activations (~72 GiB) is too much even for 80 GB without
     // checkpointing.
     QCOMPARE(page.displayedValue(QStringLiteral("fit.train.h100-80")),

@@ -1,12 +1,16 @@
 // The window as a whole: every screen reachable by name, lessons' actions landing where they say.
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "finetune_page.h"
 #include "lessons_page.h"
 #include "main_window.h"
 #include "model_page.h"
 #include "roadmap_page.h"
 #include "workspace.h"
+
+using namespace azllm::ui;
 
 class TestMainWindow : public QObject
 {
@@ -15,7 +19,7 @@ class TestMainWindow : public QObject
 private:
     QTemporaryDir m_dir;
 
-private slots:
+private Q_SLOTS:
     void everyScreenOpensByItsName()
     {
         azllm::Workspace workspace(m_dir.path());
@@ -26,7 +30,7 @@ private slots:
             QCOMPARE(window.currentScreen(), screen);
             QVERIFY(window.screenWidget(screen)->isVisibleTo(&window));
         }
-        QVERIFY(!window.openScreen(QStringLiteral("knowledge"), QString()));
+        QVERIFY(!window.openScreen(QStringLiteral("kitchen"), QString()));
     }
 
     void lesson41OpensTheConfiguratorOnThe300mPreset()
@@ -47,6 +51,21 @@ private slots:
         QCOMPARE(window.currentScreen(), MainWindow::ModelScreen);
         QCOMPARE(window.modelPage()->currentConfig().nEmbd, 1024);
         QCOMPARE(window.modelPage()->currentConfig().nLayer, 24);
+    }
+
+    // Lessons 35-37 and 46 open the Fine-tune screen on the tab their exercise uses.
+    void fineTuningLessonsOpenTheirTab()
+    {
+        azllm::Workspace workspace(m_dir.path());
+        MainWindow window(workspace);
+        LessonsPage *lessons = window.lessonsPage();
+        for (const auto &[day, tab] : {std::pair{37, 1}, std::pair{36, 0}, std::pair{46, 1}}) {
+            lessons->openDay(day);
+            QVERIFY(!lessons->actionLabels().isEmpty());
+            lessons->triggerAction(0);
+            QCOMPARE(window.currentScreen(), MainWindow::FinetuneScreen);
+            QCOMPARE(window.finetunePage()->tabs()->currentIndex(), tab);
+        }
     }
 
     void modelScreenCarriesItsConfigToTraining()

@@ -5,15 +5,27 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <QSemaphore>
+#include <QSpinBox>
+
 #include "checkpoint.h"
 #include "data_parallel_panel.h"
 #include "main_window.h"
 #include "metric_chart.h"
+#include "run_form.h"
 #include "run_history_view.h"
+#include "run_progress.h"
+#include "studio_tools.h"
+#include "synthetic_data.h"
+#include "token_file.h"
 #include "train_page.h"
+#include "trainer.h"
+#include "training_charts.h"
+#include "training_worker.h"
 #include "workspace.h"
 
 using namespace azllm;
+using namespace azllm::ui;
 
 namespace {
 
@@ -31,13 +43,58 @@ ModelConfig tinyModel()
 void useTinyRun(TrainPage &page, int steps)
 {
     page.setModelConfig(tinyModel());
-    page.setMaxSteps(steps);
+    page.form()->setMaxSteps(steps);
 }
 
 bool waitForEnd(QSignalSpy &ended)
 {
     return ended.count() > 0 || ended.wait(120000);
 }
+
+// The Train screen's worker on a thread of its own, as the page runs it.
+struct WorkerThread
+{
+    QThread thread;
+    TrainingWorker *worker = new TrainingWorker;
+    int samples = 0;
+
+    WorkerThread()
+    {
+        worker->moveToThread(&thread);
+        QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+        QObject::connect(
+            worker, &TrainingWorker::sampleGenerated, worker, [this] { ++samples; },
+            Qt::DirectConnection);
+        thread.start();
+    }
+    ~WorkerThread()
+    {
+        thread.quit();
+        thread.wait();
+    }
+
+    // Every step the run reports, until it finishes.
+    QVector<StepMetrics> train(const RunConfig &config, const QString &resumeFrom,
+                               const QString &tokenizer)
+    {
+        QVector<StepMetrics> steps;
+        QSignalSpy finished(worker, &TrainingWorker::runFinished);
+        const auto connection = QObject::connect(
+            worker, &TrainingWorker::metricsReported, worker,
+            [&steps](const QVector<StepMetrics> &batch) { steps += batch; }, Qt::DirectConnection);
+        worker->prepareRun();
+        QMetaObject::invokeMethod(
+            worker,
+            [w = worker, config, resumeFrom, tokenizer] {
+                w->train(config, resumeFrom, tokenizer);
+            },
+            Qt::QueuedConnection);
+        if (!finished.wait(120000))
+            qWarning("the run did not finish");
+        QObject::disconnect(connection);
+        return steps;
+    }
+};
 
 } // namespace
 
@@ -49,7 +106,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<Workspace> m_workspace;
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
@@ -67,8 +124,8 @@ private slots:
         QVERIFY(page.isTraining());
         QVERIFY(waitForEnd(ended));
         QCOMPARE(ended.first().first().toString(), QStringLiteral("finished"));
-        QCOMPARE(page.lossPointCount(), 12);
-        QCOMPARE(page.lastStep(), 12);
+        QCOMPARE(page.charts()->lossPointCount(), 12);
+        QCOMPARE(page.charts()->lastStep(), 12);
         const RunRecord run = m_workspace->runs().runs().first();
         QCOMPARE(m_workspace->runs().metrics(run.id).size(), 12);
         QCOMPARE(run.status, QStringLiteral("finished"));
@@ -85,21 +142,21 @@ private slots:
         });
         page.startTraining();
         QTRY_VERIFY_WITH_TIMEOUT(page.isPaused(), 60000);
-        const qint64 heldAt = page.lastStep();
+        const qint64 heldAt = page.charts()->lastStep();
         QTest::qWait(400);
-        QCOMPARE(page.lastStep(), heldAt);
+        QCOMPARE(page.charts()->lastStep(), heldAt);
         QVERIFY(page.isTraining());
         disconnect(&page, &TrainPage::stepsShown, &page, nullptr);
         page.resumeTraining();
         QVERIFY(waitForEnd(ended));
         QCOMPARE(ended.first().first().toString(), QStringLiteral("finished"));
-        QCOMPARE(page.lastStep(), 400);
+        QCOMPARE(page.charts()->lastStep(), 400);
     }
 
     void stopEndsWithinAStepAndLeavesAResumableCheckpoint()
     {
         TrainPage page(*m_workspace);
-        useTinyRun(page, 100000);
+        useTinyRun(page, 300);
         QSignalSpy ended(&page, &TrainPage::runEnded);
         qint64 stopRequestedAt = -1;
         connect(&page, &TrainPage::stepsShown, &page, [&](qint64 step) {
@@ -112,22 +169,144 @@ private slots:
         QVERIFY(waitForEnd(ended));
         QCOMPARE(ended.first().first().toString(), QStringLiteral("stopped"));
         // The step running when Stop arrived may finish; no further one starts.
-        QVERIFY2(page.lastStep() <= stopRequestedAt + 1,
-                 qPrintable(QString::number(page.lastStep())));
+        QVERIFY2(page.charts()->lastStep() <= stopRequestedAt + 1,
+                 qPrintable(QString::number(page.charts()->lastStep())));
         const RunRecord run = m_workspace->runs().runs().first();
         const auto latest = latestCheckpoint(run.dir.toStdString());
         QVERIFY(latest.has_value());
-        QCOMPARE(latest->state.step, page.lastStep());
-
+        QCOMPARE(latest->state.step, page.charts()->lastStep());
         disconnect(&page, &TrainPage::stepsShown, &page, nullptr);
+
+        // The form changes after the stop; the resumed run keeps its own length, schedule,
+        // batch and context, and the time left is reckoned from those.
+        page.form()->setMaxSteps(int(page.charts()->lastStep()) + 6);
+        page.form()->findChild<QSpinBox *>(QStringLiteral("batch"))->setValue(1);
+        page.form()->findChild<QSpinBox *>(QStringLiteral("context"))->setValue(8);
+        QVector<QPair<qint64, double>> shownEta;
+        connect(&page, &TrainPage::stepsShown, &page, [&](qint64 step) {
+            shownEta.push_back({step, page.progress()->remainingSeconds()});
+        });
         QSignalSpy resumed(&page, &TrainPage::runEnded);
-        page.setMaxSteps(int(page.lastStep()) + 6);
         page.resumeFromCheckpoint(QString::fromStdString(latest->path));
         QVERIFY(page.isTraining());
         QVERIFY(waitForEnd(resumed));
         QCOMPARE(resumed.first().first().toString(), QStringLiteral("finished"));
-        QCOMPARE(page.lastStep(), latest->state.step + 6);
-        QCOMPARE(m_workspace->runs().metrics(run.id).size(), page.lastStep());
+        QCOMPARE(page.charts()->lastStep(), 300);
+        const QVector<MetricPoint> metrics = m_workspace->runs().metrics(run.id);
+        QCOMPARE(metrics.size(), 300);
+
+        RunConfig config = readCheckpointConfig(latest->path);
+        config.train.outDir = QString(m_dir.path() + QLatin1String("/schedule")).toStdString();
+        const Trainer schedule(config, RunFolder::Overwrite);
+        for (const MetricPoint &p : metrics)
+            QCOMPARE(p.learningRate, schedule.learningRateAt(p.step - 1));
+        const double tokensPerStep = double(config.train.batchSize * config.train.contextLength);
+        QVERIFY(!shownEta.isEmpty());
+        for (const auto &[step, eta] : shownEta) {
+            const double expected =
+                double(300 - step) * tokensPerStep / metrics[int(step - 1)].tokensPerSecond;
+            QVERIFY2(std::abs(eta - expected) <= 1e-9 * std::max(1.0, expected),
+                     qPrintable(QStringLiteral("step %1: %2 s left shown, %3 s expected")
+                                    .arg(step)
+                                    .arg(eta)
+                                    .arg(expected)));
+        }
+    }
+
+    // With dropout, through the real worker and its sample after each checkpoint: resuming at
+    // step 4 repeats steps 5-12 of the uninterrupted run bit for bit.
+    void aResumeThroughTheWorkerRepeatsTheRunBitForBit()
+    {
+        const QString dataset = m_workspace->datasetDir(QStringLiteral("sample"));
+        RunConfig config;
+        config.model = tinyModel();
+        config.model.dropout = 0.1;
+        config.train.trainData = QString(dataset + QLatin1String("/train.tokens")).toStdString();
+        config.model.vocabSize = TokenFile(config.train.trainData).vocabSize();
+        config.train.batchSize = 4;
+        config.train.maxSteps = 12;
+        config.train.warmupSteps = 2;
+        config.train.evalInterval = 1000;
+        config.train.evalBatches = 1;
+        config.train.checkpointInterval = 4;
+        config.train.keepCheckpoints = 10;
+        config.train.outDir = QString(m_dir.path() + QLatin1String("/worker-exact")).toStdString();
+        config.train.device = "cpu";
+        const QString tokenizer = dataset + QLatin1String("/tokenizer.model");
+
+        WorkerThread worker;
+        const QVector<StepMetrics> straight = worker.train(config, QString(), tokenizer);
+        QCOMPARE(straight.size(), 12);
+        QCOMPARE(worker.samples, 3); // the sample after each checkpoint ran
+        const QString four = QString::fromStdString(listCheckpoints(config.train.outDir)[0].path);
+        const QVector<StepMetrics> again = worker.train(config, four, tokenizer);
+        QCOMPARE(again.size(), 8);
+        for (int i = 0; i < again.size(); ++i) {
+            QCOMPARE(again[i].step, straight[i + 4].step);
+            QVERIFY2(again[i].loss == straight[i + 4].loss,
+                     qPrintable(QStringLiteral("step %1: %2 resumed, %3 uninterrupted")
+                                    .arg(again[i].step)
+                                    .arg(again[i].loss, 0, 'g', 17)
+                                    .arg(straight[i + 4].loss, 0, 'g', 17)));
+        }
+    }
+
+    // Stop pressed after Start but before the worker's thread took the run up: it still counts.
+    void aStopWhileTheRunIsQueuedIsKept()
+    {
+        RunConfig config;
+        config.model = tinyModel();
+        config.model.vocabSize = 64;
+        config.train.outDir = QString(m_dir.path() + QLatin1String("/queued")).toStdString();
+        const std::string tokens =
+            QString(m_dir.path() + QLatin1String("/queued.tokens")).toStdString();
+        writeSyntheticTokens(tokens, 64, 20000, 3);
+        config.train.trainData = tokens;
+        config.train.maxSteps = 200;
+        config.train.device = "cpu";
+
+        WorkerThread worker;
+        QSemaphore hold;
+        QMetaObject::invokeMethod(
+            worker.worker, [&hold] { hold.acquire(); }, Qt::QueuedConnection);
+        worker.worker->prepareRun();
+        QSignalSpy finished(worker.worker, &TrainingWorker::runFinished);
+        QSignalSpy reported(worker.worker, &TrainingWorker::metricsReported);
+        QMetaObject::invokeMethod(
+            worker.worker, [w = worker.worker, config] { w->train(config, {}, {}); },
+            Qt::QueuedConnection);
+        worker.worker->stop();
+        hold.release();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().first().toString(), QStringLiteral("stopped"));
+        QCOMPARE(reported.count(), 0);
+    }
+
+    // The form's defaults on the sample dataset: after warmup no step's loss climbs back above
+    // ln(vocab), the loss of a uniform guess, whatever the seed (the default and two others).
+    void theDefaultsStayBelowAUniformGuessAfterWarmup()
+    {
+        TrainPage page(*m_workspace);
+        RunConfig config = page.form()->config();
+        const double uniform = std::log(double(config.model.vocabSize));
+        const std::int64_t checked = config.train.warmupSteps + 30;
+        for (const std::uint64_t seed : {config.train.seed, std::uint64_t(1), std::uint64_t(2)}) {
+            config.train.seed = seed;
+            config.train.outDir =
+                QString(m_dir.path() + QStringLiteral("/defaults-") + QString::number(seed))
+                    .toStdString();
+            Trainer trainer(config);
+            for (std::int64_t step = 1; step <= checked; ++step) {
+                const StepMetrics m = trainer.step();
+                QVERIFY2(step <= config.train.warmupSteps || m.loss <= uniform,
+                         qPrintable(QStringLiteral("seed %1, step %2: loss %3 > ln(%4) = %5")
+                                        .arg(seed)
+                                        .arg(step)
+                                        .arg(m.loss)
+                                        .arg(config.model.vocabSize)
+                                        .arg(uniform)));
+            }
+        }
     }
 
     void runsSurviveARestartOfTheWindow()
@@ -164,6 +343,25 @@ private slots:
                  QStringLiteral("max_steps"));
     }
 
+    // `--screenshot`'s train-history.png is the Train screen with its runs history, not the
+    // screen the loop over all screens happened to leave showing (the Roadmap).
+    void theHistoryScreenshotShowsTheTrainScreen()
+    {
+        MainWindow window(*m_workspace);
+        const QString dir = m_dir.path() + QLatin1String("/shots");
+        QCOMPARE(takeScreenshots(window, dir, 2), 0);
+        const QImage history(dir + QLatin1String("/train-history.png"));
+        const QImage train(dir + QLatin1String("/train.png"));
+        const QImage roadmap(dir + QLatin1String("/roadmap.png"));
+        QVERIFY(!history.isNull() && history.size() == train.size());
+        // The run setup at the top is the same picture on both Train shots; only the tabs below
+        // differ.
+        const QRect setup(0, 0, history.width(), history.height() / 5);
+        QCOMPARE(history.copy(setup), train.copy(setup));
+        QVERIFY(history.copy(setup) != roadmap.copy(setup));
+        QCOMPARE(window.currentScreen(), MainWindow::TrainScreen);
+    }
+
     void damagedWorkspaceGetsAClearMessageAndIsLeftAlone()
     {
         QTemporaryDir broken;
@@ -191,7 +389,7 @@ private slots:
     {
         TrainPage page(*m_workspace);
         useTinyRun(page, 30);
-        azllm::ui::DataParallelPanel *parallel = page.dataParallel();
+        DataParallelPanel *parallel = page.dataParallel();
         parallel->setProcesses(2);
         parallel->setThreadsPerProcess(1);
         QSignalSpy ended(&page, &TrainPage::runEnded);
@@ -202,15 +400,15 @@ private slots:
         page.startTraining();
         QTRY_VERIFY_WITH_TIMEOUT(page.isPaused() || !ended.isEmpty(), 120000);
         QVERIFY2(ended.isEmpty(), qPrintable(ended.value(0).value(1).toString()));
-        const qint64 heldAt = page.lastStep();
+        const qint64 heldAt = page.charts()->lastStep();
         QTest::qWait(400);
-        QCOMPARE(page.lastStep(), heldAt);
+        QCOMPARE(page.charts()->lastStep(), heldAt);
         disconnect(&page, &TrainPage::stepsShown, &page, nullptr);
         page.resumeTraining();
         QVERIFY(waitForEnd(ended));
         QVERIFY2(ended.first().first().toString() == QLatin1String("finished"),
                  qPrintable(ended.first().last().toString()));
-        QCOMPARE(page.lastStep(), 30);
+        QCOMPARE(page.charts()->lastStep(), 30);
 
         int shown = 0;
         for (const QProgressBar *bar : parallel->findChildren<QProgressBar *>())

@@ -10,6 +10,7 @@
 #include <QTranslator>
 
 #include "data_parallel_panel.h"
+#include "run_form.h"
 #include "train_page.h"
 #include "workspace.h"
 
@@ -40,7 +41,7 @@ int main(int argc, char **argv)
     QTemporaryDir dir;
     azllm::Workspace workspace(dir.path());
     workspace.seedSampleDataset();
-    TrainPage page(workspace);
+    azllm::ui::TrainPage page(workspace);
     page.resize(1440, 900);
     azllm::ModelConfig model;
     model.contextLength = 64;
@@ -48,20 +49,20 @@ int main(int argc, char **argv)
     model.nLayer = 2;
     model.nHead = 2;
     page.setModelConfig(model);
-    page.setMaxSteps(160);
+    page.form()->setMaxSteps(160);
     page.dataParallel()->setProcesses(2);
     page.dataParallel()->setThreadsPerProcess(1);
     page.show();
 
     QEventLoop loop;
     bool shotWhileRunning = false;
-    QObject::connect(&page, &TrainPage::stepsShown, &page, [&](qint64 step) {
+    QObject::connect(&page, &azllm::ui::TrainPage::stepsShown, &page, [&](qint64 step) {
         if (step >= 80 && !shotWhileRunning) {
             shotWhileRunning = true;
             save(page, out.filePath(QStringLiteral("train_two_processes_running.png")));
         }
     });
-    QObject::connect(&page, &TrainPage::runEnded, &loop, &QEventLoop::quit);
+    QObject::connect(&page, &azllm::ui::TrainPage::runEnded, &loop, &QEventLoop::quit);
     page.startTraining();
     loop.exec();
     save(page, out.filePath(QStringLiteral("train_two_processes_done.png")));

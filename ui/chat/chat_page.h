@@ -2,36 +2,41 @@
 // (a pretrained model); chat mode wraps the conversation in the chat template (a tuned model).
 // Tokens stream in from a worker thread; Stop takes effect at the next token. Explain mode
 // shows, for any token of an answer, the candidates the model weighed and how the sampling
-// controls reshape them. Conversations are kept in studio.db.
+// controls reshape them. Conversations are kept in studio.db. The page wires the worker, the
+// store and its parts, which have their own interfaces: ConversationView (the messages and
+// their figures), ChatSetupBar (checkpoint, mode, precision, system prompt), SamplingPanel,
+// ExplainPanel (probabilities), ConversationList (history) and RetrievalPanel (knowledge base).
 #pragma once
 
 #include <QThread>
 #include <QVector>
 #include <QWidget>
 
+#include <functional>
 #include <optional>
-#include <vector>
 
+#include "answer_sources.h"
 #include "chat_template.h"
 #include "chat_worker.h"
 #include "conversation_store.h"
+#include "knowledge_worker.h"
 
-class ConversationList;
-class ExplainChart;
-class MessageView;
-class SamplingPanel;
-class QCheckBox;
-class QComboBox;
+class QGroupBox;
 class QLabel;
-class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
-class QScrollArea;
-class QVBoxLayout;
 
 namespace azllm {
 class Workspace;
 }
+namespace azllm::ui {
+class ChatSetupBar;
+class ConversationList;
+class ConversationView;
+class ExplainPanel;
+class RetrievalPanel;
+class SamplingPanel;
+class StatusLine;
 
 class ChatPage final : public QWidget
 {
@@ -47,6 +52,9 @@ public:
     // Selects (adding when needed) a checkpoint or run folder and loads it on the worker.
     void setCheckpoint(const QString &checkpointOrRunDir);
     void setMode(azllm::ChatMode mode);
+    // fp32 or int8: loads the current checkpoint again in that precision.
+    void setPrecision(azllm::quant::Precision precision);
+    azllm::quant::Precision precision() const;
     azllm::ChatMode mode() const;
     void setSystemPrompt(const QString &text);
     void send(const QString &text);
@@ -60,28 +68,24 @@ public:
     // Explains token `tokenIndex` of the answer at message `position` (as a click on it does).
     void explainToken(int position, int tokenIndex);
 
-    // ---- what the screen shows, for tests
+    // ---- what the screen shows
     bool isGenerating() const { return m_activeRequest != 0; }
     bool isCheckpointLoaded() const { return m_loaded.has_value(); }
-    int messageCount() const { return int(m_entries.size()); }
-    QString messageText(int position) const;
-    QString messageFooter(int position) const;
-    std::optional<ReplySummary> lastReply() const;
     std::optional<qint64> conversationId() const { return m_conversationId; }
+    // The line under the messages: what runs now, or what went wrong.
     QString statusText() const;
-    QString contextNote(int position) const;
-    SamplingPanel *samplingPanel() const { return m_sampling; }
-    ConversationList *conversationList() const { return m_conversations; }
-    ExplainChart *explainChart() const { return m_chart; }
     ChatWorker *worker() const { return m_worker; }
-    // Explain: the whole next-token distribution at the explained position, raw (softmax at
-    // temperature 1) and as sampled with the current controls; the ids shown; and the tokens the
-    // model saw (the explained token's position is context.size() - 1).
-    QVector<double> explainedRawProbabilities() const;
-    QVector<double> explainedSampledProbabilities() const;
-    QVector<int> explainedCandidates() const { return m_explain.topIds; }
-    QVector<int> explainedContext() const { return m_explain.context; }
-    int explainedToken() const { return m_explain.chosen; }
+    // Shows the sources of the answer at `position` in the retrieval panel, `number` selected
+    // (as a click on its citation does).
+    void showSources(int position, int number);
+
+    // ---- the screen's parts
+    ConversationView *conversation() const { return m_conversation; }
+    ChatSetupBar *setupBar() const { return m_setup; }
+    SamplingPanel *samplingPanel() const { return m_sampling; }
+    ExplainPanel *explainPanel() const { return m_explain; }
+    ConversationList *conversationList() const { return m_conversations; }
+    RetrievalPanel *retrievalPanel() const { return m_retrieval; }
 
 Q_SIGNALS:
     void checkpointReady(bool ok, const QString &message);
@@ -90,35 +94,21 @@ Q_SIGNALS:
     void answerFailed(const QString &message);
     void explanationShown();
     void jobChanged(const QString &description);
+    // The learner asked to export the checkpoint shown (the Export dialog opens).
+    void exportRequested(const QString &checkpoint);
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
-    struct Entry
-    {
-        azllm::MessageRecord record;
-        MessageView *view = nullptr;
-        std::optional<ReplySummary>
-            reply; // answers generated in this session: Explain needs their ids
-    };
-    struct Explanation
-    {
-        qint64 requestId = 0;
-        int position = -1;
-        int tokenIndex = -1;
-        int chosen = -1;
-        QVector<int> context; // tokens the model saw, the last one where the choice is made
-        QVector<float> logits;
-        QVector<int> topIds;
-        QStringList topPieces;
-    };
-
     // chat_page_layout.cpp
-    QWidget *buildTopBar();
     QWidget *buildConversationColumn();
     QWidget *buildSideColumn();
     QWidget *buildInputRow();
+    void connectSetupBar();
+    void retranslate();
+    void showInputPlaceholder();
 
     void startWorker();
     void loadCheckpoint(const QString &path);
@@ -127,30 +117,34 @@ private:
     void handleToken(qint64 requestId, int token, const QString &piece, const QString &newText);
     void handleReply(qint64 requestId, const ReplySummary &reply);
     void handleReplyFailed(qint64 requestId, const QString &message);
+    // The active answer did not happen: its placeholder goes, the status says why.
+    void failAnswer(qint64 requestId, const std::function<QString()> &describe);
     void handleExplanation(qint64 requestId, const QVector<float> &logits,
                            const QVector<int> &topIds, const QStringList &topPieces);
     void handleConversationDeleted(qint64 id);
     void handleModeChanged();
 
     void startAnswer();
+    void dispatchAnswer(const azllm::ChatRequest &request);
+    // The knowledge base's hooks (retrieval_panel.h): retrieved chunks become the request's
+    // sources, or the answer that nothing was found; the answer's sources are kept with it.
+    void handleRetrieval(qint64 requestId, const RetrievalResult &result);
+    void answerNothingFound(qint64 requestId, const RetrievalResult &result);
+    void keepSources(int position, const ReplySummary &reply);
     azllm::ChatRequest buildRequest() const;
     void ensureConversation(const QString &firstMessage);
     void saveSettings();
-    MessageView *addMessageView(Entry &entry);
     void truncateFrom(int position);
     void clearMessages();
     void beginEdit(int position);
     void cancelEdit();
-    void copyMessage(int position);
-    void updateExplainChart();
+    void showEditBanner();
     void updateControls();
-    void showError(const QString &message);
-    void showStatus(const QString &message);
-    QString footerFor(const ReplySummary &reply) const;
-    QString footerFor(const azllm::MessageRecord &record) const;
-    QString noteFor(const ReplySummary &reply) const;
-    QString defaultExplainCaption() const;
-    int entryIndex(const MessageView *view) const;
+    // The status line: a function that words it, so a language switch says it again.
+    void showError(const std::function<QString()> &describe);
+    void showStatus(const std::function<QString()> &describe);
+    void showFailure(const QString &message); // an error from core/, shown as it is
+    void clearStatus();
 
     azllm::Workspace &m_workspace;
     azllm::ConversationStore m_store;
@@ -159,31 +153,30 @@ private:
     std::optional<CheckpointSummary> m_loaded;
     QString m_loading; // the checkpoint the worker is loading, empty when none
     std::optional<qint64> m_conversationId;
-    std::vector<Entry> m_entries;
     qint64 m_nextRequest = 1;
     qint64 m_activeRequest = 0; // the answer streaming now, 0 when none
     int m_tokensShown = 0;
     int m_editing = -1; // the position of the user message being edited, -1 when none
-    Explanation m_explain;
 
-    QComboBox *m_checkpoint = nullptr;
-    QComboBox *m_mode = nullptr;
-    QLabel *m_modelInfo = nullptr;
-    QLineEdit *m_systemPrompt = nullptr;
-    QLabel *m_systemLabel = nullptr;
-    QScrollArea *m_scroll = nullptr;
-    QVBoxLayout *m_messages = nullptr;
-    QLabel *m_emptyHint = nullptr;
+    ChatSetupBar *m_setup = nullptr;
+    ConversationView *m_conversation = nullptr;
     QLabel *m_editBanner = nullptr;
     QPushButton *m_cancelEdit = nullptr;
     QPlainTextEdit *m_input = nullptr;
     QPushButton *m_send = nullptr;
     QPushButton *m_stop = nullptr;
     QPushButton *m_regenerate = nullptr;
-    QLabel *m_status = nullptr;
+    StatusLine *m_status = nullptr;
+    QGroupBox *m_samplingBox = nullptr;
+    QLabel *m_samplingHint = nullptr;
     SamplingPanel *m_sampling = nullptr;
-    QCheckBox *m_explainToggle = nullptr;
-    QLabel *m_explainCaption = nullptr;
-    ExplainChart *m_chart = nullptr;
+    QGroupBox *m_knowledgeBox = nullptr;
+    ExplainPanel *m_explain = nullptr;
     ConversationList *m_conversations = nullptr;
+    RetrievalPanel *m_retrieval = nullptr;
+    // While the panel retrieves for the active request: the request to answer afterwards.
+    std::optional<azllm::ChatRequest> m_pendingRequest;
+    std::optional<RetrievalResult> m_activeRetrieval;
 };
+
+} // namespace azllm::ui

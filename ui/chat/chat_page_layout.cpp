@@ -1,33 +1,33 @@
 // The Chat screen's widgets and layout; chat_page.cpp holds its behaviour.
 #include "chat_page.h"
 
-#include <QCheckBox>
-#include <QComboBox>
-#include <QFileDialog>
+#include <QEvent>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include "chat_setup_bar.h"
 #include "conversation_list.h"
-#include "explain_chart.h"
+#include "conversation_view.h"
+#include "explain_panel.h"
+#include "retrieval_panel.h"
 #include "sampling_panel.h"
+#include "status_line.h"
 #include "workspace.h"
 
-using namespace azllm;
+namespace azllm::ui {
 
 namespace {
 
-QLabel *hint(const QString &text)
+QLabel *hint()
 {
-    auto *label = new QLabel(text);
+    auto *label = new QLabel;
     label->setWordWrap(true);
     label->setForegroundRole(QPalette::PlaceholderText);
     return label;
@@ -45,7 +45,7 @@ ChatPage::ChatPage(Workspace &workspace, QWidget *parent)
             &ChatPage::newConversation);
     connect(m_conversations, &ConversationList::conversationDeleted, this,
             &ChatPage::handleConversationDeleted);
-    connect(m_conversations, &ConversationList::errorOccurred, this, &ChatPage::showError);
+    connect(m_conversations, &ConversationList::errorOccurred, this, &ChatPage::showFailure);
 
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(m_conversations);
@@ -60,65 +60,45 @@ ChatPage::ChatPage(Workspace &workspace, QWidget *parent)
     layout->addWidget(splitter);
 
     startWorker();
-    refreshCheckpoints();
+    retranslate();
     handleModeChanged();
     updateControls();
 }
 
-QWidget *ChatPage::buildTopBar()
+void ChatPage::connectSetupBar()
 {
-    auto *bar = new QWidget;
-    auto *layout = new QGridLayout(bar);
-    layout->setContentsMargins(0, 0, 0, 0);
+    connect(m_setup, &ChatSetupBar::checkpointChosen, this, &ChatPage::loadCheckpoint);
+    connect(m_setup, &ChatSetupBar::folderChosen, this, &ChatPage::setCheckpoint);
+    connect(m_setup, &ChatSetupBar::modeChanged, this, &ChatPage::handleModeChanged);
+    connect(m_setup, &ChatSetupBar::precisionChanged, this, &ChatPage::setPrecision);
+    connect(m_setup, &ChatSetupBar::exportRequested, this, &ChatPage::exportRequested);
+}
 
-    m_checkpoint = new QComboBox;
-    m_checkpoint->setObjectName(QStringLiteral("checkpointPicker"));
-    m_checkpoint->setToolTip(
-        tr("Every checkpoint of every run in the workspace; the run's tokenizer comes with it."));
-    m_checkpoint->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_checkpoint->setMinimumContentsLength(24);
-    connect(m_checkpoint, &QComboBox::activated, this,
-            [this](int index) { loadCheckpoint(m_checkpoint->itemData(index).toString()); });
-    auto *browse = new QPushButton(tr("Other folder\u2026"));
-    browse->setToolTip(
-        tr("Talk to a checkpoint or run folder outside the workspace (for example azllm demo's)."));
-    connect(browse, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Checkpoint or run folder"));
-        if (!dir.isEmpty())
-            setCheckpoint(dir);
-    });
+void ChatPage::retranslate()
+{
+    m_cancelEdit->setText(tr("Cancel edit"));
+    showInputPlaceholder();
+    m_send->setText(tr("Send"));
+    m_send->setToolTip(tr("Send the message; the answer streams in token by token (Ctrl+Enter)."));
+    m_stop->setText(tr("Stop"));
+    m_stop->setToolTip(tr("End the answer now; the tokens so far are kept."));
+    m_regenerate->setToolTip(
+        tr("Replace the last answer with a new one (the same one again if the seed is fixed)."));
+    m_samplingBox->setTitle(tr("Sampling"));
+    m_samplingHint->setText(tr("How the next token is chosen from the model's probabilities. "
+                               "Hover a control for what it does."));
+    m_knowledgeBox->setTitle(tr("Knowledge base"));
+    // The conversation and the status line say themselves again (their own LanguageChange).
+    if (m_editing >= 0)
+        showEditBanner();
+    updateControls(); // Regenerate or Answer again
+}
 
-    m_mode = new QComboBox;
-    m_mode->setObjectName(QStringLiteral("modePicker"));
-    m_mode->addItem(tr("Completion: the model continues your text"), int(ChatMode::Completion));
-    m_mode->addItem(tr("Chat: turns with the chat template (for chat-tuned models)"),
-                    int(ChatMode::Chat));
-    m_mode->setToolTip(
-        tr("A pretrained model only knows how to continue text: use Completion. A model tuned on "
-           "conversations answers in Chat mode (docs/chat_template.md)."));
-    connect(m_mode, &QComboBox::currentIndexChanged, this, &ChatPage::handleModeChanged);
-
-    m_modelInfo = hint(tr("Pick a checkpoint to start."));
-    m_modelInfo->setObjectName(QStringLiteral("modelInfo"));
-
-    layout->addWidget(new QLabel(tr("Checkpoint")), 0, 0);
-    layout->addWidget(m_checkpoint, 0, 1);
-    layout->addWidget(browse, 0, 2);
-    layout->addWidget(new QLabel(tr("Mode")), 1, 0);
-    layout->addWidget(m_mode, 1, 1, 1, 2);
-    layout->addWidget(m_modelInfo, 2, 1, 1, 2);
-    layout->setColumnStretch(1, 1);
-
-    m_systemLabel = new QLabel(tr("System prompt"));
-    m_systemPrompt = new QLineEdit;
-    m_systemPrompt->setObjectName(QStringLiteral("systemPrompt"));
-    m_systemPrompt->setPlaceholderText(
-        tr("Optional: how the assistant should behave, e.g. \"Qısa cavab ver.\""));
-    m_systemPrompt->setToolTip(
-        tr("Sent first, in the <|system|> turn, and always kept when old turns are left out."));
-    layout->addWidget(m_systemLabel, 3, 0);
-    layout->addWidget(m_systemPrompt, 3, 1, 1, 2);
-    return bar;
+void ChatPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
 }
 
 QWidget *ChatPage::buildConversationColumn()
@@ -126,27 +106,20 @@ QWidget *ChatPage::buildConversationColumn()
     auto *column = new QWidget;
     auto *layout = new QVBoxLayout(column);
     layout->setContentsMargins(6, 0, 6, 0);
-    layout->addWidget(buildTopBar());
+    m_setup = new ChatSetupBar(m_workspace);
+    connectSetupBar();
+    layout->addWidget(m_setup);
 
-    auto *messages = new QWidget;
-    m_messages = new QVBoxLayout(messages);
-    m_messages->setSpacing(8);
-    m_emptyHint = hint(
-        tr("Write a message below. In Completion mode the model continues what you write; in Chat "
-           "mode it answers as the assistant. Turn on Explain (right) and click any token of an "
-           "answer to see which tokens the model weighed."));
-    m_emptyHint->setAlignment(Qt::AlignCenter);
-    m_messages->addWidget(m_emptyHint);
-    m_messages->addStretch(1);
-    m_scroll = new QScrollArea;
-    m_scroll->setWidgetResizable(true);
-    m_scroll->setWidget(messages);
-    layout->addWidget(m_scroll, 1);
+    m_conversation = new ConversationView;
+    connect(m_conversation, &ConversationView::editRequested, this, &ChatPage::beginEdit);
+    connect(m_conversation, &ConversationView::regenerateRequested, this, &ChatPage::regenerate);
+    connect(m_conversation, &ConversationView::tokenClicked, this, &ChatPage::explainToken);
+    connect(m_conversation, &ConversationView::citationClicked, this, &ChatPage::showSources);
+    layout->addWidget(m_conversation, 1);
 
-    m_status = new QLabel;
+    m_status = new StatusLine;
     m_status->setObjectName(QStringLiteral("chatStatus"));
-    m_status->setWordWrap(true);
-    m_status->setVisible(false);
+    m_status->setHiddenWhenEmpty(true);
     layout->addWidget(m_status);
     layout->addWidget(buildInputRow());
     return column;
@@ -160,7 +133,7 @@ QWidget *ChatPage::buildInputRow()
 
     m_editBanner = new QLabel;
     m_editBanner->setWordWrap(true);
-    m_cancelEdit = new QPushButton(tr("Cancel edit"));
+    m_cancelEdit = new QPushButton;
     connect(m_cancelEdit, &QPushButton::clicked, this, &ChatPage::cancelEdit);
     layout->addWidget(m_editBanner, 0, 0);
     layout->addWidget(m_cancelEdit, 0, 1);
@@ -169,22 +142,17 @@ QWidget *ChatPage::buildInputRow()
 
     m_input = new QPlainTextEdit;
     m_input->setObjectName(QStringLiteral("messageInput"));
-    m_input->setPlaceholderText(tr("Your message (Ctrl+Enter sends)"));
     m_input->setMaximumHeight(90);
     layout->addWidget(m_input, 1, 0, 3, 1);
 
-    m_send = new QPushButton(tr("Send"));
+    m_send = new QPushButton;
     m_send->setDefault(true);
-    m_send->setToolTip(tr("Send the message; the answer streams in token by token (Ctrl+Enter)."));
     connect(m_send, &QPushButton::clicked, this, [this] { send(m_input->toPlainText()); });
     auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), m_input);
     connect(shortcut, &QShortcut::activated, this, [this] { send(m_input->toPlainText()); });
-    m_stop = new QPushButton(tr("Stop"));
-    m_stop->setToolTip(tr("End the answer now; the tokens so far are kept."));
+    m_stop = new QPushButton;
     connect(m_stop, &QPushButton::clicked, this, &ChatPage::stop);
-    m_regenerate = new QPushButton(tr("Regenerate"));
-    m_regenerate->setToolTip(
-        tr("Replace the last answer with a new one (the same one again if the seed is fixed)."));
+    m_regenerate = new QPushButton;
     connect(m_regenerate, &QPushButton::clicked, this, &ChatPage::regenerate);
     layout->addWidget(m_send, 1, 1);
     layout->addWidget(m_stop, 2, 1);
@@ -198,31 +166,35 @@ QWidget *ChatPage::buildSideColumn()
     auto *layout = new QVBoxLayout(column);
     layout->setContentsMargins(0, 0, 0, 0);
 
-    auto *samplingBox = new QGroupBox(tr("Sampling"));
-    auto *samplingLayout = new QVBoxLayout(samplingBox);
-    samplingLayout->addWidget(
-        hint(tr("How the next token is chosen from the model's probabilities. Hover a "
-                "control for what it does.")));
+    m_samplingBox = new QGroupBox;
+    auto *samplingLayout = new QVBoxLayout(m_samplingBox);
+    m_samplingHint = hint();
+    samplingLayout->addWidget(m_samplingHint);
     m_sampling = new SamplingPanel;
     samplingLayout->addWidget(m_sampling);
-    connect(m_sampling, &SamplingPanel::samplingChanged, this, &ChatPage::updateExplainChart);
-    layout->addWidget(samplingBox);
+    layout->addWidget(m_samplingBox);
 
-    auto *explainBox = new QGroupBox(tr("Explain"));
-    auto *explainLayout = new QVBoxLayout(explainBox);
-    m_explainToggle = new QCheckBox(tr("Explain: click a token of an answer"));
-    m_explainToggle->setObjectName(QStringLiteral("explainToggle"));
-    m_explainToggle->setToolTip(
-        tr("Shows the answers' tokens as chips; click one to see the 10 candidates the model "
-           "weighed at that position."));
-    connect(m_explainToggle, &QCheckBox::toggled, this, &ChatPage::setExplainMode);
-    m_explainCaption = hint(defaultExplainCaption());
-    m_explainCaption->setObjectName(QStringLiteral("explainCaption"));
-    m_chart = new ExplainChart;
-    explainLayout->addWidget(m_explainToggle);
-    explainLayout->addWidget(m_explainCaption);
-    explainLayout->addWidget(m_chart, 1);
-    layout->addWidget(explainBox, 1);
+    m_knowledgeBox = new QGroupBox;
+    auto *knowledgeLayout = new QVBoxLayout(m_knowledgeBox);
+    m_retrieval = new RetrievalPanel(m_workspace);
+    connect(m_retrieval, &RetrievalPanel::retrievalReady, this, &ChatPage::handleRetrieval);
+    connect(m_retrieval, &RetrievalPanel::retrievalFailed, this,
+            [this](qint64 requestId, const QString &message) {
+                if (requestId != m_activeRequest)
+                    return;
+                m_pendingRequest.reset();
+                handleReplyFailed(requestId, message);
+            });
+    knowledgeLayout->addWidget(m_retrieval);
+    // The sources table needs room for three or four rows; the Explain chart reads at less.
+    layout->addWidget(m_knowledgeBox, 2);
+
+    m_explain = new ExplainPanel(*m_sampling);
+    connect(m_explain, &ExplainPanel::toggled, this, &ChatPage::setExplainMode);
+    connect(m_sampling, &SamplingPanel::samplingChanged, m_explain, &ExplainPanel::refresh);
+    layout->addWidget(m_explain, 1);
     column->setMinimumWidth(360);
     return column;
 }
+
+} // namespace azllm::ui

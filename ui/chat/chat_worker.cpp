@@ -1,11 +1,13 @@
 #include "chat_worker.h"
 
+#include "checkpoint.h"
+
 #include <algorithm>
 #include <numeric>
 
 #include "tokenizer.h"
 
-using namespace azllm;
+namespace azllm::ui {
 
 namespace {
 
@@ -53,18 +55,21 @@ void ChatWorker::stop(qint64 requestId)
     }
 }
 
-void ChatWorker::load(const QString &checkpoint)
+void ChatWorker::load(const QString &checkpoint, quant::Precision precision)
 {
     try {
         // The engine is dropped first: two models in memory at once could exhaust a laptop.
         m_engine.reset();
-        m_engine = std::make_unique<ChatEngine>(ChatEngine::load(checkpoint.toStdString()));
+        m_engine = std::make_unique<ChatEngine>(
+            ChatEngine::load(checkpoint.toStdString(), "auto", precision));
         CheckpointSummary s;
         s.checkpoint = QString::fromStdString(m_engine->checkpointDir());
         s.parameters = m_engine->parameterCount();
         s.vocabSize = int(m_engine->modelConfig().vocabSize);
         s.contextLength = int(m_engine->modelConfig().contextLength);
         s.supportsChat = m_engine->supportsChat();
+        s.precision = m_engine->precision();
+        s.chatTuned = readCheckpointConfig(m_engine->checkpointDir()).tuning.kind == "sft";
         Q_EMIT checkpointLoaded(s);
     } catch (const std::exception &e) {
         m_engine.reset();
@@ -102,6 +107,9 @@ void ChatWorker::generate(qint64 requestId, const ChatRequest &request)
         s.stoppedByCaller = reply.stoppedByCaller;
         s.endedBy = reply.endToken >= 0 ? pieceText(tokenizer, reply.endToken) : QString();
         s.seed = request.params.seed;
+        for (const SourceFit &fit : reply.sourceFits)
+            s.sourceUses << int(fit.use);
+        s.promptText = QString::fromStdString(promptText(tokenizer, reply.promptTokens));
         Q_EMIT replyFinished(requestId, s);
     } catch (const std::exception &e) {
         Q_EMIT replyFailed(requestId, QString::fromStdString(e.what()));
@@ -127,3 +135,5 @@ void ChatWorker::explain(qint64 requestId, const QVector<int> &context, int posi
         Q_EMIT replyFailed(requestId, QString::fromStdString(e.what()));
     }
 }
+
+} // namespace azllm::ui

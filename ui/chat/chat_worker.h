@@ -14,6 +14,8 @@
 
 #include "chat_engine.h"
 
+namespace azllm::ui {
+
 // What the page needs to know about a loaded checkpoint.
 struct CheckpointSummary
 {
@@ -22,6 +24,8 @@ struct CheckpointSummary
     int vocabSize = 0;
     int contextLength = 0;
     bool supportsChat = false;
+    azllm::quant::Precision precision = azllm::quant::Precision::Fp32;
+    bool chatTuned = false; // a fine-tuned (sft) checkpoint: it opens in chat mode
 };
 
 // How many candidates Explain shows for a position.
@@ -42,10 +46,16 @@ struct ReplySummary
     bool stoppedByCaller = false;
     QString endedBy; // the piece that ended the answer ("<|end|>", "</s>"), empty when none
     quint64 seed = 0;
+    QVector<int> sourceUses; // a grounded answer: SourceUse of each source, in rank order
+    QString promptText;      // what the model saw, decoded, markers spelled out
 };
 
-Q_DECLARE_METATYPE(CheckpointSummary)
-Q_DECLARE_METATYPE(ReplySummary)
+} // namespace azllm::ui
+
+Q_DECLARE_METATYPE(azllm::ui::CheckpointSummary)
+Q_DECLARE_METATYPE(azllm::ui::ReplySummary)
+
+namespace azllm::ui {
 
 class ChatWorker final : public QObject
 {
@@ -62,7 +72,8 @@ public:
     int tokensAtStop() const { return m_tokensAtStop.load(); }
 
     // On the worker's thread, through queued calls.
-    void load(const QString &checkpoint);
+    void load(const QString &checkpoint,
+              azllm::quant::Precision precision = azllm::quant::Precision::Fp32);
     void generate(qint64 requestId, const azllm::ChatRequest &request);
     void explain(qint64 requestId, const QVector<int> &context, int position);
 
@@ -83,3 +94,5 @@ private:
     std::atomic<int> m_tokensSoFar{0};
     std::atomic<int> m_tokensAtStop{-1};
 };
+
+} // namespace azllm::ui

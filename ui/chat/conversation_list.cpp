@@ -1,5 +1,6 @@
 #include "conversation_list.h"
 
+#include <QEvent>
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QInputDialog>
@@ -15,7 +16,7 @@
 #include "conversation_markdown.h"
 #include "conversation_store.h"
 
-using namespace azllm;
+namespace azllm::ui {
 
 namespace {
 
@@ -35,10 +36,11 @@ ConversationList::ConversationList(ConversationStore &store, QWidget *parent)
 {
     m_search = new QLineEdit;
     m_search->setObjectName(QStringLiteral("conversationSearch"));
-    m_search->setPlaceholderText(tr("Search all messages\u2026"));
+    m_texts.set(m_search, "placeholderText", QT_TR_NOOP("Search all messages\u2026"));
     m_search->setClearButtonEnabled(true);
-    m_search->setToolTip(tr("Finds messages containing every word you type, parts of words too "
-                            "(\"kitab\" finds \"kitablar\")."));
+    m_texts.set(m_search, "toolTip",
+                QT_TR_NOOP("Finds messages containing every word you type, parts of words too "
+                           "(\"kitab\" finds \"kitablar\")."));
     connect(m_search, &QLineEdit::textChanged, this, &ConversationList::search);
 
     m_list = new QListWidget;
@@ -52,15 +54,20 @@ ConversationList::ConversationList(ConversationStore &store, QWidget *parent)
     });
     connect(m_list, &QListWidget::currentRowChanged, this, &ConversationList::updateButtons);
 
-    auto *newButton = new QPushButton(tr("New"));
-    newButton->setToolTip(tr("Start a new conversation (the current one stays saved)."));
+    auto *newButton = new QPushButton();
+    m_texts.set(newButton, "text", QT_TR_NOOP("New"));
+    m_texts.set(newButton, "toolTip",
+                QT_TR_NOOP("Start a new conversation (the current one stays saved)."));
     connect(newButton, &QPushButton::clicked, this, &ConversationList::newConversationRequested);
-    m_rename = new QPushButton(tr("Rename\u2026"));
+    m_rename = new QPushButton();
+    m_texts.set(m_rename, "text", QT_TR_NOOP("Rename\u2026"));
     connect(m_rename, &QPushButton::clicked, this, &ConversationList::handleRename);
-    m_delete = new QPushButton(tr("Delete"));
+    m_delete = new QPushButton();
+    m_texts.set(m_delete, "text", QT_TR_NOOP("Delete"));
     connect(m_delete, &QPushButton::clicked, this, &ConversationList::handleDelete);
-    m_export = new QPushButton(tr("Export\u2026"));
-    m_export->setToolTip(tr("Save the conversation as a Markdown file."));
+    m_export = new QPushButton();
+    m_texts.set(m_export, "text", QT_TR_NOOP("Export\u2026"));
+    m_texts.set(m_export, "toolTip", QT_TR_NOOP("Save the conversation as a Markdown file."));
     connect(m_export, &QPushButton::clicked, this, &ConversationList::handleExport);
 
     auto *buttons = new QGridLayout;
@@ -69,7 +76,8 @@ ConversationList::ConversationList(ConversationStore &store, QWidget *parent)
     buttons->addWidget(m_delete, 1, 0);
     buttons->addWidget(m_export, 1, 1);
 
-    auto *title = new QLabel(tr("Conversations"));
+    auto *title = new QLabel();
+    m_texts.set(title, "text", QT_TR_NOOP("Conversations"));
     QFont bold = title->font();
     bold.setBold(true);
     title->setFont(bold);
@@ -222,3 +230,14 @@ void ConversationList::updateButtons()
     m_delete->setEnabled(any);
     m_export->setEnabled(any);
 }
+
+void ConversationList::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_texts.retranslate();
+        refresh();
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace azllm::ui

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+#include "translated_texts.h"
 #include <optional>
 
 namespace azllm {
@@ -13,6 +14,7 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 
+namespace azllm::ui {
 class ConversationList final : public QWidget
 {
     Q_OBJECT
@@ -40,6 +42,9 @@ Q_SIGNALS:
     void conversationDeleted(qint64 id);
     void errorOccurred(const QString &message);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void handleRename();
     void handleDelete();
@@ -52,4 +57,7 @@ private:
     QPushButton *m_rename = nullptr;
     QPushButton *m_delete = nullptr;
     QPushButton *m_export = nullptr;
+    TranslatedTexts m_texts{staticMetaObject.className()};
 };
+
+} // namespace azllm::ui

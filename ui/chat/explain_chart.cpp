@@ -1,10 +1,13 @@
 #include "explain_chart.h"
 
+#include <QEvent>
 #include <QVBoxLayout>
 
 #include <qcustomplot.h>
 
 #include <algorithm>
+
+namespace azllm::ui {
 
 namespace {
 
@@ -19,27 +22,24 @@ ExplainChart::ExplainChart(QWidget *parent) : QWidget(parent), m_plot(new QCusto
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
     m_plot->setBackground(palette().base());
-    m_plot->setMinimumHeight(260);
+    m_plot->setMinimumHeight(180); // the sources table above needs the room
 
     // Candidates run down the left axis, most likely on top.
     m_plot->yAxis->setRangeReversed(true);
     m_plot->yAxis->grid()->setVisible(false);
     m_plot->yAxis->setSubTicks(false);
     m_plot->yAxis->setTickLength(0, 0);
-    m_plot->xAxis->setLabel(tr("probability (%)"));
     m_plot->xAxis->setRange(0, 100);
     m_plot->xAxis->grid()->setSubGridVisible(false);
 
     auto *group = new QCPBarsGroup(m_plot);
     group->setSpacing(1);
     m_raw = new QCPBars(m_plot->yAxis, m_plot->xAxis);
-    m_raw->setName(tr("model (temperature 1)"));
     m_raw->setBrush(kRawColor);
     m_raw->setPen(Qt::NoPen);
     m_raw->setWidth(0.38);
     m_raw->setBarsGroup(group);
     m_sampled = new QCPBars(m_plot->yAxis, m_plot->xAxis);
-    m_sampled->setName(tr("sampled with your settings"));
     m_sampled->setBrush(kSampledColor);
     m_sampled->setPen(Qt::NoPen);
     m_sampled->setWidth(0.38);
@@ -57,9 +57,18 @@ ExplainChart::ExplainChart(QWidget *parent) : QWidget(parent), m_plot(new QCusto
     m_placeholder = new QCPItemText(m_plot);
     m_placeholder->position->setType(QCPItemPosition::ptAxisRectRatio);
     m_placeholder->position->setCoords(0.5, 0.45);
-    m_placeholder->setText(tr("Turn on Explain and click\na token of an answer."));
     m_placeholder->setColor(palette().color(QPalette::PlaceholderText));
+    retranslate();
     clear();
+}
+
+void ExplainChart::retranslate()
+{
+    m_plot->xAxis->setLabel(tr("probability (%)"));
+    m_raw->setName(tr("model (temperature 1)"));
+    m_sampled->setName(tr("sampled with your settings"));
+    m_placeholder->setText(tr("Turn on Explain and click\na token of an answer."));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void ExplainChart::setCandidates(const QStringList &labels, const QVector<double> &raw,
@@ -92,3 +101,13 @@ void ExplainChart::clear()
 {
     setCandidates({}, {}, {}, -1);
 }
+
+void ExplainChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace azllm::ui

@@ -11,6 +11,7 @@ class QCustomPlot;
 class QCPBars;
 class QCPItemText;
 
+namespace azllm::ui {
 class ExplainChart final : public QWidget
 {
     Q_OBJECT
@@ -26,9 +27,16 @@ public:
 
     QCustomPlot *plot() const { return m_plot; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
+
     QCustomPlot *m_plot;
     QCPBars *m_raw = nullptr;
     QCPBars *m_sampled = nullptr;
     QCPItemText *m_placeholder = nullptr;
 };
+
+} // namespace azllm::ui

@@ -1,22 +1,47 @@
 #include "message_view.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QToolButton>
 #include <QVBoxLayout>
 
+namespace azllm::ui {
+
 namespace {
 
-QToolButton *actionButton(const QString &text, const QString &tip)
+QToolButton *actionButton()
 {
     auto *button = new QToolButton;
-    button->setText(text);
-    button->setToolTip(tip);
     button->setAutoRaise(true);
     return button;
 }
 
 } // namespace
+
+void MessageView::retranslate()
+{
+    m_copy->setText(tr("Copy"));
+    m_copy->setToolTip(tr("Copy this message to the clipboard."));
+    m_edit->setText(tr("Edit"));
+    m_edit->setToolTip(tr("Put this message back in the input box; sending it replaces it and "
+                          "everything after it."));
+    m_regenerate->setText(tr("Regenerate"));
+    m_regenerate->setToolTip(tr("Ask the model for this answer again."));
+}
+
+void MessageView::changeEvent(QEvent *event)
+{
+    // The title, the figures and the sources' heading come from the page's retranslate.
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QFrame::changeEvent(event);
+}
+
+void MessageView::setTitle(const QString &title)
+{
+    m_who->setText(title);
+}
 
 QString displayPiece(const QString &piece)
 {
@@ -40,23 +65,22 @@ MessageView::MessageView(Kind kind, const QString &title, QWidget *parent)
     setPalette(pal);
 
     auto *header = new QHBoxLayout;
-    auto *who = new QLabel(title);
-    QFont bold = who->font();
+    m_who = new QLabel(title);
+    QFont bold = m_who->font();
     bold.setBold(true);
-    who->setFont(bold);
-    header->addWidget(who);
+    m_who->setFont(bold);
+    header->addWidget(m_who);
     header->addStretch(1);
-    auto *copy = actionButton(tr("Copy"), tr("Copy this message to the clipboard."));
-    connect(copy, &QToolButton::clicked, this, &MessageView::copyRequested);
-    m_edit = actionButton(tr("Edit"),
-                          tr("Put this message back in the input box; sending it replaces it and "
-                             "everything after it."));
+    m_copy = actionButton();
+    connect(m_copy, &QToolButton::clicked, this, &MessageView::copyRequested);
+    m_edit = actionButton();
     connect(m_edit, &QToolButton::clicked, this, &MessageView::editRequested);
-    m_regenerate = actionButton(tr("Regenerate"), tr("Ask the model for this answer again."));
+    m_regenerate = actionButton();
     connect(m_regenerate, &QToolButton::clicked, this, &MessageView::regenerateRequested);
+    retranslate();
     header->addWidget(m_edit);
     header->addWidget(m_regenerate);
-    header->addWidget(copy);
+    header->addWidget(m_copy);
     m_edit->setVisible(false);
     m_regenerate->setVisible(false);
 
@@ -74,11 +98,19 @@ MessageView::MessageView(Kind kind, const QString &title, QWidget *parent)
     m_note->setStyleSheet(QStringLiteral("color: #9a5b00;"));
     m_note->setVisible(false);
 
+    m_citations = new QLabel;
+    m_citations->setObjectName(QStringLiteral("citations"));
+    m_citations->setWordWrap(true);
+    m_citations->setVisible(false);
+    connect(m_citations, &QLabel::linkActivated, this,
+            [this](const QString &link) { Q_EMIT citationClicked(link.mid(7).toInt()); });
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 6, 10, 8);
     layout->setSpacing(4);
     layout->addLayout(header);
     layout->addWidget(m_body);
+    layout->addWidget(m_citations);
     layout->addWidget(m_note);
     layout->addWidget(m_footer);
     render();
@@ -113,6 +145,21 @@ void MessageView::setSelectedToken(int index)
 {
     m_selected = index;
     render();
+}
+
+void MessageView::setCitations(const QStringList &citations)
+{
+    QStringList links;
+    for (int i = 0; i < citations.size(); ++i) {
+        const int number = citations[i].mid(1).section(QLatin1Char(']'), 0, 0).toInt();
+        links << QStringLiteral("<a href=\"source:%1\">%2</a>")
+                     .arg(number)
+                     .arg(citations[i].toHtmlEscaped());
+    }
+    m_citations->setText(citations.isEmpty() ? QString()
+                                             : QStringLiteral("<b>%1</b> ").arg(tr("Sources:")) +
+                                                   links.join(QStringLiteral("; ")));
+    m_citations->setVisible(!citations.isEmpty());
 }
 
 void MessageView::setFooter(const QString &text)
@@ -170,3 +217,5 @@ QString MessageView::tokensHtml() const
     }
     return html;
 }
+
+} // namespace azllm::ui

@@ -2,15 +2,17 @@
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QRandomGenerator>
 #include <QSlider>
 #include <QSpinBox>
 
 #include <cmath>
 
-using namespace azllm;
+namespace azllm::ui {
 
 namespace {
 
@@ -24,7 +26,6 @@ QWidget *withSlider(QDoubleSpinBox *spin)
     auto *slider = new QSlider(Qt::Horizontal);
     const int steps = int(std::lround((spin->maximum() - spin->minimum()) / spin->singleStep()));
     slider->setRange(0, steps);
-    slider->setToolTip(spin->toolTip());
     const auto toSlider = [spin](double v) {
         return int(std::lround((v - spin->minimum()) / spin->singleStep()));
     };
@@ -48,7 +49,6 @@ QWidget *withSlider(QSpinBox *spin)
     auto *slider = new QSlider(Qt::Horizontal);
     slider->setRange(spin->minimum(), spin->maximum());
     slider->setValue(spin->value());
-    slider->setToolTip(spin->toolTip());
     QObject::connect(slider, &QSlider::valueChanged, spin, &QSpinBox::setValue);
     QObject::connect(spin, &QSpinBox::valueChanged, slider, [slider](int v) {
         const QSignalBlocker block(slider);
@@ -66,50 +66,45 @@ SamplingPanel::SamplingPanel(QWidget *parent) : QWidget(parent)
     const SamplingParams defaults;
     auto *form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
-    m_temperature = addDoubleRow(form, tr("Temperature"), 0.0, 2.0, 0.05, 2,
-                                 tr("Ehtimalları kəskinləşdirir (1-dən aşağı) və ya düzləşdirir "
-                                    "(1-dən yuxarı); 0 hər dəfə ən ehtimallı "
-                                    "tokeni seçir.\nSharpens (below 1) or flattens (above 1) the "
-                                    "probabilities; 0 always picks the most "
-                                    "likely token."));
+    m_temperature =
+        addDoubleRow(form, QT_TR_NOOP("Temperature"), 0.0, 2.0, 0.05, 2,
+                     QT_TR_NOOP("Sharpens (below 1) or flattens (above 1) the "
+                                "probabilities; 0 always picks the most likely token."));
     m_temperature->setValue(defaults.temperature);
-    m_topK = addIntRow(
-        form, tr("Top-k"), 0, 100,
-        tr("Yalnız ən ehtimallı k token arasından seçir; 0 hamısını saxlayır.\nSamples only among "
-           "the k most likely tokens; 0 keeps them all."));
+    m_topK =
+        addIntRow(form, QT_TR_NOOP("Top-k"), 0, 100,
+                  QT_TR_NOOP("Samples only among the k most likely tokens; 0 keeps them all."));
     m_topK->setValue(defaults.topK);
     m_topP = addDoubleRow(
-        form, tr("Top-p"), 0.05, 1.0, 0.05, 2,
-        tr("Ehtimalları cəmi p-yə çatan ən kiçik token dəstindən seçir; 1 hamısını saxlayır.\n"
-           "Samples from the smallest set of likely tokens whose probabilities add up to p; 1 "
-           "keeps them all."));
+        form, QT_TR_NOOP("Top-p"), 0.05, 1.0, 0.05, 2,
+        QT_TR_NOOP(
+            "Samples from the smallest set of likely tokens whose probabilities add up to p; 1 "
+            "keeps them all."));
     m_topP->setValue(defaults.topP);
-    m_repetitionPenalty = addDoubleRow(form, tr("Repetition penalty"), 1.0, 2.0, 0.05, 2,
-                                       tr("Mətndə artıq olan tokenləri daha az ehtimallı edir; 1 "
-                                          "söndürür.\nMakes tokens already in the text "
-                                          "less likely; 1 turns it off."));
+    m_repetitionPenalty = addDoubleRow(form, QT_TR_NOOP("Repetition penalty"), 1.0, 2.0, 0.05, 2,
+                                       QT_TR_NOOP("Makes tokens already in the text less likely; 1 "
+                                                  "turns it off."));
     m_repetitionPenalty->setValue(defaults.repetitionPenalty);
 
     m_maxNewTokens = new QSpinBox;
     m_maxNewTokens->setRange(1, 4096);
     m_maxNewTokens->setValue(128);
-    m_maxNewTokens->setToolTip(
-        tr("Cavab ən çoxu bu qədər tokendən ibarət olur.\nThe answer is at most this many "
-           "tokens long."));
-    form->addRow(tr("Max new tokens"), m_maxNewTokens);
+    m_texts.set(m_maxNewTokens, "toolTip",
+                QT_TR_NOOP("The answer is at most this many tokens long."));
+    addLabelledRow(form, QT_TR_NOOP("Max new tokens"), m_maxNewTokens);
 
     m_seed = new QSpinBox;
     m_seed->setRange(0, 1000000);
     m_seed->setValue(7);
-    m_seed->setToolTip(
-        tr("Eyni toxum, model və parametrlər eyni cavabı verir.\nThe same seed, model and settings "
-           "give the same answer."));
-    m_randomSeed = new QCheckBox(tr("New seed each answer"));
-    m_randomSeed->setToolTip(
-        tr("Hər cavab üçün yeni təsadüfi toxum götürür (istifadə olunan toxum cavabın altında "
-           "göstərilir).\nPicks a fresh random seed for every answer (the seed used is shown "
-           "under the answer)."));
-    form->addRow(tr("Seed"), m_seed);
+    m_texts.set(m_seed, "toolTip",
+                QT_TR_NOOP("The same seed, model and settings give the same answer."));
+    m_randomSeed = new QCheckBox;
+    m_texts.set(m_randomSeed, "text", QT_TR_NOOP("New seed each answer"));
+    m_texts.set(
+        m_randomSeed, "toolTip",
+        QT_TR_NOOP("Picks a fresh random seed for every answer (the seed used is shown under the "
+                   "answer)."));
+    addLabelledRow(form, QT_TR_NOOP("Seed"), m_seed);
     form->addRow(QString(), m_randomSeed);
     connect(m_randomSeed, &QCheckBox::toggled, m_seed, &QWidget::setDisabled);
     // A new seed for every answer is what a learner expects of Regenerate; fixing it shows that
@@ -117,33 +112,50 @@ SamplingPanel::SamplingPanel(QWidget *parent) : QWidget(parent)
     m_randomSeed->setChecked(true);
 }
 
-QDoubleSpinBox *SamplingPanel::addDoubleRow(QFormLayout *form, const QString &label, double min,
-                                            double max, double step, int decimals,
-                                            const QString &tip)
+QDoubleSpinBox *SamplingPanel::addDoubleRow(QFormLayout *form, const char *label, double min,
+                                            double max, double step, int decimals, const char *tip)
 {
     auto *spin = new QDoubleSpinBox;
     spin->setRange(min, max);
     spin->setSingleStep(step);
     spin->setDecimals(decimals);
-    spin->setToolTip(tip);
-    form->addRow(label, withSlider(spin));
-    form->labelForField(form->itemAt(form->rowCount() - 1, QFormLayout::FieldRole)->widget())
-        ->setToolTip(tip);
+    addExplainedRow(form, label, spin, withSlider(spin), tip);
     connect(spin, &QDoubleSpinBox::valueChanged, this, &SamplingPanel::samplingChanged);
     return spin;
 }
 
-QSpinBox *SamplingPanel::addIntRow(QFormLayout *form, const QString &label, int min, int max,
-                                   const QString &tip)
+QSpinBox *SamplingPanel::addIntRow(QFormLayout *form, const char *label, int min, int max,
+                                   const char *tip)
 {
     auto *spin = new QSpinBox;
     spin->setRange(min, max);
-    spin->setToolTip(tip);
-    form->addRow(label, withSlider(spin));
-    form->labelForField(form->itemAt(form->rowCount() - 1, QFormLayout::FieldRole)->widget())
-        ->setToolTip(tip);
+    addExplainedRow(form, label, spin, withSlider(spin), tip);
     connect(spin, &QSpinBox::valueChanged, this, &SamplingPanel::samplingChanged);
     return spin;
+}
+
+QLabel *SamplingPanel::addLabelledRow(QFormLayout *form, const char *label, QWidget *field)
+{
+    auto *caption = new QLabel;
+    m_texts.set(caption, "text", label);
+    form->addRow(caption, field);
+    return caption;
+}
+
+// The label, the box and its slider all explain the control.
+void SamplingPanel::addExplainedRow(QFormLayout *form, const char *label, QWidget *spin,
+                                    QWidget *row, const char *tip)
+{
+    m_texts.set(addLabelledRow(form, label, row), "toolTip", tip);
+    m_texts.set(spin, "toolTip", tip);
+    m_texts.set(row->findChild<QSlider *>(), "toolTip", tip);
+}
+
+void SamplingPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        m_texts.retranslate();
+    QWidget::changeEvent(event);
 }
 
 SamplingParams SamplingPanel::sampling() const
@@ -201,3 +213,5 @@ void SamplingPanel::setSeed(quint64 seed, bool fixed)
     m_seed->setValue(int(seed));
     m_randomSeed->setChecked(!fixed);
 }
+
+} // namespace azllm::ui

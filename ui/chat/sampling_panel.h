@@ -6,13 +6,16 @@
 #include <QWidget>
 
 #include "generator.h"
+#include "translated_texts.h"
 
 class QCheckBox;
 class QDoubleSpinBox;
 class QFormLayout;
+class QLabel;
 class QSlider;
 class QSpinBox;
 
+namespace azllm::ui {
 class SamplingPanel final : public QWidget
 {
     Q_OBJECT
@@ -37,11 +40,17 @@ public:
 Q_SIGNALS:
     void samplingChanged();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
-    QDoubleSpinBox *addDoubleRow(QFormLayout *form, const QString &label, double min, double max,
-                                 double step, int decimals, const QString &tip);
-    QSpinBox *addIntRow(QFormLayout *form, const QString &label, int min, int max,
-                        const QString &tip);
+    // Labels and tips are English sources (QT_TR_NOOP), translated now and after a switch.
+    QDoubleSpinBox *addDoubleRow(QFormLayout *form, const char *label, double min, double max,
+                                 double step, int decimals, const char *tip);
+    QSpinBox *addIntRow(QFormLayout *form, const char *label, int min, int max, const char *tip);
+    QLabel *addLabelledRow(QFormLayout *form, const char *label, QWidget *field);
+    void addExplainedRow(QFormLayout *form, const char *label, QWidget *spin, QWidget *row,
+                         const char *tip);
 
     QDoubleSpinBox *m_temperature = nullptr;
     QSpinBox *m_topK = nullptr;
@@ -50,4 +59,7 @@ private:
     QSpinBox *m_maxNewTokens = nullptr;
     QSpinBox *m_seed = nullptr;
     QCheckBox *m_randomSeed = nullptr;
+    TranslatedTexts m_texts{staticMetaObject.className()};
 };
+
+} // namespace azllm::ui

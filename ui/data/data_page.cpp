@@ -1,5 +1,6 @@
 #include "data_page.h"
 
+#include <QEvent>
 #include <QFileInfo>
 #include <QLabel>
 #include <QSplitter>
@@ -9,27 +10,23 @@
 #include "dataset_browser.h"
 #include "dataset_summary.h"
 #include "prepare_panel.h"
+#include "sources_panel.h"
 #include "tokenizer_playground.h"
 #include "workspace.h"
 
-using azllm::ui::DatasetBrowser;
-using azllm::ui::PreparePanel;
-using azllm::ui::TokenizerPlayground;
+namespace azllm::ui {
 
 namespace {
 
-QWidget *header(QWidget *parent)
+// The screen's title and what it is for; the labels' texts come from DataPage::retranslate().
+QWidget *header(QLabel *&title, QLabel *&subtitle, QWidget *parent)
 {
-    auto *title = new QLabel(DataPage::tr("Data"), parent);
+    title = new QLabel(parent);
     QFont titleFont = title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
     titleFont.setBold(true);
     title->setFont(titleFont);
-    auto *subtitle = new QLabel(
-        DataPage::tr("Turn Azerbaijani text into training data: clean it, remove duplicates, "
-                     "train a tokenizer and write token files. Then see how the tokenizer splits "
-                     "your own sentences."),
-        parent);
+    subtitle = new QLabel(parent);
     subtitle->setWordWrap(true);
     subtitle->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
     auto *box = new QWidget(parent);
@@ -41,9 +38,9 @@ QWidget *header(QWidget *parent)
     return box;
 }
 
-QWidget *titled(const QString &title, QWidget *content, QWidget *parent)
+QWidget *titled(QLabel *&label, QWidget *content, QWidget *parent)
 {
-    auto *label = new QLabel(title, parent);
+    label = new QLabel(parent);
     QFont bold = label->font();
     bold.setBold(true);
     bold.setPointSizeF(bold.pointSizeF() * 1.1);
@@ -67,13 +64,18 @@ DataPage::DataPage(azllm::Workspace &workspace, QWidget *parent)
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("dataTabs"));
-    m_tabs->addTab(m_playground, tr("Tokenizer playground"));
-    m_tabs->addTab(m_prepare, tr("New dataset"));
+    m_tabs->addTab(m_playground, QString());
+    m_tabs->addTab(m_prepare, QString());
+    m_sources = new SourcesPanel(workspace, this);
+    m_tabs->addTab(m_sources, QString());
+    connect(m_sources, &SourcesPanel::useCollectedRequested, this,
+            [this](const QString &file) { addInputs({file}); });
+    connect(m_sources, &SourcesPanel::jobChanged, this, &DataPage::jobChanged);
     m_tabs->setDocumentMode(true);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setChildrenCollapsible(false);
-    splitter->addWidget(titled(tr("Your datasets"), m_datasets, splitter));
+    splitter->addWidget(titled(m_datasetsTitle, m_datasets, splitter));
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 6);
@@ -83,7 +85,7 @@ DataPage::DataPage(azllm::Workspace &workspace, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(18, 14, 18, 14);
     layout->setSpacing(12);
-    layout->addWidget(header(this));
+    layout->addWidget(header(m_title, m_subtitle, this));
     layout->addWidget(splitter, 1);
 
     connect(m_prepare, &PreparePanel::prepared, this, &DataPage::onPrepared);
@@ -91,6 +93,7 @@ DataPage::DataPage(azllm::Workspace &workspace, QWidget *parent)
     // Choosing a dataset on the left tries its tokenizer on the right.
     connect(m_datasets, &DatasetBrowser::selectionChanged, m_playground,
             &TokenizerPlayground::selectTokenizer);
+    retranslate();
     reload();
     // A first visit with nothing prepared starts where there is something to do.
     m_tabs->setCurrentWidget(m_datasets->names().isEmpty() ? static_cast<QWidget *>(m_prepare)
@@ -99,9 +102,29 @@ DataPage::DataPage(azllm::Workspace &workspace, QWidget *parent)
 
 DataPage::~DataPage() = default;
 
+void DataPage::retranslate()
+{
+    m_title->setText(tr("Data"));
+    m_subtitle->setText(
+        tr("Turn Azerbaijani text into training data: clean it, remove duplicates, "
+           "train a tokenizer and write token files. Then see how the tokenizer splits "
+           "your own sentences."));
+    m_datasetsTitle->setText(tr("Your datasets"));
+    m_tabs->setTabText(m_tabs->indexOf(m_playground), tr("Tokenizer playground"));
+    m_tabs->setTabText(m_tabs->indexOf(m_prepare), tr("New dataset"));
+    m_tabs->setTabText(m_tabs->indexOf(m_sources), tr("Sources"));
+}
+
+void DataPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
 bool DataPage::isBusy() const
 {
-    return m_prepare->isBusy();
+    return m_prepare->isBusy() || m_sources->isBusy();
 }
 
 void DataPage::addInputs(const QStringList &paths)
@@ -112,10 +135,10 @@ void DataPage::addInputs(const QStringList &paths)
 
 void DataPage::reload()
 {
-    QList<azllm::ui::DatasetSummary> summaries;
+    QList<DatasetSummary> summaries;
     QList<QPair<QString, QString>> tokenizers;
     for (const QString &name : m_workspace.datasetNames()) {
-        summaries << azllm::ui::readDatasetSummary(name, m_workspace.datasetDir(name));
+        summaries << readDatasetSummary(name, m_workspace.datasetDir(name));
         if (QFileInfo::exists(summaries.last().tokenizerPath()))
             tokenizers.append({name, summaries.last().tokenizerPath()});
     }
@@ -127,5 +150,7 @@ void DataPage::onPrepared(const QString &name)
 {
     reload();
     m_datasets->select(name);
-    emit datasetsChanged();
+    Q_EMIT datasetsChanged();
 }
+
+} // namespace azllm::ui

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QWidget>
 
+class QLabel;
 class QTabWidget;
 
 namespace azllm {
@@ -15,8 +16,8 @@ class Workspace;
 namespace azllm::ui {
 class DatasetBrowser;
 class PreparePanel;
+class SourcesPanel;
 class TokenizerPlayground;
-} // namespace azllm::ui
 
 class DataPage final : public QWidget
 {
@@ -32,25 +33,36 @@ public:
     // Adds files or folders to the "New dataset" inputs and shows that tab.
     void addInputs(const QStringList &paths);
 
-    azllm::ui::DatasetBrowser &datasets() { return *m_datasets; }
-    azllm::ui::PreparePanel &preparePanel() { return *m_prepare; }
-    azllm::ui::TokenizerPlayground &playground() { return *m_playground; }
+    DatasetBrowser &datasets() { return *m_datasets; }
+    PreparePanel &preparePanel() { return *m_prepare; }
+    TokenizerPlayground &playground() { return *m_playground; }
+    SourcesPanel &sourcesPanel() { return *m_sources; }
 
-public slots:
+public Q_SLOTS:
     // Reads the workspace's datasets again (after another screen or a first-start seed made one).
     void reload();
 
-signals:
+Q_SIGNALS:
     void datasetsChanged();
     // What runs now, for the status bar; empty when idle.
     void jobChanged(const QString &description);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void onPrepared(const QString &name);
 
     azllm::Workspace &m_workspace;
-    azllm::ui::DatasetBrowser *m_datasets = nullptr;
-    azllm::ui::PreparePanel *m_prepare = nullptr;
-    azllm::ui::TokenizerPlayground *m_playground = nullptr;
+    DatasetBrowser *m_datasets = nullptr;
+    PreparePanel *m_prepare = nullptr;
+    TokenizerPlayground *m_playground = nullptr;
+    SourcesPanel *m_sources = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_subtitle = nullptr;
+    QLabel *m_datasetsTitle = nullptr;
 };
+
+} // namespace azllm::ui

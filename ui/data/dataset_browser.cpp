@@ -1,5 +1,6 @@
 #include "dataset_browser.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -106,6 +107,12 @@ QString documentsSection(const DatasetSummary &s)
                 DatasetBrowser::tr("%1 empty, %2 exact duplicates, %3 near duplicates")
                     .arg(formatCount(s.emptyRemoved), formatCount(s.exactDuplicates),
                          formatCount(s.nearDuplicates)));
+    if (s.languageRemoved + s.qualityRemoved + s.piiReplaced > 0)
+        rows += row(DatasetBrowser::tr("Filtered"),
+                    DatasetBrowser::tr("%1 not Azerbaijani, %2 by quality rules; %3 e-mails and "
+                                       "phone numbers replaced")
+                        .arg(formatCount(s.languageRemoved), formatCount(s.qualityRemoved),
+                             formatCount(s.piiReplaced)));
     rows += row(DatasetBrowser::tr("Kept"), formatCount(s.documentsKept));
     rows += row(DatasetBrowser::tr("Training split"),
                 documentsAndTokens(s.trainDocuments, s.trainTokens));
@@ -157,7 +164,6 @@ DatasetBrowser::DatasetBrowser(QWidget *parent) : QWidget(parent)
     m_list = new QTreeWidget(this);
     m_list->setObjectName(QStringLiteral("datasetList"));
     m_list->setColumnCount(ColumnCount);
-    m_list->setHeaderLabels({tr("Dataset"), tr("Documents"), tr("Tokens"), tr("Vocabulary")});
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setAlternatingRowColors(true);
@@ -167,9 +173,7 @@ DatasetBrowser::DatasetBrowser(QWidget *parent) : QWidget(parent)
         m_list->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_list->setMaximumHeight(130);
 
-    m_empty = new QLabel(tr("No datasets yet. Add text under “New dataset” and press "
-                            "“Prepare dataset”."),
-                         this);
+    m_empty = new QLabel(this);
     m_empty->setWordWrap(true);
     m_empty->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
 
@@ -186,6 +190,14 @@ DatasetBrowser::DatasetBrowser(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_report, 1);
 
     connect(m_list, &QTreeWidget::currentItemChanged, this, &DatasetBrowser::showSelected);
+    retranslate();
+}
+
+void DatasetBrowser::retranslate()
+{
+    m_list->setHeaderLabels({tr("Dataset"), tr("Documents"), tr("Tokens"), tr("Vocabulary")});
+    m_empty->setText(tr("No datasets yet. Add text under “New dataset” and press "
+                        "“Prepare dataset”."));
 }
 
 void DatasetBrowser::setDatasets(const QList<DatasetSummary> &datasets)
@@ -241,7 +253,7 @@ void DatasetBrowser::showSelected()
                                     [&](const DatasetSummary &s) { return s.name == name; });
     m_report->setVisible(found != m_datasets.cend());
     m_report->setHtml(found != m_datasets.cend() ? reportHtml(*found) : QString());
-    emit selectionChanged(name);
+    Q_EMIT selectionChanged(name);
 }
 
 QString DatasetBrowser::reportHtml(const DatasetSummary &s)
@@ -257,6 +269,15 @@ QString DatasetBrowser::reportHtml(const DatasetSummary &s)
                                   "known: %1 training and %2 validation tokens.")
                                    .arg(formatCount(s.trainTokens), formatCount(s.valTokens)));
     return html + headlineSection(s) + documentsSection(s) + topPiecesSection(s) + issuesSection(s);
+}
+
+void DatasetBrowser::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        setDatasets(m_datasets);
+    }
+    QWidget::changeEvent(event);
 }
 
 } // namespace azllm::ui

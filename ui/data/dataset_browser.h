@@ -29,10 +29,14 @@ public:
     // The report as shown (HTML), for one dataset.
     static QString reportHtml(const DatasetSummary &summary);
 
-signals:
+Q_SIGNALS:
     void selectionChanged(const QString &name);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void showSelected();
 
     QTreeWidget *m_list = nullptr;

@@ -58,6 +58,12 @@ void readReport(QFile &file, DatasetSummary &summary)
     summary.exactDuplicates = number(fields, "exact_duplicates_removed");
     summary.nearDuplicates = number(fields, "near_duplicates_removed");
     summary.documentsKept = number(fields, "documents_kept");
+    summary.languageRemoved = number(fields, "lang_removed");
+    for (const char *rule : {"quality_removed_too_short", "quality_removed_too_few_letters",
+                             "quality_removed_too_many_symbols", "quality_removed_repeated_lines",
+                             "quality_removed_boilerplate"})
+        summary.qualityRemoved += number(fields, rule);
+    summary.piiReplaced = number(fields, "pii_replaced");
     summary.trainDocuments = number(fields, "train_documents");
     summary.valDocuments = number(fields, "val_documents");
     summary.trainTokens = number(fields, "train_tokens");

@@ -22,6 +22,8 @@ struct DatasetSummary
     std::uint64_t files = 0, filesSkipped = 0, filesIgnored = 0, bytes = 0;
     std::uint64_t documentsRead = 0, emptyRemoved = 0, exactDuplicates = 0, nearDuplicates = 0,
                   documentsKept = 0;
+    // The filters (report keys lang_removed, quality_removed_*, pii_replaced; 0 in older ones).
+    std::uint64_t languageRemoved = 0, qualityRemoved = 0, piiReplaced = 0;
     // Split.
     std::uint64_t trainDocuments = 0, valDocuments = 0, trainTokens = 0, valTokens = 0;
     // Statistics on the validation split (or on the training split, see statisticsSplit).

@@ -33,4 +33,16 @@ QString formatShare(double share, int decimals)
         .arg(QLocale().toString(share * 100.0, 'f', decimals));
 }
 
+QString formatTimeLeft(double seconds)
+{
+    const auto s = static_cast<qint64>(seconds + 0.5);
+    if (s < 60)
+        return QCoreApplication::translate("HumanUnits", "%1 s").arg(s);
+    if (s < 3600)
+        return QCoreApplication::translate("HumanUnits", "%1 min").arg((s + 30) / 60);
+    return QCoreApplication::translate("HumanUnits", "%1 h %2 min")
+        .arg(s / 3600)
+        .arg((s % 3600) / 60);
+}
+
 } // namespace azllm::ui

@@ -16,5 +16,7 @@ QString formatCountOf(std::uint64_t count, const QString &oneForm, const QString
 QString formatFileSize(std::uint64_t bytes);
 // A share (0..1) as a percentage with the given decimals: "5 %", "0.12 %".
 QString formatShare(double share, int decimals = 1);
+// A time left: "45 s", "3 min", "1 h 20 min".
+QString formatTimeLeft(double seconds);
 
 } // namespace azllm::ui

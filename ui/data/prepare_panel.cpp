@@ -6,6 +6,7 @@
 #include <QDoubleSpinBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -118,17 +119,22 @@ PreparePanel::~PreparePanel()
 
 QWidget *PreparePanel::createInputsBox()
 {
-    auto *box = new QGroupBox(tr("1.  Text to learn from"), this);
+    auto *box = new QGroupBox(this);
+    m_texts.set(box, "title", QT_TR_NOOP("1.  Text to learn from"));
     m_inputs = new QListWidget(box);
     m_inputs->setObjectName(QStringLiteral("prepareInputs"));
     m_inputs->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_inputs->setMinimumHeight(90);
     m_inputs->setMaximumHeight(150);
 
-    auto *addFiles = new QPushButton(tr("Import files…"), box);
-    auto *addFolder = new QPushButton(tr("Import folder…"), box);
-    auto *addSample = new QPushButton(tr("Add the sample corpus"), box);
-    m_removeButton = new QPushButton(tr("Remove"), box);
+    auto *addFiles = new QPushButton(box);
+    m_texts.set(addFiles, "text", QT_TR_NOOP("Import files…"));
+    auto *addFolder = new QPushButton(box);
+    m_texts.set(addFolder, "text", QT_TR_NOOP("Import folder…"));
+    auto *addSample = new QPushButton(box);
+    m_texts.set(addSample, "text", QT_TR_NOOP("Add the sample corpus"));
+    m_removeButton = new QPushButton(box);
+    m_texts.set(m_removeButton, "text", QT_TR_NOOP("Remove"));
     connect(addFiles, &QPushButton::clicked, this, &PreparePanel::chooseFiles);
     connect(addFolder, &QPushButton::clicked, this, &PreparePanel::chooseFolder);
     connect(addSample, &QPushButton::clicked, this,
@@ -146,19 +152,22 @@ QWidget *PreparePanel::createInputsBox()
     auto *layout = new QVBoxLayout(box);
     layout->addLayout(buttons);
     layout->addWidget(m_inputs, 1);
-    layout->addWidget(hintLabel(tr("Plain text (.txt, .md), JSON lines (.jsonl, one document per "
-                                   "line) and web pages (.html). Files must be UTF-8. You can "
-                                   "also drop files and folders here."),
-                                box));
+    layout->addWidget(
+        hint(QT_TR_NOOP("Plain text (.txt, .md), JSON lines (.jsonl, one document per "
+                        "line), web pages (.html) and Wikipedia dumps (.xml), each "
+                        "also compressed (.gz, .xz, .zst, .bz2). Files must be UTF-8. "
+                        "You can also drop files and folders here."),
+             box));
     return box;
 }
 
 QWidget *PreparePanel::createOptionsBox()
 {
-    auto *box = new QGroupBox(tr("2.  Options"), this);
+    auto *box = new QGroupBox(this);
+    m_texts.set(box, "title", QT_TR_NOOP("2.  Options"));
     m_name = new QLineEdit(box);
     m_name->setObjectName(QStringLiteral("prepareName"));
-    m_name->setPlaceholderText(tr("for example: news-2024"));
+    m_texts.set(m_name, "placeholderText", QT_TR_NOOP("for example: news-2024"));
     m_name->setMaxLength(64);
     m_nameProblem = new QLabel(box);
     m_nameProblem->setObjectName(QStringLiteral("prepareNameProblem"));
@@ -173,13 +182,13 @@ QWidget *PreparePanel::createOptionsBox()
     m_vocabSize->setSingleStep(1000);
     m_vocabSize->setValue(8000);
     m_vocabSize->setGroupSeparatorShown(true);
-    m_vocabSize->setSuffix(tr(" pieces"));
+    m_texts.set(m_vocabSize, "suffix", QT_TR_NOOP(" pieces"));
 
     m_modelType = new QComboBox(box);
     m_modelType->setObjectName(QStringLiteral("prepareModelType"));
-    m_modelType->addItem(tr("BPE (recommended; what llama.cpp expects)"),
-                         int(TokenizerModelType::Bpe));
-    m_modelType->addItem(tr("Unigram"), int(TokenizerModelType::Unigram));
+    m_modelType->addItem(QString(), int(TokenizerModelType::Bpe));
+    m_modelType->addItem(QString(), int(TokenizerModelType::Unigram));
+    translateModelTypes();
 
     m_valPercent = new QDoubleSpinBox(box);
     m_valPercent->setObjectName(QStringLiteral("prepareValPercent"));
@@ -187,37 +196,61 @@ QWidget *PreparePanel::createOptionsBox()
     m_valPercent->setDecimals(1);
     m_valPercent->setSingleStep(1.0);
     m_valPercent->setValue(5.0);
-    m_valPercent->setSuffix(tr(" % of documents"));
+    m_texts.set(m_valPercent, "suffix", QT_TR_NOOP(" % of documents"));
 
-    m_transliterate = new QCheckBox(tr("Transliterate Cyrillic-script Azerbaijani to Latin"), box);
+    m_transliterate = new QCheckBox(box);
+    m_texts.set(m_transliterate, "text",
+                QT_TR_NOOP("Transliterate Cyrillic-script Azerbaijani to Latin"));
     m_transliterate->setObjectName(QStringLiteral("prepareTransliterate"));
-    m_paragraphs = new QCheckBox(tr("One document per paragraph (blank-line separated)"), box);
+    m_paragraphs = new QCheckBox(box);
+    m_texts.set(m_paragraphs, "text",
+                QT_TR_NOOP("One document per paragraph (blank-line separated)"));
     m_paragraphs->setObjectName(QStringLiteral("prepareParagraphs"));
+    m_languageFilter = new QCheckBox(box);
+    m_texts.set(m_languageFilter, "text",
+                QT_TR_NOOP("Keep Azerbaijani only (language identification)"));
+    m_languageFilter->setObjectName(QStringLiteral("prepareLanguageFilter"));
+    m_qualityFilter = new QCheckBox(box);
+    m_texts.set(m_qualityFilter, "text",
+                QT_TR_NOOP("Quality rules: drop short, symbol-heavy, repetitive and boilerplate "
+                           "text"));
+    m_qualityFilter->setObjectName(QStringLiteral("prepareQualityFilter"));
+    m_piiFilter = new QCheckBox(box);
+    m_texts.set(m_piiFilter, "text", QT_TR_NOOP("Replace e-mail addresses and phone numbers"));
+    m_piiFilter->setObjectName(QStringLiteral("preparePiiFilter"));
+    for (QCheckBox *filter : {m_languageFilter, m_qualityFilter, m_piiFilter})
+        filter->setChecked(true); // on for new imports; report.txt counts what each removed
 
     auto *vocabRow = new QHBoxLayout;
     vocabRow->addWidget(m_vocabSize);
-    vocabRow->addWidget(hintLabel(tr("8,000 suits a few MB of text, 32,000 hundreds of MB."), box),
-                        1);
+    vocabRow->addWidget(
+        hint(QT_TR_NOOP("8,000 suits a few MB of text, 32,000 hundreds of MB."), box), 1);
 
     auto *form = new QFormLayout(box);
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    form->addRow(tr("Dataset name:"), m_name);
+    form->addRow(caption(QT_TR_NOOP("Dataset name:"), box), m_name);
     form->addRow(QString(), m_nameProblem);
-    form->addRow(tr("Vocabulary size:"), vocabRow);
-    form->addRow(tr("Tokenizer type:"), m_modelType);
-    form->addRow(tr("Held out for validation:"), m_valPercent);
+    form->addRow(caption(QT_TR_NOOP("Vocabulary size:"), box), vocabRow);
+    form->addRow(caption(QT_TR_NOOP("Tokenizer type:"), box), m_modelType);
+    form->addRow(caption(QT_TR_NOOP("Held out for validation:"), box), m_valPercent);
     form->addRow(QString(), m_transliterate);
     form->addRow(QString(), m_paragraphs);
+    form->addRow(caption(QT_TR_NOOP("Filters:"), box), m_languageFilter);
+    form->addRow(QString(), m_qualityFilter);
+    form->addRow(QString(), m_piiFilter);
     return box;
 }
 
 QWidget *PreparePanel::createRunBox()
 {
-    auto *box = new QGroupBox(tr("3.  Clean, train the tokenizer, write token files"), this);
-    m_prepareButton = new QPushButton(tr("Prepare dataset"), box);
+    auto *box = new QGroupBox(this);
+    m_texts.set(box, "title", QT_TR_NOOP("3.  Clean, train the tokenizer, write token files"));
+    m_prepareButton = new QPushButton(box);
+    m_texts.set(m_prepareButton, "text", QT_TR_NOOP("Prepare dataset"));
     m_prepareButton->setObjectName(QStringLiteral("prepareButton"));
     m_prepareButton->setDefault(true);
-    m_cancelButton = new QPushButton(tr("Cancel"), box);
+    m_cancelButton = new QPushButton(box);
+    m_texts.set(m_cancelButton, "text", QT_TR_NOOP("Cancel"));
     m_cancelButton->setObjectName(QStringLiteral("prepareCancel"));
     connect(m_prepareButton, &QPushButton::clicked, this, &PreparePanel::startPreparing);
     connect(m_cancelButton, &QPushButton::clicked, this, &PreparePanel::cancel);
@@ -229,7 +262,7 @@ QWidget *PreparePanel::createRunBox()
     m_stage = new QLabel(box);
     m_stage->setObjectName(QStringLiteral("prepareStage"));
     m_stage->setWordWrap(true);
-    m_result = new QLabel(box);
+    m_result = new StatusLine(box);
     m_result->setObjectName(QStringLiteral("prepareResult"));
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -252,6 +285,26 @@ QWidget *PreparePanel::createRunBox()
     layout->addWidget(m_result);
     layout->addWidget(m_issues);
     return box;
+}
+
+QLabel *PreparePanel::hint(const char *source, QWidget *parent)
+{
+    QLabel *label = hintLabel(QString(), parent);
+    m_texts.set(label, "text", source);
+    return label;
+}
+
+QLabel *PreparePanel::caption(const char *source, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    m_texts.set(label, "text", source);
+    return label;
+}
+
+void PreparePanel::translateModelTypes()
+{
+    m_modelType->setItemText(0, tr("BPE (recommended; what llama.cpp expects)"));
+    m_modelType->setItemText(1, tr("Unigram"));
 }
 
 void PreparePanel::addInputs(const QStringList &paths)
@@ -297,7 +350,10 @@ QString PreparePanel::nameProblem(const QString &name) const
     if (!safeNamePattern().match(name).hasMatch())
         return tr("Use Latin letters, digits, “-” and “_” only, starting with a letter or digit "
                   "(the name becomes a folder).");
-    if (QFileInfo::exists(m_workspace.datasetDir(name)))
+    // A folder holding only an interrupted preparation's work is free: preparing resumes it.
+    const bool interrupted = QFileInfo::exists(m_workspace.datasetDir(name) +
+                                               QStringLiteral("/.prepare-work/checkpoint.txt"));
+    if (QFileInfo::exists(m_workspace.datasetDir(name)) && !interrupted)
         return tr("A dataset called “%1” already exists: choose another name.").arg(name);
     return {};
 }
@@ -306,7 +362,8 @@ void PreparePanel::chooseFiles()
 {
     const QStringList files = QFileDialog::getOpenFileNames(
         this, tr("Import text files"), QString(),
-        tr("Text corpora (*.txt *.md *.markdown *.jsonl *.html *.htm);;All files (*)"));
+        tr("Text corpora (*.txt *.md *.markdown *.jsonl *.html *.htm *.xml *.gz *.xz *.zst "
+           "*.bz2);;All files (*)"));
     addInputs(files);
 }
 
@@ -364,6 +421,11 @@ azllm::PrepareOptions PreparePanel::options() const
     options.valRatio = m_valPercent->value() / 100.0;
     options.cleaning.transliterateCyrillic = m_transliterate->isChecked();
     options.import.paragraphDocuments = m_paragraphs->isChecked();
+    options.filters.language = m_languageFilter->isChecked();
+    options.filters.quality.enabled = m_qualityFilter->isChecked();
+    if (!options.filters.quality.enabled)
+        options.filters.quality.boilerplateDocuments = 0;
+    options.filters.pii = m_piiFilter->isChecked();
     return options;
 }
 
@@ -373,7 +435,7 @@ void PreparePanel::startPreparing()
         return;
     m_runningName = datasetName();
     const azllm::PrepareOptions runOptions = options();
-    m_result->clear();
+    m_result->clearStatus();
     showIssues({});
     // Before anything is shown: a Cancel pressed from here on must stick.
     m_worker->clearCancel();
@@ -391,7 +453,7 @@ void PreparePanel::cancel()
     m_worker->requestCancel();
     m_cancelButton->setEnabled(false);
     m_stage->setText(tr("Cancelling…"));
-    emit jobChanged(tr("Cancelling the preparation of “%1”…").arg(m_runningName));
+    Q_EMIT jobChanged(tr("Cancelling the preparation of “%1”…").arg(m_runningName));
 }
 
 void PreparePanel::setBusy(bool busy)
@@ -400,28 +462,33 @@ void PreparePanel::setBusy(bool busy)
     for (QWidget *input :
          {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_vocabSize),
           static_cast<QWidget *>(m_modelType), static_cast<QWidget *>(m_valPercent),
-          static_cast<QWidget *>(m_transliterate), static_cast<QWidget *>(m_paragraphs)})
+          static_cast<QWidget *>(m_transliterate), static_cast<QWidget *>(m_paragraphs),
+          static_cast<QWidget *>(m_languageFilter), static_cast<QWidget *>(m_qualityFilter),
+          static_cast<QWidget *>(m_piiFilter)})
         input->setEnabled(!busy);
     setAcceptDrops(!busy);
     updateState();
-    emit busyChanged(busy);
+    Q_EMIT busyChanged(busy);
     if (!busy)
-        emit jobChanged(QString());
+        Q_EMIT jobChanged(QString());
 }
 
 void PreparePanel::showProgress(const azllm::PrepareProgress &progress)
 {
     if (!m_busy || !m_cancelButton->isEnabled()) { // finished, or "Cancelling…" stays up
-        emit progressed(progress);
+        Q_EMIT progressed(progress);
         return;
     }
     QString step;
     switch (progress.stage) {
     case PrepareStage::Import:
-        step = tr("Reading, cleaning and removing duplicates");
+        step = tr("Reading, cleaning, filtering and removing duplicates");
         if (progress.total > 0)
             step +=
                 tr(": %1 of %2").arg(formatFileSize(progress.done), formatFileSize(progress.total));
+        step += tr(", %1 of text, %2")
+                    .arg(formatFileSize(progress.textBytes),
+                         formatCountOf(progress.documents, tr("%1 document"), tr("%1 documents")));
         break;
     case PrepareStage::TrainTokenizer:
         step = tr("Training the tokenizer on %1 (no progress to show; large corpora take "
@@ -438,6 +505,8 @@ void PreparePanel::showProgress(const azllm::PrepareProgress &progress)
         step = tr("Finishing");
         break;
     }
+    if (progress.secondsLeft >= 0)
+        step += tr(" · about %1 left").arg(formatTimeLeft(progress.secondsLeft));
     const QString stepText = tr("Step %1 of 3 · %2").arg(stageNumber(progress.stage)).arg(step);
     m_stage->setText(stepText);
     // The tokenizer trainer reports no progress of its own: show a busy bar instead of a stuck one.
@@ -447,8 +516,36 @@ void PreparePanel::showProgress(const azllm::PrepareProgress &progress)
         m_progress->setRange(0, 100);
         m_progress->setValue(progress.total ? int(100 * progress.done / progress.total) : 0);
     }
-    emit jobChanged(tr("Preparing “%1”: %2").arg(m_runningName, stepText));
-    emit progressed(progress);
+    Q_EMIT jobChanged(tr("Preparing “%1”: %2").arg(m_runningName, stepText));
+    Q_EMIT progressed(progress);
+}
+
+QString PreparePanel::outcomeText(const PrepareOutcome &outcome, const QString &name,
+                                  int skippedIssues)
+{
+    switch (outcome.status) {
+    case PrepareOutcome::Status::Prepared: {
+        QString text = tr("Prepared “%1”: %2, %3, a vocabulary of %4 pieces.")
+                           .arg(name,
+                                formatCountOf(outcome.report.documentsKept, tr("%1 document"),
+                                              tr("%1 documents")),
+                                formatCountOf(outcome.report.trainTokens + outcome.report.valTokens,
+                                              tr("%1 token"), tr("%1 tokens")),
+                                formatCount(std::uint64_t(outcome.report.vocabSize)));
+        if (skippedIssues > 0)
+            text +=
+                QLatin1Char(' ') + formatCountOf(std::uint64_t(skippedIssues),
+                                                 tr("One input problem was skipped, see below."),
+                                                 tr("%1 input problems were skipped, see below."));
+        return text;
+    }
+    case PrepareOutcome::Status::Cancelled:
+        return tr("Cancelled. Nothing was written; “%1” was not created.").arg(name);
+    case PrepareOutcome::Status::Failed:
+        break;
+    }
+    return tr("Preparing “%1” failed: %2")
+        .arg(name, outcome.error.section(QLatin1Char('\n'), 0, 0));
 }
 
 void PreparePanel::showOutcome(const PrepareOutcome &outcome)
@@ -459,36 +556,16 @@ void PreparePanel::showOutcome(const PrepareOutcome &outcome)
     QStringList issues;
     for (const ImportIssue &issue : outcome.report.issues)
         issues << QString::fromStdString(issue.toString());
-    switch (outcome.status) {
-    case PrepareOutcome::Status::Prepared:
-        m_result->setStyleSheet(kSuccessStyle);
-        m_result->setText(
-            tr("Prepared “%1”: %2, %3, a vocabulary of %4 pieces.")
-                .arg(name,
-                     formatCountOf(outcome.report.documentsKept, tr("%1 document"),
-                                   tr("%1 documents")),
-                     formatCountOf(outcome.report.trainTokens + outcome.report.valTokens,
-                                   tr("%1 token"), tr("%1 tokens")),
-                     formatCount(std::uint64_t(outcome.report.vocabSize))));
-        if (!issues.isEmpty())
-            m_result->setText(m_result->text() + QLatin1Char(' ') +
-                              formatCountOf(std::uint64_t(issues.size()),
-                                            tr("One input problem was skipped, see below."),
-                                            tr("%1 input problems were skipped, see below.")));
-        break;
-    case PrepareOutcome::Status::Cancelled:
-        m_result->setStyleSheet(kNeutralStyle);
-        m_result->setText(tr("Cancelled. Nothing was written; “%1” was not created.").arg(name));
-        break;
-    case PrepareOutcome::Status::Failed:
-        m_result->setStyleSheet(kProblemStyle);
-        m_result->setText(tr("Preparing “%1” failed: %2")
-                              .arg(name, outcome.error.section(QLatin1Char('\n'), 0, 0)));
-        // The preparer lists the first problems after the first line; show them as issues.
+    m_result->setStyleSheet(outcome.status == PrepareOutcome::Status::Prepared    ? kSuccessStyle
+                            : outcome.status == PrepareOutcome::Status::Cancelled ? kNeutralStyle
+                                                                                  : kProblemStyle);
+    m_result->say([outcome, name, skipped = issues.size()] {
+        return outcomeText(outcome, name, int(skipped));
+    });
+    // The preparer lists the first problems after the first line; show them as issues.
+    if (outcome.status == PrepareOutcome::Status::Failed)
         issues << outcome.error.section(QLatin1Char('\n'), 1)
                       .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        break;
-    }
     for (QString &issue : issues)
         issue = issue.trimmed();
     issues.removeDuplicates();
@@ -499,7 +576,7 @@ void PreparePanel::showOutcome(const PrepareOutcome &outcome)
     }
     setBusy(false);
     if (outcome.status == PrepareOutcome::Status::Prepared)
-        emit prepared(name);
+        Q_EMIT prepared(name);
 }
 
 void PreparePanel::showIssues(const QStringList &issues)
@@ -526,6 +603,16 @@ void PreparePanel::dropEvent(QDropEvent *event)
             paths << url.toLocalFile();
     addInputs(paths);
     event->acceptProposedAction();
+}
+
+void PreparePanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_texts.retranslate();
+        translateModelTypes();
+        updateState();
+    }
+    QWidget::changeEvent(event);
 }
 
 } // namespace azllm::ui

@@ -7,6 +7,8 @@
 #include <QWidget>
 
 #include "prepare_worker.h"
+#include "status_line.h"
+#include "translated_texts.h"
 
 class QCheckBox;
 class QComboBox;
@@ -41,11 +43,11 @@ public:
     // Why a name cannot be used (empty when it can): it becomes a folder under datasets/.
     QString nameProblem(const QString &name) const;
 
-public slots:
+public Q_SLOTS:
     void startPreparing();
     void cancel();
 
-signals:
+Q_SIGNALS:
     void prepared(const QString &name);
     void busyChanged(bool busy);
     // For the status bar; empty when idle.
@@ -56,8 +58,13 @@ signals:
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    // A hint or a form label whose text is `source`, translated now and after a switch.
+    QLabel *hint(const char *source, QWidget *parent);
+    QLabel *caption(const char *source, QWidget *parent);
+    void translateModelTypes();
     QWidget *createInputsBox();
     QWidget *createOptionsBox();
     QWidget *createRunBox();
@@ -70,6 +77,9 @@ private:
     void setBusy(bool busy);
     void showProgress(const azllm::PrepareProgress &progress);
     void showOutcome(const azllm::ui::PrepareOutcome &outcome);
+    // The result line, worded in the interface's language (again after a switch).
+    static QString outcomeText(const azllm::ui::PrepareOutcome &outcome, const QString &name,
+                               int skippedIssues);
     void showIssues(const QStringList &issues);
 
     azllm::Workspace &m_workspace;
@@ -88,12 +98,16 @@ private:
     QDoubleSpinBox *m_valPercent = nullptr;
     QCheckBox *m_transliterate = nullptr;
     QCheckBox *m_paragraphs = nullptr;
+    QCheckBox *m_languageFilter = nullptr;
+    QCheckBox *m_qualityFilter = nullptr;
+    QCheckBox *m_piiFilter = nullptr;
     QPushButton *m_prepareButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_stage = nullptr;
-    QLabel *m_result = nullptr;
+    StatusLine *m_result = nullptr;
     QListWidget *m_issues = nullptr;
+    TranslatedTexts m_texts{staticMetaObject.className()};
 };
 
 } // namespace azllm::ui

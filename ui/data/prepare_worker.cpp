@@ -38,7 +38,7 @@ void PrepareWorker::prepare(const azllm::PrepareOptions &options)
     // empty, and would block the name. rmdir removes only an empty folder.
     if (outcome.status != PrepareOutcome::Status::Prepared && !folderExisted)
         QDir().rmdir(outcome.outputDir);
-    emit finished(outcome);
+    Q_EMIT finished(outcome);
 }
 
 bool PrepareWorker::onProgress(const PrepareProgress &progress)
@@ -47,7 +47,7 @@ bool PrepareWorker::onProgress(const PrepareProgress &progress)
     if (stageChanged || m_sinceLastReport.elapsed() >= kMinReportIntervalMs) {
         m_lastStage = progress.stage;
         m_sinceLastReport.start();
-        emit progressed(progress);
+        Q_EMIT progressed(progress);
     }
     // Read after emitting, so a receiver connected directly can cancel this very step.
     return !m_cancelRequested.load();

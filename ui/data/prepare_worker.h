@@ -54,7 +54,7 @@ public:
     // Blocks the calling thread (the worker's) until done; emits finished() exactly once.
     void prepare(const azllm::PrepareOptions &options);
 
-signals:
+Q_SIGNALS:
     // Throttled: every stage change, otherwise at most about ten a second.
     void progressed(const azllm::PrepareProgress &progress);
     void finished(const azllm::ui::PrepareOutcome &outcome);

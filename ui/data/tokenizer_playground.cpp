@@ -1,6 +1,7 @@
 #include "tokenizer_playground.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -46,13 +47,15 @@ TokenizerPlayground::TokenizerPlayground(QWidget *parent) : QWidget(parent)
     m_tokenizerBox->setMinimumWidth(180);
     m_tokenizerInfo = mutedLabel(QString(), this);
     auto *chooser = new QHBoxLayout;
-    chooser->addWidget(new QLabel(tr("Tokenizer of dataset:"), this));
+    auto *chooserLabel = new QLabel(this);
+    m_texts.set(chooserLabel, "text", QT_TR_NOOP("Tokenizer of dataset:"));
+    chooser->addWidget(chooserLabel);
     chooser->addWidget(m_tokenizerBox);
     chooser->addWidget(m_tokenizerInfo, 1);
 
     m_input = new QPlainTextEdit(this);
     m_input->setObjectName(QStringLiteral("playgroundInput"));
-    m_input->setPlaceholderText(tr("Type or paste Azerbaijani text here…"));
+    m_texts.set(m_input, "placeholderText", QT_TR_NOOP("Type or paste Azerbaijani text here…"));
     m_input->setFixedHeight(m_input->fontMetrics().lineSpacing() * 4 + 16);
     m_input->setPlainText(exampleText());
 
@@ -73,11 +76,13 @@ TokenizerPlayground::TokenizerPlayground(QWidget *parent) : QWidget(parent)
     scroll->setFrameShape(QFrame::StyledPanel);
     scroll->setBackgroundRole(QPalette::Base);
 
-    auto *legend = mutedLabel(
-        tr("Each coloured chip is one token. \u2581 marks the start of a word; dashed orange "
-           "chips are byte fallback (a character the vocabulary lacks, spelled byte by byte). "
-           "Hover a chip to see its id."),
-        this);
+    auto *legend = mutedLabel(QString(), this);
+    m_texts.set(legend, "text",
+                QT_TR_NOOP("Each coloured chip is one token. \u2581 marks the start of a word; "
+                           "dashed orange "
+                           "chips are byte fallback (a character the vocabulary lacks, spelled "
+                           "byte by byte). "
+                           "Hover a chip to see its id."));
 
     auto *layout = new QVBoxLayout(this);
     layout->setSpacing(10);
@@ -222,6 +227,15 @@ void TokenizerPlayground::showProblem(const QString &message)
 {
     m_figures->setText(message);
     m_details->clear();
+}
+
+void TokenizerPlayground::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_texts.retranslate();
+        loadSelectedTokenizer();
+    }
+    QWidget::changeEvent(event);
 }
 
 } // namespace azllm::ui

@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "tokenizer.h"
+#include "translated_texts.h"
 
 class QComboBox;
 class QLabel;
@@ -45,6 +46,9 @@ public:
     // Words as the corpus statistics count them: runs of anything but space, tab and newline.
     static int countWords(const QString &text);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void loadSelectedTokenizer();
     void retokenize();
@@ -60,6 +64,7 @@ private:
     std::optional<azllm::Tokenizer> m_tokenizer;
     int m_tokenCount = 0;
     int m_wordCount = 0;
+    TranslatedTexts m_texts{staticMetaObject.className()};
 };
 
 } // namespace azllm::ui

@@ -2,6 +2,7 @@
 
 #include <QCheckBox>
 #include <QCoreApplication>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHash>
 #include <QLabel>
@@ -15,7 +16,7 @@
 
 #include "workspace.h"
 
-using namespace azllm;
+namespace azllm::ui {
 
 namespace {
 
@@ -25,15 +26,15 @@ constexpr int kNotesSaveDelayMs = 700;
 QString screenTitle(const QString &screen)
 {
     static const QHash<QString, const char *> titles = {
-        {QStringLiteral("data"), QT_TRANSLATE_NOOP("LessonsPage", "Data")},
-        {QStringLiteral("model"), QT_TRANSLATE_NOOP("LessonsPage", "Model")},
-        {QStringLiteral("train"), QT_TRANSLATE_NOOP("LessonsPage", "Train")},
-        {QStringLiteral("chat"), QT_TRANSLATE_NOOP("LessonsPage", "Chat")},
-        {QStringLiteral("roadmap"), QT_TRANSLATE_NOOP("LessonsPage", "Roadmap")},
-        {QStringLiteral("lessons"), QT_TRANSLATE_NOOP("LessonsPage", "Lessons")},
+        {QStringLiteral("data"), QT_TRANSLATE_NOOP("azllm::ui::LessonsPage", "Data")},
+        {QStringLiteral("model"), QT_TRANSLATE_NOOP("azllm::ui::LessonsPage", "Model")},
+        {QStringLiteral("train"), QT_TRANSLATE_NOOP("azllm::ui::LessonsPage", "Train")},
+        {QStringLiteral("chat"), QT_TRANSLATE_NOOP("azllm::ui::LessonsPage", "Chat")},
+        {QStringLiteral("roadmap"), QT_TRANSLATE_NOOP("azllm::ui::LessonsPage", "Roadmap")},
+        {QStringLiteral("lessons"), QT_TRANSLATE_NOOP("azllm::ui::LessonsPage", "Lessons")},
     };
     const char *title = titles.value(screen, nullptr);
-    return title ? QCoreApplication::translate("LessonsPage", title) : screen;
+    return title ? QCoreApplication::translate("azllm::ui::LessonsPage", title) : screen;
 }
 
 } // namespace
@@ -64,6 +65,7 @@ LessonsPage::LessonsPage(Workspace &workspace, QWidget *parent, const QString &s
     } catch (const std::exception &e) {
         showMessage(QString::fromStdString(e.what()), true);
     }
+    retranslate();
     fillSyllabus();
     if (!m_syllabus.days().isEmpty())
         openDay(1);
@@ -123,12 +125,11 @@ QWidget *LessonsPage::buildLessonColumn()
     m_actionsRow = new QHBoxLayout(m_actionsBox);
     m_actionsRow->setContentsMargins(0, 0, 0, 0);
 
-    m_doneBox = new QCheckBox(tr("I have finished this lesson"));
+    m_doneBox = new QCheckBox;
     m_doneBox->setObjectName(QStringLiteral("lessonDone"));
     connect(m_doneBox, &QCheckBox::toggled, this, &LessonsPage::handleDoneToggled);
     m_notes = new QPlainTextEdit;
     m_notes->setObjectName(QStringLiteral("lessonNotes"));
-    m_notes->setPlaceholderText(tr("My notes for this lesson (saved automatically)"));
     m_notes->setMaximumHeight(110);
     connect(m_notes, &QPlainTextEdit::textChanged, this, &LessonsPage::handleNotesEdited);
 
@@ -193,11 +194,7 @@ void LessonsPage::openDay(int number)
         const QSignalBlocker block(m_days);
         m_days->setCurrentRow(number - 1);
     }
-    // The lesson's own heading carries its title; this line says where it sits and where to work.
-    m_title->setText(tr("Day %1 of %2 · exercise on the %3 screen")
-                         .arg(day->day)
-                         .arg(m_syllabus.days().size())
-                         .arg(screenTitle(day->screen)));
+    showDayTitle(*day);
     try {
         m_lesson->setMarkdown(m_syllabus.lessonMarkdown(number));
     } catch (const std::exception &e) {
@@ -221,6 +218,46 @@ void LessonsPage::openDay(int number)
     m_notesDirty = false;
 }
 
+// The lesson's own heading carries its title; this line says where it sits and where to work.
+void LessonsPage::showDayTitle(const SyllabusDay &day)
+{
+    m_title->setText(tr("Day %1 of %2 · exercise on the %3 screen")
+                         .arg(day.day)
+                         .arg(m_syllabus.days().size())
+                         .arg(screenTitle(day.screen)));
+}
+
+void LessonsPage::retranslate()
+{
+    m_doneBox->setText(tr("I have finished this lesson"));
+    m_notes->setPlaceholderText(tr("My notes for this lesson (saved automatically)"));
+    updateProgress();
+    if (const SyllabusDay *day = m_syllabus.day(m_day)) {
+        showDayTitle(*day);
+        translateActions(*day);
+    }
+}
+
+// The row shows "Try it:" and then one button per action, in order.
+void LessonsPage::translateActions(const SyllabusDay &day)
+{
+    for (int i = 0; i < m_actionsRow->count(); ++i) {
+        QWidget *widget = m_actionsRow->itemAt(i)->widget();
+        if (auto *label = qobject_cast<QLabel *>(widget))
+            label->setText(tr("Try it:"));
+        else if (widget && i - 1 < day.actions.size())
+            widget->setToolTip(
+                tr("Opens the %1 screen").arg(screenTitle(day.actions[i - 1].screen)));
+    }
+}
+
+void LessonsPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
 void LessonsPage::openArgument(const QString &argument)
 {
     QString digits = argument;
@@ -242,15 +279,15 @@ void LessonsPage::showActions(const SyllabusDay &day)
         m_actionsBox->hide();
         return;
     }
-    m_actionsRow->addWidget(new QLabel(tr("Try it:")));
+    m_actionsRow->addWidget(new QLabel);
     for (int i = 0; i < day.actions.size(); ++i) {
         auto *button = new QPushButton(QStringLiteral("▶ ") + day.actions[i].label);
         button->setObjectName(QStringLiteral("tryIt%1").arg(i));
-        button->setToolTip(tr("Opens the %1 screen").arg(screenTitle(day.actions[i].screen)));
         connect(button, &QPushButton::clicked, this, [this, i] { triggerAction(i); });
         m_actionsRow->addWidget(button);
     }
     m_actionsRow->addStretch(1);
+    translateActions(day);
     m_actionsBox->show();
 }
 
@@ -321,3 +358,5 @@ QString LessonsPage::statusText() const
 {
     return m_message->text();
 }
+
+} // namespace azllm::ui

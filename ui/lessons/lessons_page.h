@@ -21,6 +21,7 @@ namespace azllm {
 class Workspace;
 }
 
+namespace azllm::ui {
 class LessonsPage final : public QWidget
 {
     Q_OBJECT
@@ -51,7 +52,13 @@ Q_SIGNALS:
     // preset ("az-300m"), "lesson-41-template" or empty.
     void openScreenRequested(const QString &screen, const QString &argument);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
+    void showDayTitle(const azllm::SyllabusDay &day);
+    void translateActions(const azllm::SyllabusDay &day);
     QWidget *buildSyllabusColumn();
     QWidget *buildLessonColumn();
     void fillSyllabus();
@@ -80,3 +87,5 @@ private:
     QPlainTextEdit *m_notes = nullptr;
     QLabel *m_message = nullptr;
 };
+
+} // namespace azllm::ui

@@ -23,8 +23,8 @@ QString tr(const char *text)
 std::vector<Device> devicesToCompare()
 {
     std::vector<Device> devices = {
-        {QStringLiteral("t4-12"), tr("NVIDIA T4 (12 GB)"), 12 * kGiB},
-        {QStringLiteral("t4-16"), tr("NVIDIA T4 (16 GB)"), 16 * kGiB},
+        {QStringLiteral("t4-16"), tr("NVIDIA T4 (16 GB)"), 16 * kGiB,
+         tr("Every NVIDIA T4 has 16 GB; there is no 12 GB T4, whatever older notes say.")},
         {QStringLiteral("gpu-24"), tr("RTX 4090 / A10 (24 GB)"), 24 * kGiB},
         {QStringLiteral("a100-40"), tr("NVIDIA A100 (40 GB)"), 40 * kGiB},
         {QStringLiteral("a100-80"), tr("NVIDIA A100 (80 GB)"), 80 * kGiB},

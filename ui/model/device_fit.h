@@ -14,13 +14,15 @@ namespace azllm::ui {
 
 struct Device
 {
-    QString id;          // stable key for tests and settings: "t4-12", "this-machine"
-    QString name;        // shown to the learner: "NVIDIA T4 (12 GB)"
+    QString id;          // stable key for tests and settings: "t4-16", "this-machine"
+    QString name;        // shown to the learner: "NVIDIA T4 (16 GB)"
     std::int64_t memory; // bytes the model may use
+    QString note = {};   // a remark shown on the device's name, when there is one
 };
 
-// The course's cards (12 and 16 GB T4, 24 GB, 40 and 80 GB A100, 80 GB H100), then this
-// machine's RAM when it can be read. Card sizes are taken as GiB, as the drivers report them.
+// The course's cards (the 16 GB T4, 24 GB, 40 and 80 GB A100, 80 GB H100), then this machine's
+// RAM when it can be read. Card sizes are taken as GiB, as the drivers report them. There is no
+// 12 GB T4: every T4 has 16 GB (older course notes said 12; lesson 41 is corrected).
 std::vector<Device> devicesToCompare();
 
 // MemTotal from a /proc/meminfo-style file, in bytes; nullopt when it is missing or unreadable.

@@ -1,5 +1,6 @@
 #include "device_fit_table.h"
 
+#include <QEvent>
 #include <QHeaderView>
 
 #include "model_sizing.h"
@@ -59,13 +60,7 @@ DeviceFitTable::DeviceFitTable(QWidget *parent)
 {
     setColumnCount(ColumnCount);
     setRowCount(int(m_devices.size()));
-    setHorizontalHeaderLabels({tr("Device"), tr("Memory"), tr("Training"), tr("Inference")});
-    horizontalHeaderItem(TrainingColumn)
-        ->setToolTip(
-            tr("An fp32 AdamW training step at the batch and sequence length on the left."));
-    horizontalHeaderItem(InferenceColumn)
-        ->setToolTip(tr(
-            "Generating one sequence (batch 1) with the KV cache filled to the sequence length."));
+    retranslate();
     verticalHeader()->setVisible(false);
     horizontalHeader()->setSectionResizeMode(DeviceColumn, QHeaderView::Stretch);
     for (int c = MemoryColumn; c < ColumnCount; ++c)
@@ -79,6 +74,7 @@ DeviceFitTable::DeviceFitTable(QWidget *parent)
     for (int row = 0; row < rowCount(); ++row) {
         const Device &device = m_devices[std::size_t(row)];
         setItem(row, DeviceColumn, readOnlyItem(device.name));
+        item(row, DeviceColumn)->setToolTip(device.note);
         setItem(row, MemoryColumn, readOnlyItem(formatBytes(device.memory)));
         item(row, MemoryColumn)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         setItem(row, TrainingColumn, readOnlyItem(QString()));
@@ -87,8 +83,27 @@ DeviceFitTable::DeviceFitTable(QWidget *parent)
     // Exactly as tall as its rows, so the verdicts never hide behind a scroll bar.
     setFixedHeight(horizontalHeader()->sizeHint().height() +
                    verticalHeader()->defaultSectionSize() * rowCount() + 2 * frameWidth() + 2);
+}
+
+// The verdicts are shown again by the Model screen's own retranslate (it calls showFits).
+void DeviceFitTable::retranslate()
+{
+    setHorizontalHeaderLabels({tr("Device"), tr("Memory"), tr("Training"), tr("Inference")});
+    horizontalHeaderItem(TrainingColumn)
+        ->setToolTip(
+            tr("An fp32 AdamW training step at the batch and sequence length on the left."));
+    horizontalHeaderItem(InferenceColumn)
+        ->setToolTip(tr(
+            "Generating one sequence (batch 1) with the KV cache filled to the sequence length."));
     setToolTip(tr("Nominal memory; the GPU driver and framework keep roughly 0.5-1 GiB for "
                   "themselves, so a close fit may still fail."));
+}
+
+void DeviceFitTable::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QTableWidget::changeEvent(event);
 }
 
 void DeviceFitTable::showFits(const ModelConfig &config, std::int64_t batch, std::int64_t context)

@@ -24,7 +24,11 @@ public:
     // The verdict text shown for a device id ("t4-12"), empty when there is no such row.
     QString displayedFit(const QString &deviceId, bool training) const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void setVerdict(int row, int column, Fit fit, const QString &tooltip);
 
     std::vector<Device> m_devices;

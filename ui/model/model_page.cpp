@@ -1,6 +1,7 @@
 #include "model_page.h"
 
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -12,8 +13,7 @@
 #include "preset_table.h"
 #include "size_format.h"
 
-using namespace azllm;
-using namespace azllm::ui;
+namespace azllm::ui {
 
 namespace {
 
@@ -179,9 +179,10 @@ void ModelPage::handleMeasureRequested()
     if (m_measuring)
         return;
     m_measuring = true;
+    m_measureError.clear();
     m_measureButton->setEnabled(false);
     m_measureProgress->setVisible(true);
-    m_measureStatus->setText(tr("Measuring: a few training steps of az-tiny\u2026"));
+    showMeasureState();
     startBenchmarkThread();
     Q_EMIT benchmarkRequested();
 }
@@ -209,12 +210,8 @@ void ModelPage::handleMeasureFinished(const MachineSpeed &speed)
     m_measuring = false;
     m_speed = speed;
     m_measureButton->setEnabled(true);
-    m_measureButton->setText(tr("Measure again"));
     m_measureProgress->setVisible(false);
-    m_measureStatus->setText(tr("Trains at %1 (%2 tokens/s on az-tiny, %3).")
-                                 .arg(formatFlopRate(speed.flopsPerSecond),
-                                      QString::number(speed.tokensPerSecond, 'f', 0),
-                                      speed.device));
+    showMeasureState();
     refresh();
     Q_EMIT machineMeasured();
 }
@@ -224,8 +221,41 @@ void ModelPage::handleMeasureFailed(const QString &message)
     m_measuring = false;
     m_measureButton->setEnabled(true);
     m_measureProgress->setVisible(false);
-    m_measureStatus->setText(tr("The measurement failed: %1").arg(message));
+    m_measureError = message;
+    showMeasureState();
     Q_EMIT machineMeasured();
+}
+
+void ModelPage::showMeasureState()
+{
+    m_measureButton->setText(m_speed ? tr("Measure again") : tr("Measure this machine"));
+    if (m_measuring)
+        m_measureStatus->setText(tr("Measuring: a few training steps of az-tiny\u2026"));
+    else if (!m_measureError.isEmpty())
+        m_measureStatus->setText(tr("The measurement failed: %1").arg(m_measureError));
+    else if (m_speed)
+        m_measureStatus->setText(tr("Trains at %1 (%2 tokens/s on az-tiny, %3).")
+                                     .arg(formatFlopRate(m_speed->flopsPerSecond),
+                                          QString::number(m_speed->tokensPerSecond, 'f', 0),
+                                          m_speed->device));
+    else
+        m_measureStatus->setText(tr("Not measured yet."));
+}
+
+// ---- the language --------------------------------------------------------------------------
+
+void ModelPage::retranslate()
+{
+    m_texts.retranslate();
+    showMeasureState();
+    refresh(); // the figures' words and units, and the tooltips that carry figures
+}
+
+void ModelPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
 }
 
 // ---- showing the figures ------------------------------------------------------------------
@@ -363,3 +393,5 @@ void ModelPage::setValue(const QString &key, const QString &text)
     if (QLabel *label = m_values.value(key))
         label->setText(text);
 }
+
+} // namespace azllm::ui

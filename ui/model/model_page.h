@@ -12,6 +12,7 @@
 
 #include "machine_benchmark_worker.h"
 #include "model_config_metatype.h"
+#include "translated_texts.h"
 
 class QDoubleSpinBox;
 class QGridLayout;
@@ -25,7 +26,7 @@ namespace azllm::ui {
 class DeviceFitTable;
 class ParameterChart;
 class PresetTable;
-} // namespace azllm::ui
+class QuantizationPanel;
 
 class ModelPage final : public QWidget
 {
@@ -46,13 +47,16 @@ public:
     // Tokens the training-time estimate is for.
     double tokenBudget() const;
     // The measured training speed of this machine, once the benchmark has run.
-    std::optional<azllm::ui::MachineSpeed> machineSpeed() const { return m_speed; }
+    std::optional<MachineSpeed> machineSpeed() const { return m_speed; }
 
     // The text the screen shows for a figure, for tests: "params.total", "bytes.fp32",
     // "train.plain.total", "train.ckpt.activations", "infer.kv", "flops.train", "time.estimate",
     // "validation", "preset.az-700m.params", "fit.train.t4-12", ... (see displayedKeys()).
     QString displayedValue(const QString &key) const;
     QStringList displayedKeys() const;
+
+    // fp32 against int8 for a trained checkpoint (the main window gives it the runs folder).
+    QuantizationPanel *quantizationPanel() const { return m_quantization; }
 
     // Whether the first show starts the benchmark by itself (on by default; tests turn it off).
     void setMeasureOnFirstShow(bool measure) { m_measureOnFirstShow = measure; }
@@ -70,8 +74,12 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void retranslate();
+    // The measurement's button and status line, for the state it is in.
+    void showMeasureState();
     QWidget *buildPresetSection();
     QWidget *buildFormColumn();
     QWidget *buildSizeColumn();
@@ -81,18 +89,20 @@ private:
     QGroupBox *buildMachineBox();
     QGroupBox *buildTrainingMemoryBox();
     QGroupBox *buildInferenceMemoryBox();
-    QSpinBox *addSizeSpin(QGridLayout *form, const QString &label, const QString &objectName,
-                          int maximum, const QString &tooltip);
-    QLabel *addValueRow(QGridLayout *grid, int row, const QString &label, const QString &key,
-                        const QString &tooltip);
-    QLabel *valueLabel(const QString &key, const QString &tooltip);
+    QSpinBox *addSizeSpin(QGridLayout *form, const char *labelSource, const QString &objectName,
+                          int maximum, const char *tooltip);
+    QLabel *addValueRow(QGridLayout *grid, int row, const char *labelSource, const QString &key,
+                        const char *tooltip);
+    QLabel *valueLabel(const QString &key, const char *tooltip);
+    // A label whose text is `source`, translated.
+    QLabel *caption(const char *source);
     void startBenchmarkThread();
 
     void handleFormChanged();
     void handleContextChanged();
     void handleBudgetEdited();
     void handleComputeOptimalClicked();
-    void handleMeasureFinished(const azllm::ui::MachineSpeed &speed);
+    void handleMeasureFinished(const MachineSpeed &speed);
     void handleMeasureFailed(const QString &message);
 
     void refresh();
@@ -107,7 +117,7 @@ private:
     static QString notShownText();
     void setComputeOptimalBudget(std::int64_t parameters);
 
-    azllm::ui::PresetTable *m_presets = nullptr;
+    PresetTable *m_presets = nullptr;
     QSpinBox *m_vocab = nullptr;
     QSpinBox *m_context = nullptr;
     QSpinBox *m_embd = nullptr;
@@ -123,16 +133,21 @@ private:
     QProgressBar *m_measureProgress = nullptr;
     QLabel *m_measureStatus = nullptr;
     QPushButton *m_trainButton = nullptr;
-    azllm::ui::ParameterChart *m_chart = nullptr;
-    azllm::ui::DeviceFitTable *m_devices = nullptr;
+    ParameterChart *m_chart = nullptr;
+    DeviceFitTable *m_devices = nullptr;
+    QuantizationPanel *m_quantization = nullptr;
     QHash<QString, QLabel *> m_values; // every figure label, by displayedValue() key
+    TranslatedTexts m_texts{staticMetaObject.className()};
+    QString m_measureError; // why the last measurement failed, empty when it did not
 
     // The budget tracks 20 tokens per parameter until the learner types their own.
     bool m_budgetFollowsOptimal = true;
     bool m_measureOnFirstShow = true;
     bool m_shownOnce = false;
     bool m_measuring = false;
-    std::optional<azllm::ui::MachineSpeed> m_speed;
+    std::optional<MachineSpeed> m_speed;
     QThread m_benchmarkThread;
-    azllm::ui::MachineBenchmarkWorker *m_worker = nullptr; // lives on m_benchmarkThread
+    MachineBenchmarkWorker *m_worker = nullptr; // lives on m_benchmarkThread
 };
+
+} // namespace azllm::ui

@@ -1,5 +1,7 @@
 #include "parameter_chart.h"
 
+#include <QEvent>
+#include <QLocale>
 #include <QVBoxLayout>
 
 #include <qcustomplot.h>
@@ -25,17 +27,10 @@ ParameterChart::ParameterChart(QWidget *parent) : QWidget(parent), m_plot(new QC
 void ParameterChart::setupAxes()
 {
     m_plot->setBackground(palette().base());
-    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-    ticker->addTick(1, tr("Embeddings"));
-    ticker->addTick(2, tr("Attention"));
-    ticker->addTick(3, tr("MLP"));
-    ticker->addTick(4, tr("Norms"));
-    m_plot->xAxis->setTicker(ticker);
     m_plot->xAxis->setRange(0.4, kCategories + 0.6);
     m_plot->xAxis->grid()->setVisible(false);
     m_plot->xAxis->setSubTicks(false);
     m_plot->xAxis->setTickLength(0, 0);
-    m_plot->yAxis->setLabel(tr("parameters (millions)"));
     m_plot->yAxis->grid()->setSubGridVisible(false);
 
     m_bars = new QCPBars(m_plot->xAxis, m_plot->yAxis);
@@ -51,9 +46,29 @@ void ParameterChart::setupAxes()
     m_placeholder = new QCPItemText(m_plot);
     m_placeholder->position->setType(QCPItemPosition::ptAxisRectRatio);
     m_placeholder->position->setCoords(0.5, 0.45);
-    m_placeholder->setText(tr("Fix the model's shape on the left to see its parameters."));
     m_placeholder->setColor(palette().color(QPalette::PlaceholderText));
     m_placeholder->setVisible(false);
+    retranslate();
+}
+
+void ParameterChart::retranslate()
+{
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    ticker->addTick(1, tr("Embeddings"));
+    ticker->addTick(2, tr("Attention"));
+    ticker->addTick(3, tr("MLP"));
+    ticker->addTick(4, tr("Norms"));
+    m_plot->xAxis->setTicker(ticker);
+    m_plot->yAxis->setLabel(tr("parameters (millions)"));
+    m_placeholder->setText(tr("Fix the model's shape on the left to see its parameters."));
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ParameterChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
 }
 
 void ParameterChart::setCounts(const ParameterCount &counts)
@@ -73,7 +88,8 @@ void ParameterChart::setCounts(const ParameterCount &counts)
             100.0 * double(raw[i]) / double(std::max<std::int64_t>(1, counts.total()));
         m_labels[i]->position->setCoords(keys[i], millions[i]);
         m_labels[i]->setText(formatParameterCount(raw[i]) + QStringLiteral(" (") +
-                             QString::number(share, 'f', share < 1 ? 2 : 0) + QStringLiteral("%)"));
+                             QLocale().toString(share, 'f', share < 1 ? 2 : 0) +
+                             QStringLiteral("%)"));
         m_labels[i]->setVisible(true);
     }
     m_placeholder->setVisible(false);

@@ -25,7 +25,11 @@ public:
     // The label above a bar: "embeddings", "attention", "mlp" or "norms"; empty when hidden.
     QString displayedBar(const QString &part) const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void setupAxes();
 
     QCustomPlot *m_plot = nullptr;

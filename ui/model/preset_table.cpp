@@ -1,5 +1,6 @@
 #include "preset_table.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QRegularExpression>
 
@@ -50,6 +51,30 @@ QTableWidgetItem *numberCell(std::int64_t value)
     return cell(QLocale().toString(qlonglong(value)), Qt::AlignRight);
 }
 
+// core/engine has no Qt, so its presets describe themselves in English. Their texts are listed
+// here for lupdate and shown in the learner's language; a preset whose description is not listed
+// (a new one, or a reworded one) shows its English until it is, and test_model_page says so.
+const char *const kPresetDescriptions[] = {
+    QT_TRANSLATE_NOOP("azllm::ui::PresetTable",
+                      "4 layers, 4 heads, 256 wide: trains on a laptop CPU in minutes"),
+    QT_TRANSLATE_NOOP("azllm::ui::PresetTable",
+                      "6 layers, 6 heads, 384 wide: a CPU model for an afternoon"),
+    QT_TRANSLATE_NOOP("azllm::ui::PresetTable",
+                      "the course's Az-LLM-100M: 768 wide, 12 layers, 12 heads"),
+    QT_TRANSLATE_NOOP("azllm::ui::PresetTable",
+                      "the course's next step: 1024 wide, 24 layers, 16 heads"),
+    QT_TRANSLATE_NOOP("azllm::ui::PresetTable",
+                      "the course's largest: 1536 wide, 32 layers, 24 heads"),
+};
+
+QString translatedDescription(const ModelPreset &preset)
+{
+    for (const char *english : kPresetDescriptions)
+        if (preset.description == english)
+            return PresetTable::tr(english);
+    return QString::fromStdString(preset.description);
+}
+
 } // namespace
 
 QString presetNote(const ModelPreset &preset)
@@ -59,28 +84,19 @@ QString presetNote(const ModelPreset &preset)
     const double actual = double(countParameters(preset.config).total());
     if (promised > 0 && std::abs(actual - promised) > 0.05 * promised) {
         const QString really = actual >= 0.9e9
-                                   ? QString::number(actual / 1e9, 'f', 2) + QLatin1Char('B')
+                                   ? QLocale().toString(actual / 1e9, 'f', 2) + QLatin1Char('B')
                                    : formatParameterCount(std::int64_t(actual));
         return PresetTable::tr("named %1 but really %2 parameters")
             .arg(name.section(QLatin1Char('-'), -1).toUpper(), really);
     }
-    return QString::fromStdString(preset.description);
+    return translatedDescription(preset);
 }
 
 PresetTable::PresetTable(QWidget *parent) : QTableWidget(parent)
 {
     setColumnCount(ColumnCount);
-    setHorizontalHeaderLabels({tr("Preset"), tr("n_embd"), tr("n_layer"), tr("n_head"),
-                               tr("Context"), tr("Vocabulary"), tr("Parameters"), tr("Note")});
-    horizontalHeaderItem(ParamsColumn)
-        ->setToolTip(tr("The exact count for this vocabulary, from the engine's sizing formulas."));
-    horizontalHeaderItem(EmbdColumn)->setToolTip(tr("Embedding width: every block keeps it."));
-    horizontalHeaderItem(LayerColumn)->setToolTip(tr("Number of transformer blocks."));
-    horizontalHeaderItem(HeadColumn)->setToolTip(tr("Attention heads per block."));
-    const auto &presets = modelPresets();
-    setRowCount(int(presets.size()));
-    for (int row = 0; row < rowCount(); ++row)
-        fillRow(row, presets[std::size_t(row)]);
+    setRowCount(int(modelPresets().size()));
+    retranslate();
 
     verticalHeader()->setVisible(false);
     for (int c = 0; c < NoteColumn; ++c)
@@ -94,9 +110,31 @@ PresetTable::PresetTable(QWidget *parent) : QTableWidget(parent)
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     setFixedHeight(horizontalHeader()->sizeHint().height() + verticalHeader()->length() +
                    2 * frameWidth() + 2);
-    setToolTip(tr("Click a preset to load it into the form below."));
     connect(this, &QTableWidget::cellClicked, this,
             [this](int row, int) { Q_EMIT presetChosen(item(row, NameColumn)->text()); });
+}
+
+// The headers, and the rows: their notes and descriptions are words too.
+void PresetTable::retranslate()
+{
+    setHorizontalHeaderLabels({tr("Preset"), tr("n_embd"), tr("n_layer"), tr("n_head"),
+                               tr("Context"), tr("Vocabulary"), tr("Parameters"), tr("Note")});
+    horizontalHeaderItem(ParamsColumn)
+        ->setToolTip(tr("The exact count for this vocabulary, from the engine's sizing formulas."));
+    horizontalHeaderItem(EmbdColumn)->setToolTip(tr("Embedding width: every block keeps it."));
+    horizontalHeaderItem(LayerColumn)->setToolTip(tr("Number of transformer blocks."));
+    horizontalHeaderItem(HeadColumn)->setToolTip(tr("Attention heads per block."));
+    const auto &presets = modelPresets();
+    for (int row = 0; row < rowCount(); ++row)
+        fillRow(row, presets[std::size_t(row)]);
+    setToolTip(tr("Click a preset to load it into the form below."));
+}
+
+void PresetTable::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QTableWidget::changeEvent(event);
 }
 
 void PresetTable::fillRow(int row, const ModelPreset &preset)

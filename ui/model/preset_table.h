@@ -24,7 +24,11 @@ public:
 Q_SIGNALS:
     void presetChosen(const QString &name);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void fillRow(int row, const ModelPreset &preset);
     int rowOf(const QString &presetName) const;
 };

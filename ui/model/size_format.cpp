@@ -1,6 +1,7 @@
 #include "size_format.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <array>
 #include <cmath>
@@ -15,11 +16,16 @@ QString tr(const char *text)
     return QCoreApplication::translate("azllm::ui", text);
 }
 
+// The learner's decimal separator: "3.57" in English, "3,57" in Azerbaijani.
+QString decimal(double value, int decimals)
+{
+    return QLocale().toString(value, 'f', decimals);
+}
+
 // Three significant digits: 3.57, 21.1, 512.
 QString threeDigits(double value)
 {
-    const int decimals = value < 10 ? 2 : value < 100 ? 1 : 0;
-    return QString::number(value, 'f', decimals);
+    return decimal(value, value < 10 ? 2 : value < 100 ? 1 : 0);
 }
 
 // Scales value by 1000 until it is below 1000 and names the prefix it reached.
@@ -40,11 +46,11 @@ QString formatParameterCount(std::int64_t count)
 {
     const double n = double(count);
     if (n >= 1e9)
-        return QString::number(n / 1e9, 'f', 2) + QLatin1Char('B');
+        return decimal(n / 1e9, 2) + QLatin1Char('B');
     if (n >= 1e6)
-        return QString::number(n / 1e6, 'f', 1) + QLatin1Char('M');
+        return decimal(n / 1e6, 1) + QLatin1Char('M');
     if (n >= 1e3)
-        return QString::number(n / 1e3, 'f', 1) + QLatin1Char('K');
+        return decimal(n / 1e3, 1) + QLatin1Char('K');
     return QString::number(count);
 }
 
@@ -76,23 +82,23 @@ QString formatDuration(double seconds)
 {
     const double minute = 60, hour = 3600, day = 86400, year = 365.25 * day;
     if (seconds < minute)
-        return tr("%1 s").arg(QString::number(seconds, 'f', 0));
+        return tr("%1 s").arg(decimal(seconds, 0));
     if (seconds < hour)
-        return tr("%1 min").arg(QString::number(seconds / minute, 'f', 0));
+        return tr("%1 min").arg(decimal(seconds / minute, 0));
     if (seconds < day)
-        return tr("%1 hours").arg(QString::number(seconds / hour, 'f', 1));
+        return tr("%1 hours").arg(decimal(seconds / hour, 1));
     if (seconds < year)
-        return tr("%1 days").arg(QString::number(seconds / day, 'f', 1));
-    return tr("%1 years").arg(QString::number(seconds / year, 'f', 1));
+        return tr("%1 days").arg(decimal(seconds / day, 1));
+    return tr("%1 years").arg(decimal(seconds / year, 1));
 }
 
 QString formatTokenCount(double tokens)
 {
     if (tokens >= 1e9)
-        return tr("%1 B tokens").arg(QString::number(tokens / 1e9, 'f', 2));
+        return tr("%1 B tokens").arg(decimal(tokens / 1e9, 2));
     if (tokens >= 1e6)
-        return tr("%1 M tokens").arg(QString::number(tokens / 1e6, 'f', 1));
-    return tr("%1 tokens").arg(QString::number(tokens, 'f', 0));
+        return tr("%1 M tokens").arg(decimal(tokens / 1e6, 1));
+    return tr("%1 tokens").arg(decimal(tokens, 0));
 }
 
 } // namespace azllm::ui

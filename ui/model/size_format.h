@@ -1,6 +1,7 @@
 // Human units for the configurator: parameters in K/M/B, bytes in MiB/GiB, FLOPs with SI
 // prefixes, durations in the largest sensible unit. The page and its tests format through these,
-// so a test can check the screen against the engine's numbers character for character.
+// so a test can check the screen against the engine's numbers character for character. Decimals
+// follow the default QLocale: the examples below are English, Azerbaijani writes 110,4M.
 #pragma once
 
 #include <QString>

@@ -90,9 +90,19 @@ QString conditionLabel(ConditionKind kind)
     case ConditionKind::KnowledgeBaseDocumentsAtLeast:
         return tr("A knowledge base holds at least … documents (not in the studio yet)");
     case ConditionKind::ClassifierAccuracyAtLeast:
-        return tr("A classifier reaches accuracy of at least… (not in the studio yet)");
+        return tr("A classifier reaches accuracy of at least…");
     }
     return {};
+}
+
+// The statuses in the learner's words; the stored key rides along as the item's data.
+QComboBox *statusBox(const QStringList &keys, const QString &current)
+{
+    auto *box = new QComboBox;
+    for (const QString &key : keys)
+        box->addItem(statusTitle(key), key);
+    box->setCurrentIndex(std::max(0, box->findData(current)));
+    return box;
 }
 
 } // namespace
@@ -127,9 +137,7 @@ std::optional<Goal> editGoal(QWidget *parent, const Goal &initial, const QString
     title->setPlaceholderText(tr("for example: Train a 300M model"));
     auto *description = new QPlainTextEdit(initial.description);
     description->setMinimumHeight(90);
-    auto *status = new QComboBox;
-    status->addItems(Goal::statuses());
-    status->setCurrentText(initial.status);
+    QComboBox *status = statusBox(Goal::statuses(), initial.status);
     d.form->addRow(tr("Kind:"), kind);
     d.form->addRow(tr("Goal:"), title);
     d.form->addRow(tr("Description:"), description);
@@ -141,7 +149,7 @@ std::optional<Goal> editGoal(QWidget *parent, const Goal &initial, const QString
     goal.kind = GoalKind(kind->currentData().toInt());
     goal.title = title->text().trimmed();
     goal.description = description->toPlainText().trimmed();
-    goal.status = status->currentText();
+    goal.status = status->currentData().toString();
     return goal;
 }
 
@@ -196,9 +204,7 @@ std::optional<DataSource> editSource(QWidget *parent, const DataSource &initial,
     kind->setEditable(true);
     kind->addItems({tr("news site"), tr("books"), tr("laws"), tr("encyclopedia"), tr("forum")});
     kind->setCurrentText(initial.kind);
-    auto *status = new QComboBox;
-    status->addItems(DataSource::statuses());
-    status->setCurrentText(initial.status);
+    QComboBox *status = statusBox(DataSource::statuses(), initial.status);
     auto *documents = new QSpinBox;
     documents->setRange(0, 2'000'000'000);
     documents->setValue(int(std::min<qint64>(initial.documents, 2'000'000'000)));
@@ -219,7 +225,7 @@ std::optional<DataSource> editSource(QWidget *parent, const DataSource &initial,
     s.name = name->text().trimmed();
     s.location = location->text().trimmed();
     s.kind = kind->currentText().trimmed();
-    s.status = status->currentText();
+    s.status = status->currentData().toString();
     s.documents = documents->value();
     s.tokens = qint64(tokens->value());
     return s;

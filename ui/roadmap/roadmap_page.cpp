@@ -23,8 +23,7 @@
 #include "roadmap_timeline.h"
 #include "workspace.h"
 
-using namespace azllm;
-using azllm::ui::RoadmapTimeline;
+namespace azllm::ui {
 
 namespace {
 
@@ -62,132 +61,6 @@ QString counted(qint64 n, const QString &one, const QString &many)
 }
 
 } // namespace
-
-RoadmapPage::RoadmapPage(Workspace &workspace, QWidget *parent)
-    : QWidget(parent), m_workspace(workspace), m_store(workspace.database()),
-      m_today(QDate::currentDate())
-{
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(buildToolbar());
-    layout->addWidget(buildSummary());
-    m_message = new QLabel;
-    m_message->setObjectName(QStringLiteral("roadmapMessage"));
-    m_message->setWordWrap(true);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->hide();
-    layout->addWidget(m_message);
-
-    m_tabs = new QTabWidget;
-    m_timeline = new RoadmapTimeline;
-    auto *scroll = new QScrollArea;
-    scroll->setWidget(m_timeline);
-    scroll->setWidgetResizable(true);
-    m_tabs->addTab(scroll, tr("Timeline"));
-    m_tabs->addTab(buildListTab(), tr("List"));
-    layout->addWidget(m_tabs, 1);
-
-    auto *undo = new QShortcut(QKeySequence::Undo, this);
-    connect(undo, &QShortcut::activated, this, &RoadmapPage::undoDelete);
-    refresh();
-}
-
-RoadmapPage::~RoadmapPage() = default;
-
-QWidget *RoadmapPage::buildToolbar()
-{
-    auto *bar = new QWidget;
-    auto *row = new QHBoxLayout(bar);
-    row->setContentsMargins(0, 0, 0, 0);
-    row->addWidget(new QLabel(tr("Roadmap:")));
-    m_roadmapCombo = new QComboBox;
-    m_roadmapCombo->setObjectName(QStringLiteral("roadmapCombo"));
-    m_roadmapCombo->setMinimumWidth(260);
-    connect(m_roadmapCombo, &QComboBox::currentIndexChanged, this, [this] { showRoadmap(); });
-    row->addWidget(m_roadmapCombo);
-
-    const auto button = [this, row](const QString &text, const QString &tip, auto slot) {
-        auto *b = new QPushButton(text);
-        b->setToolTip(tip);
-        connect(b, &QPushButton::clicked, this, slot);
-        row->addWidget(b);
-        return b;
-    };
-    auto *lesson = button(tr("Start from lesson 41"),
-                          tr("A ready plan with lesson 41's three parts: a 300M model, five news "
-                             "sites, RAG over Azerbaijan's laws. Edit it to make it yours."),
-                          &RoadmapPage::startFromLesson41);
-    lesson->setObjectName(QStringLiteral("lesson41Button"));
-    button(tr("New roadmap…"), tr("An empty roadmap with a title and a 3-6 month horizon"),
-           &RoadmapPage::handleNewRoadmap);
-    m_editRoadmap =
-        button(tr("Title and dates…"), tr("Title, start date and horizon of this roadmap"),
-               &RoadmapPage::handleEditRoadmap);
-    m_export = button(tr("Export Markdown…"), tr("Save this roadmap as a Markdown file"),
-                      &RoadmapPage::handleExportClicked);
-    row->addStretch(1);
-    m_undo = button(tr("Undo delete"), tr("Bring back what was deleted last (Ctrl+Z)"),
-                    &RoadmapPage::undoDelete);
-    m_undo->setObjectName(QStringLiteral("undoButton"));
-    return bar;
-}
-
-QWidget *RoadmapPage::buildSummary()
-{
-    auto *box = new QWidget;
-    auto *row = new QHBoxLayout(box);
-    row->setContentsMargins(0, 0, 0, 0);
-    row->addWidget(new QLabel(tr("Overall progress:")));
-    m_progress = new QProgressBar;
-    m_progress->setObjectName(QStringLiteral("overallProgress"));
-    m_progress->setRange(0, 100);
-    m_progress->setMaximumWidth(260);
-    m_progress->setToolTip(tr("Done milestones and imported sources over all of them"));
-    row->addWidget(m_progress);
-    m_summary = new QLabel;
-    m_summary->setObjectName(QStringLiteral("roadmapSummary"));
-    row->addWidget(m_summary, 1);
-    return box;
-}
-
-QWidget *RoadmapPage::buildListTab()
-{
-    auto *tab = new QWidget;
-    auto *layout = new QVBoxLayout(tab);
-    m_list = new QTreeWidget;
-    m_list->setObjectName(QStringLiteral("roadmapList"));
-    m_list->setHeaderLabels({tr("Goal, milestone or source"), tr("Due / kind"), tr("Status"),
-                             tr("Progress / measured by"), tr("Met by / note")});
-    m_list->setAlternatingRowColors(true);
-    m_list->setRootIsDecorated(true);
-    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_list->header()->setStretchLastSection(true);
-    connect(m_list, &QTreeWidget::itemSelectionChanged, this, &RoadmapPage::updateButtons);
-    connect(m_list, &QTreeWidget::itemActivated, this, &RoadmapPage::handleItemActivated);
-    layout->addWidget(m_list, 1);
-
-    auto *buttons = new QHBoxLayout;
-    const auto button = [this, buttons](const QString &text, auto slot) {
-        auto *b = new QPushButton(text);
-        connect(b, &QPushButton::clicked, this, slot);
-        buttons->addWidget(b);
-        return b;
-    };
-    m_addGoal = button(tr("Add goal…"), &RoadmapPage::handleAddGoal);
-    m_addMilestone = button(tr("Add milestone…"), &RoadmapPage::handleAddMilestone);
-    m_addSource = button(tr("Add source…"), &RoadmapPage::handleAddSource);
-    m_edit = button(tr("Edit…"), &RoadmapPage::handleEditSelected);
-    m_toggleDone = button(tr("Mark done"), &RoadmapPage::handleToggleDone);
-    m_delete = button(tr("Delete"), &RoadmapPage::deleteSelected);
-    m_delete->setToolTip(tr("Deletes the selected item, or the roadmap when nothing is selected; "
-                            "Undo delete brings it back"));
-    buttons->addStretch(1);
-    auto *hint = new QLabel(tr("Select a goal to add milestones or sources to it; double-click "
-                               "an item to edit it."));
-    hint->setForegroundRole(QPalette::PlaceholderText);
-    buttons->addWidget(hint);
-    layout->addLayout(buttons);
-    return tab;
-}
 
 template <typename Change> bool RoadmapPage::tryChange(Change &&change)
 {
@@ -306,7 +179,7 @@ QTreeWidgetItem *RoadmapPage::goalItem(const Goal &goal)
     auto *item = new QTreeWidgetItem;
     item->setText(NameColumn, goal.title);
     item->setText(WhenColumn, goalKindTitle(goal.kind));
-    item->setText(StatusColumn, goal.status);
+    item->setText(StatusColumn, statusTitle(goal.status));
     item->setText(MeasureColumn, tr("%1 (%2 of %3 done)")
                                      .arg(percent(goal.progress()))
                                      .arg(goal.doneItemCount())
@@ -354,7 +227,7 @@ QTreeWidgetItem *RoadmapPage::sourceItem(const DataSource &s)
     auto *item = new QTreeWidgetItem;
     item->setText(NameColumn, QStringLiteral("▤ ") + s.name);
     item->setText(WhenColumn, s.kind);
-    item->setText(StatusColumn, s.status);
+    item->setText(StatusColumn, statusTitle(s.status));
     if (s.isImported())
         item->setForeground(StatusColumn, RoadmapTimeline::doneColor());
     item->setText(MeasureColumn,
@@ -639,6 +512,8 @@ void RoadmapPage::handleItemActivated(QTreeWidgetItem *item)
         Q_EMIT openScreenRequested(QStringLiteral("train"), link.mid(4));
     else if (link.startsWith(QLatin1String("dataset:")))
         Q_EMIT openScreenRequested(QStringLiteral("data"), link.mid(8));
+    else if (link.startsWith(QLatin1String("kb:")))
+        Q_EMIT openScreenRequested(QStringLiteral("knowledge"), link.mid(3));
     else if (item)
         handleEditSelected();
 }
@@ -652,3 +527,5 @@ void RoadmapPage::showList()
 {
     m_tabs->setCurrentIndex(1);
 }
+
+} // namespace azllm::ui

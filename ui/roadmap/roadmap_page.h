@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "roadmap_store.h"
+#include "translated_texts.h"
 
 class QComboBox;
 class QLabel;
@@ -26,6 +27,7 @@ namespace azllm::ui {
 class RoadmapTimeline;
 }
 
+namespace azllm::ui {
 class RoadmapPage final : public QWidget
 {
     Q_OBJECT
@@ -68,9 +70,13 @@ Q_SIGNALS:
     void roadmapChanged();
 
 protected:
+    void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
 
 private:
+    void retranslate();
+    // A label whose text is `source`, translated.
+    QLabel *caption(const char *source);
     QWidget *buildToolbar();
     QWidget *buildSummary();
     QWidget *buildListTab();
@@ -119,4 +125,7 @@ private:
     QPushButton *m_edit = nullptr;
     QPushButton *m_toggleDone = nullptr;
     QPushButton *m_delete = nullptr;
+    TranslatedTexts m_texts{staticMetaObject.className()};
 };
+
+} // namespace azllm::ui

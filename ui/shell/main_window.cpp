@@ -1,8 +1,12 @@
 #include "main_window.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDesktopServices>
+#include <QDir>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -14,18 +18,26 @@
 #include <QUrl>
 
 #include "chat_page.h"
+#include "checkpoint.h"
 #include "data_page.h"
+#include "export_dialog.h"
+#include "finetune_page.h"
+#include "interface_language.h"
+#include "knowledge_page.h"
 #include "lessons_page.h"
 #include "model_page.h"
+#include "quantization_panel.h"
+#include "retrieval_panel.h"
 #include "roadmap_page.h"
 #include "runtime.h"
 #include "train_page.h"
 #include "workspace.h"
 
+namespace azllm::ui {
+
 MainWindow::MainWindow(azllm::Workspace &workspace, QWidget *parent)
     : QMainWindow(parent), m_workspace(workspace)
 {
-    setWindowTitle(tr("Az-LLM Studio — %1").arg(workspace.root()));
     m_sidebar = new QListWidget;
     m_sidebar->setFixedWidth(170);
     m_sidebar->setSpacing(2);
@@ -39,22 +51,30 @@ MainWindow::MainWindow(azllm::Workspace &workspace, QWidget *parent)
     m_data = new DataPage(workspace);
     m_model = new ModelPage;
     m_train = new TrainPage(workspace);
+    m_finetune = new FinetunePage(workspace);
     m_chat = new ChatPage(workspace);
     m_roadmap = new RoadmapPage(workspace);
-    addScreen(LessonsScreen, m_lessons, tr("Lessons"),
-              tr("The 50-day course, day by day (Ctrl+1)"));
-    addScreen(DataScreen, m_data, tr("Data"),
-              tr("Import text, clean it, train a tokenizer (Ctrl+2)"));
-    addScreen(ModelScreen, m_model, tr("Model"),
-              tr("Size a model: parameters, memory, compute (Ctrl+3)"));
-    addScreen(TrainScreen, m_train, tr("Train"), tr("Pretrain with a live dashboard (Ctrl+4)"));
-    addScreen(ChatScreen, m_chat, tr("Chat"),
-              tr("Talk to a checkpoint and see its probabilities (Ctrl+5)"));
-    addScreen(RoadmapScreen, m_roadmap, tr("Roadmap"), tr("Plan your next 3-6 months (Ctrl+6)"));
+    m_knowledge = new KnowledgePage(workspace);
+    for (QWidget *page : {static_cast<QWidget *>(m_lessons), static_cast<QWidget *>(m_data),
+                          static_cast<QWidget *>(m_model), static_cast<QWidget *>(m_train),
+                          static_cast<QWidget *>(m_finetune), static_cast<QWidget *>(m_chat),
+                          static_cast<QWidget *>(m_roadmap), static_cast<QWidget *>(m_knowledge)})
+        addScreen(page);
+    connect(m_knowledge, &KnowledgePage::jobChanged, this, &MainWindow::setJob);
+    connect(m_knowledge, &KnowledgePage::basesChanged, m_chat->retrievalPanel(),
+            &RetrievalPanel::refreshBases);
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     connect(m_data, &DataPage::datasetsChanged, m_train, &TrainPage::refreshDatasets);
     connect(m_train, &TrainPage::runEnded, m_chat, &ChatPage::refreshCheckpoints);
+    connect(m_train, &TrainPage::runEnded, m_finetune, &FinetunePage::refreshBases);
+    connect(m_finetune, &FinetunePage::runEnded, m_chat, &ChatPage::refreshCheckpoints);
+    connect(m_finetune, &FinetunePage::jobChanged, this, &MainWindow::setJob);
+    connect(m_finetune, &FinetunePage::openInChatRequested, this,
+            [this](const QString &checkpoint) {
+                m_chat->setCheckpoint(checkpoint);
+                showScreen(ChatScreen);
+            });
     connect(m_data, &DataPage::jobChanged, this, &MainWindow::setJob);
     connect(m_train, &TrainPage::jobChanged, this, &MainWindow::setJob);
     connect(m_chat, &ChatPage::jobChanged, this, &MainWindow::setJob);
@@ -62,6 +82,11 @@ MainWindow::MainWindow(azllm::Workspace &workspace, QWidget *parent)
         m_train->setModelConfig(config);
         showScreen(TrainScreen);
     });
+    m_model->quantizationPanel()->setRunsFolder(workspace.runsDir());
+    connect(m_train, &TrainPage::runEnded, m_model->quantizationPanel(),
+            &azllm::ui::QuantizationPanel::refreshCheckpoints);
+    connect(m_chat, &ChatPage::exportRequested, this, &MainWindow::openExportDialog);
+    connect(m_train, &TrainPage::exportRequested, this, &MainWindow::openExportDialog);
     connect(m_lessons, &LessonsPage::openScreenRequested, this, &MainWindow::openScreen);
     connect(m_roadmap, &RoadmapPage::openScreenRequested, this, &MainWindow::openScreen);
 
@@ -75,33 +100,37 @@ MainWindow::MainWindow(azllm::Workspace &workspace, QWidget *parent)
 
     buildMenus();
     buildStatusBar();
+    retranslate();
     restoreSettings();
 }
 
-void MainWindow::addScreen(Screen screen, QWidget *page, const QString &title, const QString &hint)
+void MainWindow::addScreen(QWidget *page)
 {
-    Q_ASSERT(m_stack->count() == int(screen));
-    auto *item = new QListWidgetItem(title, m_sidebar);
-    item->setToolTip(hint);
+    new QListWidgetItem(m_sidebar);
     m_stack->addWidget(page);
 }
 
 void MainWindow::buildMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("Open workspace folder"), this,
-                    [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_workspace.root())); });
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_openFolder = m_fileMenu->addAction(QString(), this, [this] {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(m_workspace.root()));
+    });
+    m_export = m_fileMenu->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                                     [this] { openExportDialog(newestCheckpoint()); });
+    m_fileMenu->addSeparator();
+    m_quit = m_fileMenu->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_viewMenu = menuBar()->addMenu(QString());
     for (int screen = 0; screen < ScreenCount; ++screen)
-        view->addAction(m_sidebar->item(int(screen))->text(),
-                        QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(screen))), this,
-                        [this, screen] { showScreen(Screen(screen)); });
+        m_screenActions.append(m_viewMenu->addAction(
+            QString(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(screen))), this,
+            [this, screen] { showScreen(Screen(screen)); }));
+    m_viewMenu->addSeparator();
+    buildLanguageMenu();
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Az-LLM Studio"), this, [this] {
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_about = m_helpMenu->addAction(QString(), this, [this] {
         QMessageBox::about(this, tr("About Az-LLM Studio"),
                            tr("<b>Az-LLM Studio</b><p>Build an Azerbaijani GPT from scratch: data, "
                               "tokenizer, model "
@@ -109,22 +138,84 @@ void MainWindow::buildMenus()
     });
 }
 
+// Each language is named in itself, so a learner who cannot read the current one finds theirs.
+void MainWindow::buildLanguageMenu()
+{
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    auto *group = new QActionGroup(this);
+    const std::pair<QString, QString> languages[] = {
+        {QStringLiteral("az"), QStringLiteral("Azərbaycanca")},
+        {QStringLiteral("en"), QStringLiteral("English")}};
+    for (const auto &[code, name] : languages) {
+        QAction *action =
+            m_languageMenu->addAction(name, this, [this, code = code] { setLanguage(code); });
+        action->setCheckable(true);
+        action->setChecked(code == currentLanguage());
+        action->setData(code);
+        group->addAction(action);
+    }
+}
+
+void MainWindow::setLanguage(const QString &language)
+{
+    applyLanguage(language);
+    saveLanguage(currentLanguage());
+    for (QAction *action : m_languageMenu->actions())
+        action->setChecked(action->data().toString() == currentLanguage());
+}
+
 void MainWindow::buildStatusBar()
 {
-    const QString device = azllm::cudaAvailable() ? tr("CUDA GPU") : tr("CPU");
-    auto *deviceLabel =
-        new QLabel(tr("Device: %1 · %2 threads").arg(device).arg(azllm::threadCount()));
-    auto *workspaceLabel = new QLabel(tr("Workspace: %1").arg(m_workspace.root()));
-    workspaceLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_device = new QLabel;
+    m_workspaceLabel = new QLabel;
+    m_workspaceLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_job = new QLabel;
-    statusBar()->addWidget(deviceLabel);
-    statusBar()->addWidget(workspaceLabel, 1);
+    statusBar()->addWidget(m_device);
+    statusBar()->addWidget(m_workspaceLabel, 1);
     statusBar()->addPermanentWidget(m_job);
-    setJob(QString());
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("Az-LLM Studio — %1").arg(m_workspace.root()));
+    const std::pair<QString, QString> screens[ScreenCount] = {
+        {tr("Lessons"), tr("The 50-day course, day by day (Ctrl+1)")},
+        {tr("Data"), tr("Import text, clean it, train a tokenizer (Ctrl+2)")},
+        {tr("Model"), tr("Size a model: parameters, memory, compute (Ctrl+3)")},
+        {tr("Train"), tr("Pretrain with a live dashboard (Ctrl+4)")},
+        {tr("Fine-tune"), tr("Teach a pretrained model to answer or to classify (Ctrl+5)")},
+        {tr("Chat"), tr("Talk to a checkpoint and see its probabilities (Ctrl+6)")},
+        {tr("Roadmap"), tr("Plan your next 3-6 months (Ctrl+7)")},
+        {tr("Knowledge"), tr("Document bases the chat answers from, with citations (Ctrl+8)")}};
+    for (int screen = 0; screen < ScreenCount; ++screen) {
+        m_sidebar->item(screen)->setText(screens[screen].first);
+        m_sidebar->item(screen)->setToolTip(screens[screen].second);
+        m_screenActions[screen]->setText(screens[screen].first);
+    }
+    m_fileMenu->setTitle(tr("&File"));
+    m_openFolder->setText(tr("Open workspace folder"));
+    m_export->setText(tr("&Export model\u2026"));
+    m_quit->setText(tr("&Quit"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_about->setText(tr("&About Az-LLM Studio"));
+    const QString device = azllm::cudaAvailable() ? tr("CUDA GPU") : tr("CPU");
+    m_device->setText(tr("Device: %1 · %2 threads").arg(device).arg(azllm::threadCount()));
+    m_workspaceLabel->setText(tr("Workspace: %1").arg(m_workspace.root()));
+    setJob(m_jobName);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::setJob(const QString &job)
 {
+    m_jobName = job;
     m_job->setText(job.isEmpty() ? tr("Idle") : tr("Running: %1").arg(job));
 }
 
@@ -140,7 +231,8 @@ MainWindow::Screen MainWindow::currentScreen() const
 
 QString MainWindow::screenKey(Screen screen)
 {
-    static const char *keys[] = {"lessons", "data", "model", "train", "chat", "roadmap"};
+    static const char *keys[] = {"lessons",  "data", "model",   "train",
+                                 "finetune", "chat", "roadmap", "knowledge"};
     return screen >= 0 && screen < ScreenCount ? QLatin1String(keys[screen]) : QString();
 }
 
@@ -156,6 +248,12 @@ bool MainWindow::openScreen(const QString &key, const QString &argument)
             m_roadmap->openArgument(argument);
         else if (screen == LessonsScreen && !argument.isEmpty())
             m_lessons->openArgument(argument);
+        else if (screen == FinetuneScreen)
+            m_finetune->openTab(argument);
+        else if (screen == KnowledgeScreen && !argument.isEmpty())
+            m_knowledge->openArgument(argument);
+        else if (screen == ChatScreen && argument == QLatin1String("knowledge"))
+            m_chat->retrievalPanel()->setActive(true); // a lesson's "chat with sources" action
         showScreen(screen);
         return true;
     }
@@ -178,7 +276,7 @@ void MainWindow::restoreSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_train->isTraining() &&
+    if ((m_train->isTraining() || m_finetune->isTraining()) &&
         QMessageBox::question(
             this, tr("Training is running"),
             tr("Stop the run? It saves a checkpoint you can resume from later.")) !=
@@ -191,3 +289,30 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("window/screen"), int(currentScreen()));
     event->accept();
 }
+
+QString MainWindow::newestCheckpoint() const
+{
+    QString newest;
+    qint64 newestTime = -1;
+    for (const QFileInfo &run :
+         QDir(m_workspace.runsDir()).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot))
+        if (const auto latest = azllm::latestCheckpoint(run.absoluteFilePath().toStdString())) {
+            const qint64 time =
+                QFileInfo(QString::fromStdString(latest->path)).lastModified().toMSecsSinceEpoch();
+            if (time > newestTime) {
+                newest = QString::fromStdString(latest->path);
+                newestTime = time;
+            }
+        }
+    return newest;
+}
+
+void MainWindow::openExportDialog(const QString &checkpoint)
+{
+    auto *dialog = new azllm::ui::ExportDialog(
+        checkpoint, QDir(m_workspace.root()).filePath(QStringLiteral("exports")), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+} // namespace azllm::ui

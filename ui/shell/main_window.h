@@ -4,19 +4,24 @@
 
 #include <QMainWindow>
 
-class ChatPage;
-class DataPage;
-class LessonsPage;
-class ModelPage;
-class RoadmapPage;
+class QAction;
 class QLabel;
+class QMenu;
 class QListWidget;
 class QStackedWidget;
-class TrainPage;
 
 namespace azllm {
 class Workspace;
 }
+namespace azllm::ui {
+class ChatPage;
+class DataPage;
+class FinetunePage;
+class KnowledgePage;
+class LessonsPage;
+class ModelPage;
+class RoadmapPage;
+class TrainPage;
 
 class MainWindow final : public QMainWindow
 {
@@ -31,8 +36,10 @@ public:
         DataScreen,
         ModelScreen,
         TrainScreen,
+        FinetuneScreen,
         ChatScreen,
         RoadmapScreen,
+        KnowledgeScreen,
         ScreenCount
     };
 
@@ -41,28 +48,41 @@ public:
     void showScreen(Screen screen);
     Screen currentScreen() const;
     // Internal names, also the screenshot file names and what lessons' actions say:
-    // "lessons", "data", "model", "train", "chat", "roadmap".
+    // "lessons", "data", "model", "train", "finetune", "chat", "roadmap", "knowledge".
     static QString screenKey(Screen screen);
     // Opens a screen by name with an argument (a preset for "model", "lesson-41-template" for
-    // "roadmap", a day for "lessons"); false for an unknown name.
+    // "roadmap", a day for "lessons", "chat" or "classify" for "finetune", a base's name for
+    // "knowledge", "knowledge" for "chat"); false for an unknown name.
     bool openScreen(const QString &key, const QString &argument);
     QWidget *screenWidget(Screen screen) const;
     DataPage *dataPage() const { return m_data; }
     ModelPage *modelPage() const { return m_model; }
     TrainPage *trainPage() const { return m_train; }
+    FinetunePage *finetunePage() const { return m_finetune; }
     ChatPage *chatPage() const { return m_chat; }
     RoadmapPage *roadmapPage() const { return m_roadmap; }
     LessonsPage *lessonsPage() const { return m_lessons; }
+    KnowledgePage *knowledgePage() const { return m_knowledge; }
+
+    // View > Language: installs the language's translation (every screen retranslates at once)
+    // and remembers the choice for the next start.
+    void setLanguage(const QString &language);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void buildMenus();
+    void buildLanguageMenu();
     void buildStatusBar();
-    void addScreen(Screen screen, QWidget *page, const QString &title, const QString &hint);
+    void retranslate();
+    void addScreen(QWidget *page);
     void setJob(const QString &job);
     void restoreSettings();
+    // The Export dialog for a checkpoint (or the newest checkpoint of the newest run).
+    void openExportDialog(const QString &checkpoint);
+    QString newestCheckpoint() const;
 
     azllm::Workspace &m_workspace;
     QListWidget *m_sidebar = nullptr;
@@ -70,8 +90,24 @@ private:
     DataPage *m_data = nullptr;
     ModelPage *m_model = nullptr;
     TrainPage *m_train = nullptr;
+    FinetunePage *m_finetune = nullptr;
     ChatPage *m_chat = nullptr;
     RoadmapPage *m_roadmap = nullptr;
     LessonsPage *m_lessons = nullptr;
+    KnowledgePage *m_knowledge = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_openFolder = nullptr;
+    QAction *m_export = nullptr;
+    QAction *m_quit = nullptr;
+    QAction *m_about = nullptr;
+    QList<QAction *> m_screenActions; // View > each screen, in the sidebar's order
+    QLabel *m_device = nullptr;
+    QLabel *m_workspaceLabel = nullptr;
     QLabel *m_job = nullptr;
+    QString m_jobName; // the running job, empty when idle
 };
+
+} // namespace azllm::ui

@@ -11,8 +11,12 @@
 #include <functional>
 
 #include "main_window.h"
+#include "run_form.h"
 #include "run_history_view.h"
 #include "train_page.h"
+#include "training_charts.h"
+
+namespace azllm::ui {
 
 namespace {
 
@@ -64,7 +68,7 @@ int takeScreenshots(MainWindow &window, const QString &dir, int steps)
     window.show();
     TrainPage &train = *window.trainPage();
     window.showScreen(MainWindow::TrainScreen);
-    train.setMaxSteps(steps);
+    train.form()->setMaxSteps(steps);
     if (!trainAndWait(train)) {
         std::fprintf(stderr, "azllm-studio: the screenshot run could not start\n");
         return 1;
@@ -78,7 +82,9 @@ int takeScreenshots(MainWindow &window, const QString &dir, int steps)
         ok = saveScreen(window, path) && ok;
         std::printf("%s\n", qPrintable(path));
     }
-    // The runs history with the new run ticked, as a learner comparing runs sees it.
+    // The runs history with the new run ticked, as a learner comparing runs sees it: on the
+    // Train screen, not on the last screen the loop above left showing.
+    window.showScreen(MainWindow::TrainScreen);
     if (auto *tabs = train.findChild<QTabWidget *>()) {
         tabs->setCurrentIndex(tabs->count() - 1);
         if (train.history()->runCount() > 0)
@@ -96,7 +102,7 @@ int benchmarkUi(MainWindow &window, int steps)
     window.show();
     window.showScreen(MainWindow::TrainScreen);
     TrainPage &train = *window.trainPage();
-    train.setMaxSteps(steps);
+    train.form()->setMaxSteps(steps);
     const double idle = longestStall(2000, [] { return true; });
     qint64 updates = 0;
     QObject::connect(&train, &TrainPage::stepsShown, &train, [&] { ++updates; });
@@ -109,11 +115,14 @@ int benchmarkUi(MainWindow &window, int steps)
     std::printf("GUI thread, 5 ms timer: longest stall %.1f ms while training %lld steps (%lld "
                 "chart updates), "
                 "%.1f ms idle\n",
-                training, static_cast<long long>(train.lastStep()), static_cast<long long>(updates),
-                idle);
+                training, static_cast<long long>(train.charts()->lastStep()),
+                static_cast<long long>(updates), idle);
     std::printf(
         "{\"bench\": \"ui\", \"max_stall_ms\": %.2f, \"idle_max_stall_ms\": %.2f, \"steps\": %lld, "
         "\"ui_updates\": %lld}\n",
-        training, idle, static_cast<long long>(train.lastStep()), static_cast<long long>(updates));
+        training, idle, static_cast<long long>(train.charts()->lastStep()),
+        static_cast<long long>(updates));
     return 0;
 }
+
+} // namespace azllm::ui

@@ -3,6 +3,7 @@
 
 #include <QString>
 
+namespace azllm::ui {
 class MainWindow;
 
 // Trains a short run on the sample dataset through the Train screen, then renders every screen
@@ -12,3 +13,5 @@ int takeScreenshots(MainWindow &window, const QString &dir, int steps);
 // Trains a tiny model through the real worker while a 5 ms timer on the GUI thread measures how
 // late it fires; prints the longest stall beside the same measurement with no training, as JSON.
 int benchmarkUi(MainWindow &window, int steps);
+
+} // namespace azllm::ui

@@ -1,12 +1,14 @@
 #include "metric_chart.h"
 
+namespace azllm::ui {
+
 MetricChart::MetricChart(const QString &title, const QString &valueLabel, QWidget *parent)
     : QCustomPlot(parent)
 {
     plotLayout()->insertRow(0);
-    auto *heading = new QCPTextElement(
-        this, title, QFont(font().family(), font().pointSize() + 1, QFont::DemiBold));
-    plotLayout()->addElement(0, 0, heading);
+    m_heading = new QCPTextElement(this, title,
+                                   QFont(font().family(), font().pointSize() + 1, QFont::DemiBold));
+    plotLayout()->addElement(0, 0, m_heading);
     xAxis->setLabel(tr("step"));
     yAxis->setLabel(valueLabel);
     legend->setVisible(false);
@@ -29,6 +31,20 @@ int MetricChart::addSeries(const QString &name, const QColor &color, bool marker
         graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, color, 6));
     legend->setVisible(graphCount() > 1);
     return graphCount() - 1;
+}
+
+void MetricChart::setTitles(const QString &title, const QString &valueLabel)
+{
+    m_heading->setText(title);
+    xAxis->setLabel(tr("step"));
+    yAxis->setLabel(valueLabel);
+    replot(QCustomPlot::rpQueuedReplot);
+}
+
+void MetricChart::setSeriesName(int series, const QString &name)
+{
+    graph(series)->setName(name);
+    replot(QCustomPlot::rpQueuedReplot);
 }
 
 void MetricChart::append(int series, double step, double value)
@@ -85,6 +101,9 @@ void MetricChart::setLogScale(bool on)
 void MetricChart::refresh()
 {
     rescaleAxes();
+    // Steps and epochs start at 0; a lone point would otherwise centre an axis from -1.
+    if (xAxis->range().lower < 0)
+        xAxis->setRangeLower(0);
     if (m_reference) {
         const double line = m_reference->point1->coords().y();
         QCPRange range = yAxis->range();
@@ -94,3 +113,5 @@ void MetricChart::refresh()
     yAxis->scaleRange(1.08, yAxis->range().center());
     replot(QCustomPlot::rpQueuedReplot);
 }
+
+} // namespace azllm::ui

@@ -4,6 +4,7 @@
 
 #include <qcustomplot.h>
 
+namespace azllm::ui {
 class MetricChart final : public QCustomPlot
 {
     Q_OBJECT
@@ -19,10 +20,16 @@ public:
     void removeAllSeries();
     void setReferenceLine(double value, const QString &label);
     void setLogScale(bool on);
+    // For a language switch: the heading, the value axis and a series' legend name.
+    void setTitles(const QString &title, const QString &valueLabel);
+    void setSeriesName(int series, const QString &name);
     // Rescales to the data and schedules one replot for the next event-loop turn.
     void refresh();
 
 private:
+    QCPTextElement *m_heading = nullptr;
     QCPItemStraightLine *m_reference = nullptr;
     QCPItemText *m_referenceLabel = nullptr;
 };
+
+} // namespace azllm::ui

@@ -1,5 +1,6 @@
 #include "run_history_view.h"
 
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -14,7 +15,7 @@
 #include "metric_chart.h"
 #include "workspace.h"
 
-using namespace azllm;
+namespace azllm::ui {
 
 namespace {
 
@@ -37,13 +38,33 @@ QColor runColor(int index)
     return palette[index % 6];
 }
 
+// In the learner's locale: 110.4M in English, 110,4M in Azerbaijani.
 QString humanCount(qint64 n)
 {
+    const QLocale locale;
     if (n >= 1'000'000'000)
-        return QStringLiteral("%1B").arg(double(n) / 1e9, 0, 'f', 2);
+        return locale.toString(double(n) / 1e9, 'f', 2) + QLatin1Char('B');
     if (n >= 1'000'000)
-        return QStringLiteral("%1M").arg(double(n) / 1e6, 0, 'f', 1);
-    return QStringLiteral("%1k").arg(double(n) / 1e3, 0, 'f', 0);
+        return locale.toString(double(n) / 1e6, 'f', 1) + QLatin1Char('M');
+    return locale.toString(double(n) / 1e3, 'f', 0) + QLatin1Char('k');
+}
+
+// A run's stored status (RunStore: created, running, ...) in the learner's words.
+QString runStatusTitle(const QString &status)
+{
+    static const char *const statuses[] = {
+        QT_TRANSLATE_NOOP("azllm::ui::RunHistoryView", "created"),
+        QT_TRANSLATE_NOOP("azllm::ui::RunHistoryView", "running"),
+        QT_TRANSLATE_NOOP("azllm::ui::RunHistoryView", "paused"),
+        QT_TRANSLATE_NOOP("azllm::ui::RunHistoryView", "stopped"),
+        QT_TRANSLATE_NOOP("azllm::ui::RunHistoryView", "finished"),
+        QT_TRANSLATE_NOOP("azllm::ui::RunHistoryView", "diverged"),
+        QT_TRANSLATE_NOOP("azllm::ui::RunHistoryView", "failed"),
+    };
+    for (const char *known : statuses)
+        if (status == QLatin1String(known))
+            return RunHistoryView::tr(known);
+    return status;
 }
 
 // "key = value" lines of a run config, as a map.
@@ -64,15 +85,12 @@ RunHistoryView::RunHistoryView(Workspace &workspace, QWidget *parent)
     : QWidget(parent), m_workspace(workspace)
 {
     m_runs = new QTableWidget(0, 7);
-    m_runs->setHorizontalHeaderLabels({tr("Run"), tr("Dataset"), tr("Parameters"), tr("Steps"),
-                                       tr("Best validation"), tr("Status"), tr("Started")});
     m_runs->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_runs->setSelectionMode(QAbstractItemView::SingleSelection);
     m_runs->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_runs->verticalHeader()->hide();
     m_runs->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_runs->horizontalHeader()->setStretchLastSection(true);
-    m_runs->setToolTip(tr("Tick runs to overlay their curves and compare their settings"));
     connect(m_runs, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
         if (item->column() == NameColumn)
             updateComparison();
@@ -82,21 +100,21 @@ RunHistoryView::RunHistoryView(Workspace &workspace, QWidget *parent)
             Q_EMIT runSelected(m_runs->item(row, NameColumn)->data(Qt::UserRole + 1).toString());
     });
 
-    m_overlay = new MetricChart(tr("Runs compared"), tr("loss"));
+    m_overlay = new MetricChart(QString(), QString());
     m_configs = new QTableWidget;
     m_configs->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_configs->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
 
-    auto *png = new QPushButton(tr("Export chart as PNG…"));
-    auto *pdf = new QPushButton(tr("Export chart as PDF…"));
-    connect(png, &QPushButton::clicked, this,
+    m_exportPng = new QPushButton;
+    m_exportPdf = new QPushButton;
+    connect(m_exportPng, &QPushButton::clicked, this,
             [this] { exportWithDialog(tr("PNG image (*.png)"), QStringLiteral(".png")); });
-    connect(pdf, &QPushButton::clicked, this,
+    connect(m_exportPdf, &QPushButton::clicked, this,
             [this] { exportWithDialog(tr("PDF document (*.pdf)"), QStringLiteral(".pdf")); });
     auto *exportRow = new QHBoxLayout;
     exportRow->addStretch();
-    exportRow->addWidget(png);
-    exportRow->addWidget(pdf);
+    exportRow->addWidget(m_exportPng);
+    exportRow->addWidget(m_exportPdf);
 
     auto *right = new QSplitter(Qt::Vertical);
     right->addWidget(m_overlay);
@@ -109,6 +127,31 @@ RunHistoryView::RunHistoryView(Workspace &workspace, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split, 1);
     layout->addLayout(exportRow);
+    retranslate();
+}
+
+void RunHistoryView::retranslate()
+{
+    m_runs->setHorizontalHeaderLabels({tr("Run"), tr("Dataset"), tr("Parameters"), tr("Steps"),
+                                       tr("Best validation"), tr("Status"), tr("Started")});
+    m_runs->setToolTip(tr("Tick runs to overlay their curves and compare their settings"));
+    m_overlay->setTitles(tr("Runs compared"), tr("loss"));
+    m_exportPng->setText(tr("Export chart as PNG…"));
+    m_exportPdf->setText(tr("Export chart as PDF…"));
+}
+
+void RunHistoryView::changeEvent(QEvent *event)
+{
+    // The statuses and the overlay's legend are words too; the ticked runs stay ticked.
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        for (int row = 0; row < m_runs->rowCount(); ++row)
+            m_runs->item(row, StatusColumn)
+                ->setText(
+                    runStatusTitle(m_runs->item(row, StatusColumn)->data(Qt::UserRole).toString()));
+        updateComparison();
+    }
+    QWidget::changeEvent(event);
 }
 
 void RunHistoryView::reload()
@@ -133,9 +176,11 @@ void RunHistoryView::reload()
                                                  : QString::number(points.back().step)));
         m_runs->setItem(row, BestColumn,
                         new QTableWidgetItem(r.bestValidationLoss
-                                                 ? QString::number(*r.bestValidationLoss, 'f', 4)
+                                                 ? QLocale().toString(*r.bestValidationLoss, 'f', 4)
                                                  : QStringLiteral("–")));
-        m_runs->setItem(row, StatusColumn, new QTableWidgetItem(r.status));
+        auto *status = new QTableWidgetItem(runStatusTitle(r.status));
+        status->setData(Qt::UserRole, r.status);
+        m_runs->setItem(row, StatusColumn, status);
         m_runs->setItem(row, StartedColumn,
                         new QTableWidgetItem(
                             QLocale().toString(r.createdAt.toLocalTime(), QLocale::ShortFormat)));
@@ -242,3 +287,5 @@ void RunHistoryView::exportWithDialog(const QString &filter, const QString &suff
         path += suffix;
     exportChart(path);
 }
+
+} // namespace azllm::ui

@@ -4,13 +4,18 @@
 
 #include <QWidget>
 
+namespace azllm::ui {
 class MetricChart;
+} // namespace azllm::ui
+
+class QPushButton;
 class QTableWidget;
 
 namespace azllm {
 class Workspace;
 }
 
+namespace azllm::ui {
 class RunHistoryView final : public QWidget
 {
     Q_OBJECT
@@ -29,7 +34,11 @@ public:
 Q_SIGNALS:
     void runSelected(const QString &runDir);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void updateComparison();
     void exportWithDialog(const QString &filter, const QString &suffix);
 
@@ -37,4 +46,8 @@ private:
     QTableWidget *m_runs = nullptr;
     MetricChart *m_overlay = nullptr;
     QTableWidget *m_configs = nullptr;
+    QPushButton *m_exportPng = nullptr;
+    QPushButton *m_exportPdf = nullptr;
 };
+
+} // namespace azllm::ui
