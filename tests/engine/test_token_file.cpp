@@ -208,14 +208,7 @@ private Q_SLOTS:
 
     void batchesDependOnlyOnTheStep()
     {
-        std::vector<std::uint32_t> tokens(5000);
-        for (std::size_t i = 0; i < tokens.size(); ++i)
-            tokens[i] = std::uint32_t(i % 997);
-        writeTokens(path("steps.tokens"), 1000, tokens);
-        TrainConfig config;
-        config.trainData = path("steps.tokens");
-        config.batchSize = 4;
-        TrainingData data(config, 1000, 32);
+        TrainingData data(countingConfig(4), 1000, 32);
         std::vector<std::int64_t> a(4 * 33), b(4 * 33), c(4 * 33);
         data.trainBatch(7, 0, a.data());
         data.trainBatch(3, 0, c.data());
