@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "archive_check.h"
+
 namespace azllm {
 
 std::int64_t parseTrainBlocks(const std::string &value, std::int64_t layers)
@@ -123,6 +125,7 @@ void Adaptation::load(const std::string &checkpointDir)
     const std::string path = (std::filesystem::path(checkpointDir) / "adapters.pt").string();
     if (!std::filesystem::is_regular_file(path))
         throw std::runtime_error("checkpoint " + checkpointDir + ": missing adapters.pt");
+    verifyCheckpointArchive(checkpointDir, "adapters.pt");
     torch::serialize::InputArchive archive;
     archive.load_from(path, m_model->wte->weight.device());
     try {

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "archive_check.h"
 #include "config_io.h"
 #include "durable_io.h"
 #include "language_model_impl.h"
@@ -252,6 +253,7 @@ std::string saveCheckpoint(const std::string &runDir, const CheckpointContents &
 void loadWeights(const std::string &dir, Gpt &model)
 {
     requireFile(dir, "model.pt");
+    verifyCheckpointArchive(dir, "model.pt");
     torch::serialize::InputArchive archive;
     try {
         archive.load_from((fs::path(dir) / "model.pt").string(), torch::kCPU);
@@ -279,6 +281,7 @@ void loadWeights(const std::string &dir, Gpt &model)
 void loadOptimizer(const std::string &dir, FusedAdamW &optimizer)
 {
     requireFile(dir, "optimizer.pt");
+    verifyCheckpointArchive(dir, "optimizer.pt");
     torch::serialize::InputArchive archive;
     try {
         archive.load_from((fs::path(dir) / "optimizer.pt").string());
@@ -293,6 +296,7 @@ void loadOptimizer(const std::string &dir, FusedAdamW &optimizer)
 bool loadRngState(const std::string &dir, at::Generator &generator)
 {
     requireFile(dir, "rng.pt");
+    verifyCheckpointArchive(dir, "rng.pt");
     torch::Tensor rng;
     try {
         torch::load(rng, (fs::path(dir) / "rng.pt").string());

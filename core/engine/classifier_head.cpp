@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "archive_check.h"
+
 namespace azllm {
 
 ClassifierHeadImpl::ClassifierHeadImpl(std::int64_t width, std::int64_t labels, bool meanPooling,
@@ -44,6 +46,7 @@ void loadClassifierHead(const std::string &dir, ClassifierHead &head)
     const std::filesystem::path path = std::filesystem::path(dir) / "head.pt";
     if (!std::filesystem::is_regular_file(path))
         throw std::runtime_error("checkpoint " + dir + ": missing head.pt");
+    verifyCheckpointArchive(dir, "head.pt");
     torch::serialize::InputArchive archive;
     archive.load_from(path.string(), head->proj->weight.device());
     torch::NoGradGuard noGrad;

@@ -15,8 +15,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The run fuzz/checkpoint_folder/corpus was made from (scripts/fuzz.sh --refresh-seeds writes the
-// seeds again from it).
+// The run fuzz/checkpoint_folder/corpus was made from (the target writes the seeds again from it
+// into the folder AZLLM_FUZZ_WRITE_SEEDS names, when that is set).
 azllm::RunConfig tinyRun(const std::string &dir)
 {
     azllm::RunConfig config;
@@ -82,16 +82,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const Pristine &p = pristine();
     if (size == 0)
         return 0;
-    const fs::path checkpoint = fs::path(fuzz::scratchPath("run")) / "checkpoints" /
-                                fs::path(p.checkpoint).filename();
+    const fs::path checkpoint =
+        fs::path(fuzz::scratchPath("run")) / "checkpoints" / fs::path(p.checkpoint).filename();
     fs::remove_all(fs::path(fuzz::scratchPath("run")));
     fs::create_directories(checkpoint);
     for (const auto &[name, bytes] : p.files)
         fuzz::writeFile((checkpoint / name).string(), bytes);
     fuzz::writeFile((checkpoint / p.files[data[0] % 3].first).string(), data + 1, size - 1);
     try {
-        azllm::Trainer resumed = azllm::Trainer::resume(checkpoint.string(),
-                                                        {{"train_data", p.tokens}});
+        azllm::Trainer resumed =
+            azllm::Trainer::resume(checkpoint.string(), {{"train_data", p.tokens}});
         (void)resumed.currentStep();
     } catch (const std::exception &) {
     }

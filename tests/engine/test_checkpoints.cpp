@@ -8,6 +8,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <thread>
 
 #include "checkpoint_io.h"
@@ -67,6 +68,12 @@ torch::Tensor rngState(const fs::path &file)
     torch::Tensor state;
     torch::load(state, file.string());
     return state;
+}
+
+std::string readBytes(const fs::path &file)
+{
+    std::ifstream in(file, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 bool sameTensors(const std::vector<torch::Tensor> &a, const std::vector<torch::Tensor> &b)
@@ -146,6 +153,50 @@ private Q_SLOTS:
         QVERIFY(refusal("step = 1e300").contains(QStringLiteral("step = 1e+300 is out of range")));
         QVERIFY(refusal("tokens_seen = -5").contains(QStringLiteral("tokens_seen")));
         QVERIFY(refusal("format_version = 2e12").contains(QStringLiteral("format version 2e+12")));
+    }
+
+    // LibTorch reads its archives without checking their checksums: it crashed inside its
+    // TorchScript parser on an rng.pt whose code/__torch__.py was altered (found by
+    // fuzz/checkpoint_folder, kept as data/rng-damaged-code.pt) and loaded a flipped tensor byte
+    // as a different weight. Every archive is now checked first and refused with the file named.
+    void aDamagedArchiveIsRefusedBeforeLibTorchReadsIt()
+    {
+        Trainer trainer(smallRun("damaged", 1));
+        trainer.step();
+        const fs::path checkpoint = trainer.save().path;
+        const auto refusal = [&]() {
+            try {
+                (void)Trainer::resume(checkpoint.string(), {});
+            } catch (const std::runtime_error &e) {
+                return QString::fromStdString(e.what());
+            }
+            return QString();
+        };
+        QVERIFY2(refusal().isEmpty(), qPrintable(refusal()));
+        const fs::path model = checkpoint / "model.pt", saved = dir("model.pt.saved");
+        fs::copy_file(model, saved);
+
+        std::string bytes = readBytes(model);
+        const torch::Tensor wte =
+            modelTensors(checkpoint, trainer.config().model).at("wte.weight").contiguous();
+        const std::size_t at =
+            bytes.find(std::string(static_cast<const char *>(wte.data_ptr()), 64));
+        QVERIFY(at != std::string::npos);
+        bytes[at + 5] = char(bytes[at + 5] ^ 0x10);
+        std::ofstream(model, std::ios::binary | std::ios::trunc) << bytes;
+        QVERIFY2(refusal().contains(QStringLiteral("model.pt: entry")) &&
+                     refusal().contains(QStringLiteral("fails its checksum")),
+                 qPrintable(refusal()));
+
+        fs::copy_file(saved, model, fs::copy_options::overwrite_existing);
+        fs::resize_file(model, fs::file_size(model) / 2);
+        QVERIFY2(refusal().contains(QStringLiteral("model.pt: is not a LibTorch archive")),
+                 qPrintable(refusal()));
+
+        fs::copy_file(saved, model, fs::copy_options::overwrite_existing);
+        fs::copy_file(fs::path(AZLLM_TEST_DATA) / "rng-damaged-code.pt", checkpoint / "rng.pt",
+                      fs::copy_options::overwrite_existing);
+        QVERIFY2(refusal().contains(QStringLiteral("rng.pt: entry")), qPrintable(refusal()));
     }
 
     // Our dropout draws exactly what ATen's CPU dropout draws from the same generator state: the

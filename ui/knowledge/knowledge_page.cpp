@@ -22,18 +22,11 @@
 #include "citations.h"
 #include "default_knowledge_base.h"
 #include "dense_index.h"
+#include "table_cells.h"
 #include "workspace.h"
 
 namespace azllm::ui {
 namespace {
-
-QTableWidgetItem *cell(const QString &text, bool number = false)
-{
-    auto *item = new QTableWidgetItem(text);
-    if (number)
-        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    return item;
-}
 
 QString lineRange(const ChunkRecord &c)
 {
@@ -278,12 +271,13 @@ void KnowledgePage::showDocuments()
     for (const KnowledgeDocumentRecord &d : m_documentRows) {
         const int row = m_documents->rowCount();
         m_documents->insertRow(row);
-        m_documents->setItem(row, 0, cell(d.name));
-        m_documents->setItem(row, 1, cell(d.title));
-        m_documents->setItem(row, 2, cell(d.format));
-        m_documents->setItem(row, 3, cell(locale.toString(d.chunks), true));
-        m_documents->setItem(row, 4, cell(locale.toString(d.lines), true));
-        m_documents->setItem(row, 5, cell(locale.formattedDataSize(d.bytes), true));
+        m_documents->setItem(row, 0, readOnlyCell(d.name));
+        m_documents->setItem(row, 1, readOnlyCell(d.title));
+        m_documents->setItem(row, 2, readOnlyCell(d.format));
+        m_documents->setItem(row, 3, readOnlyCell(locale.toString(d.chunks), Qt::AlignRight));
+        m_documents->setItem(row, 4, readOnlyCell(locale.toString(d.lines), Qt::AlignRight));
+        m_documents->setItem(row, 5,
+                             readOnlyCell(locale.formattedDataSize(d.bytes), Qt::AlignRight));
         m_documents->item(row, 0)->setToolTip(d.path);
     }
     m_documents->resizeColumnsToContents();
@@ -318,10 +312,10 @@ void KnowledgePage::showChunks()
     for (const ChunkRecord &c : m_chunkRows) {
         const int r = m_chunks->rowCount();
         m_chunks->insertRow(r);
-        m_chunks->setItem(r, 0, cell(QString::number(c.position + 1), true));
-        m_chunks->setItem(r, 1, cell(c.articles.join(QStringLiteral(", "))));
-        m_chunks->setItem(r, 2, cell(lineRange(c)));
-        m_chunks->setItem(r, 3, cell(c.heading));
+        m_chunks->setItem(r, 0, readOnlyCell(QString::number(c.position + 1), Qt::AlignRight));
+        m_chunks->setItem(r, 1, readOnlyCell(c.articles.join(QStringLiteral(", "))));
+        m_chunks->setItem(r, 2, readOnlyCell(lineRange(c)));
+        m_chunks->setItem(r, 3, readOnlyCell(c.heading));
     }
     m_chunks->resizeColumnsToContents();
     if (!m_chunkRows.isEmpty())
@@ -450,219 +444,6 @@ void KnowledgePage::handleImportFinished(const KnowledgeImportReport &r)
     refresh();
     Q_EMIT basesChanged();
     Q_EMIT importFinished(r);
-}
-
-// ---- search, vectors, evaluation ----------------------------------------------------------
-
-RetrievalMode KnowledgePage::searchMode() const
-{
-    return RetrievalMode(m_mode->currentData().toInt());
-}
-
-void KnowledgePage::setSearchMode(RetrievalMode mode)
-{
-    m_mode->setCurrentIndex(m_mode->findData(int(mode)));
-}
-
-void KnowledgePage::search(const QString &query)
-{
-    const qint64 base = selectedBaseId();
-    if (base == 0 || query.trimmed().isEmpty())
-        return;
-    m_query->setText(query);
-    if (needsVectors(searchMode()))
-        setBusy([base = selectedBase()] { return tr("Searching %1").arg(base); });
-    const qint64 id = m_nextSearch++;
-    const RetrievalMode mode = searchMode();
-    const int k = m_k->value();
-    const QString checkpoint = m_checkpoint->currentData().toString();
-    QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker, id, base, query, mode, k, checkpoint] {
-            worker->search(id, base, query, mode, k, checkpoint, kDefaultMinCoverage);
-        },
-        Qt::QueuedConnection);
-}
-
-void KnowledgePage::handleSearchFinished(const RetrievalResult &result)
-{
-    if (result.requestId != m_nextSearch - 1)
-        return; // an older search answered after a newer one was asked
-    if (m_busy)
-        setIdle();
-    m_lastSearch = result;
-    const QSignalBlocker blocker(m_results);
-    m_results->setRowCount(0);
-    for (int i = 0; i < result.chunks.size(); ++i) {
-        const RetrievedChunk &c = result.chunks[i];
-        m_results->insertRow(i);
-        m_results->setItem(i, 0, cell(QString::number(i + 1), true));
-        m_results->setItem(i, 1, cell(citationText(c.chunk)));
-        m_results->setItem(i, 2, cell(QLocale().toString(c.score, 'f', 3), true));
-        m_results->setItem(
-            i, 3, cell(QString::number(qRound(c.coverage * 100)) + QLatin1Char('%'), true));
-        m_results->item(i, 1)->setToolTip(c.chunk.heading);
-    }
-    m_searchNote->setText(
-        result.chunks.isEmpty() ? tr("Nothing found (%1, %2 ms).")
-                                      .arg(retrievalModeName(result.mode))
-                                      .arg(qRound(result.seconds * 1000))
-        : result.found
-            ? tr("%1 chunks (%2, %3 ms). Click one to read it.")
-                  .arg(result.chunks.size())
-                  .arg(retrievalModeName(result.mode))
-                  .arg(qRound(result.seconds * 1000))
-            : tr("%1 chunks, but none covers %2% of the question: the chat would say it found "
-                 "nothing (%3, %4 ms).")
-                  .arg(result.chunks.size())
-                  .arg(qRound(kDefaultMinCoverage * 100))
-                  .arg(retrievalModeName(result.mode))
-                  .arg(qRound(result.seconds * 1000)));
-    if (!result.chunks.isEmpty()) {
-        m_results->setCurrentCell(0, 0);
-        showResult(0);
-    }
-    Q_EMIT searchFinished(int(result.chunks.size()));
-}
-
-void KnowledgePage::showResult(int row)
-{
-    if (!m_lastSearch || row < 0 || row >= m_lastSearch->chunks.size())
-        return;
-    const RetrievedChunk &c = m_lastSearch->chunks[row];
-    showChunk(c.chunk, tr("Result %1 for “%2”: score %L3, covers %4% of the question.")
-                           .arg(row + 1)
-                           .arg(m_lastSearch->query)
-                           .arg(c.score, 0, 'f', 3)
-                           .arg(qRound(c.coverage * 100)));
-}
-
-int KnowledgePage::resultCount() const
-{
-    return m_lastSearch ? int(m_lastSearch->chunks.size()) : 0;
-}
-
-QString KnowledgePage::resultSource(int row) const
-{
-    return m_lastSearch && row >= 0 && row < m_lastSearch->chunks.size()
-               ? citationText(m_lastSearch->chunks[row].chunk)
-               : QString();
-}
-
-void KnowledgePage::refreshCheckpoints()
-{
-    const QString current = m_checkpoint->currentData().toString();
-    m_checkpoint->clear();
-    for (const QFileInfo &run :
-         QDir(m_workspace.runsDir()).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Time))
-        if (const auto latest = latestCheckpoint(run.absoluteFilePath().toStdString()))
-            m_checkpoint->addItem(tr("%1 · step %2").arg(run.fileName()).arg(latest->state.step),
-                                  QString::fromStdString(latest->path));
-    if (m_checkpoint->count() == 0)
-        m_checkpoint->addItem(tr("(no checkpoints yet: train a model first)"), QString());
-    const int again = m_checkpoint->findData(current);
-    m_checkpoint->setCurrentIndex(std::max(0, again));
-    updateControls();
-}
-
-void KnowledgePage::computeVectors(const QString &checkpoint)
-{
-    const qint64 base = selectedBaseId();
-    if (base == 0 || m_busy || checkpoint.isEmpty())
-        return;
-    setBusy([base = selectedBase()] { return tr("Computing vectors for %1").arg(base); });
-    m_progress->setRange(0, 0);
-    QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker, base, checkpoint] { worker->computeVectors(base, checkpoint); },
-        Qt::QueuedConnection);
-}
-
-void KnowledgePage::handleVectorsProgress(int done, int total)
-{
-    m_progress->setRange(0, std::max(1, total));
-    m_progress->setValue(done);
-    m_progress->setFormat(tr("%v of %m chunks"));
-}
-
-void KnowledgePage::handleVectorsFinished(int vectors, const QString &checkpoint)
-{
-    setIdle();
-    showStatus([vectors, checkpoint = QDir::toNativeSeparators(checkpoint)] {
-        return tr("%1 chunks have vectors from %2.").arg(vectors).arg(checkpoint);
-    });
-    refresh();
-    Q_EMIT vectorsFinished(true);
-}
-
-void KnowledgePage::updateVectorStatus()
-{
-    const std::optional<KnowledgeBaseRecord> base =
-        selectedBaseId() ? m_store.base(selectedBaseId()) : std::nullopt;
-    if (!base) {
-        m_vectorStatus->clear();
-        return;
-    }
-    if (base->embeddingCheckpoint.isEmpty()) {
-        m_vectorStatus->setText(tr("No vectors yet: dense and hybrid search need them. Pick a "
-                                   "checkpoint and compute them (a minute or so for a small "
-                                   "model)."));
-        return;
-    }
-    const bool stale = checkpointSignature(base->embeddingCheckpoint) != base->embeddingSignature;
-    m_vectorStatus->setText(
-        stale ? tr("The vectors came from %1, whose weights have changed since: they are "
-                   "computed again on the next dense search.")
-                    .arg(QDir::toNativeSeparators(base->embeddingCheckpoint))
-              : tr("%1 of %2 chunks have vectors from %3.")
-                    .arg(base->vectors)
-                    .arg(base->chunks)
-                    .arg(QDir::toNativeSeparators(base->embeddingCheckpoint)));
-}
-
-void KnowledgePage::chooseQuestions()
-{
-    const QString file = QFileDialog::getOpenFileName(this, tr("Question file"), QString(),
-                                                      tr("JSON lines (*.jsonl);;All files (*)"));
-    if (!file.isEmpty())
-        evaluate(file);
-}
-
-void KnowledgePage::evaluate(const QString &questionsFile)
-{
-    const qint64 base = selectedBaseId();
-    if (base == 0 || m_busy)
-        return;
-    setBusy([base = selectedBase()] { return tr("Evaluating %1").arg(base); });
-    const RetrievalMode mode = searchMode();
-    const int k = m_k->value();
-    const QString checkpoint = m_checkpoint->currentData().toString();
-    QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker, base, questionsFile, mode, k, checkpoint] {
-            worker->evaluate(base, questionsFile, mode, k, checkpoint);
-        },
-        Qt::QueuedConnection);
-}
-
-void KnowledgePage::handleEvaluationFinished(const EvalReport &report)
-{
-    setIdle();
-    m_evalResult->setText(tr("%1 questions, %2: Recall@1 %L3, Recall@5 %L4, MRR %L5.")
-                              .arg(report.n)
-                              .arg(retrievalModeName(report.mode))
-                              .arg(report.recallAt1, 0, 'f', 3)
-                              .arg(report.recallAt5, 0, 'f', 3)
-                              .arg(report.mrr, 0, 'f', 3));
-    Q_EMIT evaluationFinished(report);
-}
-
-void KnowledgePage::handleFailed(const QString &, qint64, const QString &message)
-{
-    if (m_busy)
-        setIdle();
-    showFailure(message);
-    Q_EMIT workFailed(message);
 }
 
 // ---- state --------------------------------------------------------------------------------

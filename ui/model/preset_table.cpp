@@ -8,6 +8,7 @@
 
 #include "model_sizing.h"
 #include "size_format.h"
+#include "table_cells.h"
 
 namespace azllm::ui {
 
@@ -38,17 +39,9 @@ double nominalSize(const QString &name)
     return match.captured(1).toDouble() * unit;
 }
 
-QTableWidgetItem *cell(const QString &text, Qt::Alignment alignment = Qt::AlignLeft)
-{
-    auto *item = new QTableWidgetItem(text);
-    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-    item->setTextAlignment(alignment | Qt::AlignVCenter);
-    return item;
-}
-
 QTableWidgetItem *numberCell(std::int64_t value)
 {
-    return cell(QLocale().toString(qlonglong(value)), Qt::AlignRight);
+    return readOnlyCell(QLocale().toString(qlonglong(value)), Qt::AlignRight);
 }
 
 // core/engine has no Qt, so its presets describe themselves in English. Their texts are listed
@@ -140,21 +133,21 @@ void PresetTable::changeEvent(QEvent *event)
 void PresetTable::fillRow(int row, const ModelPreset &preset)
 {
     const ModelConfig &c = preset.config;
-    setItem(row, NameColumn, cell(QString::fromStdString(preset.name)));
+    setItem(row, NameColumn, readOnlyCell(QString::fromStdString(preset.name)));
     setItem(row, EmbdColumn, numberCell(c.nEmbd));
     setItem(row, LayerColumn, numberCell(c.nLayer));
     setItem(row, HeadColumn, numberCell(c.nHead));
     setItem(row, ContextColumn, numberCell(c.contextLength));
     setItem(row, VocabColumn, numberCell(c.vocabSize));
     QTableWidgetItem *params =
-        cell(formatParameterCount(countParameters(c).total()), Qt::AlignRight);
+        readOnlyCell(formatParameterCount(countParameters(c).total()), Qt::AlignRight);
     QFont bold = params->font();
     bold.setBold(true);
     params->setFont(bold);
     params->setToolTip(tr("%1 parameters exactly")
                            .arg(QLocale::c().toString(qlonglong(countParameters(c).total()))));
     setItem(row, ParamsColumn, params);
-    setItem(row, NoteColumn, cell(presetNote(preset)));
+    setItem(row, NoteColumn, readOnlyCell(presetNote(preset)));
 }
 
 int PresetTable::rowOf(const QString &presetName) const
