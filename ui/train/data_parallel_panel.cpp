@@ -58,10 +58,7 @@ DataParallelPanel::DataParallelPanel(QWidget *parent) : QWidget(parent)
     connect(m_processes, &QSpinBox::valueChanged, this,
             [this](int processes) { m_threads->setValue(std::max(1, cores() / processes)); });
     for (QSpinBox *box : {m_processes, m_threads})
-        connect(box, &QSpinBox::valueChanged, this, [this] {
-            updateSummary();
-            Q_EMIT layoutChanged(processes(), threadsPerProcess());
-        });
+        connect(box, &QSpinBox::valueChanged, this, &DataParallelPanel::updateSummary);
     m_figures->setVisible(false);
     retranslate();
 }

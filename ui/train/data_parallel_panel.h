@@ -35,9 +35,6 @@ public:
     void showStep(const azllm::StepMetrics &step);
     void clearFigures();
 
-Q_SIGNALS:
-    void layoutChanged(int processes, int threadsPerProcess);
-
 protected:
     void changeEvent(QEvent *event) override;
 
