@@ -89,7 +89,7 @@ public:
 
     [[noreturn]] void fail(const std::string &why) const
     {
-        throw std::runtime_error(m_name + ": " + why);
+        throw std::runtime_error(m_name + " " + why);
     }
 
     std::uint64_t size() const { return m_size; }
@@ -97,12 +97,12 @@ public:
     std::vector<unsigned char> read(std::uint64_t offset, std::uint64_t count, const char *what)
     {
         if (offset > m_size || count > m_size - offset)
-            fail(std::string(what) + " lies beyond the end of the file (the file is cut short)");
+            fail("is cut short: its " + std::string(what) + " lies beyond the end of the file");
         std::vector<unsigned char> bytes(count);
         m_in.seekg(std::streamoff(offset));
         m_in.read(reinterpret_cast<char *>(bytes.data()), std::streamsize(count));
         if (!m_in)
-            fail(std::string("cannot read ") + what);
+            fail("could not be read (" + std::string(what) + ")");
         return bytes;
     }
 
@@ -122,7 +122,7 @@ public:
     {
         z_stream stream{};
         if (inflateInit2(&stream, -MAX_WBITS) != Z_OK) // raw deflate, as zip stores it
-            fail("cannot start the decompressor");
+            fail("could not be checked: zlib's decompressor did not start");
         const auto end = std::unique_ptr<z_stream, int (*)(z_stream *)>(&stream, inflateEnd);
         std::vector<Bytef> out(1 << 16);
         uLong crc = crc32(0L, Z_NULL, 0);
@@ -138,12 +138,13 @@ public:
                 const uInt made = uInt(out.size()) - stream.avail_out;
                 produced += made;
                 if (produced > size)
-                    fail("entry '" + entry + "' inflates to more than its stated size");
+                    fail("has an entry '" + entry + "' that inflates to more than its stated size");
                 crc = crc32(crc, out.data(), made);
             }
         });
         if (result != Z_STREAM_END || produced != size)
-            fail("entry '" + entry + "' does not inflate to its stated size (the file is damaged)");
+            fail("has an entry '" + entry +
+                 "' that does not inflate to its stated size (the file is damaged)");
         return std::uint32_t(crc);
     }
 
@@ -158,7 +159,7 @@ private:
             const std::uint64_t n = std::min(left, kChunk);
             m_in.read(chunk.data(), std::streamsize(n));
             if (!m_in)
-                fail("cannot read an entry's bytes");
+                fail("could not be read (an entry's bytes)");
             consume(reinterpret_cast<const Bytef *>(chunk.data()), uInt(n));
             left -= n;
         }
@@ -231,7 +232,7 @@ void applyZip64Extra(Archive &archive, FieldReader extra, Entry &entry)
         const std::uint64_t id = extra.take(2);
         const std::uint64_t length = extra.take(2);
         if (length > extra.left())
-            archive.fail("entry '" + entry.name + "' has a damaged extra field");
+            archive.fail("has a damaged extra field in entry '" + entry.name + "'");
         if (id != kZip64ExtraId) {
             extra.skip(length);
             continue;
@@ -241,7 +242,7 @@ void applyZip64Extra(Archive &archive, FieldReader extra, Entry &entry)
             if (*value != 0xFFFFFFFF)
                 continue;
             if (fields.left() < 8)
-                archive.fail("entry '" + entry.name + "' has a damaged zip64 field");
+                archive.fail("has a damaged zip64 field in entry '" + entry.name + "'");
             *value = fields.take(8);
         }
         return;
@@ -277,24 +278,26 @@ void verifyEntry(Archive &archive, const Entry &entry, std::uint64_t dataEnd)
 {
     // LibTorch stores tensors as they are (read in place) and deflates its code and pickles.
     if (entry.method != kStored && entry.method != kDeflated)
-        archive.fail("entry '" + entry.name + "' uses a compression LibTorch never writes");
+        archive.fail("has an entry '" + entry.name + "' compressed in a way LibTorch never writes");
     if (entry.method == kStored && entry.compressedSize != entry.size)
-        archive.fail("entry '" + entry.name + "' has two different sizes");
+        archive.fail("has an entry '" + entry.name + "' with two different sizes");
     const std::vector<unsigned char> header =
         archive.read(entry.localHeader, kLocalHeaderSize, "an entry's header");
     if (readLittleEndian(header.data(), 4) != kLocalHeader)
-        archive.fail("entry '" + entry.name + "' has no header where the directory says");
+        archive.fail("has no header for entry '" + entry.name + "' where its directory says");
     const std::uint64_t dataStart = entry.localHeader + kLocalHeaderSize +
                                     readLittleEndian(header.data() + 26, 2) +
                                     readLittleEndian(header.data() + 28, 2);
     if (dataStart > dataEnd || entry.compressedSize > dataEnd - dataStart)
-        archive.fail("entry '" + entry.name + "' runs past the data into the directory");
+        archive.fail("has an entry '" + entry.name +
+                     "' that runs past the data into the directory");
     const std::uint32_t crc =
         entry.method == kStored
             ? archive.crcOfStored(dataStart, entry.size)
             : archive.crcOfDeflated(dataStart, entry.compressedSize, entry.size, entry.name);
     if (crc != entry.crc)
-        archive.fail("entry '" + entry.name + "' fails its checksum (the file is damaged)");
+        archive.fail("has an entry '" + entry.name +
+                     "' that fails its checksum (the file is damaged)");
 }
 
 } // namespace

@@ -307,14 +307,17 @@ public:
     std::uint64_t fileBytesRead() const override { return m_fileBytes.load(); }
 
 private:
+    static constexpr std::size_t kFirstChunk = 64 << 10;
     static constexpr std::size_t kChunk = 1 << 20;
     static constexpr std::size_t kAhead = 8;
 
     void produce()
     {
         try {
-            for (;;) {
-                std::string chunk(kChunk, '\0');
+            // Chunks grow from 64 KiB to 1 MiB, as BufferedReader's reads do: a small file must
+            // not zero (and fault in) a megabyte.
+            for (std::size_t size = kFirstChunk;; size = std::min(size * 2, kChunk)) {
+                std::string chunk(size, '\0');
                 std::size_t filled = 0;
                 while (filled < chunk.size()) {
                     const std::size_t n =

@@ -179,6 +179,7 @@ LanguageIdentifier LanguageIdentifier::fromProfiles(std::string_view profiles)
     id.m_unseenRow = std::uint32_t(keys.size());
     id.m_logp.insert(id.m_logp.end(), unseen.begin(), unseen.end());
     id.buildIndex(keys);
+    id.buildDirectRows();
     return id;
 }
 
@@ -188,26 +189,70 @@ void LanguageIdentifier::buildIndex(const std::vector<std::uint64_t> &keys)
     while (slots < 2 * keys.size()) // at most half full: probes stay short
         slots *= 2;
     m_slotMask = slots - 1;
-    m_slotKeys.assign(slots, 0);
-    m_slotRows.assign(slots, 0);
+    m_slots.assign(slots, Slot{});
     for (std::size_t row = 0; row < keys.size(); ++row) {
         std::uint64_t slot = slotOf(keys[row], m_slotMask);
-        while (m_slotKeys[slot] != 0)
+        while (m_slots[slot].key != 0)
             slot = (slot + 1) & m_slotMask;
-        m_slotKeys[slot] = keys[row];
-        m_slotRows[slot] = std::uint32_t(row);
+        m_slots[slot] = {keys[row], std::uint32_t(row)};
     }
 }
 
 std::uint32_t LanguageIdentifier::rowOf(std::uint64_t key, int order) const
 {
     for (std::uint64_t slot = slotOf(key, m_slotMask);; slot = (slot + 1) & m_slotMask) {
-        const std::uint64_t found = m_slotKeys[slot];
-        if (found == key)
-            return m_slotRows[slot];
-        if (found == 0)
+        const Slot &found = m_slots[slot];
+        if (found.key == key)
+            return found.row;
+        if (found.key == 0)
             return m_unseenRow + std::uint32_t(order - 1);
     }
+}
+
+// The common letters: the word boundary, ASCII letters, the Azerbaijani Latin letters beyond
+// them, the basic Cyrillic lower case and Azerbaijani's Cyrillic letters beyond it.
+std::vector<char32_t> commonLetters()
+{
+    std::vector<char32_t> letters = {U' '};
+    for (char32_t c = U'a'; c <= U'z'; ++c)
+        letters.push_back(c);
+    for (char32_t c : {0xE7, 0x259, 0x11F, 0x131, 0xF6, 0x15F, 0xFC})
+        letters.push_back(c);
+    for (char32_t c = 0x430; c <= 0x44F; ++c)
+        letters.push_back(c);
+    for (char32_t c : {0x4D9, 0x493, 0x49D, 0x458, 0x4BB, 0x4AF, 0x4E9, 0x4B9, 0x451, 0x456})
+        letters.push_back(c);
+    return letters;
+}
+
+void LanguageIdentifier::buildDirectRows()
+{
+    m_unigramRows.resize(kTabled);
+    for (char32_t c = 1; c < kTabled; ++c)
+        m_unigramRows[c] = rowOf(packNgram(&c, 1), 1);
+    const std::vector<char32_t> common = commonLetters();
+    constexpr std::size_t kCommon = 128;
+    m_commonIndex.assign(kTabled, 255);
+    m_commonBigrams.assign(kCommon * kCommon, 0);
+    for (std::size_t i = 0; i < common.size() && i < kCommon; ++i)
+        m_commonIndex[common[i]] = std::uint8_t(i);
+    for (std::size_t i = 0; i < common.size(); ++i)
+        for (std::size_t j = 0; j < common.size(); ++j) {
+            const char32_t gram[2] = {common[i], common[j]};
+            m_commonBigrams[i * kCommon + j] = rowOf(packNgram(gram, 2), 2);
+        }
+}
+
+std::uint32_t LanguageIdentifier::rowOf(const char32_t *gram, int order) const
+{
+    if (order == 1 && gram[0] < kTabled)
+        return m_unigramRows[gram[0]];
+    if (order == 2 && gram[0] < kTabled && gram[1] < kTabled) {
+        const std::uint8_t first = m_commonIndex[gram[0]], second = m_commonIndex[gram[1]];
+        if (first != 255 && second != 255)
+            return m_commonBigrams[std::size_t(first) * 128 + second];
+    }
+    return rowOf(packNgram(gram, order), order);
 }
 
 LanguageIdentifier LanguageIdentifier::load(const std::string &path)
@@ -238,8 +283,11 @@ std::string LanguageIdentifier::name(const std::string &code) const
     return found == m_codes.end() ? code : m_names[std::size_t(found - m_codes.begin())];
 }
 
-void LanguageIdentifier::addNgrams(std::string_view utf8, std::vector<double> &logLikelihood,
-                                   std::size_t &count) const
+// Each n-gram adds a row of floats to the languages' sums: an AVX2 copy (chosen by the loader
+// at run time) adds four languages at once, each sum in the same order, so the same scores.
+__attribute__((target_clones("avx2", "default"))) void
+LanguageIdentifier::addNgrams(std::string_view utf8, std::vector<double> &logLikelihood,
+                              std::size_t &count) const
 {
     const std::size_t languages = m_codes.size();
     // A sliding window over the padded word: " bakı " gives " ", " b", " ba", "b", "ba", ...
@@ -250,8 +298,7 @@ void LanguageIdentifier::addNgrams(std::string_view utf8, std::vector<double> &l
             const char32_t *gram = window + (length - n);
             if (n == 1 && gram[0] == U' ')
                 continue;
-            const float *row =
-                m_logp.data() + std::size_t(rowOf(packNgram(gram, n), n)) * languages;
+            const float *row = m_logp.data() + std::size_t(rowOf(gram, n)) * languages;
             for (std::size_t l = 0; l < languages; ++l)
                 logLikelihood[l] += row[l];
             ++count;

@@ -46,12 +46,24 @@ private:
     // table (keys are never 0): three lookups per character of every document make
     // std::unordered_map's node chasing the import's largest single cost.
     std::uint32_t rowOf(std::uint64_t key, int order) const;
+    // The same row, looked up directly for unigrams and for bigrams of common letters.
+    std::uint32_t rowOf(const char32_t *gram, int order) const;
     void buildIndex(const std::vector<std::uint64_t> &keys);
+    void buildDirectRows();
 
     std::vector<std::string> m_codes;
     std::vector<std::string> m_names;
-    std::vector<std::uint64_t> m_slotKeys; // hash slot -> n-gram (0: empty)
-    std::vector<std::uint32_t> m_slotRows; // hash slot -> row of m_logp
+    // A slot's key and row side by side: a probe that finds its key reads one cache line.
+    struct Slot
+    {
+        std::uint64_t key = 0; // the n-gram (0: empty)
+        std::uint32_t row = 0; // its row of m_logp
+    };
+    std::vector<Slot> m_slots;
+    // Unigrams and bigrams are two of the three look-ups per character: straight from tables.
+    std::vector<std::uint32_t> m_unigramRows;   // code point below 0x530 -> row
+    std::vector<std::uint8_t> m_commonIndex;    // code point below 0x530 -> 0..127, or 255
+    std::vector<std::uint32_t> m_commonBigrams; // [first][second] common indexes -> row
     std::uint64_t m_slotMask = 0;
     std::uint32_t m_unseenRow = 0; // rows m_unseenRow + order - 1: unseen n-grams
     std::vector<float> m_logp;     // [row][language]

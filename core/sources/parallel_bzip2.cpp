@@ -95,6 +95,10 @@ public:
         m_file = std::fopen(path.c_str(), "rb");
         if (!m_file)
             throw InputError(path + ": cannot be opened: " + std::strerror(errno));
+        std::error_code unknownSize;
+        m_fileSize = std::filesystem::file_size(path, unknownSize);
+        if (unknownSize)
+            m_fileSize = kReadChunk;
         m_splitter = std::thread([this] { split(); });
         for (unsigned i = 0; i < threads; ++i)
             m_workers.emplace_back([this] { decode(); });
@@ -130,7 +134,8 @@ private:
         try {
             std::string pending;
             std::uint64_t pendingOffset = 0;
-            std::vector<char> chunk(kReadChunk);
+            // No larger than the file: a small one must not zero (and fault in) 4 MiB.
+            std::vector<char> chunk(std::min<std::uint64_t>(kReadChunk, m_fileSize + 1));
             bool eof = false;
             while (!eof) {
                 const std::size_t n = std::fread(chunk.data(), 1, chunk.size(), m_file);
@@ -227,6 +232,7 @@ private:
 
     std::string m_path;
     std::FILE *m_file = nullptr;
+    std::uint64_t m_fileSize = 0;
     const std::size_t m_jobBytes;
     const std::uint64_t m_maxInFlight;
     std::mutex m_mutex;

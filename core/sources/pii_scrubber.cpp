@@ -99,8 +99,7 @@ PhoneSpan phoneAt(std::string_view text, std::size_t i)
 
 std::string scrubPii(std::string_view text, std::uint64_t &replaced)
 {
-    std::string out;
-    out.reserve(text.size());
+    std::string out;        // only written once something is replaced
     std::size_t copied = 0; // text before this index is in out
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
@@ -114,10 +113,12 @@ std::string scrubPii(std::string_view text, std::uint64_t &replaced)
             }
             continue;
         }
+        if (!(isDigit(c) || c == '+' || c == '(') || i < copied)
+            continue;
         const bool wordStart =
             i == 0 || !(isAlnum(text[i - 1]) || text[i - 1] == '+' || text[i - 1] == '.' ||
                         text[i - 1] == ',' || text[i - 1] == '-' || text[i - 1] == '/');
-        if (i < copied || !wordStart || !(isDigit(c) || c == '+' || c == '('))
+        if (!wordStart)
             continue;
         const PhoneSpan phone = phoneAt(text, i);
         if (!phone.found)

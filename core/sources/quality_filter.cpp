@@ -2,6 +2,7 @@
 
 #include <QChar>
 
+#include <array>
 #include <unordered_set>
 
 namespace azllm::sources {
@@ -33,6 +34,35 @@ bool isSymbol(char32_t c)
     return c == '#' || c == '|' || c == '{' || c == '}' || c == '[' || c == ']' || c == '<' ||
            c == '>' || c == '=' || c == '_' || c == '~' || c == '^' || c == '\\' || c == '@' ||
            c == '*';
+}
+
+enum class CharKind : unsigned char
+{
+    Space,
+    Letter, // letters and marks
+    Symbol,
+    Other
+};
+
+CharKind kindOfSlowly(char32_t c)
+{
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r')
+        return CharKind::Space;
+    if (QChar::isLetter(c) || QChar::isMark(c))
+        return CharKind::Letter;
+    return isSymbol(c) ? CharKind::Symbol : CharKind::Other;
+}
+
+// ASCII from a table built once: every byte of every document comes through here.
+CharKind kindOf(char32_t c)
+{
+    static const auto ascii = [] {
+        std::array<CharKind, 128> table{};
+        for (char32_t a = 0; a < 128; ++a)
+            table[a] = kindOfSlowly(a);
+        return table;
+    }();
+    return c < 128 ? ascii[c] : kindOfSlowly(c);
 }
 
 // FNV-1a, then a mix: the same on every machine.
@@ -103,18 +133,16 @@ std::optional<QualityRule> checkQuality(std::string_view text, const QualityOpti
     bool inWord = false;
     for (std::size_t i = 0; i < text.size();) {
         const char32_t c = decodeAt(text, i);
-        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-        if (space) {
+        const CharKind kind = kindOf(c);
+        if (kind == CharKind::Space) {
             inWord = false;
             continue;
         }
         words += !inWord;
         inWord = true;
         ++visible;
-        if (QChar::isLetter(c) || QChar::isMark(c))
-            ++letters;
-        else if (isSymbol(c))
-            ++symbols;
+        letters += kind == CharKind::Letter;
+        symbols += kind == CharKind::Symbol;
     }
     if (int(words) < options.minWords)
         return QualityRule::TooShort;
@@ -132,8 +160,11 @@ std::vector<std::uint64_t> BoilerplateDetector::lineHashes(std::string_view text
     std::vector<std::uint64_t> hashes;
     std::unordered_set<std::uint64_t> seen;
     forEachLine(text, [&](std::string_view line, std::size_t, std::size_t) {
-        if (!isBlank(line) && seen.insert(hashLine(line)).second)
-            hashes.push_back(hashLine(line));
+        if (isBlank(line))
+            return;
+        const std::uint64_t hash = hashLine(line);
+        if (seen.insert(hash).second)
+            hashes.push_back(hash);
     });
     return hashes;
 }
@@ -165,18 +196,23 @@ bool BoilerplateDetector::isBoilerplate(std::uint64_t lineHash) const
 std::string BoilerplateDetector::strip(std::string_view text, std::size_t &removedLines) const
 {
     removedLines = 0;
+    const auto isRemoved = [&](std::string_view line) {
+        return !isBlank(line) && isBoilerplate(hashLine(line));
+    };
+    forEachLine(text, [&](std::string_view line, std::size_t, std::size_t) {
+        removedLines += isRemoved(line);
+    });
+    if (removedLines == 0)
+        return std::string(text); // the common case: nothing to rebuild
     std::string out;
     out.reserve(text.size());
     forEachLine(text, [&](std::string_view line, std::size_t, std::size_t) {
-        if (!isBlank(line) && isBoilerplate(hashLine(line))) {
-            ++removedLines;
-            return;
-        }
-        out.append(line).push_back('\n');
+        if (!isRemoved(line))
+            out.append(line).push_back('\n');
     });
     while (!out.empty() && out.back() == '\n')
         out.pop_back();
-    return removedLines == 0 ? std::string(text) : out;
+    return out;
 }
 
 std::vector<std::pair<std::uint64_t, std::uint32_t>> BoilerplateDetector::snapshot() const

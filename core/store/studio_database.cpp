@@ -119,6 +119,11 @@ int StudioDatabase::schemaVersion() const
 void StudioDatabase::migrate(int target)
 {
     const int current = schemaVersion();
+    if (current < 0)
+        throw DatabaseError(text(m_path) + " has schema version " + std::to_string(current) +
+                            ", which no Az-LLM Studio writes: it is not a studio database, or "
+                            "it is damaged. It was left untouched; restore a backup or choose "
+                            "another workspace.");
     if (current > currentSchemaVersion())
         throw DatabaseError(text(m_path) + " has schema version " + std::to_string(current) +
                             ", newer than this studio understands (" +

@@ -6,6 +6,7 @@
 #include "special_tokens.h"
 #include "token_file.h"
 #include "tokenizer.h"
+#include "training_sample.h"
 
 #include <malloc.h>
 #include <unistd.h>
@@ -416,6 +417,7 @@ private:
             const std::string input = m_work.file("tokenizer_input.txt");
             writeTrainingText(input);
             TokenizerTrainer(m_options.tokenizer).train(input, model);
+            returnFreedMemory(); // the trainer's buffers, before the shards are encoded
             m_report.modelType = toString(m_options.tokenizer.modelType);
         }
         progress(PrepareStage::TrainTokenizer, 1, 1);
@@ -424,21 +426,17 @@ private:
         return tokenizer;
     }
 
-    // SentencePiece trains on lines: every non-empty line of the training split.
+    // SentencePiece trains on lines: a sample of the training split's non-empty lines, bounded
+    // in bytes (training_sample.h).
     void writeTrainingText(const std::string &path)
     {
-        std::ofstream out(path, std::ios::binary);
+        TrainingSampleWriter out(path, m_options.tokenizer.sampleBytes, m_bytesKept,
+                                 m_options.tokenizer.seed);
         m_spool.forEach([&](std::uint64_t index, std::uint32_t, const std::string &text) {
-            if (m_validation[index])
-                return;
-            std::istringstream lines(text);
-            for (std::string line; std::getline(lines, line);)
-                if (!line.empty())
-                    out << line << '\n';
+            if (!m_validation[index])
+                out.add(text);
         });
-        out.close();
-        if (!out)
-            throw std::runtime_error("writing " + path + " failed (disk full?)");
+        out.finish();
     }
 
     void writeShards(const Tokenizer &tokenizer)

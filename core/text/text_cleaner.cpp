@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <array>
+
 namespace azllm {
 namespace {
 
@@ -33,66 +35,196 @@ bool isInvisible(char32_t c)
     return category == QChar::Other_Control || category == QChar::Other_Format;
 }
 
-// Writes code points with whitespace normalised: a space or line break is held back until the
-// next visible character shows whether it is needed.
-class WhitespaceWriter
+enum class Kind : unsigned char
 {
-public:
-    void space() { m_pendingSpace = true; }
-    void lineBreak() { ++m_pendingBreaks; }
-    void put(char32_t c)
-    {
-        if (!m_out.empty()) {
-            if (m_pendingBreaks > 0)
-                m_out.append(m_pendingBreaks > 1 ? 2 : 1, U'\n');
-            else if (m_pendingSpace)
-                m_out.push_back(U' ');
-        }
-        m_pendingBreaks = 0;
-        m_pendingSpace = false;
-        m_out.push_back(c);
-    }
-    char32_t last() const { return m_out.empty() ? 0 : m_out.back(); }
-    std::u32string take() { return std::move(m_out); }
-
-private:
-    std::u32string m_out;
-    int m_pendingBreaks = 0;
-    bool m_pendingSpace = false;
+    Visible,
+    LineBreak,
+    Space,
+    Invisible
 };
 
-} // namespace
-
-std::string TextCleaner::clean(std::string_view utf8) const
+Kind kindOf(char32_t c)
 {
-    const QString nfc = QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()))
-                            .normalized(QString::NormalizationForm_C);
-    std::u32string text = nfc.toStdU32String();
+    if (isLineBreak(c))
+        return Kind::LineBreak;
+    if (isSpace(c))
+        return Kind::Space;
+    return isInvisible(c) ? Kind::Invisible : Kind::Visible;
+}
+
+// The same answers for ASCII from a table: most text is mostly ASCII.
+struct AsciiTable
+{
+    std::array<Kind, 128> kind{};
+    std::array<bool, 128> emojiLike{};
+    AsciiTable()
+    {
+        for (char32_t c = 0; c < 128; ++c) {
+            kind[c] = kindOf(c);
+            emojiLike[c] = isEmojiLike(c);
+        }
+    }
+};
+const AsciiTable kAscii;
+
+Kind kindOfFast(char32_t c)
+{
+    return c < 128 ? kAscii.kind[c] : kindOf(c);
+}
+
+bool isEmojiLikeFast(char32_t c)
+{
+    return c < 128 ? kAscii.emojiLike[c] : isEmojiLike(c);
+}
+
+void appendUtf8(std::string &out, char32_t c)
+{
+    if (c < 0x80) {
+        out.push_back(char(c));
+    } else if (c < 0x800) {
+        out.push_back(char(0xC0 | (c >> 6)));
+        out.push_back(char(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+        out.push_back(char(0xE0 | (c >> 12)));
+        out.push_back(char(0x80 | ((c >> 6) & 0x3F)));
+        out.push_back(char(0x80 | (c & 0x3F)));
+    } else {
+        out.push_back(char(0xF0 | (c >> 18)));
+        out.push_back(char(0x80 | ((c >> 12) & 0x3F)));
+        out.push_back(char(0x80 | ((c >> 6) & 0x3F)));
+        out.push_back(char(0x80 | (c & 0x3F)));
+    }
+}
+
+// Decodes strict UTF-8 into code points when every one of them is NFC-inert. False otherwise:
+// invalid UTF-8 (which Qt replaces with U+FFFD) or text that needs NFC takes Qt's path.
+bool decodeInert(std::string_view utf8, std::u32string &out)
+{
+    out.clear();
+    const auto *p = reinterpret_cast<const unsigned char *>(utf8.data());
+    const auto *end = p + utf8.size();
+    while (p < end) {
+        const unsigned char b = *p;
+        if (b < 0x80) {
+            out.push_back(b);
+            ++p;
+            continue;
+        }
+        int length = 0;
+        char32_t c = 0, min = 0;
+        if (b >= 0xC2 && b <= 0xDF)
+            length = 2, c = b & 0x1F, min = 0x80;
+        else if (b >= 0xE0 && b <= 0xEF)
+            length = 3, c = b & 0x0F, min = 0x800;
+        else if (b >= 0xF0 && b <= 0xF4)
+            length = 4, c = b & 0x07, min = 0x10000;
+        else
+            return false;
+        if (end - p < length)
+            return false;
+        for (int i = 1; i < length; ++i) {
+            if ((p[i] & 0xC0) != 0x80)
+                return false;
+            c = (c << 6) | (p[i] & 0x3F);
+        }
+        if (c < min || !isNfcInert(c))
+            return false; // overlong, or needs NFC (surrogates and U+110000+ are not inert)
+        out.push_back(c);
+        p += length;
+    }
+    return true;
+}
+
+void nfcWithQt(std::string_view utf8, std::u32string &out)
+{
+    out = QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()))
+              .normalized(QString::NormalizationForm_C)
+              .toStdU32String();
+}
+
+void replaceTurnedE(std::u32string &text)
+{
     for (char32_t &c : text) {
         if (c == 0x01DD) // ǝ, the "turned e", typed for ə
             c = 0x0259;
         else if (c == 0x018E) // Ǝ, the "reversed E", typed for Ə
             c = 0x018F;
     }
-    if (m_options.transliterateCyrillic)
-        text = transliterateCyrillic(text);
+}
 
-    WhitespaceWriter out;
+// Writes UTF-8 with whitespace normalised: a space or line break is held back until the next
+// visible character shows whether it is needed.
+class WhitespaceWriter
+{
+public:
+    explicit WhitespaceWriter(std::size_t capacity) { m_out.reserve(capacity); }
+    void space() { m_pendingSpace = true; }
+    void lineBreak() { ++m_pendingBreaks; }
+    void put(char32_t c)
+    {
+        if (!m_out.empty()) {
+            if (m_pendingBreaks > 0)
+                m_out.append(m_pendingBreaks > 1 ? 2 : 1, '\n');
+            else if (m_pendingSpace)
+                m_out.push_back(' ');
+        }
+        m_pendingBreaks = 0;
+        m_pendingSpace = false;
+        appendUtf8(m_out, c);
+        m_last = c;
+    }
+    char32_t last() const { return m_last; } // 0 before the first
+    std::string take() { return std::move(m_out); }
+
+private:
+    std::string m_out;
+    char32_t m_last = 0;
+    int m_pendingBreaks = 0;
+    bool m_pendingSpace = false;
+};
+
+std::string withWhitespaceNormalised(const std::u32string &text, std::size_t utf8Bytes)
+{
+    WhitespaceWriter out(utf8Bytes);
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char32_t c = text[i];
         if (c == U'\r' && i + 1 < text.size() && text[i + 1] == U'\n')
             continue; // \r\n is one break
-        if (isLineBreak(c))
+        const Kind kind = kindOfFast(c);
+        if (kind == Kind::LineBreak)
             out.lineBreak();
-        else if (isSpace(c))
+        else if (kind == Kind::Space)
             out.space();
-        else if (c == kZeroWidthJoiner && isEmojiLike(out.last()) && i + 1 < text.size() &&
-                 isEmojiLike(text[i + 1]))
+        else if (c == kZeroWidthJoiner && isEmojiLikeFast(out.last()) && i + 1 < text.size() &&
+                 isEmojiLikeFast(text[i + 1]))
             out.put(c); // 👩‍💻 stays one emoji
-        else if (!isInvisible(c))
+        else if (kind == Kind::Visible)
             out.put(c);
     }
-    return QString::fromStdU32String(out.take()).toStdString();
+    return out.take();
+}
+
+} // namespace
+
+// Every character below U+0300 (Latin, Azerbaijani's ə ğ ı ö ü ç ş İ included), Cyrillic
+// letters, general punctuation (not the two singletons U+2000/U+2001), currency signs and the
+// BOM; a test checks each of them, and each pair of them, against Qt's NFC.
+bool isNfcInert(char32_t c)
+{
+    return c < 0x300 || (c >= 0x400 && c <= 0x482) || (c >= 0x48A && c <= 0x52F) ||
+           (c >= 0x2002 && c <= 0x206F) || (c >= 0x20A0 && c <= 0x20C0) || c == 0xFEFF;
+}
+
+std::string TextCleaner::clean(std::string_view utf8) const
+{
+    // Reused per thread: the import cleans hundreds of thousands of documents on each core.
+    thread_local std::u32string text;
+    if (!decodeInert(utf8, text))
+        nfcWithQt(utf8, text);
+    replaceTurnedE(text);
+    if (m_options.transliterateCyrillic)
+        text = transliterateCyrillic(text);
+    return withWhitespaceNormalised(text, utf8.size());
 }
 
 } // namespace azllm

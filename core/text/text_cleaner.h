@@ -14,6 +14,10 @@ struct CleaningOptions
     bool transliterateCyrillic = false;
 };
 
+// True for characters that no neighbour can change under NFC (starters that are already
+// composed and never the second half of a composition): a text made only of them is in NFC.
+bool isNfcInert(char32_t c);
+
 class TextCleaner
 {
 public:
@@ -24,7 +28,9 @@ public:
     // → space; other control and format characters (zero-width space and joiners, BOM, soft
     // hyphen, bidi marks) removed, except a zero-width joiner inside an emoji sequence;
     // runs of spaces → one space; spaces at line ends removed; more than one blank line → one;
-    // the text trimmed. Input must be valid UTF-8.
+    // the text trimmed. Invalid UTF-8 sequences become U+FFFD. Text made only of NFC-inert
+    // characters (isNfcInert: ASCII, Azerbaijani Latin, Cyrillic, ...) is cleaned straight
+    // from its UTF-8; other text goes through Qt's NFC first. Both give the same result.
     std::string clean(std::string_view utf8) const;
 
 private:

@@ -24,9 +24,11 @@ struct TokenizerTrainingOptions
     // Azerbaijani uses 32 letters plus punctuation; 0.9999 keeps every letter and leaves
     // rare symbols to byte fallback.
     double characterCoverage = 0.9999;
-    // Lines sampled (shuffled, seeded) from the input, so huge corpora train in bounded memory:
-    // a 1 GB corpus with 2 million took 2.8 GB resident in all; a million lines (about 300 MB
-    // of text) is still ample for a vocabulary of thousands of pieces.
+    // Bytes of training text sampled for the trainer (CorpusPreparer writes at most this many,
+    // training_sample.h): SentencePiece holds about 2.7 bytes per byte it trains on, so this,
+    // not the corpus, bounds its memory. 200 MB is still ample for thousands of pieces.
+    std::uint64_t sampleBytes = 200000000;
+    // Lines sampled (shuffled, seeded) from that text: a second bound, for very short lines.
     std::int64_t inputSentenceSize = 1000000;
     // Longer lines (in bytes) are skipped by the trainer.
     int maxSentenceLength = 16384;

@@ -72,11 +72,10 @@ private Q_SLOTS:
 
     void goodInputsWork()
     {
-        const AzllmRun generated =
-            runAzllm({QStringLiteral("generate"), QStringLiteral("--checkpoint"), m_run,
-                      QStringLiteral("--prompt-ids"), QStringLiteral("5 6"),
-                      QStringLiteral("--tokens"), QStringLiteral("5"),
-                      QStringLiteral("--temperature"), QStringLiteral("0")});
+        const AzllmRun generated = runAzllm(
+            {QStringLiteral("generate"), QStringLiteral("--checkpoint"), m_run,
+             QStringLiteral("--prompt-ids"), QStringLiteral("5 6"), QStringLiteral("--tokens"),
+             QStringLiteral("5"), QStringLiteral("--temperature"), QStringLiteral("0")});
         QCOMPARE(generated.exitCode, 0);
         // Up to 5 new ids, each inside the vocabulary; fewer only when the untrained model's
         // greedy choice is the end-of-text id, which ends generation.
@@ -179,7 +178,7 @@ private Q_SLOTS:
         QTest::newRow("corrupt weights")
             << QStringList{QStringLiteral("generate"), QStringLiteral("--checkpoint"),
                            path(QStringLiteral("corrupt"))}
-            << "model.pt is not a readable weights file";
+            << "model.pt is too short to be a LibTorch archive";
         QTest::newRow("tensors that do not match the config")
             << QStringList{QStringLiteral("info"), QStringLiteral("--checkpoint"),
                            path(QStringLiteral("mismatch"))}

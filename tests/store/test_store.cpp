@@ -57,7 +57,9 @@ private Q_SLOTS:
     void aLockedDatabaseIsReportedAsInUse()
     {
         const QString file = path(QStringLiteral("locked.db"));
-        { StudioDatabase created(file); }
+        {
+            StudioDatabase created(file);
+        }
         const QByteArray before = fileBytes(file);
         const QString name = QStringLiteral("other-program");
         {
@@ -135,6 +137,26 @@ private Q_SLOTS:
             QSqlQuery(db.connection()).exec(QStringLiteral("PRAGMA user_version = 99"));
         }
         QVERIFY_THROWS_EXCEPTION(DatabaseError, StudioDatabase{file});
+    }
+
+    // A schema version below 0, which no studio writes, was used as an index into the
+    // migrations (found by fuzz/studio_db; UBSan: pointer overflow). Refused, file untouched.
+    void negativeSchemaIsRefusedAndUntouched()
+    {
+        const QString file = path(QStringLiteral("negative.db"));
+        {
+            StudioDatabase db(file);
+            QSqlQuery(db.connection()).exec(QStringLiteral("PRAGMA user_version = -5"));
+        }
+        const QByteArray before = fileBytes(file);
+        try {
+            StudioDatabase db(file);
+            QFAIL("a negative schema version was accepted");
+        } catch (const DatabaseError &e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("schema version -5")),
+                     e.what());
+        }
+        QCOMPARE(fileBytes(file), before);
     }
 
     void runsAndMetricsSurviveARestart()

@@ -2,9 +2,15 @@
 #include "text_cleaner.h"
 #include "transliteration.h"
 
+#include <QString>
 #include <QTest>
 
+#include <random>
+
+#include "clean_reference.h"
+
 using namespace azllm;
+using azllm::test::referenceClean;
 
 namespace {
 
@@ -14,6 +20,76 @@ std::string clean(const std::string &text, bool transliterate = false)
     options.transliterateCyrillic = transliterate;
     return TextCleaner(options).clean(text);
 }
+
+// Pieces that each stress one rule or one path: ASCII, Azerbaijani letters, Cyrillic, letters
+// that need NFC (combining marks, the U+2000 singleton), emoji joiners, invisible and space
+// characters, and invalid UTF-8 (a stray continuation byte, an overlong form, a cut sequence,
+// an encoded surrogate, bytes that are never UTF-8).
+const std::vector<std::string> kPieces = {"a",
+                                          "Z",
+                                          " ",
+                                          "  ",
+                                          "\t",
+                                          "\n",
+                                          "\r",
+                                          "\r\n",
+                                          "\n\n\n",
+                                          ".",
+                                          "^",
+                                          "`",
+                                          std::string("\0", 1),
+                                          "ə",
+                                          "Ə",
+                                          "ğ",
+                                          "ı",
+                                          "İ",
+                                          "ö",
+                                          "ü",
+                                          "ç",
+                                          "ş",
+                                          "Ş",
+                                          "ǝ",
+                                          "Ǝ",
+                                          "Бакы",
+                                          "ә",
+                                          "Һ",
+                                          "ҹ",
+                                          "ј",
+                                          "\u0483",
+                                          "\u0307",
+                                          "\u0308",
+                                          "\u0327",
+                                          "\u0301",
+                                          "e\u0301",
+                                          "I\u0307",
+                                          "s\u0327",
+                                          "\u2000",
+                                          "\u2001",
+                                          "\u2009",
+                                          "\u00A0",
+                                          "\u3000",
+                                          "\u2028",
+                                          "\u0085",
+                                          "\u00AD",
+                                          "\u200B",
+                                          "\u200D",
+                                          "\uFEFF",
+                                          "\uFE0F",
+                                          "\U0001F469",
+                                          "\U0001F4BB",
+                                          "€",
+                                          "«",
+                                          "»",
+                                          "—",
+                                          "\u0622",
+                                          "\u0627\u0653",
+                                          "\u1100\u1161",
+                                          "\x80",
+                                          "\xC0\xAF",
+                                          "\xE2\x82",
+                                          "\xED\xA0\x80",
+                                          "\xFF",
+                                          "\xF4\x90\x80\x80"};
 
 } // namespace
 
@@ -35,6 +111,8 @@ private Q_SLOTS:
     void transliteration();
     void transliterationIsOptional();
     void transliterationCoversAlphabet();
+    void nfcInertCharactersNeedNoNfc();
+    void utf8PathMatchesQtPath();
 };
 
 void TestTextClean::nfcComposes()
@@ -136,6 +214,56 @@ void TestTextClean::transliterationCoversAlphabet()
     QCOMPARE(QString::fromStdString(transliterateCyrillicUtf8(upper.toStdString())), expected);
     QCOMPARE(QString::fromStdString(transliterateCyrillicUtf8(upper.toLower().toStdString())),
              QStringLiteral("a b c ç d e ə f g ğ h x ı i j k q l m n o ö p r s ş t u ü v y z"));
+}
+
+void TestTextClean::nfcInertCharactersNeedNoNfc()
+{
+    // Alone, each is a starter that NFC leaves as it is.
+    for (char32_t c = 0; c < 0x10000; ++c) {
+        if (!isNfcInert(c))
+            continue;
+        QCOMPARE(QChar::combiningClass(c), 0);
+        const QString one = QString::fromUcs4(&c, 1);
+        QCOMPARE(one.normalized(QString::NormalizationForm_C), one);
+    }
+    // None is the second half of a canonical composition, nor a singleton's source: so no
+    // neighbour changes it, and a text made only of them is in NFC.
+    for (char32_t c = 0; c <= 0x10FFFF; ++c) {
+        if (QChar::decompositionTag(c) != QChar::Canonical)
+            continue;
+        const std::u32string parts = QChar::decomposition(c).toStdU32String();
+        if (parts.size() == 1)
+            QVERIFY2(!isNfcInert(c), qPrintable(QString::number(uint(c), 16)));
+        else
+            QVERIFY2(!isNfcInert(parts.back()), qPrintable(QString::number(uint(c), 16)));
+    }
+    QVERIFY(isNfcInert(U'ə') && isNfcInert(U'İ') && isNfcInert(U'ж'));
+    QVERIFY(!isNfcInert(0x0301) && !isNfcInert(0x2000) && !isNfcInert(0xD800));
+}
+
+void TestTextClean::utf8PathMatchesQtPath()
+{
+    const std::vector<std::string> tricky = {
+        "Azərbaycan dili — Ağdərə, Şəki, İsmayıllı, Gəncə; «Çörək» və “ölkə”",
+        "Бакы шәһәри Азәрбајҹанын пајтахтыдыр.\r\nЯлта, юбилеј",
+        "s\u0327eher go\u0308l I\u0307lham Azǝrbaycan ƎLİ",
+        "\xFF"
+        "bad\xC0\xAF"
+        "bytes\xED\xA0\x80 cut\xE2\x82",
+        "proqramçı \U0001F469\u200D\U0001F4BB ^\u200D^ x\u200Dy \u200D",
+        "  bir\u2000iki\u2001üç\u00A0dörd\u2009beş \u2028\u2029\n\n\n son  "};
+    std::mt19937 random(20261130);
+    std::vector<std::string> texts = tricky;
+    for (int i = 0; i < 3000; ++i) {
+        std::string text;
+        for (int n = int(random() % 24); n > 0; --n)
+            text += kPieces[random() % kPieces.size()];
+        texts.push_back(text);
+    }
+    for (const std::string &text : texts)
+        for (const bool transliterate : {false, true})
+            QVERIFY2(clean(text, transliterate) == referenceClean(text, transliterate),
+                     qPrintable(QString::fromUtf8(text.data(), qsizetype(text.size()))));
 }
 
 QTEST_APPLESS_MAIN(TestTextClean)

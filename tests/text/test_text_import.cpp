@@ -2,10 +2,13 @@
 #include "corpus_reader.h"
 #include "html_text.h"
 #include "text_test_support.h"
+#include "utf8.h"
 
 #include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace azllm;
 
@@ -37,6 +40,7 @@ class TestTextImport : public QObject
 
 private Q_SLOTS:
     void init();
+    void utf8ErrorPlaceAfterAsciiRuns();
     void htmlVisibleTextOnly();
     void htmlEntities();
     void htmlBlocksBecomeLines();
@@ -142,6 +146,31 @@ void TestTextImport::jsonlFieldConfigurable()
     const auto documents = readAll(reader);
     QCOMPARE(documents.size(), std::size_t(1));
     QCOMPARE(documents[0].text, std::string("Mətn"));
+}
+
+void TestTextImport::utf8ErrorPlaceAfterAsciiRuns()
+{
+    // Long ASCII runs (read eight bytes at a time), line breaks next to vertical tabs and other
+    // near-'\n' bytes, multi-byte letters, then a bad byte: its line and offset must be exact
+    // however the text is cut into chunks.
+    std::string text;
+    for (int i = 0; i < 40; ++i)
+        text +=
+            std::string(std::size_t(i % 11), 'a') + "\n\v\x0b\x0e\n" + (i % 3 ? "ə" : "") + "\t";
+    const std::size_t badOffset = text.size();
+    const auto lines = std::uint64_t(std::count(text.begin(), text.end(), '\n')) + 1;
+    text += "\xE6 and more text after it";
+    for (std::size_t chunk :
+         {std::size_t(1), std::size_t(3), std::size_t(8), std::size_t(13), text.size()}) {
+        Utf8Validator validator;
+        bool ok = true;
+        for (std::size_t at = 0; at < text.size() && ok; at += chunk)
+            ok = validator.feed(std::string_view(text).substr(at, chunk));
+        QVERIFY(!ok);
+        QCOMPARE(validator.errorOffset(), std::uint64_t(badOffset));
+        QCOMPARE(validator.errorLine(), lines);
+    }
+    QVERIFY(isValidUtf8(text.substr(0, badOffset)));
 }
 
 void TestTextImport::nonUtf8FileReportedByName()

@@ -4,10 +4,14 @@
 #include "text_test_support.h"
 #include "token_file.h"
 #include "tokenizer.h"
+#include "training_sample.h"
 
 #include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <fstream>
+#include <sstream>
 
 using namespace azllm;
 
@@ -24,6 +28,8 @@ private Q_SLOTS:
     void cancelLeavesNothing();
     void cancelKeepsPreviousOutput();
     void outputInsideInputIsNotRead();
+    void trainingSampleTakesEverythingThatFits();
+    void trainingSampleStaysUnderItsBudget();
 
 private:
     void writeCorpus();
@@ -234,6 +240,47 @@ void TestTextPipeline::outputInsideInputIsNotRead()
     const PrepareReport second = CorpusPreparer(o).run(); // report.txt is there now
     QCOMPARE(second.files, first.files);
     QCOMPARE(second.documentsRead, first.documentsRead);
+}
+
+namespace {
+
+// Offers `documents` documents of two lines and a blank one to a TrainingSampleWriter and
+// returns the file it wrote.
+std::string writeSample(const QString &path, int documents, std::uint64_t budget,
+                        std::uint64_t total, unsigned seed)
+{
+    TrainingSampleWriter writer(path.toStdString(), budget, total, seed);
+    for (int d = 0; d < documents; ++d)
+        writer.add("sətir " + std::to_string(d) + " bir\n\nsətir " + std::to_string(d) + " iki");
+    writer.finish();
+    std::ifstream in(path.toStdString(), std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+} // namespace
+
+void TestTextPipeline::trainingSampleTakesEverythingThatFits()
+{
+    const QString path = m_dir->filePath(QStringLiteral("sample.txt"));
+    // Every non-empty line, in order, when the whole text fits the budget.
+    QCOMPARE(writeSample(path, 2, 1000, 60, 1),
+             std::string("sətir 0 bir\nsətir 0 iki\nsətir 1 bir\nsətir 1 iki\n"));
+}
+
+void TestTextPipeline::trainingSampleStaysUnderItsBudget()
+{
+    const QString path = m_dir->filePath(QStringLiteral("sample.txt"));
+    // 20,000 documents of about 30 bytes: 600 KB offered, 100 KB allowed.
+    const std::string sample = writeSample(path, 20000, 100000, 600000, 1);
+    QVERIFY(sample.size() <= 100000);
+    QVERIFY(sample.size() > 60000); // a sixth of the lines, not just the first ones
+    QVERIFY(sample.find("sətir 19") != std::string::npos);
+    QCOMPARE(writeSample(path, 20000, 100000, 600000, 1), sample); // the same for the same seed
+    QVERIFY(writeSample(path, 20000, 100000, 600000, 2) != sample);
+    // An estimate of the total that is too low still cannot exceed the budget.
+    QVERIFY(writeSample(path, 20000, 100000, 100000, 1).size() <= 100000);
 }
 
 QTEST_GUILESS_MAIN(TestTextPipeline)

@@ -495,7 +495,9 @@ void KnowledgePage::setBusy(const StatusLine::Describe &job)
     m_progress->setVisible(true);
     m_progress->setFormat(QString());
     m_cancel->setVisible(true);
-    showStatus([job] { return job() + QStringLiteral("…"); });
+    // The QString return type is needed: with QT_USE_QSTRINGBUILDER the sum is a builder that
+    // refers to job()'s temporary result, which a deduced return type would outlive.
+    showStatus([job]() -> QString { return job() + QStringLiteral("…"); });
     updateControls();
     Q_EMIT jobChanged(job());
 }
