@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "runtime.h"
 #include "trainer.h"
 
 namespace azllm::ui {
@@ -52,8 +53,7 @@ DataParallelPanel::DataParallelPanel(QWidget *parent) : QWidget(parent)
     row->addWidget(m_figures, 1);
 
     m_processes->setValue(1);
-    // One process gets every core, as the studio's start-up gives LibTorch (runtime.h).
-    m_threads->setValue(cores());
+    m_threads->setValue(azllm::threadCount()); // what one process trains with today
     // More processes share the same cores: each gets its part unless the user says otherwise.
     connect(m_processes, &QSpinBox::valueChanged, this,
             [this](int processes) { m_threads->setValue(std::max(1, cores() / processes)); });
