@@ -7,8 +7,12 @@
 
 #include <unistd.h>
 
+#include "distributed_group_impl.h"
 #include "generator.h"
+#include "gpt.h"
+#include "gradient_reducer.h"
 #include "model_sizing.h"
+#include "random_generator.h"
 #include "runtime.h"
 #include "synthetic_data.h"
 #include "trainer.h"
@@ -68,15 +72,21 @@ TrainBenchResult benchTrain(const TrainBenchOptions &o)
         std::uint64_t(std::max<std::int64_t>(o.batch * (o.context + 1) * 8, 100000));
     writeSyntheticTokens(config.train.trainData, std::uint32_t(o.model.vocabSize), tokens, 7);
 
-    Trainer trainer(config, RunFolder::Overwrite); // a --workdir given twice holds the last bench
+    Trainer trainer(config, RunFolder::Overwrite, o.group); // --workdir twice: the last bench
     TrainBenchResult r;
     r.params = trainer.parameterCount();
     r.device = trainer.device();
     for (int i = 0; i < o.warmupSteps; ++i)
         r.firstLoss = trainer.step().loss;
     const auto start = std::chrono::steady_clock::now();
-    for (int i = 0; i < o.steps; ++i)
-        r.lastLoss = trainer.step().loss;
+    for (int i = 0; i < o.steps; ++i) {
+        const StepMetrics m = trainer.step();
+        r.lastLoss = m.loss;
+        r.allReduceWaitMs += 1000 * m.communicationSeconds / o.steps;
+        r.rankTokensPerSecond.resize(m.rankTokensPerSecond.size());
+        for (std::size_t k = 0; k < m.rankTokensPerSecond.size(); ++k)
+            r.rankTokensPerSecond[k] += m.rankTokensPerSecond[k] / o.steps;
+    }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     r.msPerStep = 1000.0 * seconds / o.steps;
@@ -127,6 +137,42 @@ GenerateBenchResult benchGenerate(const GenerateBenchOptions &o)
     r.tokensPerSecond = cached.tokensPerSecond;
     r.tokensPerSecondNoCache = uncached.tokensPerSecond;
     r.ttftMs = cached.timeToFirstTokenMs;
+    return r;
+}
+
+AllReduceBenchResult benchAllReduce(const AllReduceBenchOptions &o)
+{
+    DistributedGroup::Impl &group = o.group->impl();
+    const double rank = double(o.group->rank()), ranks = double(o.group->worldSize());
+    Gpt model(o.model, makeRandomGenerator(torch::kCPU, 1)); // the values are overwritten
+    std::vector<torch::Tensor> parameters = model->parameters();
+    const double bucketBytes = group.settings.bucketMegabytes * 1024 * 1024;
+    GradientReducer reducer(parameters, group, std::int64_t(bucketBytes));
+    AllReduceBenchResult r;
+    for (const torch::Tensor &p : parameters)
+        r.params += p.numel();
+    r.bytes = double(r.params) * 4;
+    r.buckets = reducer.bucketCount();
+    double best = 1e30;
+    for (int i = 0; i < o.repeats + 1; ++i) { // the first one warms up the connections
+        for (torch::Tensor &p : parameters)
+            p.mutable_grad() = torch::full_like(p, rank + 1);
+        o.group->barrier();
+        const auto start = std::chrono::steady_clock::now();
+        reducer.expectFinalBackward(i);
+        reducer.finish();
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (i > 0)
+            best = std::min(best, seconds);
+    }
+    const double mean = (ranks + 1) / 2;
+    r.averaged = true;
+    for (const torch::Tensor &p : parameters)
+        r.averaged = r.averaged && (p.grad() - mean).abs().max().item<double>() < 1e-6;
+    r.msPerAllReduce = 1000 * best;
+    r.algorithmGBps = r.bytes / best / 1e9;
+    r.busGBps = r.algorithmGBps * 2 * (ranks - 1) / ranks;
     return r;
 }
 

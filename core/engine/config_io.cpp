@@ -61,6 +61,8 @@ std::vector<Field> fieldsOf(RunConfig &c)
         {"out_dir", "run folder (checkpoints, config)", &t.outDir},
         {"seed", "random seed", &t.seed},
         {"device", "auto, cpu, cuda or cuda:N", &t.device},
+        {"window_keying", "how windows are drawn: global_row, or micro_batch_row (older runs)",
+         &t.windowKeying},
         {"kind", "pretrain, sft (chat fine-tuning) or classify", &u.kind, true},
         {"base_checkpoint", "checkpoint a tuning run starts from", &u.baseCheckpoint, true},
         {"epochs", "tuning: passes over the data; > 0 sets max_steps", &u.epochs, true},
