@@ -1,7 +1,7 @@
 #include "json_fields.h"
 
-#include "html_entities.h"
 #include "utf8.h"
+#include "utf8_append.h"
 
 #include <array>
 
@@ -136,10 +136,7 @@ private:
                 return false;
             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
         }
-        if (code == 0)
-            out.push_back('\0'); // as Qt keeps it (appendUtf8 would make it U+FFFD)
-        else
-            sources::appendUtf8(out, code);
+        sources::appendUtf8(out, code); // U+0000 stays a NUL byte, as Qt keeps it
         return true;
     }
 
