@@ -8,6 +8,7 @@ build=${1:-$root/build}
 packages=(
     build-essential cmake ninja-build pkg-config ccache
     libtorch-dev libopenblas0-openmp                  # LibTorch, and the BLAS that makes it 20x faster
+    libgloo-dev                                       # Gloo headers for c10d (data-parallel training)
     qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools
     libqcustomplot-dev libqcustomplot2.1-qt6
     libsentencepiece-dev sentencepiece libsqlite3-dev

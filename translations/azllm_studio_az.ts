@@ -108,6 +108,14 @@
     </message>
 </context>
 <context>
+    <name>RankProcesses</name>
+    <message>
+        <location filename="../ui/train/rank_processes.cpp" line="+54"/>
+        <source>the azllm program, which runs the other processes, is not next to the studio (%1); build it (target azllm) or train with one process</source>
+        <translation>digər prosesləri işə salan azllm proqramı studiyanın yanında yoxdur (%1); onu qurun (azllm hədəfi) və ya bir proseslə öyrədin</translation>
+    </message>
+</context>
+<context>
     <name>azllm</name>
     <message>
         <location filename="../core/roadmap/milestone_evaluator.cpp" line="+48"/>
@@ -1708,6 +1716,44 @@
         <location line="-3"/>
         <source>Your datasets</source>
         <translation>Verilənlər dəstləriniz</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::DataParallelPanel</name>
+    <message>
+        <location filename="../ui/train/data_parallel_panel.cpp" line="+124"/>
+        <source>process %1: %2 tok/s</source>
+        <translation>proses %1: %2 token/s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>total %1 tokens/s · waiting for the others %2 ms a step</source>
+        <translation>cəmi %1 token/s · digərlərini gözləmə: addımda %2 ms</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 × %2 = %3 threads on %4 cores</source>
+        <translation>%1 × %2 = %3 axın, %4 nüvə</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Pro&amp;cesses</source>
+        <translation>Pro&amp;seslər</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Threads each</source>
+        <translation>Hər birində &amp;axın</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data-parallel training: each process takes its share of every batch and the gradients are averaged after each step. More than one starts the others as azllm processes on this computer.</source>
+        <translation>Verilənlər paralelliyi: hər proses hər paketin öz payını götürür, qradiyentlər isə hər addımdan sonra ortalanır. Birdən çox seçiləndə digər proseslər bu kompüterdə azllm proqramı kimi işə salınır.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>LibTorch threads of each process; together they should not exceed this computer&apos;s cores</source>
+        <translation>Hər prosesin LibTorch axınları; cəmi bu kompüterin nüvələrindən çox olmamalıdır</translation>
     </message>
 </context>
 <context>
@@ -5068,7 +5114,7 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::TrainPage</name>
     <message>
-        <location filename="../ui/train/train_page.cpp" line="+101"/>
+        <location filename="../ui/train/train_page.cpp" line="+104"/>
         <source>After each checkpoint the model continues &quot;Azərbaycan&quot;; watch its language improve.</source>
         <translation>Hər yoxlama nöqtəsindən sonra model &quot;Azərbaycan&quot; sözünü davam etdirir; dilinin necə yaxşılaşdığını izləyin.</translation>
     </message>
@@ -5125,7 +5171,7 @@ bir tokeninə klikləyin.</translation>
         <translation>Təlimi başlatmaq mümkün deyil</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>training %1</source>
         <translation>təlim %1</translation>
     </message>
@@ -5140,7 +5186,7 @@ bir tokeninə klikləyin.</translation>
         <translation>addım %1: validasiya itkisi %L2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Training diverged.</source>
         <translation>Təlim dağıldı (itki nəzarətdən çıxdı).</translation>
     </message>
@@ -5272,7 +5318,12 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::TrainingWorker</name>
     <message>
-        <location filename="../ui/train/training_worker.cpp" line="+139"/>
+        <location filename="../ui/train/training_worker.cpp" line="+138"/>
+        <source>%1 processes train this run, %2 threads each; the others write to %3/logs.</source>
+        <translation>Bu təlimdə %1 proses işləyir, hər birində %2 axın; digər proseslər jurnallarını %3/logs qovluğuna yazır.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Finished %1 steps.</source>
         <translation>%1 addım tamamlandı.</translation>
     </message>

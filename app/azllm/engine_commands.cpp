@@ -18,6 +18,7 @@
 #include "gguf_model.h"
 #include "model_sizing.h"
 #include "model_weights_bridge.h"
+#include "parallel_launch.h"
 #include "reference_bench.h"
 #include "runtime.h"
 #include "sampling_options.h"
@@ -87,8 +88,10 @@ public:
                     static_cast<long long>(m.maxSteps), m.loss);
         if (m.validationLoss >= 0)
             std::printf(" | val %.4f", m.validationLoss);
-        std::printf(" | lr %.2e | grad %.3f | %.0f tok/s | %.1fs\n", m.learningRate, m.gradNorm,
+        std::printf(" | lr %.2e | grad %.3f | %.0f tok/s | %.1fs", m.learningRate, m.gradNorm,
                     m.tokensPerSecond, m.elapsedSeconds);
+        printRanks(m);
+        std::printf("\n");
         std::fflush(stdout);
     }
     void checkpointSaved(const CheckpointInfo &info) override
@@ -105,6 +108,17 @@ public:
     void message(const std::string &text) override { std::fprintf(stderr, "%s\n", text.c_str()); }
 
 private:
+    // Data parallel: how fast each rank computes, and how long this one waited for the others.
+    static void printRanks(const StepMetrics &m)
+    {
+        if (m.rankTokensPerSecond.empty())
+            return;
+        std::printf(" | ranks");
+        for (double speed : m.rankTokensPerSecond)
+            std::printf(" %.0f", speed);
+        std::printf(" tok/s | all-reduce wait %.1f ms", 1000 * m.communicationSeconds);
+    }
+
     std::int64_t m_logEvery;
     TrainingControl &m_control;
 };
@@ -140,13 +154,16 @@ std::vector<std::pair<std::string, std::string>> resumeOverrides(const CommandLi
     return overrides;
 }
 
-// Without --data: the built-in synthetic set, written into the run folder.
-void useSyntheticDataIfNone(RunConfig &config)
+// Without --data: the built-in synthetic set, written into the run folder (by rank 0 alone when
+// several processes train).
+void useSyntheticDataIfNone(RunConfig &config, bool writer)
 {
     if (!config.train.trainData.empty())
         return;
-    fs::create_directories(config.train.outDir);
     config.train.trainData = (fs::path(config.train.outDir) / "synthetic.tokens").string();
+    if (!writer)
+        return;
+    fs::create_directories(config.train.outDir);
     if (!fs::exists(config.train.trainData))
         writeSyntheticTokens(config.train.trainData, std::uint32_t(config.model.vocabSize),
                              2'000'000, config.train.seed);
@@ -164,17 +181,44 @@ void keepTokenizerWithRun(const TrainConfig &train)
                       fs::copy_options::overwrite_existing);
 }
 
+// The config a resume will run with, as Trainer::resume builds it: the checkpoint's run folder,
+// then the overrides. Data parallel: every rank needs its out_dir (logs) before joining.
+RunConfig plannedResume(const std::string &checkpoint, const CommandLine &cl)
+{
+    RunConfig planned = readCheckpointConfig(checkpoint);
+    if (const std::string run = runDirOf(checkpoint); !run.empty())
+        planned.train.outDir = run;
+    for (const auto &[key, value] : resumeOverrides(cl))
+        setConfigValue(planned, key, value);
+    return planned;
+}
+
+// Data parallel: this rank's output goes to its log (ranks other than 0), then it joins the run.
+std::shared_ptr<DistributedGroup> joinAsRank(const std::optional<DistributedSettings> &rank,
+                                             const TrainConfig &planned)
+{
+    if (!rank)
+        return nullptr;
+    redirectRankOutput(*rank, planned.outDir);
+    return joinRun(*rank, planned.device);
+}
+
 int runTrain(const std::vector<std::string> &args)
 {
     bool help = false;
     const CommandLine cl =
         parseOrHelp("azllm train [--preset NAME | --config FILE] [--data TOKENS] [--out DIR] "
-                    "[--KEY VALUE ...]\n"
-                    "       azllm train --resume RUN_OR_CHECKPOINT [--max_steps N]",
-                    trainOptions(), args, help);
+                    "[--KEY VALUE ...] [--nproc N]\n"
+                    "       azllm train --resume RUN_OR_CHECKPOINT [--max_steps N] [--nproc N]",
+                    withParallelOptions(trainOptions()), args, help);
     if (help)
         return 0;
+    if (const std::optional<int> code = launchLocalRanks(cl, {"train"}, args))
+        return *code;
     initializeRuntime();
+    applyThreadOption(cl);
+    const std::optional<DistributedSettings> rank = rankSettings(cl);
+    std::shared_ptr<DistributedGroup> group;
     const RunFolder folder = cl.has("overwrite") ? RunFolder::Overwrite : RunFolder::MustBeNew;
     std::optional<Trainer> trainer;
     if (cl.has("resume") && startedWithoutCheckpoint(cl.value("resume"))) {
@@ -187,29 +231,37 @@ int runTrain(const std::vector<std::string> &args)
         for (const auto &[key, value] : resumeOverrides(cl))
             setConfigValue(config, key, value);
         config.train.outDir = runDir;
-        trainer.emplace(config, RunFolder::Overwrite);
+        group = joinAsRank(rank, config.train);
+        trainer.emplace(config, RunFolder::Overwrite, group);
     } else if (cl.has("resume")) {
         const std::string checkpoint = resolveCheckpointFolder(cl.value("resume"), true);
-        trainer.emplace(Trainer::resume(checkpoint, resumeOverrides(cl), folder));
+        group = joinAsRank(rank, plannedResume(checkpoint, cl).train);
+        trainer.emplace(Trainer::resume(checkpoint, resumeOverrides(cl), folder, group));
         std::printf("resumed %s at step %lld\n", checkpoint.c_str(),
                     static_cast<long long>(trainer->currentStep()));
     } else {
         RunConfig config = trainConfigFrom(cl);
         requireValid(config.model);
-        useSyntheticDataIfNone(config);
-        trainer.emplace(config, folder);
-        keepTokenizerWithRun(config.train);
+        group = joinAsRank(rank, config.train);
+        const bool writer = !group || group->isWriter();
+        const bool synthetic = config.train.trainData.empty();
+        useSyntheticDataIfNone(config, writer);
+        if (group && synthetic) // every rank has the same flags, so all or none wait here
+            group->barrier();   // for rank 0 to write the synthetic set they are about to read
+        trainer.emplace(config, folder, group);
+        if (writer)
+            keepTokenizerWithRun(config.train);
     }
     const RunConfig &config = trainer->config();
     std::printf(
         "model: %s parameters (%lld layers, %lld heads, %lld wide, vocab %lld, context %lld) on "
         "%s, "
-        "%d threads\n",
+        "%d threads%s\n",
         humanCount(double(trainer->parameterCount())).c_str(),
         static_cast<long long>(config.model.nLayer), static_cast<long long>(config.model.nHead),
         static_cast<long long>(config.model.nEmbd), static_cast<long long>(config.model.vocabSize),
         static_cast<long long>(config.model.contextLength), trainer->device().c_str(),
-        threadCount());
+        threadCount(), group ? (", " + describeRank(*group)).c_str() : "");
     if (config.isTuning())
         std::printf("tuning: %s of %s, %s parameters train (%.2f%%), %lld steps per epoch\n",
                     config.tuning.kind.c_str(), config.tuning.baseCheckpoint.c_str(),
@@ -600,6 +652,8 @@ int runBench(const std::vector<std::string> &args)
         {"train", "training tokens/s, matrix-product efficiency, profile", runBenchTrain},
         {"memory", "training peak memory against the sizing estimate", runBenchMemory},
         {"generate", "generation tokens/s with and without the KV cache", benchGenerateCommand},
+        {"allreduce", "the gradient all-reduce between processes (--nproc N)",
+         benchAllReduceCommand},
     };
     const std::string kind = args.empty() ? "" : args.front();
     for (const Command &k : kinds)

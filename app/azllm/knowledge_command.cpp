@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <stdexcept>
 
@@ -119,10 +120,11 @@ std::string actionHelp(const KbAction &action)
             options.push_back(o);
     const bool searches =
         std::find(action.options.begin(), action.options.end(), "mode") != action.options.end();
-    const CommandLine help("azllm kb " + std::string(action.name) + " --workspace DIR " +
-                               action.synopsis + "\n\n" + action.what + "\n" +
-                               (searches ? std::string("\n") + kModes : std::string()),
-                           options);
+    std::string usage = "azllm kb " + std::string(action.name) + " --workspace DIR " +
+                        action.synopsis + "\n\n" + action.what;
+    if (searches) // helpText() adds the blank line before "options:" itself
+        usage += "\n\n" + std::string(kModes, std::strlen(kModes) - 1);
+    const CommandLine help(usage, options);
     return help.helpText();
 }
 

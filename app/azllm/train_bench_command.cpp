@@ -4,6 +4,7 @@
 
 #include "benchmarks.h"
 #include "engine_cli_support.h"
+#include "parallel_launch.h"
 #include "reference_bench.h"
 #include "runtime.h"
 
@@ -48,6 +49,13 @@ void printSpeed(const CommandLine &cl, const TrainBenchOptions &o, const TrainBe
     std::printf("  %.1f GFLOP/s achieved = %.3g FLOP/token x tokens/s (FLOP/token = 6N + 12 L T C, "
                 "N = matmul params), %.0f%% of the %.1f GFLOP/s gemm peak\n",
                 r.gflops, r.flopsPerToken, 100 * r.gflops / peak.gflops, peak.gflops);
+    if (o.group) {
+        std::printf("  %s: %.2f ms/step waiting for the gradient all-reduce; each process computed",
+                    describeRank(*o.group).c_str(), r.allReduceWaitMs);
+        for (double speed : r.rankTokensPerSecond)
+            std::printf(" %.0f", speed);
+        std::printf(" tokens/s\n");
+    }
     if (r.matmulMsPerStep > 0)
         std::printf("  its matrix products alone (same shapes and order): %.1f ms/step, %.0f GFLOP "
                     "at %.1f GFLOP/s -> matrix-product efficiency %.2f\n",
@@ -81,20 +89,29 @@ int runBenchTrain(const std::vector<std::string> &args)
     bool help = false;
     const CommandLine cl = parseOrHelp(
         "azllm bench train [--preset NAME] [--batch B] [--context T] [--steps N] "
-        "[--compare-python] [--profile N]",
-        withBenchModelOptions(
-            {{"batch", "B", "sequences per step (default 16)"},
+        "[--compare-python | --nproc N] [--profile N]",
+        withParallelOptions(withBenchModelOptions(
+            {{"batch", "B", "sequences per step, all processes together (default 16)"},
              {"context", "T", "tokens per sequence (default 128)"},
              {"steps", "N", "timed steps (default 10)"},
              {"warmup", "N", "untimed steps first (default 2)"},
              {"matmul-repeats", "R",
               "passes over the step's matrix products timed alone (default 3, 0: skip)"},
-             {"profile", "N", "profile N more steps operator by operator and print the table"}}),
+             {"profile", "N", "profile N more steps operator by operator and print the table"}})),
         args, help);
     if (help)
         return 0;
+    if (cl.has("compare-python") && cl.intValue("nproc", 1) > 1)
+        throw UsageError("--compare-python measures one process; leave out --nproc");
+    if (const std::optional<int> code = launchLocalRanks(cl, {"bench", "train"}, args))
+        return *code;
     initializeRuntime();
-    const TrainBenchOptions o = trainBenchOptions(cl);
+    applyThreadOption(cl);
+    TrainBenchOptions o = trainBenchOptions(cl);
+    if (const std::optional<DistributedSettings> rank = rankSettings(cl)) {
+        redirectRankOutput(*rank, {}); // rank 0 reports for all
+        o.group = joinRun(*rank, cl.value("device", "auto"));
+    }
     const GemmBenchResult peak = benchGemm(1024, 5);
     const TrainBenchResult r = benchTrain(o);
     printSpeed(cl, o, r, peak);
@@ -106,6 +123,10 @@ int runBenchTrain(const std::vector<std::string> &args)
     appendJson(json, "gemm_peak_gflops", peak.gflops, "%.1f");
     appendJson(json, "matmul_ms_per_step", r.matmulMsPerStep, "%.2f");
     appendJson(json, "matmul_efficiency", r.matmulEfficiency());
+    if (o.group) {
+        appendJson(json, "processes", o.group->worldSize(), "%.0f");
+        appendJson(json, "allreduce_wait_ms", r.allReduceWaitMs);
+    }
     if (cl.has("compare-python"))
         json += comparePython(o, r);
     if (r.profile)

@@ -9,10 +9,14 @@
 
 #include <unistd.h>
 
+#include "distributed_group_impl.h"
 #include "generator.h"
+#include "gpt.h"
+#include "gradient_reducer.h"
 #include "matmul_plan.h"
 #include "model_sizing.h"
 #include "process_memory.h"
+#include "random_generator.h"
 #include "runtime.h"
 #include "synthetic_data.h"
 #include "trainer.h"
@@ -77,15 +81,21 @@ TrainBenchResult benchTrain(const TrainBenchOptions &o)
 {
     ScratchDir scratch(o.workDir);
     // A --workdir given twice holds the last bench.
-    Trainer trainer(benchRunConfig(o, scratch), RunFolder::Overwrite);
+    Trainer trainer(benchRunConfig(o, scratch), RunFolder::Overwrite, o.group);
     TrainBenchResult r;
     r.params = trainer.parameterCount();
     r.device = trainer.device();
     for (int i = 0; i < o.warmupSteps; ++i)
         r.firstLoss = trainer.step().loss;
     const auto start = std::chrono::steady_clock::now();
-    for (int i = 0; i < o.steps; ++i)
-        r.lastLoss = trainer.step().loss;
+    for (int i = 0; i < o.steps; ++i) {
+        const StepMetrics m = trainer.step();
+        r.lastLoss = m.loss;
+        r.allReduceWaitMs += 1000 * m.communicationSeconds / o.steps;
+        r.rankTokensPerSecond.resize(m.rankTokensPerSecond.size());
+        for (std::size_t k = 0; k < m.rankTokensPerSecond.size(); ++k)
+            r.rankTokensPerSecond[k] += m.rankTokensPerSecond[k] / o.steps;
+    }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     r.msPerStep = 1000.0 * seconds / o.steps;
@@ -162,6 +172,42 @@ GenerateBenchResult benchGenerate(const GenerateBenchOptions &o)
     r.tokensPerSecond = cached.tokensPerSecond;
     r.tokensPerSecondNoCache = uncached.tokensPerSecond;
     r.ttftMs = cached.timeToFirstTokenMs;
+    return r;
+}
+
+AllReduceBenchResult benchAllReduce(const AllReduceBenchOptions &o)
+{
+    DistributedGroup::Impl &group = o.group->impl();
+    const double rank = double(o.group->rank()), ranks = double(o.group->worldSize());
+    Gpt model(o.model, makeRandomGenerator(torch::kCPU, 1)); // the values are overwritten
+    std::vector<torch::Tensor> parameters = model->parameters();
+    const double bucketBytes = group.settings.bucketMegabytes * 1024 * 1024;
+    GradientReducer reducer(parameters, group, std::int64_t(bucketBytes));
+    AllReduceBenchResult r;
+    for (const torch::Tensor &p : parameters)
+        r.params += p.numel();
+    r.bytes = double(r.params) * 4;
+    r.buckets = reducer.bucketCount();
+    double best = 1e30;
+    for (int i = 0; i < o.repeats + 1; ++i) { // the first one warms up the connections
+        for (torch::Tensor &p : parameters)
+            p.mutable_grad() = torch::full_like(p, rank + 1);
+        o.group->barrier();
+        const auto start = std::chrono::steady_clock::now();
+        reducer.expectFinalBackward(i);
+        reducer.finish();
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (i > 0)
+            best = std::min(best, seconds);
+    }
+    const double mean = (ranks + 1) / 2;
+    r.averaged = true;
+    for (const torch::Tensor &p : parameters)
+        r.averaged = r.averaged && (p.grad() - mean).abs().max().item<double>() < 1e-6;
+    r.msPerAllReduce = 1000 * best;
+    r.algorithmGBps = r.bytes / best / 1e9;
+    r.busGBps = r.algorithmGBps * 2 * (ranks - 1) / ranks;
     return r;
 }
 

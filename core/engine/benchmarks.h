@@ -2,13 +2,17 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "model_config.h"
 #include "step_profile.h"
 
 namespace azllm {
+
+class DistributedGroup; // distributed.h
 
 struct GemmBenchResult
 {
@@ -32,6 +36,8 @@ struct TrainBenchOptions
     int matmulRepeats = 0;
     // Profile this many extra steps operator by operator (step_profile.h); 0: don't.
     int profileSteps = 0;
+    // Data parallel: this process is one rank; batch stays the global batch.
+    std::shared_ptr<DistributedGroup> group;
 };
 
 struct TrainBenchResult
@@ -50,6 +56,10 @@ struct TrainBenchResult
     double matmulGflop = 0;
     double matmulEfficiency() const { return msPerStep > 0 ? matmulMsPerStep / msPerStep : 0; }
     std::optional<StepProfile> profile;
+    // Data parallel: time waiting for the gradient all-reduce after backward, and each rank's
+    // tokens/s over its own computing time, both averaged over the timed steps.
+    double allReduceWaitMs = 0;
+    std::vector<double> rankTokensPerSecond;
 };
 
 // Times the real Trainer (AdamW, clipping, everything) on synthetic tokens.
@@ -94,6 +104,27 @@ struct GenerateBenchResult
 // and without the KV cache.
 GenerateBenchResult benchGenerate(const GenerateBenchOptions &options);
 
+struct AllReduceBenchOptions
+{
+    ModelConfig model; // gradients shaped like this model's parameters
+    int repeats = 5;
+    std::shared_ptr<DistributedGroup> group;
+};
+
+struct AllReduceBenchResult
+{
+    std::int64_t params = 0;
+    double bytes = 0; // one gradient all-reduce: params x 4 bytes
+    std::size_t buckets = 0;
+    double msPerAllReduce = 0; // best of the repeats, bucket copies included
+    double algorithmGBps = 0;  // bytes / time
+    double busGBps = 0;        // what each link carried: 2 (N - 1) / N x bytes / time
+    bool averaged = false;     // every element came back as the mean over ranks
+};
+
+// The trainer's gradient all-reduce alone (gradient_reducer.h), on gradients of the model's
+// shapes filled with rank + 1, so the mean is known.
+AllReduceBenchResult benchAllReduce(const AllReduceBenchOptions &options);
 // fp32 against int8 (and LibTorch's fp32 when asked) on the same model, prompt and tokens,
 // alternating A B A B; each figure is the best of `repeats` runs.
 struct PrecisionBenchResult

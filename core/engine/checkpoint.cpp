@@ -156,11 +156,19 @@ std::string checkpointDirName(std::int64_t step)
     return name;
 }
 
+std::string rankGeneratorFileName(int rank)
+{
+    return "rng-rank-" + std::to_string(rank) + ".pt";
+}
+
 RunConfig readCheckpointConfig(const std::string &dir)
 {
     requireFile(dir, "config.txt");
+    // A config saved before window_keying existed was drawn the older way.
+    RunConfig saved;
+    saved.train.windowKeying = kWindowKeyingMicroBatchRow;
     try {
-        return readConfigFile((fs::path(dir) / "config.txt").string());
+        return readConfigFile((fs::path(dir) / "config.txt").string(), saved);
     } catch (const std::exception &e) {
         throw checkpointError(dir, e.what());
     }
@@ -231,6 +239,11 @@ std::string saveCheckpoint(const std::string &runDir, const CheckpointContents &
         at::Generator generator = c.generator;
         torch::save(randomState(generator), (tempDir / "rng.pt").string());
         syncFile((tempDir / "rng.pt").string());
+        for (std::size_t r = 0; r < c.rankGeneratorStates.size(); ++r) {
+            const fs::path rankFile = tempDir / rankGeneratorFileName(int(r) + 1);
+            torch::save(c.rankGeneratorStates[r], rankFile.string());
+            syncFile(rankFile.string());
+        }
         if (c.writeExtraFiles)
             c.writeExtraFiles(tempDir.string());
         slowDownForCrashTests();

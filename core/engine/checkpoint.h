@@ -6,6 +6,7 @@
 //       model.pt       weights by GPT-2 name (a LibTorch archive)
 //       optimizer.pt   AdamW moments and step counts
 //       rng.pt         the trainer's generator state (dropout)
+//       rng-rank-N.pt  data parallel: rank N's generator state (N = 1 .. processes - 1)
 //   <run>/checkpoints/lineage.txt   the run's current line of checkpoints, oldest first
 // The folder is written as step-N.tmp, every file and folder synced to the disk, and swapped into
 // place when complete, so a crash, a power cut or a cancel never leaves a half checkpoint under a
@@ -50,6 +51,8 @@ struct CheckpointInfo
 
 std::string checkpointsDir(const std::string &runDir);
 std::string checkpointDirName(std::int64_t step);
+// Data parallel: where a checkpoint keeps rank N's random state (rank 0's is rng.pt).
+std::string rankGeneratorFileName(int rank);
 
 // The complete checkpoints of the run's current lineage, oldest first: what resume, the lists
 // and pruning follow. lineage.txt names them; a run without one (written before it existed) has

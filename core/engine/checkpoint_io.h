@@ -22,6 +22,8 @@ struct CheckpointContents
     // Adds a tuning run's own files (adapters.pt, head.pt, ...) to the folder before it is
     // renamed into place.
     std::function<void(const std::string &dir)> writeExtraFiles = {};
+    // Data parallel: the random states of ranks 1.. (rank 0's is rng.pt), as rng-rank-<r>.pt.
+    std::vector<torch::Tensor> rankGeneratorStates = {};
 };
 
 // Writes the checkpoint for state.step under runDir atomically and durably, appends it to the

@@ -64,6 +64,8 @@ std::vector<Field> fieldsOf(RunConfig &c)
         {"out_dir", "run folder (checkpoints, config)", &t.outDir},
         {"seed", "random seed", &t.seed},
         {"device", "auto, cpu, cuda or cuda:N", &t.device},
+        {"window_keying", "how windows are drawn: global_row, or micro_batch_row (older runs)",
+         &t.windowKeying},
         {"precision", "fp32, or on CUDA bf16 / fp16 (with loss scaling)", &t.precision, false,
          "fp32"},
         {"kind", "pretrain, sft (chat fine-tuning) or classify", &u.kind, true},

@@ -32,6 +32,11 @@ int threadCount()
     return torch::get_num_threads();
 }
 
+void setThreadCount(int threads)
+{
+    torch::set_num_threads(std::max(1, threads));
+}
+
 std::string errorMessage(const std::exception &error)
 {
     if (const auto *torchError = dynamic_cast<const c10::Error *>(&error))

@@ -13,6 +13,8 @@ namespace azllm {
 void initializeRuntime();
 
 int threadCount();
+// LibTorch's threads for this process from now on (--threads; a launcher's ranks share cores).
+void setThreadCount(int threads);
 
 // An exception's message for a person: LibTorch's errors (c10::Error) without the C++ stack
 // trace their what() carries.

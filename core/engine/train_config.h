@@ -9,6 +9,14 @@
 
 namespace azllm {
 
+// How a training window's start is drawn (run config key window_keying, docs/formats.md).
+// (seed, step, global row): the step's global batch is the same for any number of processes
+// and any split into micro-batches. New runs use it.
+inline constexpr const char *kWindowKeyingGlobalRow = "global_row";
+// (seed, step, micro-batch, row): runs made before global_row; their configs lack the key and
+// read back as this, so they resume exactly.
+inline constexpr const char *kWindowKeyingMicroBatchRow = "micro_batch_row";
+
 struct TrainConfig
 {
     // --- data
@@ -17,6 +25,7 @@ struct TrainConfig
         validationData; // optional; without it validation uses the tail of trainData's windows
     // Training window; 0 means the model's context length. Longer than the model's is an error.
     std::int64_t contextLength = 0;
+    // Sequences per micro-batch of the whole run: with several processes each takes its share.
     std::int64_t batchSize = 16;
     // Micro-batches summed into one optimizer step: the effective batch is batchSize * this.
     std::int64_t gradAccumSteps = 1;
@@ -48,6 +57,7 @@ struct TrainConfig
     // fp32, or autocast on CUDA: bf16 (Ampere and newer) or fp16 with dynamic loss scaling (a
     // T4). Weights, AdamW moments and checkpoints stay fp32; on a CPU the run trains in fp32.
     std::string precision = "fp32";
+    std::string windowKeying = kWindowKeyingGlobalRow;
 };
 
 // What a run trains for. Pretraining predicts every next token of the token files; the two

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <limits>
 #include <stdexcept>
 
 #include "adamw.h"
@@ -10,6 +11,8 @@
 #include "checkpoint.h"
 #include "checkpoint_io.h"
 #include "config_io.h"
+#include "data_parallel.h"
+#include "distributed.h"
 #include "language_model_impl.h"
 #include "mixed_precision.h"
 #include "optimizer_step.h"
@@ -180,12 +183,17 @@ bool sameFolder(const std::string &a, const std::string &b)
 
 struct Trainer::Impl
 {
-    explicit Impl(RunConfig runConfig)
+    Impl(RunConfig runConfig, std::shared_ptr<DistributedGroup> group)
         : config(std::move(runConfig)), context(trainingContext(config)),
-          device(resolveDevice(config.train.device)),
+          device(resolveDevice(group ? group->settings().deviceFor(config.train.device)
+                                     : config.train.device)),
           generator(makeRandomGenerator(device, config.train.seed)), model(nullptr)
     {
         requireValidTraining(config);
+        if (group && config.isTuning())
+            throw std::invalid_argument("invalid training config: several processes train "
+                                        "pretraining runs only, not kind " +
+                                        config.tuning.kind);
         if (!config.isTuning())
             data = std::make_unique<TrainingData>(config.train, config.model.vocabSize, context);
         else
@@ -207,17 +215,23 @@ struct Trainer::Impl
             precision = parseTrainingPrecision(config.train.precision);
         if (precision == TrainingPrecision::Fp16)
             scaler = std::make_unique<LossScaler>();
+        if (group) { // data parallel: this rank's rows, gradient all-reduce, own dropout stream
+            parallel = std::make_unique<DataParallel>(std::move(group), model, config.train);
+            parallel->seedOwnGenerator(generator, config.train.seed, 0);
+        }
     }
 
     double learningRate(std::int64_t step) const;
     torch::Tensor lossOnBatch(bool validation, std::int64_t index, std::int64_t micro,
                               std::int64_t &tokens);
     StepMetrics step();
+    StepMetrics skipStep(StepMetrics m, double loss);
     double evaluate();
     CheckpointInfo save();
     void keepIfBest(double validationLoss);
     void clearGradients();
     TrainingResult diverged(const StepMetrics &m, const std::string &lastCheckpoint);
+    bool isWriter() const { return !parallel || parallel->isWriter(); }
 
     RunConfig config;
     std::int64_t context;
@@ -231,9 +245,10 @@ struct Trainer::Impl
     TrainingPrecision precision = TrainingPrecision::Fp32;
     std::unique_ptr<LossScaler> scaler; // fp16 only
     CheckpointState state;
-    std::vector<std::int64_t> batch; // one micro-batch of windows, B x (T + 1)
-    double bestValidationLoss = -1;  // tuning runs: the checkpoint kept as best, -1 none yet
-    std::vector<std::string> notes;  // for the log when run() starts
+    std::vector<std::int64_t> batch;        // one micro-batch of windows, B x (T + 1)
+    double bestValidationLoss = -1;         // tuning runs: the checkpoint kept as best, -1 none yet
+    std::vector<std::string> notes;         // for the log when run() starts
+    std::unique_ptr<DataParallel> parallel; // data parallel: null for a single process
 };
 
 // nanoGPT's schedule: linear warmup, cosine decay to the floor at max_steps.
@@ -257,14 +272,18 @@ torch::Tensor Trainer::Impl::lossOnBatch(bool validation, std::int64_t index, st
         tokens += result.tokens;
         return result.loss;
     }
-    tokens += config.train.batchSize * context;
+    tokens += config.train.batchSize * context; // the global batch's, with several processes too
+    // Data parallel: a rank trains on its share of the rows; validation (rank 0) on all of them.
+    const std::int64_t rows =
+        parallel && !validation ? parallel->rowCount() : config.train.batchSize;
     if (validation)
         data->validationBatch(index, batch.data());
+    else if (parallel)
+        data->trainBatch(index, micro, batch.data(), parallel->firstRow(), rows);
     else
         data->trainBatch(index, micro, batch.data());
     const torch::Tensor windows =
-        torch::from_blob(batch.data(), {config.train.batchSize, context + 1}, torch::kLong)
-            .to(device);
+        torch::from_blob(batch.data(), {rows, context + 1}, torch::kLong).to(device);
     const AutocastScope autocast(device.type(), autocastDtype(precision));
     return model->loss(windows.slice(1, 0, context), windows.slice(1, 1, context + 1));
 }
@@ -283,26 +302,32 @@ StepMetrics Trainer::Impl::step()
     for (std::int64_t micro = 0; micro < t.gradAccumSteps; ++micro) {
         const torch::Tensor loss = lossOnBatch(false, state.step, micro, tokens);
         const double value = loss.item<double>(); // a sync point on GPUs, once per micro-batch
-        if (!std::isfinite(value)) {
-            clearGradients();
-            m.loss = value;
-            m.step = state.step;
-            return m;
-        }
+        // One process skips the step here; ranks go on (all must take part in the all-reduce)
+        // and skip it together below.
+        if (!std::isfinite(value) && !parallel)
+            return skipStep(m, value);
+        if (parallel) // data parallel: the last backward all-reduces gradients as they come
+            parallel->beforeBackward(state.step, micro + 1 == t.gradAccumSteps);
         (loss * lossScale / double(t.gradAccumSteps)).backward();
         lossSum += value;
     }
-    const UpdateOutcome update = applyUpdate(*optimizer, scaler.get(), m.learningRate, t.gradClip);
-    clearGradients();
-    m.gradNorm = update.gradNorm;
-    if (update.skipped && !scaler) {
-        // A non-finite gradient without loss scaling: nothing reached the weights, and the step
-        // is not counted.
-        m.loss = lossSum / double(t.gradAccumSteps);
-        m.step = state.step;
-        return m;
+    if (parallel) { // data parallel: gradients averaged over ranks, the global batch's loss
+        const double busy = std::chrono::duration<double>(Clock::now() - start).count();
+        const DataParallel::StepTotals totals = parallel->afterBackward(
+            lossSum, busy, parallel->rowCount() * context * t.gradAccumSteps);
+        lossSum = totals.lossSum;
+        m.rankTokensPerSecond = totals.rankTokensPerSecond;
+        m.communicationSeconds = totals.waitSeconds;
+        if (!std::isfinite(lossSum))
+            return skipStep(m, lossSum / double(t.gradAccumSteps));
     }
-    m.skipped = update.skipped;
+    // Clipping and the fp16 unscaling, folded into the optimizer's single pass.
+    const UpdateOutcome update = applyUpdate(*optimizer, scaler.get(), m.learningRate, t.gradClip);
+    m.gradNorm = update.gradNorm;
+    if (update.skipped && !scaler) // a non-finite gradient: nothing reached the weights
+        return skipStep(m, lossSum / double(t.gradAccumSteps));
+    clearGradients();
+    m.skipped = update.skipped; // fp16: counted, and the scale was lowered
 
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
     state.step += 1;
@@ -321,6 +346,15 @@ StepMetrics Trainer::Impl::step()
     m.elapsedSeconds = state.elapsedSeconds;
     m.tokensSeen = state.tokensSeen;
     m.skippedSteps = state.skippedSteps;
+    return m;
+}
+
+// A non-finite loss or gradient norm: the weights stay as they were, the gradients are dropped.
+StepMetrics Trainer::Impl::skipStep(StepMetrics m, double loss)
+{
+    clearGradients();
+    m.loss = loss;
+    m.step = state.step;
     return m;
 }
 
@@ -363,6 +397,13 @@ CheckpointInfo Trainer::Impl::save()
         contents.writeModel = task->savesModelWeights();
         contents.writeExtraFiles = [this](const std::string &dir) { task->saveFiles(dir); };
     }
+    if (parallel) { // data parallel: every rank's random state; rank 0 alone writes
+        contents.rankGeneratorStates = parallel->gatherGeneratorStates(generator);
+        if (!parallel->isWriter())
+            return {(fs::path(checkpointsDir(config.train.outDir)) / checkpointDirName(state.step))
+                        .string(),
+                    state};
+    }
     return {saveCheckpoint(config.train.outDir, contents), contents.state};
 }
 
@@ -386,7 +427,7 @@ TrainingResult Trainer::Impl::diverged(const StepMetrics &m, const std::string &
     const double value = badLoss ? m.loss : badValidation ? m.validationLoss : m.gradNorm;
     const std::string what = badLoss ? "loss" : badValidation ? "validation loss" : "gradient norm";
     std::string kept = lastCheckpoint, setAside;
-    if ((badLoss || badValidation) && !kept.empty() &&
+    if ((badLoss || badValidation) && isWriter() && !kept.empty() &&
         readCheckpointState(kept).step == state.step) {
         setAside = setAsideDivergedCheckpoint(kept);
         const auto previous = latestCheckpoint(config.train.outDir);
@@ -408,12 +449,17 @@ TrainingResult Trainer::Impl::diverged(const StepMetrics &m, const std::string &
     return {TrainingOutcome::Diverged, message, state.step, kept, divergence};
 }
 
-Trainer::Trainer(RunConfig config, RunFolder folder)
-    : m_impl(std::make_unique<Impl>(std::move(config)))
+Trainer::Trainer(RunConfig config, RunFolder folder, std::shared_ptr<DistributedGroup> group)
+    : m_impl(std::make_unique<Impl>(std::move(config), std::move(group)))
 {
-    const std::string &runDir = m_impl->config.train.outDir;
-    prepareRunFolder(runDir, folder);
-    writeFileAtomically((fs::path(runDir) / "config.txt").string(), formatConfig(m_impl->config));
+    Impl &d = *m_impl;
+    if (d.isWriter()) {
+        const std::string &runDir = d.config.train.outDir;
+        prepareRunFolder(runDir, folder);
+        writeFileAtomically((fs::path(runDir) / "config.txt").string(), formatConfig(d.config));
+    }
+    if (d.parallel) // data parallel: every rank starts from rank 0's weights
+        d.parallel->synchronizeStart(d.model, d.config, 0);
 }
 
 Trainer::Trainer(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -423,7 +469,7 @@ Trainer &Trainer::operator=(Trainer &&) noexcept = default;
 
 Trainer Trainer::resume(const std::string &checkpointDir,
                         const std::vector<std::pair<std::string, std::string>> &overrides,
-                        RunFolder folder)
+                        RunFolder folder, std::shared_ptr<DistributedGroup> group)
 {
     static const std::vector<std::string> changeable = {
         "max_steps",        "out_dir",  "eval_interval", "checkpoint_interval",
@@ -443,7 +489,8 @@ Trainer Trainer::resume(const std::string &checkpointDir,
         if (key == "max_steps")
             config.tuning.epochs = 0; // an explicit length wins over the epochs it came from
     }
-    auto impl = std::make_unique<Impl>(config);
+    auto impl = std::make_unique<Impl>(config, std::move(group));
+    impl->state = readCheckpointState(checkpointDir);
     try {
         if (!impl->task || impl->task->savesModelWeights())
             loadWeights(checkpointDir, impl->model);
@@ -453,20 +500,28 @@ Trainer Trainer::resume(const std::string &checkpointDir,
         if (!loadRngState(checkpointDir, impl->generator))
             impl->notes.push_back("note: rng.pt holds the random state of another device; from "
                                   "here the dropout masks differ from an uninterrupted run");
+        if (impl->parallel) // data parallel: rank r's own dropout stream
+            impl->parallel->restoreGenerator(impl->generator, checkpointDir, config.train.seed,
+                                             impl->state.step);
     } catch (const c10::Error &e) {
         throw checkpointError(checkpointDir, describeTorchError(e));
     }
-    impl->state = readCheckpointState(checkpointDir);
+    // fp16: the loss scale continues where the checkpoint left it.
     if (impl->scaler)
         impl->scaler = std::make_unique<LossScaler>(LossScaleState{
             impl->state.lossScale, impl->state.lossScaleGoodSteps, impl->state.skippedSteps});
     const std::string &runDir = impl->config.train.outDir;
-    if (!checkpointRun.empty() && sameFolder(checkpointRun, runDir)) {
-        continueLineageFrom(checkpointDir);
-    } else {
-        prepareRunFolder(runDir, folder);
-        writeFileAtomically((fs::path(runDir) / "config.txt").string(), formatConfig(impl->config));
+    if (impl->isWriter()) { // data parallel: rank 0 alone touches the run folder
+        if (!checkpointRun.empty() && sameFolder(checkpointRun, runDir)) {
+            continueLineageFrom(checkpointDir);
+        } else {
+            prepareRunFolder(runDir, folder);
+            writeFileAtomically((fs::path(runDir) / "config.txt").string(),
+                                formatConfig(impl->config));
+        }
     }
+    if (impl->parallel) // data parallel: every rank continues from rank 0's weights
+        impl->parallel->synchronizeStart(impl->model, impl->config, impl->state.step);
     if (const auto best = bestCheckpoint(runDir); best && best->state.step <= impl->state.step)
         impl->bestValidationLoss = best->state.validationLoss;
     return Trainer(std::move(impl));
@@ -509,7 +564,7 @@ TrainingResult Trainer::run(TrainingObserver &observer, TrainingControl *control
     // the checkpoints of an abandoned branch.
     bool pruneDue = true;
     const auto pruneIfDue = [&] {
-        if (!pruneDue)
+        if (!pruneDue || !d.isWriter()) // data parallel: rank 0's folder
             return;
         const auto best = bestCheckpoint(t.outDir); // a tuning run's best is never pruned
         pruneCheckpoints(t.outDir, t.keepCheckpoints, best ? best->state.step : -1);
@@ -523,7 +578,9 @@ TrainingResult Trainer::run(TrainingObserver &observer, TrainingControl *control
     };
 
     while (d.state.step < t.maxSteps) {
-        if (control && !control->waitWhilePaused())
+        // Data parallel: every rank stops together, and waits while rank 0 is paused.
+        if (d.parallel ? !d.parallel->agreeToContinue(control)
+                       : control && !control->waitWhilePaused())
             break;
         StepMetrics m = d.step();
         if (!std::isfinite(m.loss) || !std::isfinite(m.gradNorm))
@@ -531,9 +588,13 @@ TrainingResult Trainer::run(TrainingObserver &observer, TrainingControl *control
         pruneIfDue();
         const bool last = m.step == t.maxSteps;
         if (m.step % t.evalInterval == 0 || last) {
-            m.validationLoss = d.evaluate();
-            if (!std::isfinite(m.validationLoss))
+            if (d.isWriter()) // data parallel: rank 0 validates, and tells the others its verdict
+                m.validationLoss = d.evaluate();
+            const auto bad = [&] { return !std::isfinite(m.validationLoss); };
+            if (d.parallel ? d.parallel->writerDecides(bad) : bad()) {
+                m.validationLoss = std::numeric_limits<double>::quiet_NaN();
                 return d.diverged(m, lastCheckpoint);
+            }
         }
         observer.stepFinished(m);
         if (m.validationLoss >= 0 && d.task) {
@@ -546,7 +607,7 @@ TrainingResult Trainer::run(TrainingObserver &observer, TrainingControl *control
             d.keepIfBest(m.validationLoss);
         if (m.step % t.checkpointInterval == 0 || last || best)
             saveNow();
-        if (control && control->stopRequested())
+        if (control && control->stopRequested() && !d.parallel) // ranks agree at the top
             break;
     }
     if (d.state.step >= t.maxSteps) {
@@ -554,7 +615,10 @@ TrainingResult Trainer::run(TrainingObserver &observer, TrainingControl *control
         return {TrainingOutcome::Finished, "finished " + std::to_string(t.maxSteps) + " steps",
                 d.state.step, lastCheckpoint, std::nullopt};
     }
-    if (lastCheckpoint.empty() || readCheckpointState(lastCheckpoint).step != d.state.step)
+    const auto unsaved = [&] {
+        return lastCheckpoint.empty() || readCheckpointState(lastCheckpoint).step != d.state.step;
+    };
+    if (d.parallel ? d.parallel->writerDecides(unsaved) : unsaved()) // data parallel: rank 0's disk
         saveNow();
     return {TrainingOutcome::Stopped,
             "stopped at step " + std::to_string(d.state.step) + "; resume from " + lastCheckpoint,

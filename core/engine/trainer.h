@@ -18,6 +18,8 @@
 
 namespace azllm {
 
+class DistributedGroup; // distributed.h
+
 struct StepMetrics
 {
     std::int64_t step = 0; // optimizer steps done, this one included
@@ -33,6 +35,10 @@ struct StepMetrics
     // this one was; a skipped step leaves the weights as they were.
     std::int64_t skippedSteps = 0;
     bool skipped = false;
+    // Data parallel: each rank's tokens/s over its own computing time, by rank (empty for one
+    // process), and the time this rank waited for the gradient all-reduce after backward.
+    std::vector<double> rankTokensPerSecond;
+    double communicationSeconds = 0;
 };
 
 enum class TrainingOutcome
@@ -112,13 +118,18 @@ class Trainer
 {
 public:
     // A new run. Throws std::invalid_argument / std::runtime_error naming the bad field or file.
-    explicit Trainer(RunConfig config, RunFolder folder = RunFolder::MustBeNew);
+    // With a group this is one rank of a data-parallel pretraining run (distributed.h): every
+    // rank builds its Trainer with the same config; rank 0 alone validates and writes.
+    explicit Trainer(RunConfig config, RunFolder folder = RunFolder::MustBeNew,
+                     std::shared_ptr<DistributedGroup> group = nullptr);
     // Continues a checkpoint exactly where it stopped, in the run folder it belongs to, as the
     // newest of that run's lineage. Overrides may change how long and where it runs (max_steps,
-    // out_dir, intervals, device), never the model; another out_dir follows `folder`.
+    // out_dir, intervals, device), never the model; another out_dir follows `folder`. A
+    // data-parallel checkpoint resumes with any number of processes.
     static Trainer resume(const std::string &checkpointDir,
                           const std::vector<std::pair<std::string, std::string>> &overrides = {},
-                          RunFolder folder = RunFolder::MustBeNew);
+                          RunFolder folder = RunFolder::MustBeNew,
+                          std::shared_ptr<DistributedGroup> group = nullptr);
     ~Trainer();
     Trainer(Trainer &&) noexcept;
     Trainer &operator=(Trainer &&) noexcept;

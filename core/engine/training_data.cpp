@@ -7,11 +7,6 @@
 namespace azllm {
 namespace {
 
-std::uint64_t mix(std::uint64_t x)
-{
-    return splitMix64(x);
-}
-
 std::unique_ptr<TokenFile> openChecked(const std::string &path, std::int64_t modelVocab)
 {
     if (path.empty())
@@ -27,8 +22,13 @@ std::unique_ptr<TokenFile> openChecked(const std::string &path, std::int64_t mod
 } // namespace
 
 TrainingData::TrainingData(const TrainConfig &config, std::int64_t modelVocab, std::int64_t context)
-    : m_context(context), m_batch(config.batchSize), m_seed(config.seed)
+    : m_context(context), m_batch(config.batchSize), m_seed(config.seed),
+      m_globalRowKeying(config.windowKeying == kWindowKeyingGlobalRow)
 {
+    if (!m_globalRowKeying && config.windowKeying != kWindowKeyingMicroBatchRow)
+        throw std::invalid_argument("invalid training config: window_keying '" +
+                                    config.windowKeying + "' is neither " + kWindowKeyingGlobalRow +
+                                    " nor " + kWindowKeyingMicroBatchRow);
     m_train = openChecked(config.trainData, modelVocab);
     const std::uint64_t window = std::uint64_t(context) + 1;
     const auto region = [&](const TokenFile &file, std::uint64_t first, std::uint64_t end,
@@ -51,24 +51,33 @@ TrainingData::TrainingData(const TrainConfig &config, std::int64_t modelVocab, s
     }
 }
 
-void TrainingData::fill(const Region &region, std::uint64_t stream, std::uint64_t a,
-                        std::uint64_t b, std::int64_t *out) const
+void TrainingData::fill(const Region &region, std::uint64_t base, std::uint64_t firstKey,
+                        std::int64_t rows, std::int64_t *out) const
 {
-    const std::uint64_t base = mix(mix(mix(m_seed ^ stream) + a) + b);
-    for (std::int64_t row = 0; row < m_batch; ++row) {
-        const std::uint64_t start = region.first + mix(base + std::uint64_t(row)) % region.windows;
+    for (std::int64_t row = 0; row < rows; ++row) {
+        const std::uint64_t start =
+            region.first + splitMix64(base + firstKey + std::uint64_t(row)) % region.windows;
         region.file->copyTo(start, std::size_t(m_context + 1), out + row * (m_context + 1));
     }
 }
 
-void TrainingData::trainBatch(std::int64_t step, std::int64_t microStep, std::int64_t *out) const
+void TrainingData::trainBatch(std::int64_t step, std::int64_t microStep, std::int64_t *out,
+                              std::int64_t firstRow, std::int64_t rowCount) const
 {
-    fill(m_trainRegion, 0x747261696eULL, std::uint64_t(step), std::uint64_t(microStep), out);
+    const std::uint64_t stream = splitMix64(m_seed ^ 0x747261696eULL) + std::uint64_t(step);
+    const std::int64_t rows = rowCount < 0 ? m_batch : rowCount;
+    if (m_globalRowKeying)
+        fill(m_trainRegion, splitMix64(stream), std::uint64_t(microStep * m_batch + firstRow), rows,
+             out);
+    else
+        fill(m_trainRegion, splitMix64(splitMix64(stream) + std::uint64_t(microStep)),
+             std::uint64_t(firstRow), rows, out);
 }
 
 void TrainingData::validationBatch(std::int64_t index, std::int64_t *out) const
 {
-    fill(m_validationRegion, 0x76616c6964ULL, std::uint64_t(index), 0, out);
+    const std::uint64_t stream = splitMix64(m_seed ^ 0x76616c6964ULL) + std::uint64_t(index);
+    fill(m_validationRegion, splitMix64(splitMix64(stream)), 0, m_batch, out);
 }
 
 } // namespace azllm

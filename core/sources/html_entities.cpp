@@ -3,6 +3,8 @@
 #include <cctype>
 #include <unordered_map>
 
+#include "utf8_append.h"
+
 namespace azllm::sources {
 namespace {
 
@@ -57,7 +59,9 @@ std::size_t decodeReference(std::string_view text, std::size_t i, std::string &o
                 return 0;
             value = value * (hex ? 16 : 10) + static_cast<char32_t>(v);
         }
-        appendUtf8(out, value);
+        const bool character =
+            value != 0 && value <= 0x10FFFF && (value < 0xD800 || value > 0xDFFF);
+        appendUtf8(out, character ? value : 0xFFFD); // what a browser shows for an invalid one
         return semicolon - i + 1;
     }
     const auto found = namedEntities().find(body);
@@ -68,27 +72,6 @@ std::size_t decodeReference(std::string_view text, std::size_t i, std::string &o
 }
 
 } // namespace
-
-void appendUtf8(std::string &out, char32_t c)
-{
-    if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) || c == 0)
-        c = 0xFFFD; // what a browser shows for an invalid reference
-    if (c < 0x80) {
-        out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-}
 
 std::string decodeCharacterReferences(std::string_view text)
 {

@@ -11,7 +11,4 @@ namespace azllm::sources {
 // (a surrogate, 0, above U+10FFFF) becomes U+FFFD, as in a browser.
 std::string decodeCharacterReferences(std::string_view text);
 
-// Appends code point c as UTF-8.
-void appendUtf8(std::string &out, char32_t c);
-
 } // namespace azllm::sources

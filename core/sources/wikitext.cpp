@@ -284,6 +284,14 @@ void render(std::string_view text, std::string &out)
 {
     for (std::size_t i = 0; i < text.size();) {
         const char c = text[i];
+        // Markup starts only at these bytes: everything up to the next one is copied as it is.
+        if (c != '{' && c != '[' && c != '\'' && c != '_') {
+            const std::size_t next = text.find_first_of("{['_", i);
+            const std::size_t stop = next == std::string_view::npos ? text.size() : next;
+            out.append(text.substr(i, stop - i));
+            i = stop;
+            continue;
+        }
         const std::string_view rest = text.substr(i);
         std::size_t end = 0;
         if (startsWith(rest, "{{")) {

@@ -2,6 +2,7 @@
 
 #include "compressed_input.h"
 #include "html_text.h"
+#include "json_fields.h"
 #include "mediawiki_dump.h"
 #include "parallel_for.h"
 #include "utf8.h"
@@ -285,10 +286,45 @@ bool CorpusReader::readText(FileInput &file, bool html, const DocumentSink &sink
     return splitter.finish();
 }
 
+namespace {
+
+// One line through QJsonDocument: the lines the fast reader leaves (json_fields.h), and every
+// error message. False (with an issue) when the line gives no document.
+bool readJsonWithQt(const std::string &line, const std::string &where, const std::string &field,
+                    std::vector<ImportIssue> &issues, Document &document)
+{
+    QJsonParseError error;
+    const QJsonDocument json = QJsonDocument::fromJson(
+        QByteArray::fromRawData(line.data(), qsizetype(line.size())), &error);
+    if (error.error != QJsonParseError::NoError) {
+        issues.push_back({where, "invalid JSON at column " + std::to_string(error.offset + 1) +
+                                     ": " + error.errorString().toStdString() + "; line skipped"});
+        return false;
+    }
+    if (!json.isObject()) {
+        issues.push_back({where, "not a JSON object; line skipped"});
+        return false;
+    }
+    const QJsonObject object = json.object();
+    const QJsonValue value = object.value(QString::fromStdString(field));
+    if (!value.isString()) {
+        issues.push_back({where, "field \"" + field + "\" " +
+                                     (value.isUndefined() ? "is missing" : "is not a string") +
+                                     "; line skipped"});
+        return false;
+    }
+    document = Document{value.toString().toStdString(), where, {}, {}};
+    document.title = object.value(QLatin1String("title")).toString().toStdString();
+    document.url = object.value(QLatin1String("url")).toString().toStdString();
+    return true;
+}
+
+} // namespace
+
 bool CorpusReader::readJsonl(FileInput &file, const DocumentSink &sink)
 {
-    const QString field = QString::fromStdString(m_options.jsonlField);
     std::string line;
+    JsonLineFields fields;
     bool bad = false;
     while (file.next(line, bad)) {
         const std::uint64_t number = file.lineNumber();
@@ -298,32 +334,15 @@ bool CorpusReader::readJsonl(FileInput &file, const DocumentSink &sink)
             stripBom(line);
         if (isBlank(line))
             continue;
-        const std::string where = file.path() + ":" + std::to_string(number);
-        QJsonParseError error;
-        const QJsonDocument json = QJsonDocument::fromJson(
-            QByteArray::fromRawData(line.data(), qsizetype(line.size())), &error);
-        if (error.error != QJsonParseError::NoError) {
-            m_issues.push_back({where, "invalid JSON at column " +
-                                           std::to_string(error.offset + 1) + ": " +
-                                           error.errorString().toStdString() + "; line skipped"});
+        std::string where = file.path() + ":" + std::to_string(number);
+        Document document;
+        // Every line is valid UTF-8 here: a plain file was checked whole, a compressed one
+        // line by line.
+        if (readJsonFields(line, m_options.jsonlField, fields, Utf8State::Checked))
+            document = Document{std::move(fields.text), std::move(where), std::move(fields.title),
+                                std::move(fields.url)};
+        else if (!readJsonWithQt(line, where, m_options.jsonlField, m_issues, document))
             continue;
-        }
-        if (!json.isObject()) {
-            m_issues.push_back({where, "not a JSON object; line skipped"});
-            continue;
-        }
-        const QJsonObject object = json.object();
-        const QJsonValue value = object.value(field);
-        if (!value.isString()) {
-            m_issues.push_back(
-                {where, "field \"" + m_options.jsonlField + "\" " +
-                            (value.isUndefined() ? "is missing" : "is not a string") +
-                            "; line skipped"});
-            continue;
-        }
-        Document document{value.toString().toStdString(), where, {}, {}};
-        document.title = object.value(QLatin1String("title")).toString().toStdString();
-        document.url = object.value(QLatin1String("url")).toString().toStdString();
         if (!sink(std::move(document)))
             return false;
     }

@@ -39,9 +39,10 @@ std::vector<std::uint64_t> wordHashes(std::string_view text)
 }
 
 // The smallest (multiplier * shingle + offset) per hash over all shingles. The loop is the
-// import's largest cost after language identification; an AVX2 copy (chosen by the loader at
-// run time, same arithmetic, so the same signature) does four hashes at once.
-__attribute__((target_clones("avx2", "default"))) void
+// import's largest cost after language identification; copies for AVX-512 (whose 64-bit
+// multiply and unsigned minimum do eight hashes in one instruction each) and AVX2 (four at
+// once), chosen by the loader at run time, do the same arithmetic, so give the same signature.
+__attribute__((target_clones("arch=x86-64-v4", "avx2", "default"))) void
 foldMinima(const std::uint64_t *shingles, std::size_t count, const std::uint64_t *multipliers,
            const std::uint64_t *offsets, std::uint64_t *minima)
 {
@@ -117,12 +118,15 @@ std::uint64_t Deduplicator::bandKey(const Signature &signature, int band)
 bool Deduplicator::isNearDuplicate(const Signature &signature) const
 {
     for (int band = 0; band < kBands; ++band) {
-        const auto found = m_bands[band].find(bandKey(signature, band));
-        if (found == m_bands[band].end())
+        const std::uint32_t found = m_bands[band].find(bandKey(signature, band));
+        if (found == BandTable::kAbsent)
             continue;
-        const auto first = m_signatures.begin() + std::ptrdiff_t(found->second) * kHashes;
-        const Signature candidate(first, first + kHashes);
-        if (similarity(signature, candidate) >= m_options.nearThreshold)
+        // similarity() against the remembered signature, read where it lies.
+        const std::uint32_t *candidate = m_signatures.data() + std::size_t(found) * kHashes;
+        std::size_t same = 0;
+        for (int i = 0; i < kHashes; ++i)
+            same += signature[std::size_t(i)] == candidate[i];
+        if (static_cast<double>(same) / static_cast<double>(kHashes) >= m_options.nearThreshold)
             return true;
     }
     return false;
@@ -133,7 +137,44 @@ void Deduplicator::remember(const Signature &signature)
     const auto index = static_cast<std::uint32_t>(m_signatures.size() / kHashes);
     m_signatures.insert(m_signatures.end(), signature.begin(), signature.end());
     for (int band = 0; band < kBands; ++band)
-        m_bands[band].emplace(bandKey(signature, band), index); // keeps the first on a clash
+        m_bands[band].insertFirst(bandKey(signature, band), index);
+}
+
+std::uint32_t Deduplicator::BandTable::find(std::uint64_t key) const
+{
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = key & mask;; i = (i + 1) & mask) {
+        const Slot &slot = m_slots[i];
+        if (slot.document == kAbsent || slot.key == key)
+            return slot.document;
+    }
+}
+
+void Deduplicator::BandTable::insertFirst(std::uint64_t key, std::uint32_t document)
+{
+    if (2 * (m_size + 1) > m_slots.size())
+        grow();
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = key & mask;; i = (i + 1) & mask) {
+        Slot &slot = m_slots[i];
+        if (slot.document == kAbsent) {
+            slot = {key, document};
+            ++m_size;
+            return;
+        }
+        if (slot.key == key)
+            return;
+    }
+}
+
+void Deduplicator::BandTable::grow()
+{
+    std::vector<Slot> old(m_slots.size() * 2);
+    old.swap(m_slots);
+    m_size = 0;
+    for (const Slot &slot : old)
+        if (slot.document != kAbsent)
+            insertFirst(slot.key, slot.document);
 }
 
 bool Deduplicator::HashSet::insert(std::uint64_t hash)

@@ -14,7 +14,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace azllm {
@@ -83,11 +82,32 @@ private:
         std::size_t m_size = 0;
     };
 
+    // An open-addressing map from band keys to the first kept document with each key (at most
+    // half full): no allocation per entry, one probe mostly, where a std::unordered_map cost a
+    // node and a cache miss per entry on the import's in-order step.
+    class BandTable
+    {
+    public:
+        static constexpr std::uint32_t kAbsent = ~std::uint32_t(0);
+        std::uint32_t find(std::uint64_t key) const; // kAbsent when no document has it
+        void insertFirst(std::uint64_t key, std::uint32_t document); // keeps an earlier one
+
+    private:
+        struct Slot
+        {
+            std::uint64_t key = 0;
+            std::uint32_t document = kAbsent; // kAbsent: a free slot
+        };
+        void grow();
+        std::vector<Slot> m_slots = std::vector<Slot>(1024);
+        std::size_t m_size = 0;
+    };
+
     DedupeOptions m_options;
     HashSet m_exactHashes;
     std::vector<std::uint32_t> m_signatures; // kHashes per kept document, flattened
     // Per band: band key → the first kept document with it.
-    std::vector<std::unordered_map<std::uint64_t, std::uint32_t>> m_bands;
+    std::vector<BandTable> m_bands;
     std::vector<std::uint64_t> m_multipliers, m_offsets;
     std::uint64_t m_exactDuplicates = 0;
     std::uint64_t m_nearDuplicates = 0;

@@ -1,6 +1,7 @@
 #include "text_cleaner.h"
 
 #include "transliteration.h"
+#include "utf8_append.h"
 
 #include <QString>
 
@@ -77,25 +78,6 @@ bool isEmojiLikeFast(char32_t c)
     return c < 128 ? kAscii.emojiLike[c] : isEmojiLike(c);
 }
 
-void appendUtf8(std::string &out, char32_t c)
-{
-    if (c < 0x80) {
-        out.push_back(char(c));
-    } else if (c < 0x800) {
-        out.push_back(char(0xC0 | (c >> 6)));
-        out.push_back(char(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-        out.push_back(char(0xE0 | (c >> 12)));
-        out.push_back(char(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(char(0x80 | (c & 0x3F)));
-    } else {
-        out.push_back(char(0xF0 | (c >> 18)));
-        out.push_back(char(0x80 | ((c >> 12) & 0x3F)));
-        out.push_back(char(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(char(0x80 | (c & 0x3F)));
-    }
-}
-
 // Decodes strict UTF-8 into code points when every one of them is NFC-inert. False otherwise:
 // invalid UTF-8 (which Qt replaces with U+FFFD) or text that needs NFC takes Qt's path.
 bool decodeInert(std::string_view utf8, std::u32string &out)
@@ -170,7 +152,7 @@ public:
         }
         m_pendingBreaks = 0;
         m_pendingSpace = false;
-        appendUtf8(m_out, c);
+        sources::appendUtf8(m_out, c);
         m_last = c;
     }
     char32_t last() const { return m_last; } // 0 before the first

@@ -28,43 +28,61 @@ std::size_t asciiPrefix(std::string_view chunk, std::uint64_t &lineBreaks)
 
 bool Utf8Validator::feed(std::string_view chunk)
 {
-    if (m_remaining == 0) {
-        const std::size_t ascii = asciiPrefix(chunk, m_line);
-        m_offset += ascii;
-        chunk.remove_prefix(ascii);
-    }
-    for (unsigned char c : chunk) {
-        if (m_remaining > 0) {
-            if (c < m_low || c > m_high)
-                return false;
-            m_low = 0x80;
-            m_high = 0xBF;
-            if (--m_remaining == 0)
-                m_offset += m_length;
+    // The state in locals (registers) while the chunk is read; stored back on every return.
+    std::uint64_t offset = m_offset, line = m_line;
+    int remaining = m_remaining, length = m_length;
+    unsigned char low = m_low, high = m_high;
+    const auto store = [&](bool result) {
+        m_offset = offset;
+        m_line = line;
+        m_remaining = remaining;
+        m_length = length;
+        m_low = low;
+        m_high = high;
+        return result;
+    };
+    const auto *bytes = reinterpret_cast<const unsigned char *>(chunk.data());
+    const std::size_t size = chunk.size();
+    for (std::size_t i = 0; i < size;) {
+        if (remaining > 0) {
+            const unsigned char c = bytes[i++];
+            if (c < low || c > high)
+                return store(false);
+            low = 0x80;
+            high = 0xBF;
+            if (--remaining == 0)
+                offset += std::uint64_t(length);
             continue;
         }
-        if (c < 0x80) {
-            ++m_offset;
-            m_line += c == '\n';
-            continue;
+        // Between sequences: ASCII eight bytes at a time, then byte by byte up to a lead byte
+        // (text in Azerbaijani has a few ASCII letters between its other letters).
+        const std::size_t ascii = asciiPrefix(chunk.substr(i), line);
+        offset += ascii;
+        i += ascii;
+        for (; i < size && bytes[i] < 0x80; ++i) {
+            ++offset;
+            line += bytes[i] == '\n';
         }
+        if (i == size)
+            break;
         // The first byte fixes the length and the range of the second byte (Unicode table 3-7).
+        const unsigned char c = bytes[i++];
         if (c >= 0xC2 && c <= 0xDF) {
-            m_length = 2;
+            length = 2;
         } else if (c >= 0xE0 && c <= 0xEF) {
-            m_length = 3;
-            m_low = c == 0xE0 ? 0xA0 : 0x80;
-            m_high = c == 0xED ? 0x9F : 0xBF;
+            length = 3;
+            low = c == 0xE0 ? 0xA0 : 0x80;
+            high = c == 0xED ? 0x9F : 0xBF;
         } else if (c >= 0xF0 && c <= 0xF4) {
-            m_length = 4;
-            m_low = c == 0xF0 ? 0x90 : 0x80;
-            m_high = c == 0xF4 ? 0x8F : 0xBF;
+            length = 4;
+            low = c == 0xF0 ? 0x90 : 0x80;
+            high = c == 0xF4 ? 0x8F : 0xBF;
         } else {
-            return false;
+            return store(false);
         }
-        m_remaining = m_length - 1;
+        remaining = length - 1;
     }
-    return true;
+    return store(true);
 }
 
 bool Utf8Validator::finish()

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "checkpoint.h"
 #include "config_io.h"
 #include "durable_io.h"
 #include "language_model.h"
@@ -223,6 +224,25 @@ private Q_SLOTS:
         writeFileAtomically(path, "second");
         QCOMPARE(readTextFile(path), std::string("second"));
         QVERIFY(!QFile::exists(QString::fromStdString(path + ".tmp")));
+    }
+
+    // A checkpoint saved before window_keying existed keeps the keying it trained with; a new
+    // run, or a config file without the key, gets the one that ignores the world size.
+    void windowKeyingDefaultsByWhereTheConfigComesFrom()
+    {
+        QCOMPARE(RunConfig{}.train.windowKeying, std::string(kWindowKeyingGlobalRow));
+        QCOMPARE(parseConfigText("max_steps = 5\n", "new.cfg").train.windowKeying,
+                 std::string(kWindowKeyingGlobalRow));
+        QTemporaryDir dir;
+        const std::string checkpoint = dir.path().toStdString();
+        std::string saved = formatConfig(RunConfig{});
+        saved.erase(saved.find("window_keying"));
+        writeFileAtomically(checkpoint + "/config.txt", saved);
+        QCOMPARE(readCheckpointConfig(checkpoint).train.windowKeying,
+                 std::string(kWindowKeyingMicroBatchRow));
+        writeFileAtomically(checkpoint + "/config.txt", saved + "window_keying = global_row\n");
+        QCOMPARE(readCheckpointConfig(checkpoint).train.windowKeying,
+                 std::string(kWindowKeyingGlobalRow));
     }
 };
 

@@ -44,6 +44,29 @@ private:
         }
     }
 
+    static std::uint64_t splitMix(std::uint64_t x)
+    {
+        x += 0x9e3779b97f4a7c15ULL;
+        x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+        return x ^ (x >> 31);
+    }
+
+    // 5000 tokens counting 0..996 over and over: a window's first token tells where it starts.
+    TrainConfig countingConfig(std::int64_t batch)
+    {
+        if (!std::filesystem::exists(path("counting.tokens"))) {
+            std::vector<std::uint32_t> tokens(5000);
+            for (std::size_t i = 0; i < tokens.size(); ++i)
+                tokens[i] = std::uint32_t(i % 997);
+            writeTokens(path("counting.tokens"), 1000, tokens);
+        }
+        TrainConfig config;
+        config.trainData = path("counting.tokens");
+        config.batchSize = batch;
+        return config;
+    }
+
 private Q_SLOTS:
     void roundTripsNarrowAndWideTokens_data()
     {
@@ -147,9 +170,9 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(std::out_of_range, file.at(3));
         std::vector<std::int64_t> out(2);
         QVERIFY_THROWS_EXCEPTION(std::runtime_error, file.copyTo(2, 2, out.data()));
-        QVERIFY_THROWS_EXCEPTION(std::runtime_error,
-                                 file.copyTo(std::numeric_limits<std::uint64_t>::max(), 2,
-                                             out.data()));
+        QVERIFY_THROWS_EXCEPTION(
+            std::runtime_error,
+            file.copyTo(std::numeric_limits<std::uint64_t>::max(), 2, out.data()));
     }
 
     void reportsAShortFile()
@@ -185,14 +208,7 @@ private Q_SLOTS:
 
     void batchesDependOnlyOnTheStep()
     {
-        std::vector<std::uint32_t> tokens(5000);
-        for (std::size_t i = 0; i < tokens.size(); ++i)
-            tokens[i] = std::uint32_t(i % 997);
-        writeTokens(path("steps.tokens"), 1000, tokens);
-        TrainConfig config;
-        config.trainData = path("steps.tokens");
-        config.batchSize = 4;
-        TrainingData data(config, 1000, 32);
+        TrainingData data(countingConfig(4), 1000, 32);
         std::vector<std::int64_t> a(4 * 33), b(4 * 33), c(4 * 33);
         data.trainBatch(7, 0, a.data());
         data.trainBatch(3, 0, c.data());
@@ -203,6 +219,43 @@ private Q_SLOTS:
         for (int row = 0; row < 4; ++row)
             for (int i = 1; i < 33; ++i)
                 QCOMPARE((a[row * 33 + i - 1] + 1) % 997, a[row * 33 + i]);
+    }
+
+    // global_row: a step's global batch does not depend on how it is cut into micro-batches or
+    // shared among processes.
+    void globalRowKeyingIgnoresHowTheBatchIsSplit()
+    {
+        TrainConfig whole = countingConfig(8);
+        TrainConfig halves = countingConfig(4);
+        const TrainingData one(whole, 1000, 32), two(halves, 1000, 32);
+        std::vector<std::int64_t> all(8 * 33), micro0(4 * 33), micro1(4 * 33), rank1(2 * 33);
+        one.trainBatch(5, 0, all.data());
+        two.trainBatch(5, 0, micro0.data());
+        two.trainBatch(5, 1, micro1.data());
+        micro0.insert(micro0.end(), micro1.begin(), micro1.end());
+        QCOMPARE(micro0, all);
+        // The second of two processes takes rows 2 and 3 of each micro-batch of four.
+        two.trainBatch(5, 1, rank1.data(), 2, 2);
+        QCOMPARE(rank1, std::vector<std::int64_t>(all.begin() + 6 * 33, all.end()));
+    }
+
+    // micro_batch_row is the first wave's keying, kept so its runs resume exactly: the windows
+    // start where (seed, step, micro-batch, row) hashed them then.
+    void microBatchRowKeyingRepeatsTheFirstWave()
+    {
+        TrainConfig config = countingConfig(4);
+        config.windowKeying = kWindowKeyingMicroBatchRow;
+        const TrainingData data(config, 1000, 32);
+        std::vector<std::int64_t> rows(4 * 33);
+        data.trainBatch(9, 1, rows.data());
+        const std::uint64_t windows = 4500 - 33 + 1; // the last tenth is held out
+        const std::uint64_t base =
+            splitMix(splitMix(splitMix(config.seed ^ 0x747261696eULL) + 9) + 1);
+        for (int row = 0; row < 4; ++row)
+            QCOMPARE(rows[row * 33], std::int64_t(splitMix(base + row) % windows % 997));
+        TrainConfig unknown = config;
+        unknown.windowKeying = "by_chance";
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, TrainingData(unknown, 1000, 32));
     }
 };
 

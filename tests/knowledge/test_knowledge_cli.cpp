@@ -154,6 +154,8 @@ private Q_SLOTS:
         QVERIFY(create.out.contains(QStringLiteral("--description")));
         QVERIFY(!create.out.contains(QStringLiteral("--query")));
         QVERIFY(!create.out.contains(QStringLiteral("modes:")));
+        for (const AzllmRun &help : {eval, create}) // one blank line between the parts, no more
+            QVERIFY2(!help.out.contains(QStringLiteral("\n\n\n")), qPrintable(help.out));
     }
 
     void removeDocumentAndBase()

@@ -3,6 +3,7 @@
 #include <QtTest>
 
 #include "compressed_input.h"
+#include "html_entities.h"
 #include "mediawiki_dump.h"
 #include "wikitext.h"
 
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void headingsAndListsKeptAsText();
     void commentsAndQuotesDropped();
     void redirectsRecognised();
+    void invalidNumericReferencesBecomeReplacementCharacters();
     void dumpReaderStreamsPages();
     void dumpReaderReportsTruncation();
 };
@@ -172,4 +174,14 @@ void TestWikitext::dumpReaderReportsTruncation()
 }
 
 QTEST_GUILESS_MAIN(TestWikitext)
+// A reference to 0, a surrogate or beyond U+10FFFF is not a character: U+FFFD, as a browser
+// shows it; valid ones, including astral ones, decode as themselves.
+void TestWikitext::invalidNumericReferencesBecomeReplacementCharacters()
+{
+    QCOMPARE(decodeCharacterReferences("a&#0;b&#xD800;c&#x110000;d"),
+             std::string("a\uFFFDb\uFFFDc\uFFFDd"));
+    QCOMPARE(decodeCharacterReferences("&#601;&#x1F389;&#127;"),
+             std::string("\u0259\U0001F389\x7F"));
+}
+
 #include "test_wikitext.moc"

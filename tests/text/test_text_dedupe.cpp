@@ -62,6 +62,7 @@ private Q_SLOTS:
     void exactDuplicateFound();
     void nearDuplicateFound();
     void differentTextsKept();
+    void manyDocumentsStillMatched();
     void thresholdIsConfigurable();
     void nearDedupeCanBeOff();
     void hashIsStable();
@@ -96,6 +97,29 @@ void TestTextDedupe::differentTextsKept()
     for (int i = 0; i < 16; i += 4)
         QCOMPARE(dedupe.add(paragraph(i, 4)), DuplicateKind::Unique);
     QCOMPARE(dedupe.exactDuplicates() + dedupe.nearDuplicates(), std::uint64_t(0));
+}
+
+void TestTextDedupe::manyDocumentsStillMatched()
+{
+    // 3,000 distinct documents (60,000 band entries: the band tables grow many times over), then
+    // an edited copy of every 100th: each is still found, each new text still kept.
+    const auto document = [](int n, const char *last) {
+        std::string text;
+        std::uint64_t state = std::uint64_t(n) + 1; // each document its own random words
+        for (int w = 0; w < 200; ++w) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            text += "söz" + std::to_string(state >> 44) + " ";
+        }
+        return text + last;
+    };
+    Deduplicator dedupe;
+    for (int n = 0; n < 3000; ++n)
+        QCOMPARE(dedupe.add(document(n, "son")), DuplicateKind::Unique);
+    for (int n = 0; n < 3000; n += 100) {
+        QCOMPARE(dedupe.add(document(n, "sonra")), DuplicateKind::Near);
+        QCOMPARE(dedupe.add(document(n + 5000, "son")), DuplicateKind::Unique);
+    }
+    QCOMPARE(dedupe.nearDuplicates(), std::uint64_t(30));
 }
 
 void TestTextDedupe::thresholdIsConfigurable()

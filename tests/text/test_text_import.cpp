@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <random>
 
 using namespace azllm;
 
@@ -22,6 +23,46 @@ std::vector<Document> readAll(CorpusReader &reader)
         return true;
     });
     return documents;
+}
+
+// Strict UTF-8 written plainly, one code point at a time (Unicode table 3-7): whether `text`
+// is valid and, when not, the offset of the bad sequence and its line.
+struct PlainUtf8Result
+{
+    bool valid = true;
+    std::uint64_t offset = 0, line = 1;
+};
+
+PlainUtf8Result plainUtf8(const std::string &text)
+{
+    PlainUtf8Result result;
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    for (std::size_t i = 0; i < text.size();) {
+        const unsigned char c = byte(i);
+        int length = 0;
+        unsigned char low = 0x80, high = 0xBF;
+        if (c < 0x80)
+            length = 1;
+        else if (c >= 0xC2 && c <= 0xDF)
+            length = 2;
+        else if (c >= 0xE0 && c <= 0xEF)
+            length = 3, low = c == 0xE0 ? 0xA0 : 0x80, high = c == 0xED ? 0x9F : 0xBF;
+        else if (c >= 0xF0 && c <= 0xF4)
+            length = 4, low = c == 0xF0 ? 0x90 : 0x80, high = c == 0xF4 ? 0x8F : 0xBF;
+        bool ok = length > 0 && i + std::size_t(length) <= text.size();
+        for (int k = 1; ok && k < length; ++k) {
+            const unsigned char next = byte(i + std::size_t(k));
+            ok = next >= (k == 1 ? low : 0x80) && next <= (k == 1 ? high : 0xBF);
+        }
+        if (!ok) {
+            result.valid = false;
+            result.offset = i;
+            return result;
+        }
+        result.line += c == '\n';
+        i += std::size_t(length);
+    }
+    return result;
 }
 
 bool hasIssue(const CorpusReader &reader, const std::string &where, const std::string &word)
@@ -41,6 +82,7 @@ class TestTextImport : public QObject
 private Q_SLOTS:
     void init();
     void utf8ErrorPlaceAfterAsciiRuns();
+    void utf8ValidatorMatchesPlainRules();
     void htmlVisibleTextOnly();
     void htmlEntities();
     void htmlBlocksBecomeLines();
@@ -74,6 +116,36 @@ QString TestTextImport::write(const QString &name, const std::string &bytes)
     if (!testing::writeFile(path, bytes))
         qFatal("cannot write %s", qPrintable(path));
     return path;
+}
+
+void TestTextImport::utf8ValidatorMatchesPlainRules()
+{
+    // Random mixes of ASCII runs, line breaks, letters of two to four bytes and broken
+    // sequences, fed in chunks of every size: the same verdict, offset and line as the rules
+    // written plainly.
+    const std::vector<std::string> pieces = {
+        "a",        "Bakı ",    "\n",   "abcdefghij", "ə",        "ş",
+        "€",        "😀",        "\xC3", "\x80",       "\xE0\x80", "\xED\xA0\x80",
+        "\xF4\x90", "\xF0\x9F", "\xFF", "\xC1\x81",   "\t\v"};
+    std::mt19937 random(41);
+    for (int round = 0; round < 3000; ++round) {
+        std::string text;
+        const int count = 1 + int(random() % 24);
+        for (int i = 0; i < count; ++i)
+            text += pieces[random() % (round % 4 == 0 ? pieces.size() : 8)];
+        const PlainUtf8Result expected = plainUtf8(text);
+        const std::size_t chunk = 1 + random() % (text.size() + 1);
+        Utf8Validator validator;
+        bool ok = true;
+        for (std::size_t at = 0; at < text.size() && ok; at += chunk)
+            ok = validator.feed(std::string_view(text).substr(at, chunk));
+        ok = ok && validator.finish();
+        QCOMPARE(ok, expected.valid);
+        if (!expected.valid && validator.errorOffset() < text.size()) {
+            QCOMPARE(validator.errorOffset(), expected.offset);
+            QCOMPARE(validator.errorLine(), expected.line);
+        }
+    }
 }
 
 void TestTextImport::htmlVisibleTextOnly()

@@ -1,5 +1,6 @@
 // The Train screen driven as a learner drives it, through the real worker thread.
 #include <QProcess>
+#include <QProgressBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -8,6 +9,7 @@
 #include <QSpinBox>
 
 #include "checkpoint.h"
+#include "data_parallel_panel.h"
 #include "main_window.h"
 #include "metric_chart.h"
 #include "run_form.h"
@@ -379,6 +381,45 @@ private Q_SLOTS:
                  qPrintable(error));
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), QByteArray("Bu, verilənlər bazası deyil."));
+    }
+
+    // Two processes from the screen: the training thread is rank 0 and an azllm process is
+    // rank 1. Pause holds both, each one's speed shows beside the total, rank 0 alone writes.
+    void twoProcessesPauseTogetherAndShowTheirSpeeds()
+    {
+        TrainPage page(*m_workspace);
+        useTinyRun(page, 30);
+        DataParallelPanel *parallel = page.dataParallel();
+        parallel->setProcesses(2);
+        parallel->setThreadsPerProcess(1);
+        QSignalSpy ended(&page, &TrainPage::runEnded);
+        connect(&page, &TrainPage::stepsShown, &page, [&](qint64 step) {
+            if (step >= 3 && !page.isPaused() && ended.isEmpty())
+                page.pauseTraining();
+        });
+        page.startTraining();
+        QTRY_VERIFY_WITH_TIMEOUT(page.isPaused() || !ended.isEmpty(), 120000);
+        QVERIFY2(ended.isEmpty(), qPrintable(ended.value(0).value(1).toString()));
+        const qint64 heldAt = page.charts()->lastStep();
+        QTest::qWait(400);
+        QCOMPARE(page.charts()->lastStep(), heldAt);
+        disconnect(&page, &TrainPage::stepsShown, &page, nullptr);
+        page.resumeTraining();
+        QVERIFY(waitForEnd(ended));
+        QVERIFY2(ended.first().first().toString() == QLatin1String("finished"),
+                 qPrintable(ended.first().last().toString()));
+        QCOMPARE(page.charts()->lastStep(), 30);
+
+        int shown = 0;
+        for (const QProgressBar *bar : parallel->findChildren<QProgressBar *>())
+            shown += bar->isVisibleTo(parallel) && bar->value() > 0 ? 1 : 0;
+        QCOMPARE(shown, 2);
+        const RunRecord run = m_workspace->runs().runs().first();
+        QVERIFY(QFile::exists(run.dir + QLatin1String("/logs/rank-1.log")));
+        const auto latest = latestCheckpoint(run.dir.toStdString());
+        QVERIFY(latest.has_value());
+        QVERIFY(
+            QFile::exists(QString::fromStdString(latest->path) + QLatin1String("/rng-rank-1.pt")));
     }
 };
 

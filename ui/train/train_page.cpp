@@ -13,6 +13,7 @@
 #include "checkpoint.h"
 #include "checkpoint_list.h"
 #include "config_io.h"
+#include "data_parallel_panel.h"
 #include "metric_points.h"
 #include "model_sizing.h"
 #include "run_form.h"
@@ -41,6 +42,7 @@ TrainPage::TrainPage(Workspace &workspace, QWidget *parent)
     : QWidget(parent), m_workspace(workspace)
 {
     m_form = new RunForm(workspace);
+    m_dataParallel = new DataParallelPanel;
     m_charts = new TrainingCharts;
     m_progress = new RunProgress;
     auto *splitter = new QSplitter(Qt::Vertical);
@@ -51,6 +53,7 @@ TrainPage::TrainPage(Workspace &workspace, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_form);
+    layout->addWidget(m_dataParallel);
     layout->addWidget(m_progress);
     layout->addWidget(splitter, 1);
 
@@ -198,11 +201,14 @@ void TrainPage::launch(const RunConfig &config, const QString &resumeFrom, qint6
     m_paused = false;
     m_workspace.runs().setStatus(runId, QStringLiteral("running"));
     const QString tokenizer = m_runDir + QLatin1String("/tokenizer.model");
+    const TrainingProcesses processes{m_dataParallel->processes(),
+                                      m_dataParallel->threadsPerProcess()};
+    m_dataParallel->clearFigures();
     m_worker->prepareRun();
     QMetaObject::invokeMethod(
         m_worker,
-        [worker = m_worker, config, resumeFrom, tokenizer] {
-            worker->train(config, resumeFrom, tokenizer);
+        [worker = m_worker, config, resumeFrom, tokenizer, processes] {
+            worker->train(config, resumeFrom, tokenizer, processes);
         },
         Qt::QueuedConnection);
     updateButtons();
@@ -227,6 +233,7 @@ void TrainPage::handleMetrics(const QVector<StepMetrics> &steps)
         appendLog(
             tr("step %1: validation loss %2").arg(last.step).arg(last.validationLoss, 0, 'f', 4));
     m_progress->report(last, m_paused);
+    m_dataParallel->showStep(last);
     Q_EMIT stepsShown(m_charts->lastStep());
 }
 
@@ -346,6 +353,7 @@ void TrainPage::showRunCheckpoints(const QString &runDir)
 void TrainPage::updateButtons()
 {
     m_form->showRunState(isTraining(), m_paused);
+    m_dataParallel->setEditable(!isTraining());
     m_checkpoints->setResumeAllowed(!isTraining());
 }
 

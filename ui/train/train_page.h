@@ -2,7 +2,7 @@
 // loss with validation loss, learning rate, throughput and gradient norm, live; checkpoints with
 // "resume from here"; past runs from studio.db overlaid and compared. The page owns the run (the
 // worker thread, the run's record in studio.db); its parts show it: RunForm, TrainingCharts,
-// RunProgress, CheckpointList and RunHistoryView.
+// DataParallelPanel, RunProgress, CheckpointList and RunHistoryView.
 #pragma once
 
 #include <QThread>
@@ -22,6 +22,7 @@ class Workspace;
 
 namespace azllm::ui {
 class CheckpointList;
+class DataParallelPanel;
 class RunForm;
 class RunHistoryView;
 class RunProgress;
@@ -56,6 +57,7 @@ public:
     RunProgress *progress() const { return m_progress; }
     CheckpointList *checkpoints() const { return m_checkpoints; }
     RunHistoryView *history() const { return m_history; }
+    DataParallelPanel *dataParallel() const { return m_dataParallel; }
 
 Q_SIGNALS:
     void stepsShown(qint64 lastStep);
@@ -89,6 +91,7 @@ private:
     QString m_runDir;
 
     RunForm *m_form = nullptr;
+    DataParallelPanel *m_dataParallel = nullptr; // processes, per-process speed
     TrainingCharts *m_charts = nullptr;
     RunProgress *m_progress = nullptr;
     QTabWidget *m_tabs = nullptr;

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "checkpoint.h"
+#include "distributed.h"
 #include "generator.h"
 #include "runtime.h"
 #include "special_tokens.h"
@@ -103,30 +104,78 @@ void TrainingWorker::prepareRun()
     m_control.reset();
 }
 
-void TrainingWorker::train(const RunConfig &config, const QString &resumeFrom,
-                           const QString &tokenizerPath)
+namespace {
+
+// LibTorch's threads on this thread for one run, as they were afterwards.
+class ThreadCountScope
 {
+public:
+    explicit ThreadCountScope(int threads) : m_before(threadCount())
+    {
+        if (threads > 0)
+            setThreadCount(threads);
+    }
+    ~ThreadCountScope() { setThreadCount(m_before); }
+    ThreadCountScope(const ThreadCountScope &) = delete;
+    ThreadCountScope &operator=(const ThreadCountScope &) = delete;
+
+private:
+    int m_before;
+};
+
+} // namespace
+
+void TrainingWorker::train(const RunConfig &config, const QString &resumeFrom,
+                           const QString &tokenizerPath, TrainingProcesses processes)
+{
+    const ThreadCountScope threads(processes.threadsEach);
+    std::optional<RankProcesses> others;
     try {
-        std::optional<Trainer> trainer;
-        if (resumeFrom.isEmpty())
-            // A tuning run's folder holds what FinetuneWorker prepared for it (config.txt, data/).
-            trainer.emplace(config,
-                            config.isTuning() ? RunFolder::Overwrite : RunFolder::MustBeNew);
-        else
-            trainer.emplace(Trainer::resume(
-                resumeFrom.toStdString(), {{"max_steps", std::to_string(config.train.maxSteps)}}));
-        Q_EMIT runStarted(trainer->parameterCount(), QString::fromStdString(trainer->device()),
-                          trainer->currentStep());
-        if (m_control.paused()) // Pause pressed while the run was queued: it holds before step 1
-            Q_EMIT pausedChanged(true);
-        Observer observer(*this, tokenizerPath);
-        const TrainingResult result = trainer->run(observer, &m_control);
-        observer.flush();
+        std::shared_ptr<DistributedGroup> group;
+        if (processes.count > 1) {
+            others.emplace(config, resumeFrom, processes);
+            group = others->group();
+            Q_EMIT logMessage(tr("%1 processes train this run, %2 threads each; the others "
+                                 "write to %3/logs.")
+                                  .arg(processes.count)
+                                  .arg(threadCount())
+                                  .arg(QString::fromStdString(config.train.outDir)));
+        }
+        TrainingResult result;
+        {
+            std::optional<Trainer> trainer;
+            // A tuning run's folder holds what FinetuneWorker prepared for it (config.txt, data/);
+            // a data-parallel one the config.txt the other processes started from.
+            const RunFolder folder =
+                config.isTuning() || group ? RunFolder::Overwrite : RunFolder::MustBeNew;
+            if (resumeFrom.isEmpty())
+                trainer.emplace(config, folder, group);
+            else
+                trainer.emplace(
+                    Trainer::resume(resumeFrom.toStdString(),
+                                    {{"max_steps", std::to_string(config.train.maxSteps)}},
+                                    RunFolder::MustBeNew, group));
+            group.reset();
+            Q_EMIT runStarted(trainer->parameterCount(), QString::fromStdString(trainer->device()),
+                              trainer->currentStep());
+            if (m_control.paused()) // Pause pressed while the run was queued: it holds at step 1
+                Q_EMIT pausedChanged(true);
+            Observer observer(*this, tokenizerPath);
+            result = trainer->run(observer, &m_control);
+            observer.flush();
+        }
+        if (others)
+            others->waitForTheOthers();
         static const char *outcomes[] = {"finished", "stopped", "diverged"};
         Q_EMIT runFinished(QLatin1String(outcomes[int(result.outcome)]), result);
     } catch (const std::exception &e) {
         TrainingResult failure;
         failure.message = errorMessage(e);
+        if (others) {
+            const QString fate = others->whatHappened();
+            if (!fate.isEmpty())
+                failure.message += " (" + fate.toStdString() + ")";
+        }
         Q_EMIT runFinished(QStringLiteral("failed"), failure);
     }
 }

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "classification_metrics.h"
+#include "rank_processes.h"
 #include "train_config.h"
 #include "trainer.h"
 
@@ -39,8 +40,9 @@ public:
     // continue exactly (the config's max_steps may be longer), or empty for a new run.
     // tokenizerPath: used for the sample generated after each checkpoint (a continuation of
     // "Azərbaycan", or for a chat-tuned run an answer to a question); may be empty.
+    // processes: more than one trains data-parallel, this thread being rank 0.
     void train(const azllm::RunConfig &config, const QString &resumeFrom,
-               const QString &tokenizerPath);
+               const QString &tokenizerPath, TrainingProcesses processes = {});
 
     // How a run ended, in the learner's words ("Stopped at step 40; resume from …"), from the
     // engine's values: worded when shown, so a language switch words it again.
