@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "chunked_head_loss.h"
+
 namespace azllm {
 namespace F = torch::nn::functional;
 
@@ -246,8 +248,11 @@ torch::Tensor GptImpl::forward(const torch::Tensor &idx)
 
 torch::Tensor GptImpl::loss(const torch::Tensor &idx, const torch::Tensor &targets)
 {
-    const torch::Tensor logits = forward(idx);
-    return F::cross_entropy(logits.view({-1, logits.size(-1)}), targets.reshape({-1}));
+    // The tied head and its cross-entropy a block of rows at a time, gradients included
+    // (chunked_head_loss.h): the (B*T x V) logits never exist.
+    const torch::Tensor hidden = hiddenStates(idx);
+    return chunkedHeadLoss(hidden.reshape({-1, hidden.size(-1)}), wte->weight,
+                           targets.reshape({-1}));
 }
 
 torch::Tensor GptImpl::forwardCached(const torch::Tensor &idx, KvCache &cache)

@@ -1,0 +1,121 @@
+#include "chunked_head_loss.h"
+
+#include <algorithm>
+
+namespace azllm {
+namespace {
+
+using torch::autograd::AutogradContext;
+using torch::autograd::variable_list;
+
+constexpr std::int64_t kLogitsPerChunk = std::int64_t(8) << 20;
+constexpr std::int64_t kMinimumChunkRows = 64;
+
+// One block's log-probabilities (rows, V), in the weight's type (fp32 under autocast too,
+// whatever type the product ran in).
+torch::Tensor chunkLogProbs(const torch::Tensor &x, const torch::Tensor &weight)
+{
+    return torch::log_softmax(torch::mm(x, weight.t()), 1, weight.scalar_type());
+}
+
+// Minus the summed log-probabilities of the targets: the block's share of the loss.
+torch::Tensor targetLossSum(const torch::Tensor &logProbs, const torch::Tensor &targets)
+{
+    return -logProbs.gather(1, targets.unsqueeze(1)).sum();
+}
+
+class ChunkedHeadLossFunction : public torch::autograd::Function<ChunkedHeadLossFunction>
+{
+public:
+    // The loss and, for an incoming gradient of 1, the gradients of x and weight: backward only
+    // scales them. d loss / d logits = (softmax - one-hot) / N, taken block by block.
+    static torch::Tensor forward(AutogradContext *ctx, const torch::Tensor &x,
+                                 const torch::Tensor &weight, const torch::Tensor &targets,
+                                 std::int64_t chunkRows)
+    {
+        const std::int64_t rows = x.size(0);
+        const double scale = 1.0 / double(rows);
+        const bool wantX = x.requires_grad(), wantWeight = weight.requires_grad();
+        torch::Tensor gradX = wantX ? torch::empty_like(x) : torch::Tensor();
+        torch::Tensor gradWeight = wantWeight ? torch::empty_like(weight) : torch::Tensor();
+        torch::Tensor lossSum = torch::zeros({}, weight.options());
+        for (std::int64_t first = 0; first < rows; first += chunkRows) {
+            const std::int64_t end = std::min(rows, first + chunkRows);
+            const torch::Tensor xc = x.slice(0, first, end);
+            const torch::Tensor tc = targets.slice(0, first, end);
+            torch::Tensor grad = chunkLogProbs(xc, weight);
+            lossSum += targetLossSum(grad, tc);
+            // softmax - one-hot, in place over the block's log-probabilities
+            grad.exp_().scatter_add_(1, tc.unsqueeze(1),
+                                     torch::full({end - first, 1}, -1.0, grad.options()));
+            if (wantX) {
+                torch::Tensor gradXc = gradX.slice(0, first, end);
+                at::addmm_out(gradXc, gradXc, grad.to(x.scalar_type()), weight, 0.0, scale);
+            }
+            // The first block writes the weight's gradient (beta 0: no zeroing pass), the
+            // others add to it.
+            if (wantWeight)
+                at::addmm_out(gradWeight, gradWeight, grad.t().to(weight.scalar_type()),
+                              xc.to(weight.scalar_type()), first == 0 ? 0.0 : 1.0, scale);
+        }
+        ctx->saved_data["grad_x"] = gradX;
+        ctx->saved_data["grad_weight"] = gradWeight;
+        return lossSum * scale;
+    }
+
+    static variable_list backward(AutogradContext *ctx, variable_list gradOutputs)
+    {
+        torch::Tensor gradX = ctx->saved_data["grad_x"].toTensor();
+        torch::Tensor gradWeight = ctx->saved_data["grad_weight"].toTensor();
+        const torch::Tensor &g = gradOutputs[0];
+        // A plain loss.backward() sends exactly 1 (on a CPU, read without a device sync): then
+        // no pass over the gradients at all.
+        if (!(g.is_cpu() && g.item<double>() == 1.0)) {
+            if (gradX.defined())
+                gradX = gradX * g;
+            if (gradWeight.defined())
+                gradWeight = gradWeight * g;
+        }
+        return {gradX, gradWeight, torch::Tensor(), torch::Tensor()};
+    }
+};
+
+// Evaluation and no-grad callers: the loss alone, no gradient products.
+torch::Tensor lossOnly(const torch::Tensor &x, const torch::Tensor &weight,
+                       const torch::Tensor &targets, std::int64_t chunkRows)
+{
+    torch::Tensor lossSum = torch::zeros({}, weight.options());
+    for (std::int64_t first = 0; first < x.size(0); first += chunkRows) {
+        const std::int64_t end = std::min(x.size(0), first + chunkRows);
+        lossSum += targetLossSum(chunkLogProbs(x.slice(0, first, end), weight),
+                                 targets.slice(0, first, end));
+    }
+    return lossSum / double(x.size(0));
+}
+
+} // namespace
+
+std::int64_t headLossChunkRows(std::int64_t vocabSize, std::int64_t rows)
+{
+    const std::int64_t byMemory =
+        std::max(kMinimumChunkRows, kLogitsPerChunk / std::max<std::int64_t>(1, vocabSize) /
+                                        kMinimumChunkRows * kMinimumChunkRows);
+    return std::max<std::int64_t>(1, std::min(rows, byMemory));
+}
+
+torch::Tensor chunkedHeadLoss(const torch::Tensor &x, const torch::Tensor &weight,
+                              const torch::Tensor &targets, std::int64_t chunkRows)
+{
+    TORCH_CHECK(x.dim() == 2 && weight.dim() == 2 && targets.dim() == 1 &&
+                    targets.size(0) == x.size(0) && x.size(0) > 0,
+                "chunkedHeadLoss wants x (N, C), weight (V, C) and targets (N), N > 0");
+    if (chunkRows <= 0)
+        chunkRows = headLossChunkRows(weight.size(0), x.size(0));
+    const bool needsGrad =
+        torch::GradMode::is_enabled() && (x.requires_grad() || weight.requires_grad());
+    if (!needsGrad)
+        return lossOnly(x, weight, targets, chunkRows);
+    return ChunkedHeadLossFunction::apply(x, weight, targets, chunkRows);
+}
+
+} // namespace azllm

@@ -1,0 +1,23 @@
+// The tied output head and its cross-entropy in one pass, a block of rows at a time: the logits
+// of a few hundred rows, their log-softmax, the loss, and at once the gradients of the head's
+// input and weight. The whole (B*T x V) logits never exist: with a 32k vocabulary they are the
+// largest tensors of a step (131 MB at 1,024 tokens, as much again for their gradient), and
+// writing them, reading them back for log-softmax, then for its backward and for two products,
+// costs memory passes the products do not need. Engine sources only (LibTorch).
+#pragma once
+
+#include <torch/torch.h>
+
+namespace azllm {
+
+// Rows per block: about 8M logits (32 MB in fp32), at least 64 rows for the products.
+std::int64_t headLossChunkRows(std::int64_t vocabSize, std::int64_t rows);
+
+// Mean cross-entropy of predicting targets (N, int64) from hidden states x (N, C) through the
+// head weight (V, C): the value and gradients of cross_entropy(linear(x, weight), targets), up to
+// summation order. chunkRows <= 0 takes headLossChunkRows. Without gradients (evaluation,
+// NoGradGuard) only the loss is computed.
+torch::Tensor chunkedHeadLoss(const torch::Tensor &x, const torch::Tensor &weight,
+                              const torch::Tensor &targets, std::int64_t chunkRows = 0);
+
+} // namespace azllm
