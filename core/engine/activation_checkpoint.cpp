@@ -10,9 +10,15 @@ namespace {
 using torch::autograd::AutogradContext;
 using torch::autograd::variable_list;
 
-torch::Tensor runBlock(BlockImpl &block, const torch::Tensor &x, const torch::Tensor &blocked)
+// Function::apply refuses undefined tensor arguments: the causal pass travels as an empty mask.
+torch::Tensor maskArgument(const torch::Tensor &blocked)
 {
-    return blocked.defined() ? block.forwardMasked(x, blocked) : block.forward(x);
+    return blocked.defined() ? blocked : torch::empty({0}, torch::kBool);
+}
+
+torch::Tensor runBlock(BlockImpl &block, const torch::Tensor &x, const torch::Tensor &mask)
+{
+    return mask.numel() > 0 ? block.forwardMasked(x, mask) : block.forward(x);
 }
 
 torch::Tensor swapGeneratorState(at::Generator &generator, const torch::Tensor &state)
@@ -29,7 +35,7 @@ class CheckpointedBlock : public torch::autograd::Function<CheckpointedBlock>
 {
 public:
     static torch::Tensor forward(AutogradContext *ctx, const torch::Tensor &x,
-                                 const torch::Tensor &blocked, std::int64_t blockAddress,
+                                 const torch::Tensor &mask, std::int64_t blockAddress,
                                  at::Generator generator)
     {
         {
@@ -38,16 +44,16 @@ public:
         }
         ctx->saved_data["generator"] = generator;
         ctx->saved_data["block"] = blockAddress;
-        ctx->saved_data["blocked"] = blocked;
+        ctx->saved_data["mask"] = mask;
         ctx->save_for_backward({x});
-        return runBlock(*reinterpret_cast<BlockImpl *>(blockAddress), x, blocked);
+        return runBlock(*reinterpret_cast<BlockImpl *>(blockAddress), x, mask);
     }
 
     static variable_list backward(AutogradContext *ctx, variable_list gradOutputs)
     {
         const torch::Tensor x = ctx->get_saved_variables()[0].detach().requires_grad_(true);
         auto &block = *reinterpret_cast<BlockImpl *>(ctx->saved_data["block"].toInt());
-        const torch::Tensor blocked = ctx->saved_data["blocked"].toTensor();
+        const torch::Tensor mask = ctx->saved_data["mask"].toTensor();
         at::Generator generator = ctx->saved_data["generator"].toGenerator();
         // Replay this block's masks, then give the generator back the state the run left it in.
         const torch::Tensor runState =
@@ -55,7 +61,7 @@ public:
         torch::Tensor y;
         {
             torch::AutoGradMode enable(true);
-            y = runBlock(block, x, blocked);
+            y = runBlock(block, x, mask);
         }
         swapGeneratorState(generator, runState);
         // The block's parameters receive their gradients here, as in the plain backward.
@@ -69,8 +75,9 @@ public:
 torch::Tensor checkpointedBlockForward(BlockImpl &block, const torch::Tensor &x,
                                        const torch::Tensor &blocked, at::Generator generator)
 {
-    return CheckpointedBlock::apply(
-        x, blocked, std::int64_t(reinterpret_cast<std::intptr_t>(&block)), std::move(generator));
+    return CheckpointedBlock::apply(x, maskArgument(blocked),
+                                    std::int64_t(reinterpret_cast<std::intptr_t>(&block)),
+                                    std::move(generator));
 }
 
 } // namespace azllm

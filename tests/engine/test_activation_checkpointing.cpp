@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <set>
+
 #include "config_io.h"
 #include "gpt.h"
 #include "lora.h"
@@ -102,6 +104,24 @@ void requireSamePass(const Pass &plain, const Pass &recomputed)
     QVERIFY(torch::equal(recomputed.generatorState, plain.generatorState));
 }
 
+// How many nodes of t's graph are recomputed blocks: checkpointing must really be on.
+int recomputedBlocks(const torch::Tensor &t)
+{
+    int count = 0;
+    std::vector<torch::autograd::Node *> open{t.grad_fn().get()};
+    std::set<torch::autograd::Node *> seen;
+    while (!open.empty()) {
+        torch::autograd::Node *node = open.back();
+        open.pop_back();
+        if (!node || !seen.insert(node).second)
+            continue;
+        count += node->name().find("CheckpointedBlock") != std::string::npos;
+        for (const auto &edge : node->next_edges())
+            open.push_back(edge.function.get());
+    }
+    return count;
+}
+
 std::vector<torch::Tensor> everyParameter(Gpt &model)
 {
     return model->parameters();
@@ -148,10 +168,12 @@ private Q_SLOTS:
             settings.mlp = true;
             keep.push_back(std::make_unique<LoraAdapters>(model, settings,
                                                           makeRandomGenerator(torch::kCPU, 8)));
-            torch::NoGradGuard noGrad;
-            at::Generator fill = makeRandomGenerator(torch::kCPU, 9);
-            for (torch::Tensor &t : keep.back()->parameters())
-                t.normal_(0.0, 0.1, fill); // B starts at zero: give A a gradient to compare
+            {
+                torch::NoGradGuard noGrad;
+                at::Generator fill = makeRandomGenerator(torch::kCPU, 9);
+                for (torch::Tensor &t : keep.back()->parameters())
+                    t.normal_(0.0, 0.1, fill); // B starts at zero: give A a gradient to compare
+            }
             keep.back()->apply();
             return keep.back()->parameters();
         };
@@ -175,6 +197,18 @@ private Q_SLOTS:
         const Pass plain = trainingPass(false, batch, freezeLower);
         requireSamePass(plain, trainingPass(true, batch, freezeLower));
         QVERIFY(plain.gradients.back().defined()); // ln_f trained
+    }
+
+    void everyBlockIsRecomputed()
+    {
+        Gpt model(smallModel(), makeRandomGenerator(torch::kCPU, 5));
+        model->train();
+        const Batch batch = makeBatch(false);
+        QCOMPARE(recomputedBlocks(lossOf(model, batch)), 0);
+        model->setActivationCheckpointing(true);
+        QCOMPARE(recomputedBlocks(lossOf(model, batch)), 3);
+        torch::NoGradGuard noGrad; // nothing to recompute without a graph
+        QCOMPARE(recomputedBlocks(lossOf(model, batch)), 0);
     }
 
     void evaluationIsUnchanged()
