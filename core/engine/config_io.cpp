@@ -66,6 +66,8 @@ std::vector<Field> fieldsOf(RunConfig &c)
         {"device", "auto, cpu, cuda or cuda:N", &t.device},
         {"window_keying", "how windows are drawn: global_row, or micro_batch_row (older runs)",
          &t.windowKeying},
+        {"activation_checkpointing", "1 recomputes each block in backward: less memory, more time",
+         &t.activationCheckpointing, false, "0"},
         {"precision", "fp32, or on CUDA bf16 / fp16 (with loss scaling)", &t.precision, false,
          "fp32"},
         {"kind", "pretrain, sft (chat fine-tuning) or classify", &u.kind, true},
@@ -201,19 +203,20 @@ std::string formatConfig(const RunConfig &config)
     for (const Field &f : fieldsOf(copy)) {
         if (f.tuningOnly && !config.isTuning())
             continue;
-        if (f.omittedAt && std::get<std::string *>(f.target)->compare(f.omittedAt) == 0)
-            continue;
-        out << f.key << " = ";
-        std::visit(
-            [&](auto *target) {
+        const std::string value = std::visit(
+            [](auto *target) {
                 using T = std::remove_pointer_t<decltype(target)>;
                 if constexpr (std::is_same_v<T, double>)
-                    out << formatNumber(*target);
+                    return formatNumber(*target);
+                else if constexpr (std::is_same_v<T, std::string>)
+                    return *target;
                 else
-                    out << *target;
+                    return std::to_string(*target);
             },
             f.target);
-        out << '\n';
+        if (f.omittedAt && value == f.omittedAt)
+            continue;
+        out << f.key << " = " << value << '\n';
     }
     return out.str();
 }

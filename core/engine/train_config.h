@@ -58,6 +58,9 @@ struct TrainConfig
     // T4). Weights, AdamW moments and checkpoints stay fp32; on a CPU the run trains in fp32.
     std::string precision = "fp32";
     std::string windowKeying = kWindowKeyingGlobalRow;
+    // 1: each block keeps only its input for backward and runs again there (a third more
+    // compute, activations of one block instead of all; docs/sizing.md). Same gradients.
+    std::int64_t activationCheckpointing = 0;
 };
 
 // What a run trains for. Pretraining predicts every next token of the token files; the two
