@@ -1721,7 +1721,7 @@
 <context>
     <name>azllm::ui::DataParallelPanel</name>
     <message>
-        <location filename="../ui/train/data_parallel_panel.cpp" line="+124"/>
+        <location filename="../ui/train/data_parallel_panel.cpp" line="+121"/>
         <source>process %1: %2 tok/s</source>
         <translation>proses %1: %2 token/s</translation>
     </message>
@@ -2319,7 +2319,7 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::KnowledgePage</name>
     <message>
-        <location filename="../ui/knowledge/knowledge_page.cpp" line="+124"/>
+        <location filename="../ui/knowledge/knowledge_page.cpp" line="+117"/>
         <source>%1
 %2 documents · %3 chunks</source>
         <translation>%1
@@ -2366,7 +2366,7 @@ bir tokeninə klikləyin.</translation>
         <translation>%1 bütün sənədləri, fraqmentləri və vektorları ilə silinsin? Diskdəki fayllar qalır.</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>%1 · lines %2 · chunk %3</source>
         <translation>%1 · sətirlər %2 · fraqment %3</translation>
     </message>
@@ -2411,7 +2411,7 @@ bir tokeninə klikləyin.</translation>
         <translation>%1 əlavə olundu, %2 əvəz olundu, %3 dəyişməyib, %4 buraxıldı: %6 həcmindən %5 fraqment, %L7 san.</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location filename="../ui/knowledge/knowledge_page_search.cpp" line="+104"/>
         <source>Result %1 for “%2”: score %L3, covers %4% of the question.</source>
         <translation>“%2” üçün %1-ci nəticə: bal %L3, sualın %4%-ni əhatə edir.</translation>
     </message>
@@ -2421,17 +2421,17 @@ bir tokeninə klikləyin.</translation>
         <translation>%1 sual, %2: Recall@1 %L3, Recall@5 %L4, MRR %L5.</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location filename="../ui/knowledge/knowledge_page.cpp" line="+9"/>
         <source>Cancelled: the documents imported before it are kept.</source>
         <translation>Ləğv olundu: ondan əvvəl idxal olunan sənədlər saxlanılır.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../ui/knowledge/knowledge_page_search.cpp" line="-179"/>
         <source>Searching %1</source>
         <translation>%1 bazasında axtarış</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Nothing found (%1, %2 ms).</source>
         <translation>Heç nə tapılmadı (%1, %2 ms).</translation>
     </message>
@@ -2501,7 +2501,7 @@ bir tokeninə klikləyin.</translation>
         <translation>%1 qiymətləndirilir</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location filename="../ui/knowledge/knowledge_page.cpp" line="+22"/>
         <source>No default base: neither the UDHR (azllm-fetch-data, or scripts/fetch_data.sh in the source tree) nor the sample law document was found. Create a base and import your own documents.</source>
         <translation>Standart baza yoxdur: nə UDHR (azllm-fetch-data, mənbə ağacında isə scripts/fetch_data.sh), nə də nümunə qanun sənədi tapıldı. Baza yarat və öz sənədlərini idxal et.</translation>
     </message>
@@ -3520,7 +3520,7 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::PreparePanel</name>
     <message>
-        <location filename="../ui/data/prepare_panel.cpp" line="+123"/>
+        <location filename="../ui/data/prepare_panel.cpp" line="+94"/>
         <source>1.  Text to learn from</source>
         <translation>1.  Öyrənmək üçün mətn</translation>
     </message>
@@ -3798,7 +3798,7 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::PresetTable</name>
     <message>
-        <location filename="../ui/model/preset_table.cpp" line="+58"/>
+        <location filename="../ui/model/preset_table.cpp" line="+51"/>
         <source>4 layers, 4 heads, 256 wide: trains on a laptop CPU in minutes</source>
         <translation>4 qat, 4 diqqət başı, genişlik 256: noutbukun prosessorunda bir neçə dəqiqəyə öyrənir</translation>
     </message>
@@ -4544,7 +4544,7 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::RunForm</name>
     <message>
-        <location filename="../ui/train/run_form.cpp" line="+45"/>
+        <location filename="../ui/train/run_form.cpp" line="+46"/>
         <source>&amp;Dataset</source>
         <translation>&amp;Verilənlər dəsti</translation>
     </message>
@@ -4594,7 +4594,22 @@ bir tokeninə klikləyin.</translation>
         <translation>&amp;Dropout</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+1"/>
+        <source>Batch in to&amp;kens</source>
+        <translation>Tokenlə pa&amp;ket</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>one micro-batch of %1 tokens per step</source>
+        <translation>addımda %1 tokenlik bir kiçik paket</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 micro-batches per step: %2 tokens</source>
+        <translation>addımda %1 kiçik paket: %2 token</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Run setup</source>
         <translation>Təlim ayarları</translation>
     </message>
@@ -4654,7 +4669,27 @@ bir tokeninə klikləyin.</translation>
         <translation>Bu addımdan sonra dayandır və davam etmək üçün yoxlama nöqtəsi saxla (Ctrl+.)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
+        <source>one micro-batch</source>
+        <translation>bir kiçik paket</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tokens per optimizer step. Above batch x context, the step sums several micro-batches&apos; gradients: a big batch in the memory of a small one</source>
+        <translation>Optimizatorun bir addımındakı tokenlər. Paket x kontekstdən çox olanda addım bir neçə kiçik paketin qradiyentlərini toplayır: kiçik paketin yaddaşında böyük paket</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Activation &amp;checkpointing</source>
+        <translation>Aktivasiyaların yenidən &amp;hesablanması</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep only each block&apos;s input and compute the block again in backward: far less memory, about a third more time</source>
+        <translation>Hər blokun yalnız girişini saxlayıb bloku geri keçiddə yenidən hesablamaq: xeyli az yaddaş, təxminən üçdə bir artıq vaxt</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>from the Model screen (%1 layers, %2 wide)</source>
         <translation>Model ekranından (%1 qat, genişlik %2)</translation>
     </message>

@@ -27,6 +27,9 @@ struct Field
     // Tuning keys are written out only for tuning runs, so a pretraining config.txt reads as
     // it always did.
     bool tuningOnly = false;
+    // A key added later is not written while it holds this value (its default), so the
+    // config.txt of a run that does not use it reads byte for byte as before.
+    const char *omittedAt = nullptr;
 };
 
 std::vector<Field> fieldsOf(RunConfig &c)
@@ -63,6 +66,8 @@ std::vector<Field> fieldsOf(RunConfig &c)
         {"device", "auto, cpu, cuda or cuda:N", &t.device},
         {"window_keying", "how windows are drawn: global_row, or micro_batch_row (older runs)",
          &t.windowKeying},
+        {"activation_checkpointing", "1 recomputes each block in backward: less memory, more time",
+         &t.activationCheckpointing, false, "0"},
         {"kind", "pretrain, sft (chat fine-tuning) or classify", &u.kind, true},
         {"base_checkpoint", "checkpoint a tuning run starts from", &u.baseCheckpoint, true},
         {"epochs", "tuning: passes over the data; > 0 sets max_steps", &u.epochs, true},
@@ -196,17 +201,20 @@ std::string formatConfig(const RunConfig &config)
     for (const Field &f : fieldsOf(copy)) {
         if (f.tuningOnly && !config.isTuning())
             continue;
-        out << f.key << " = ";
-        std::visit(
-            [&](auto *target) {
+        const std::string value = std::visit(
+            [](auto *target) {
                 using T = std::remove_pointer_t<decltype(target)>;
                 if constexpr (std::is_same_v<T, double>)
-                    out << formatNumber(*target);
+                    return formatNumber(*target);
+                else if constexpr (std::is_same_v<T, std::string>)
+                    return *target;
                 else
-                    out << *target;
+                    return std::to_string(*target);
             },
             f.target);
-        out << '\n';
+        if (f.omittedAt && value == f.omittedAt)
+            continue;
+        out << f.key << " = " << value << '\n';
     }
     return out.str();
 }

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "activation_checkpoint.h"
+
 namespace azllm {
 namespace F = torch::nn::functional;
 
@@ -173,7 +175,8 @@ GptImpl::GptImpl(const ModelConfig &c, at::Generator generator)
     : wte(torch::nn::Embedding(c.vocabSize, c.nEmbd)),
       wpe(torch::nn::Embedding(c.contextLength, c.nEmbd)),
       drop(GeneratorDropout(c.dropout, generator)), h(torch::nn::ModuleList()),
-      ln_f(torch::nn::LayerNorm(torch::nn::LayerNormOptions({c.nEmbd}))), m_config(c)
+      ln_f(torch::nn::LayerNorm(torch::nn::LayerNormOptions({c.nEmbd}))), m_config(c),
+      m_generator(generator)
 {
     requireValid(c);
     register_module("wte", wte);
@@ -219,11 +222,22 @@ torch::Tensor GptImpl::embed(const torch::Tensor &idx, std::int64_t firstPositio
     return drop(wte(idx) + wpe(positions)); // (B, T, C)
 }
 
+torch::Tensor GptImpl::runBlock(std::size_t index, const torch::Tensor &x,
+                                const torch::Tensor &blocked)
+{
+    BlockImpl &block = *h[index]->as<Block>();
+    // Recomputing pays only while a graph is built, and only when x carries one: a block whose
+    // input needs no gradient (all blocks below it frozen) would never be called back.
+    if (m_checkpointing && is_training() && torch::GradMode::is_enabled() && x.requires_grad())
+        return checkpointedBlockForward(block, x, blocked, m_generator);
+    return blocked.defined() ? block.forwardMasked(x, blocked) : block.forward(x);
+}
+
 torch::Tensor GptImpl::hiddenStates(const torch::Tensor &idx)
 {
     torch::Tensor x = embed(idx, 0);
-    for (const auto &block : *h)
-        x = block->as<Block>()->forward(x);
+    for (std::size_t i = 0; i < h->size(); ++i)
+        x = runBlock(i, x, torch::Tensor());
     return ln_f(x); // (B, T, C)
 }
 
@@ -233,8 +247,8 @@ torch::Tensor GptImpl::packedHiddenStates(const torch::Tensor &idx, const torch:
     TORCH_CHECK(idx.size(1) <= m_config.contextLength, "packed row of ", idx.size(1),
                 " tokens is longer than the model's context of ", m_config.contextLength);
     torch::Tensor x = drop(wte(idx) + wpe(positions)); // (B, T, C)
-    for (const auto &block : *h)
-        x = block->as<Block>()->forwardMasked(x, blocked);
+    for (std::size_t i = 0; i < h->size(); ++i)
+        x = runBlock(i, x, blocked);
     return ln_f(x); // (B, T, C)
 }
 

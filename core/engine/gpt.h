@@ -112,6 +112,10 @@ public:
     torch::Tensor forwardCached(const torch::Tensor &idx, KvCache &cache);
 
     const ModelConfig &config() const { return m_config; }
+    // Training passes recompute each block in backward instead of keeping its activations
+    // (activation_checkpoint.h); evaluation and generation are unaffected.
+    void setActivationCheckpointing(bool on) { m_checkpointing = on; }
+    bool activationCheckpointing() const { return m_checkpointing; }
 
     torch::nn::Embedding wte{nullptr}, wpe{nullptr};
     GeneratorDropout drop{nullptr};
@@ -121,8 +125,12 @@ public:
 private:
     void initializeWeights(at::Generator &generator);
     torch::Tensor embed(const torch::Tensor &idx, std::int64_t firstPosition);
+    // One block of a full-sequence pass; blocked as in packedHiddenStates, or undefined.
+    torch::Tensor runBlock(std::size_t index, const torch::Tensor &x, const torch::Tensor &blocked);
 
     ModelConfig m_config;
+    at::Generator m_generator; // the one every dropout draws from
+    bool m_checkpointing = false;
 };
 TORCH_MODULE(Gpt);
 

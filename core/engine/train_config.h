@@ -55,6 +55,9 @@ struct TrainConfig
     std::uint64_t seed = 1337;
     std::string device = "auto"; // auto | cpu | cuda | cuda:N
     std::string windowKeying = kWindowKeyingGlobalRow;
+    // 1: each block keeps only its input for backward and runs again there (a third more
+    // compute, activations of one block instead of all; docs/sizing.md). Same gradients.
+    std::int64_t activationCheckpointing = 0;
 };
 
 // What a run trains for. Pretraining predicts every next token of the token files; the two

@@ -93,6 +93,8 @@ void requireValidTraining(const RunConfig &c)
             "eval_interval and eval_batches must be positive");
     require(t.checkpointInterval > 0, "checkpoint_interval must be positive");
     require(t.contextLength >= 0, "train_context must not be negative");
+    require(t.activationCheckpointing == 0 || t.activationCheckpointing == 1,
+            "activation_checkpointing must be 0 or 1");
     require(trainingContext(c) <= c.model.contextLength,
             "train_context " + std::to_string(t.contextLength) +
                 " is longer than the model's context of " + std::to_string(c.model.contextLength));
@@ -200,6 +202,7 @@ struct Trainer::Impl
             loadModelWeights(config.tuning.baseCheckpoint, model);
         model->to(device);
         model->train();
+        model->setActivationCheckpointing(config.train.activationCheckpointing == 1);
         if (config.isTuning()) {
             task = makeTuningTask(config, model, device, generator);
             if (config.tuning.epochs > 0)

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cstdio>
 
+#include "utf8_append.h"
+
 namespace azllm::quant {
 
 class JsonParser
@@ -132,25 +134,6 @@ private:
         }
     }
 
-    void appendUtf8(std::string &out, unsigned code)
-    {
-        if (code < 0x80) {
-            out += char(code);
-        } else if (code < 0x800) {
-            out += char(0xc0 | (code >> 6));
-            out += char(0x80 | (code & 0x3f));
-        } else if (code < 0x10000) {
-            out += char(0xe0 | (code >> 12));
-            out += char(0x80 | ((code >> 6) & 0x3f));
-            out += char(0x80 | (code & 0x3f));
-        } else {
-            out += char(0xf0 | (code >> 18));
-            out += char(0x80 | ((code >> 12) & 0x3f));
-            out += char(0x80 | ((code >> 6) & 0x3f));
-            out += char(0x80 | (code & 0x3f));
-        }
-    }
-
     unsigned hex4()
     {
         if (m_pos + 4 > m_text.size())
@@ -169,6 +152,24 @@ private:
                 fail("a \\u escape holds a non-hex digit");
         }
         return code;
+    }
+
+    // The character of a \u escape (its "\u" read): a surrogate pair makes one; a surrogate
+    // alone has no UTF-8 form and becomes U+FFFD, as in Python's and browsers' decoders.
+    char32_t escapedCharacter()
+    {
+        const char32_t code = hex4();
+        if (code < 0xd800 || code > 0xdfff)
+            return code;
+        if (code < 0xdc00 && m_text.compare(m_pos, 2, "\\u") == 0) {
+            const std::size_t afterHigh = m_pos;
+            m_pos += 2;
+            const char32_t low = hex4();
+            if (low >= 0xdc00 && low <= 0xdfff)
+                return 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+            m_pos = afterHigh; // the next escape is read on its own
+        }
+        return 0xfffd;
     }
 
     std::string string()
@@ -211,15 +212,9 @@ private:
             case 't':
                 out += '\t';
                 break;
-            case 'u': {
-                unsigned code = hex4();
-                if (code >= 0xd800 && code < 0xdc00 && consume("\\u")) {
-                    const unsigned low = hex4();
-                    code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
-                }
-                appendUtf8(out, code);
+            case 'u':
+                unicode::appendUtf8(out, escapedCharacter());
                 break;
-            }
             default:
                 fail(std::string("unknown escape \\") + e);
             }

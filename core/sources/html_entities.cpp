@@ -61,13 +61,14 @@ std::size_t decodeReference(std::string_view text, std::size_t i, std::string &o
         }
         const bool character =
             value != 0 && value <= 0x10FFFF && (value < 0xD800 || value > 0xDFFF);
-        appendUtf8(out, character ? value : 0xFFFD); // what a browser shows for an invalid one
+        unicode::appendUtf8(out,
+                            character ? value : 0xFFFD); // what a browser shows for an invalid one
         return semicolon - i + 1;
     }
     const auto found = namedEntities().find(body);
     if (found == namedEntities().end())
         return 0;
-    appendUtf8(out, found->second);
+    unicode::appendUtf8(out, found->second);
     return semicolon - i + 1;
 }
 

@@ -136,7 +136,7 @@ private:
                 return false;
             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
         }
-        sources::appendUtf8(out, code); // U+0000 stays a NUL byte, as Qt keeps it
+        unicode::appendUtf8(out, code); // U+0000 stays a NUL byte, as Qt keeps it
         return true;
     }
 

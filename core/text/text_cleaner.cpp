@@ -155,7 +155,7 @@ public:
         }
         m_pendingBreaks = 0;
         m_pendingSpace = false;
-        sources::appendUtf8(m_out, c);
+        unicode::appendUtf8(m_out, c);
         m_last = c;
     }
     char32_t last() const { return m_last; } // 0 before the first

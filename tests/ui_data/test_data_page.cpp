@@ -17,6 +17,7 @@
 #include "corpus_preparer.h"
 #include "data_page.h"
 #include "dataset_browser.h"
+#include "dataset_name.h"
 #include "dataset_summary.h"
 #include "piece_view.h"
 #include "prepare_panel.h"
@@ -69,6 +70,8 @@ private Q_SLOTS:
     void nonUtf8FileIsReportedByName();
     void onlyBadInputFailsNamingTheFile();
     void datasetNamesAreValidated();
+    void suggestedNamesFollowTheRule_data();
+    void suggestedNamesFollowTheRule();
     void playgroundShowsExactlyTheTokenizersPieces();
     void playgroundMarksByteFallback();
     void switchingTokenizerChangesThePieces();
@@ -276,6 +279,27 @@ void TestDataPage::datasetNamesAreValidated()
     QVERIFY(page.findChild<QLabel *>(QStringLiteral("prepareNameProblem"))
                 ->text()
                 .contains(QStringLiteral("already exists")));
+}
+
+void TestDataPage::suggestedNamesFollowTheRule_data()
+{
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("letters without decomposition") << u"Xəbərlər 2024"_s << u"xeberler-2024"_s;
+    QTest::newRow("accents dropped") << u"Şəki_Göyçay.Ağdaş"_s << u"seki-goycay-agdas"_s;
+    QTest::newRow("capital dotted I") << u"İçərişəhər"_s << u"iceriseher"_s;
+    QTest::newRow("runs of punctuation") << u"--a  ..  b--"_s << u"a-b"_s;
+    QTest::newRow("nothing Latin") << u"Ёлка"_s << u"dataset"_s;
+    QTest::newRow("too long") << QString(70, u'q') << QString(40, u'q');
+}
+
+void TestDataPage::suggestedNamesFollowTheRule()
+{
+    QFETCH(QString, fileName);
+    QFETCH(QString, expected);
+    const QString name = azllm::ui::datasetNameFrom(fileName);
+    QCOMPARE(name, expected);
+    QVERIFY(azllm::ui::isSafeDatasetName(name));
 }
 
 void TestDataPage::playgroundShowsExactlyTheTokenizersPieces()

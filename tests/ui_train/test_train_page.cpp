@@ -1,4 +1,6 @@
 // The Train screen driven as a learner drives it, through the real worker thread.
+#include <QCheckBox>
+#include <QLabel>
 #include <QProcess>
 #include <QProgressBar>
 #include <QSignalSpy>
@@ -113,6 +115,25 @@ private Q_SLOTS:
         m_workspace = std::make_unique<Workspace>(m_dir.path());
         m_workspace->seedSampleDataset();
         QVERIFY(m_workspace->hasSampleDataset());
+    }
+
+    void batchInTokensAndCheckpointingReachTheRunConfig()
+    {
+        TrainPage page(*m_workspace);
+        RunForm *form = page.form();
+        form->findChild<QSpinBox *>(QStringLiteral("batch"))->setValue(4);
+        form->findChild<QSpinBox *>(QStringLiteral("context"))->setValue(64);
+        QCOMPARE(form->config().train.gradAccumSteps, std::int64_t(1));
+        QCOMPARE(form->config().train.activationCheckpointing, std::int64_t(0));
+        // 1000 tokens from micro-batches of 4 x 64 = 256: four of them, 1024 tokens.
+        form->findChild<QSpinBox *>(QStringLiteral("targetTokens"))->setValue(1000);
+        QCOMPARE(form->config().train.gradAccumSteps, std::int64_t(4));
+        const QString shown = form->findChild<QLabel *>(QStringLiteral("accumulation"))->text();
+        QVERIFY2(shown.contains(QStringLiteral("1024")), qPrintable(shown));
+        form->findChild<QSpinBox *>(QStringLiteral("batch"))->setValue(8);
+        QCOMPARE(form->config().train.gradAccumSteps, std::int64_t(2));
+        form->findChild<QCheckBox *>(QStringLiteral("activationCheckpointing"))->setChecked(true);
+        QCOMPARE(form->config().train.activationCheckpointing, std::int64_t(1));
     }
 
     void onePointPerReportedStep()

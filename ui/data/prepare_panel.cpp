@@ -18,11 +18,11 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSpinBox>
 #include <QStyle>
 #include <QVBoxLayout>
 
+#include "dataset_name.h"
 #include "human_units.h"
 #include "prepare_worker.h"
 #include "workspace.h"
@@ -33,35 +33,6 @@ namespace {
 const QString kProblemStyle = QStringLiteral("color: #b91c1c;");
 const QString kSuccessStyle = QStringLiteral("color: #15803d; font-weight: bold;");
 const QString kNeutralStyle = QStringLiteral("font-weight: bold;");
-
-// A folder name that is safe on every file system and in a shell: no spaces, no dots first.
-const QRegularExpression &safeNamePattern()
-{
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"));
-    return pattern;
-}
-
-// "Xəbərlər 2024" -> "xeberler-2024": a name the pattern accepts, from a file or folder name.
-QString nameFrom(const QString &text)
-{
-    QString ascii = text.toLower();
-    ascii.replace(QChar(0x0259), QLatin1Char('e')); // ə has no decomposition
-    ascii.replace(QChar(0x0131), QLatin1Char('i')); // nor has dotless ı
-    ascii = ascii.normalized(QString::NormalizationForm_D);
-    QString name;
-    for (const QChar c : ascii) {
-        if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || c.isDigit())
-            name += c;
-        else if (c.unicode() < 0x80 && !name.endsWith(QLatin1Char('-')))
-            name += QLatin1Char('-'); // spaces and punctuation; combining accents are dropped
-    }
-    while (name.startsWith(QLatin1Char('-')))
-        name.remove(0, 1);
-    while (name.endsWith(QLatin1Char('-')))
-        name.chop(1);
-    name.truncate(40);
-    return name.isEmpty() ? QStringLiteral("dataset") : name;
-}
 
 QLabel *hintLabel(const QString &text, QWidget *parent)
 {
@@ -347,7 +318,7 @@ QString PreparePanel::nameProblem(const QString &name) const
 {
     if (name.isEmpty())
         return tr("Give the dataset a name.");
-    if (!safeNamePattern().match(name).hasMatch())
+    if (!isSafeDatasetName(name))
         return tr("Use Latin letters, digits, “-” and “_” only, starting with a letter or digit "
                   "(the name becomes a folder).");
     // A folder holding only an interrupted preparation's work is free: preparing resumes it.
@@ -385,7 +356,7 @@ void PreparePanel::suggestName()
 {
     if (m_nameEdited || m_inputs->count() == 0)
         return;
-    const QString stem = nameFrom(QFileInfo(m_inputs->item(0)->text()).completeBaseName());
+    const QString stem = datasetNameFrom(QFileInfo(m_inputs->item(0)->text()).completeBaseName());
     QString name = stem;
     for (int n = 2; QFileInfo::exists(m_workspace.datasetDir(name)); ++n)
         name = stem + QLatin1Char('-') + QString::number(n);

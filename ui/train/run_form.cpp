@@ -1,5 +1,6 @@
 #include "run_form.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
@@ -52,6 +53,9 @@ RunForm::RunForm(Workspace &workspace, QWidget *parent) : QGroupBox(parent), m_w
     add(1, 2, QT_TR_NOOP("&Eval every"), m_evalInterval);
     add(1, 3, QT_TR_NOOP("Check&point every"), m_checkpointInterval);
     add(1, 4, QT_TR_NOOP("Dr&opout"), m_dropout);
+    add(2, 0, QT_TR_NOOP("Batch in to&kens"), m_targetTokens);
+    form->addWidget(m_accumulation, 2, 2, 1, 4);
+    form->addWidget(m_checkpointing, 2, 6, 1, 4);
 
     auto *row = new QHBoxLayout(this);
     row->addLayout(form, 1);
@@ -95,6 +99,37 @@ void RunForm::buildFields()
     });
     m_context->setMaximum(int(presetConfig("az-tiny").contextLength));
     m_context->setValue(m_context->maximum());
+    buildScaleFields();
+}
+
+// The step's batch in tokens, reached by accumulating micro-batches of batch x context, and
+// activation checkpointing: what lets a bigger model train in the same memory.
+void RunForm::buildScaleFields()
+{
+    m_targetTokens = spinBox(0, 16'777'216, 0, 4096);
+    m_targetTokens->setObjectName(QStringLiteral("targetTokens"));
+    m_targetTokens->setGroupSeparatorShown(true);
+    m_accumulation = new QLabel;
+    m_accumulation->setObjectName(QStringLiteral("accumulation"));
+    m_checkpointing = new QCheckBox;
+    m_checkpointing->setObjectName(QStringLiteral("activationCheckpointing"));
+    for (QSpinBox *box : {m_targetTokens, m_batch, m_context})
+        connect(box, &QSpinBox::valueChanged, this, &RunForm::showAccumulation);
+}
+
+std::int64_t RunForm::accumulationSteps() const
+{
+    const std::int64_t microBatch = std::int64_t(m_batch->value()) * m_context->value();
+    return std::max<std::int64_t>(1, (m_targetTokens->value() + microBatch - 1) / microBatch);
+}
+
+void RunForm::showAccumulation()
+{
+    const std::int64_t steps = accumulationSteps();
+    const std::int64_t tokens = steps * m_batch->value() * m_context->value();
+    m_accumulation->setText(
+        steps == 1 ? tr("one micro-batch of %1 tokens per step").arg(tokens)
+                   : tr("%1 micro-batches per step: %2 tokens").arg(steps).arg(tokens));
 }
 
 QLayout *RunForm::buildButtons()
@@ -138,6 +173,14 @@ void RunForm::retranslate()
     m_resume->setText(tr("Resume"));
     m_stop->setText(tr("Stop"));
     m_stop->setToolTip(tr("Stop after this step and keep a checkpoint to resume from (Ctrl+.)"));
+    m_targetTokens->setSpecialValueText(tr("one micro-batch"));
+    m_targetTokens->setToolTip(
+        tr("Tokens per optimizer step. Above batch x context, the step sums several "
+           "micro-batches' gradients: a big batch in the memory of a small one"));
+    m_checkpointing->setText(tr("Activation &checkpointing"));
+    m_checkpointing->setToolTip(tr("Keep only each block's input and compute the block again in "
+                                   "backward: far less memory, about a third more time"));
+    showAccumulation();
     if (const int configurator = m_model->findData(QString()); configurator >= 0)
         m_model->setItemText(configurator, configuratorLabel());
 }
@@ -228,6 +271,8 @@ RunConfig RunForm::config() const
     config.train.evalBatches = 4;
     config.train.checkpointInterval = m_checkpointInterval->value();
     config.train.keepCheckpoints = 5;
+    config.train.gradAccumSteps = accumulationSteps();
+    config.train.activationCheckpointing = m_checkpointing->isChecked() ? 1 : 0;
     requireValid(config.model);
     return config;
 }
@@ -238,9 +283,9 @@ void RunForm::showRunState(bool training, bool paused)
     m_pause->setEnabled(training && !paused);
     m_resume->setEnabled(training && paused);
     m_stop->setEnabled(training);
-    for (QWidget *field : std::initializer_list<QWidget *>{m_dataset, m_model, m_context, m_batch,
-                                                           m_learningRate, m_warmup, m_evalInterval,
-                                                           m_checkpointInterval, m_dropout})
+    for (QWidget *field : std::initializer_list<QWidget *>{
+             m_dataset, m_model, m_context, m_batch, m_learningRate, m_warmup, m_evalInterval,
+             m_checkpointInterval, m_dropout, m_targetTokens, m_checkpointing})
         field->setEnabled(!training);
 }
 

@@ -10,6 +10,7 @@
 #include "model_config.h"
 #include "trainer.h"
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -61,6 +62,9 @@ private:
     };
 
     void buildFields();
+    void buildScaleFields();
+    std::int64_t accumulationSteps() const;
+    void showAccumulation();
     QLayout *buildButtons();
     void retranslate();
     QString configuratorLabel() const;
@@ -78,6 +82,9 @@ private:
     QSpinBox *m_evalInterval = nullptr;
     QSpinBox *m_checkpointInterval = nullptr;
     QDoubleSpinBox *m_dropout = nullptr;
+    QSpinBox *m_targetTokens = nullptr;
+    QLabel *m_accumulation = nullptr;
+    QCheckBox *m_checkpointing = nullptr;
     QPushButton *m_start = nullptr;
     QPushButton *m_pause = nullptr;
     QPushButton *m_resume = nullptr;

@@ -1,11 +1,11 @@
-// Encoding one code point as UTF-8: the one encoder the readers and the cleaner share. What to
-// do with a value that is not a character (a reference to a surrogate, say) is the caller's
-// policy, not the encoder's.
+// Encoding one code point as UTF-8: the one encoder the readers, the cleaner and the model-file
+// JSON share. What to do with a value that is not a character (a reference to a surrogate, say)
+// is the caller's policy, not the encoder's.
 #pragma once
 
 #include <string>
 
-namespace azllm::sources {
+namespace azllm::unicode {
 
 // Appends c (at most U+10FFFF) as UTF-8; 0 becomes a NUL byte.
 inline void appendUtf8(std::string &out, char32_t c)
@@ -27,4 +27,4 @@ inline void appendUtf8(std::string &out, char32_t c)
     }
 }
 
-} // namespace azllm::sources
+} // namespace azllm::unicode
