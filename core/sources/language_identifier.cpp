@@ -114,6 +114,37 @@ std::string sampleText(std::string_view text, std::size_t maxBytes)
     return sample;
 }
 
+// Adds rows of floats to the languages' sums, each sum in the rows' order (so the same scores
+// whatever the copy). With the count of languages known here the sums stay in registers
+// instead of memory, where each addition waited for the one before to be stored and loaded
+// back; copies for AVX-512 and AVX2 (chosen by the loader at run time) add several at once.
+template <std::size_t N>
+__attribute__((target_clones("arch=x86-64-v4", "avx2", "default"))) void
+sumRows(const float *logp, const std::uint32_t *rows, std::size_t count, double *sums)
+{
+    double acc[N];
+    for (std::size_t l = 0; l < N; ++l)
+        acc[l] = sums[l];
+    for (std::size_t s = 0; s < count; ++s) {
+        const float *row = logp + std::size_t(rows[s]) * N;
+        for (std::size_t l = 0; l < N; ++l)
+            acc[l] += row[l];
+    }
+    for (std::size_t l = 0; l < N; ++l)
+        sums[l] = acc[l];
+}
+
+// Any other count of languages (profiles of one's own).
+void sumRows(const float *logp, const std::uint32_t *rows, std::size_t count, std::size_t languages,
+             double *sums)
+{
+    for (std::size_t s = 0; s < count; ++s) {
+        const float *row = logp + std::size_t(rows[s]) * languages;
+        for (std::size_t l = 0; l < languages; ++l)
+            sums[l] += row[l];
+    }
+}
+
 } // namespace
 
 LanguageIdentifier LanguageIdentifier::fromProfiles(std::string_view profiles)
@@ -283,13 +314,13 @@ std::string LanguageIdentifier::name(const std::string &code) const
     return found == m_codes.end() ? code : m_names[std::size_t(found - m_codes.begin())];
 }
 
-// Each n-gram adds a row of floats to the languages' sums: an AVX2 copy (chosen by the loader
-// at run time) adds four languages at once, each sum in the same order, so the same scores.
-__attribute__((target_clones("avx2", "default"))) void
-LanguageIdentifier::addNgrams(std::string_view utf8, std::vector<double> &logLikelihood,
-                              std::size_t &count) const
+// The text's n-grams looked up first, a few thousand at a time, then their rows summed in the
+// same order: the look-ups no longer wait for the additions.
+void LanguageIdentifier::addNgrams(std::string_view utf8, std::vector<double> &logLikelihood) const
 {
-    const std::size_t languages = m_codes.size();
+    constexpr std::size_t kRowsAtOnce = 4096;
+    thread_local std::vector<std::uint32_t> rows; // kept: no allocation per document
+    rows.clear();
     // A sliding window over the padded word: " bakı " gives " ", " b", " ba", "b", "ba", ...
     char32_t window[kMaxOrder] = {U' ', 0, 0};
     int filled = 1; // code points in the window, the leading space included
@@ -298,10 +329,11 @@ LanguageIdentifier::addNgrams(std::string_view utf8, std::vector<double> &logLik
             const char32_t *gram = window + (length - n);
             if (n == 1 && gram[0] == U' ')
                 continue;
-            const float *row = m_logp.data() + std::size_t(rowOf(gram, n)) * languages;
-            for (std::size_t l = 0; l < languages; ++l)
-                logLikelihood[l] += row[l];
-            ++count;
+            rows.push_back(rowOf(gram, n));
+        }
+        if (rows.size() >= kRowsAtOnce) {
+            addRows(rows, logLikelihood);
+            rows.clear();
         }
     };
     const auto push = [&](char32_t c) {
@@ -330,6 +362,17 @@ LanguageIdentifier::addNgrams(std::string_view utf8, std::vector<double> &logLik
     }
     if (inWord)
         push(U' ');
+    addRows(rows, logLikelihood);
+}
+
+void LanguageIdentifier::addRows(const std::vector<std::uint32_t> &rows,
+                                 std::vector<double> &logLikelihood) const
+{
+    const std::size_t languages = m_codes.size();
+    if (languages == kProfileLanguages)
+        sumRows<kProfileLanguages>(m_logp.data(), rows.data(), rows.size(), logLikelihood.data());
+    else
+        sumRows(m_logp.data(), rows.data(), rows.size(), languages, logLikelihood.data());
 }
 
 std::vector<LanguageScore> LanguageIdentifier::identify(std::string_view utf8,
@@ -337,11 +380,10 @@ std::vector<LanguageScore> LanguageIdentifier::identify(std::string_view utf8,
 {
     const std::size_t languages = m_codes.size();
     std::vector<double> logLikelihood(languages, 0.0);
-    std::size_t count = 0;
     if (utf8.size() > maxSampleBytes)
-        addNgrams(sampleText(utf8, maxSampleBytes), logLikelihood, count);
+        addNgrams(sampleText(utf8, maxSampleBytes), logLikelihood);
     else
-        addNgrams(utf8, logLikelihood, count);
+        addNgrams(utf8, logLikelihood);
     const double best = *std::max_element(logLikelihood.begin(), logLikelihood.end());
     double sum = 0;
     std::vector<LanguageScore> scores(languages);

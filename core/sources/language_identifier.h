@@ -40,8 +40,10 @@ public:
     static double scoreOf(const std::vector<LanguageScore> &scores, std::string_view prefix);
 
 private:
-    void addNgrams(std::string_view utf8, std::vector<double> &logLikelihood,
-                   std::size_t &count) const;
+    void addNgrams(std::string_view utf8, std::vector<double> &logLikelihood) const;
+    void addRows(const std::vector<std::uint32_t> &rows, std::vector<double> &logLikelihood) const;
+    // The languages of the built-in profiles: their sums get a copy of their own.
+    static constexpr std::size_t kProfileLanguages = 9;
     // The row of m_logp for an n-gram: its own, or its order's unseen row. An open-addressing
     // table (keys are never 0): three lookups per character of every document make
     // std::unordered_map's node chasing the import's largest single cost.

@@ -49,11 +49,13 @@ struct Job
     std::string data;
 };
 
-// Decodes a run of whole streams.
-std::string decodeStreams(const std::string &path, const Job &job)
+// Decodes a run of whole streams into out (a buffer used before, kept at its size: growing a
+// fresh one zero-filled and faulted in every page of it); returns the bytes decoded.
+std::size_t decodeStreams(const std::string &path, const Job &job, std::string &out)
 {
-    std::string out;
-    out.resize(std::max<std::size_t>(job.data.size() * 5, 1 << 16));
+    const std::size_t expected = std::max<std::size_t>(job.data.size() * 5, 1 << 16);
+    if (out.size() < expected)
+        out.resize(expected);
     std::size_t produced = 0;
     std::size_t consumed = 0;
     while (consumed < job.data.size()) {
@@ -82,8 +84,7 @@ std::string decodeStreams(const std::string &path, const Job &job)
                                   : "corrupt (libbz2 error " + std::to_string(rc) + ")") +
                              " in the stream at byte " + std::to_string(job.offset));
     }
-    out.resize(produced);
-    return out;
+    return produced;
 }
 
 class ParallelBzip2Stream final : public InputStream
@@ -118,9 +119,9 @@ public:
 
     std::size_t read(char *buffer, std::size_t size) override
     {
-        if (m_position == m_current.size() && !takeNext())
+        if (m_position == m_currentSize && !takeNext())
             return 0;
-        const std::size_t n = std::min(size, m_current.size() - m_position);
+        const std::size_t n = std::min(size, m_currentSize - m_position);
         std::memcpy(buffer, m_current.data() + m_position, n);
         m_position += n;
         return n;
@@ -176,6 +177,7 @@ private:
     {
         for (;;) {
             Job job;
+            Result result;
             {
                 std::unique_lock<std::mutex> lock(m_mutex);
                 m_changed.wait(lock, [this] { return m_stop || !m_jobs.empty(); });
@@ -183,11 +185,14 @@ private:
                     return;
                 job = std::move(m_jobs.front());
                 m_jobs.pop_front();
+                if (!m_spare.empty()) {
+                    result.text = std::move(m_spare.back());
+                    m_spare.pop_back();
+                }
             }
-            Result result;
             result.fileEnd = job.offset + job.data.size();
             try {
-                result.text = decodeStreams(m_path, job);
+                result.size = decodeStreams(m_path, job, result.text);
             } catch (...) {
                 result.error = std::current_exception();
             }
@@ -212,20 +217,24 @@ private:
         Result result = std::move(found->second);
         m_done.erase(found);
         ++m_nextOut;
+        if (!m_current.empty())
+            m_spare.push_back(std::move(m_current)); // read out: a decoder fills it again
         m_changed.notify_all();
         lock.unlock();
         if (result.error)
             std::rethrow_exception(result.error);
         m_current = std::move(result.text);
+        m_currentSize = result.size;
         m_position = 0;
         m_doneFileBytes = result.fileEnd;
         // A job of empty streams decodes to nothing: go on to the next.
-        return !m_current.empty() || takeNext();
+        return m_currentSize > 0 || takeNext();
     }
 
     struct Result
     {
-        std::string text;
+        std::string text; // its first `size` bytes decoded
+        std::size_t size = 0;
         std::uint64_t fileEnd = 0;
         std::exception_ptr error;
     };
@@ -244,7 +253,9 @@ private:
     bool m_splitDone = false;
     bool m_stop = false;
     std::exception_ptr m_error;
+    std::vector<std::string> m_spare; // buffers read out, for the decoders to reuse
     std::string m_current;
+    std::size_t m_currentSize = 0;
     std::size_t m_position = 0;
     std::uint64_t m_doneFileBytes = 0;
     std::thread m_splitter;

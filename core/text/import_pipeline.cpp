@@ -61,8 +61,7 @@ void ImportPipeline::add(Document &&document)
     if (m_batchBytes < m_batchLimit)
         return;
     finishPending();
-    m_pending = std::async(std::launch::async,
-                           [this, batch = std::move(m_batch)]() mutable { process(batch); });
+    m_pending = m_worker.post([this, batch = std::move(m_batch)]() mutable { process(batch); });
     m_batch.clear();
     m_batchBytes = 0;
 }

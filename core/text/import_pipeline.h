@@ -7,7 +7,7 @@
 //         ──(parallel) strip boilerplate lines, content hash, MinHash signature
 //         ──(in order) dedupe ──> kept documents
 //
-// A full batch goes through on a thread of its own while the caller reads the next one, so
+// A full batch goes through on a worker thread (kept) while the caller reads the next one, so
 // decompression and parsing overlap the filters; batches still go through one at a time, in
 // order, so the result stays the same.
 #pragma once
@@ -15,6 +15,7 @@
 #include "corpus_reader.h"
 #include "deduplicator.h"
 #include "document_filter.h"
+#include "thread_pool.h"
 
 #include <cstdint>
 #include <functional>
@@ -52,7 +53,7 @@ public:
     ~ImportPipeline();
 
     // Queues a document; a full batch (batchBytes of text) starts through the pipeline in the
-    // background (the keep sink is then called from that thread, one batch at a time).
+    // background (the keep sink is then called from the worker, one batch at a time).
     void add(Document &&document);
     // Processes what is queued and waits for it. After it, every document added so far is
     // counted or kept.
@@ -85,7 +86,8 @@ private:
     std::size_t m_batchBytes = 0;
     std::size_t m_batchLimit;
     ImportCounts m_counts;
-    std::future<void> m_pending; // the batch in the background (last: waited for first)
+    sources::ThreadPool m_worker{1}; // takes the batches one at a time, in order
+    std::future<void> m_pending;     // the batch in the background (last: waited for first)
 };
 
 } // namespace azllm

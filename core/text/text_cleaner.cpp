@@ -53,29 +53,32 @@ Kind kindOf(char32_t c)
     return isInvisible(c) ? Kind::Invisible : Kind::Visible;
 }
 
-// The same answers for ASCII from a table: most text is mostly ASCII.
-struct AsciiTable
+// The same answers for Latin, Greek and Cyrillic from a table: most text is there, and
+// Azerbaijani's ə ğ ı ö ü ç ş are past ASCII.
+constexpr char32_t kTabled = 0x530;
+
+struct KindTable
 {
-    std::array<Kind, 128> kind{};
-    std::array<bool, 128> emojiLike{};
-    AsciiTable()
+    std::array<Kind, kTabled> kind{};
+    std::array<bool, kTabled> emojiLike{};
+    KindTable()
     {
-        for (char32_t c = 0; c < 128; ++c) {
+        for (char32_t c = 0; c < kTabled; ++c) {
             kind[c] = kindOf(c);
             emojiLike[c] = isEmojiLike(c);
         }
     }
 };
-const AsciiTable kAscii;
+const KindTable kTable;
 
 Kind kindOfFast(char32_t c)
 {
-    return c < 128 ? kAscii.kind[c] : kindOf(c);
+    return c < kTabled ? kTable.kind[c] : kindOf(c);
 }
 
 bool isEmojiLikeFast(char32_t c)
 {
-    return c < 128 ? kAscii.emojiLike[c] : isEmojiLike(c);
+    return c < kTabled ? kTable.emojiLike[c] : isEmojiLike(c);
 }
 
 // Decodes strict UTF-8 into code points when every one of them is NFC-inert. False otherwise:
