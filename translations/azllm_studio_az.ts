@@ -3055,7 +3055,7 @@ bir tokeninə klikləyin.</translation>
         <translation>Dəqiq %1 öyrədilən ədəd.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Compute-optimal: %1 (20 per parameter).</source>
         <translation>Hesablama üçün optimal: %1 (hər parametrə 20).</translation>
     </message>
@@ -3215,7 +3215,7 @@ bir tokeninə klikləyin.</translation>
         <translation>Bu kompüter</translation>
     </message>
     <message>
-        <location filename="../ui/model/model_page.cpp" line="-143"/>
+        <location filename="../ui/model/model_page.cpp" line="-145"/>
         <source>Measure this machine</source>
         <translation>Bu kompüteri ölç</translation>
     </message>
@@ -3285,7 +3285,17 @@ bir tokeninə klikləyin.</translation>
         <translation>Matrislər GGUF-un Q8_0 formatında: 32 ədəd 8 bitlik tam ədəd və bir fp16 miqyasdan ibarət bloklar, 32 çəkiyə 34 bayt; mövqe cədvəli, sürüşmələr (bias) və normlar fp32 qalır.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>To resume training</source>
+        <translation>Təlimi davam etdirmək üçün</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A training checkpoint on disk: fp32 weights and AdamW&apos;s two moments, all three needed to go on exactly. The Train screen keeps the newest 5, so a run takes five times this.</source>
+        <translation>Diskdə təlimin yoxlama nöqtəsi: fp32 çəkilər və AdamW vəziyyətləri (iki moment); təlimi dəqiq davam etdirmək üçün üçü də lazımdır. Təlim ekranı ən yeni 5 nöqtəni saxlayır, deməli bir təlim bunun beş mislini tutur.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Compute</source>
         <translation>Hesablama</translation>
     </message>

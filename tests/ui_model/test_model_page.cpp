@@ -110,6 +110,8 @@ void TestModelPage::presetFiguresMatchEngine()
     QCOMPARE(page.displayedValue(QStringLiteral("bytes.fp32")), formatBytes(bytes.fp32));
     QCOMPARE(page.displayedValue(QStringLiteral("bytes.bf16")), formatBytes(bytes.bf16));
     QCOMPARE(page.displayedValue(QStringLiteral("bytes.int8")), formatBytes(bytes.int8));
+    // A checkpoint to resume from holds the weights and AdamW's two moments: 12 bytes a weight.
+    QCOMPARE(page.displayedValue(QStringLiteral("bytes.resume")), formatBytes(3 * bytes.fp32));
 
     for (bool checkpointing : {false, true}) {
         const TrainingMemory m = trainingMemory(config, batch, context, checkpointing);

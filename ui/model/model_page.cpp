@@ -323,6 +323,8 @@ void ModelPage::showFigures(const ModelConfig &config)
     setValue(QStringLiteral("bytes.fp32"), formatBytes(bytes.fp32));
     setValue(QStringLiteral("bytes.bf16"), formatBytes(bytes.bf16));
     setValue(QStringLiteral("bytes.int8"), formatBytes(bytes.int8));
+    const TrainingMemory state = trainingMemory(config, 1, 1, false);
+    setValue(QStringLiteral("bytes.resume"), formatBytes(state.weights + state.optimizer));
 
     showTrainingMemory(config);
     const InferenceMemory inference = inferenceMemory(config, 1, trainingContext());

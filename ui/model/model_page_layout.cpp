@@ -307,6 +307,10 @@ QWidget *ModelPage::buildSizeColumn()
         checkpointGrid, 2, QT_TR_NOOP("int8"), QStringLiteral("bytes.int8"),
         QT_TR_NOOP("Matrices as GGUF's Q8_0: blocks of 32 8-bit integers with one fp16 scale, "
                    "34 bytes per 32 weights; the position table, biases and norms stay fp32."));
+    addValueRow(checkpointGrid, 3, QT_TR_NOOP("To resume training"), QStringLiteral("bytes.resume"),
+                QT_TR_NOOP("A training checkpoint on disk: fp32 weights and AdamW's two moments, "
+                           "all three needed to go on exactly. The Train screen keeps the newest "
+                           "5, so a run takes five times this."));
     layout->addWidget(checkpoint);
 
     auto *compute = new QGroupBox;
