@@ -3,6 +3,7 @@
 #include <mutex>
 
 #include "gpt.h"
+#include "mixed_precision.h"
 
 namespace azllm {
 namespace {
@@ -45,6 +46,7 @@ public:
         ctx->saved_data["generator"] = generator;
         ctx->saved_data["block"] = blockAddress;
         ctx->saved_data["mask"] = mask;
+        ctx->saved_data["autocast"] = std::int64_t(activeAutocastDtype(x.device().type()));
         ctx->save_for_backward({x});
         return runBlock(*reinterpret_cast<BlockImpl *>(blockAddress), x, mask);
     }
@@ -60,7 +62,10 @@ public:
             swapGeneratorState(generator, ctx->saved_data["rng"].toTensor());
         torch::Tensor y;
         {
+            // The same work as the forward pass: under the same autocast, if it ran under one.
             torch::AutoGradMode enable(true);
+            const AutocastScope autocast(x.device().type(),
+                                         torch::ScalarType(ctx->saved_data["autocast"].toInt()));
             y = runBlock(block, x, mask);
         }
         swapGeneratorState(generator, runState);

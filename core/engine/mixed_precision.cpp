@@ -73,6 +73,11 @@ torch::ScalarType autocastDtype(TrainingPrecision precision)
     return torch::kFloat32;
 }
 
+torch::ScalarType activeAutocastDtype(torch::DeviceType deviceType)
+{
+    return autocastEnabled(deviceType) ? currentAutocastDtype(deviceType) : torch::kFloat32;
+}
+
 AutocastScope::AutocastScope(torch::DeviceType deviceType, torch::ScalarType dtype)
     : m_deviceType(deviceType)
 {

@@ -30,5 +30,8 @@ private:
 
 // The 16-bit type a precision computes in (kFloat32 for Fp32).
 torch::ScalarType autocastDtype(TrainingPrecision precision);
+// The type autocast on deviceType computes in right now (kFloat32 when it is off): what a
+// recomputation in backward needs to do the forward pass's work again (activation_checkpoint.h).
+torch::ScalarType activeAutocastDtype(torch::DeviceType deviceType);
 
 } // namespace azllm

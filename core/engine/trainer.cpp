@@ -474,10 +474,17 @@ Trainer Trainer::resume(const std::string &checkpointDir,
                         const std::vector<std::pair<std::string, std::string>> &overrides,
                         RunFolder folder, std::shared_ptr<DistributedGroup> group)
 {
-    static const std::vector<std::string> changeable = {
-        "max_steps",        "out_dir",  "eval_interval", "checkpoint_interval",
-        "keep_checkpoints", "device",   "train_data",    "validation_data",
-        "epochs",           "precision"};
+    static const std::vector<std::string> changeable = {"max_steps",
+                                                        "out_dir",
+                                                        "eval_interval",
+                                                        "checkpoint_interval",
+                                                        "keep_checkpoints",
+                                                        "device",
+                                                        "train_data",
+                                                        "validation_data",
+                                                        "epochs",
+                                                        "precision",
+                                                        "activation_checkpointing"};
     RunConfig config = readCheckpointConfig(checkpointDir);
     // A checkpoint in <run>/checkpoints/ continues that run, wherever the folder has moved since.
     const std::string checkpointRun = runDirOf(checkpointDir);

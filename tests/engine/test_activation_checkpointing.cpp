@@ -13,6 +13,7 @@
 #include "config_io.h"
 #include "gpt.h"
 #include "lora.h"
+#include "mixed_precision.h"
 #include "random_generator.h"
 #include "synthetic_data.h"
 #include "trainer.h"
@@ -211,6 +212,34 @@ private Q_SLOTS:
         QCOMPARE(recomputedBlocks(lossOf(model, batch)), 0);
     }
 
+    // The recomputation runs under the autocast the forward pass ran under (bf16 on the CPU here,
+    // as on a GPU): in fp32 it would give other gradients.
+    void recomputationKeepsTheAutocast()
+    {
+        const Batch batch = makeBatch(false);
+        const auto underAutocast = [&batch](bool checkpointing) {
+            at::Generator generator = makeRandomGenerator(torch::kCPU, 5);
+            Gpt model(smallModel(), generator);
+            model->train();
+            model->setActivationCheckpointing(checkpointing);
+            torch::Tensor loss;
+            {
+                const AutocastScope autocast(torch::kCPU, torch::kBFloat16);
+                loss = lossOf(model, batch);
+            }
+            loss.backward();
+            std::vector<torch::Tensor> gradients;
+            for (const torch::Tensor &p : model->parameters())
+                gradients.push_back(p.grad().clone());
+            return gradients;
+        };
+        const std::vector<torch::Tensor> plain = underAutocast(false);
+        const std::vector<torch::Tensor> recomputed = underAutocast(true);
+        for (std::size_t i = 0; i < plain.size(); ++i)
+            QVERIFY2(torch::equal(recomputed[i], plain[i]),
+                     qPrintable(QStringLiteral("gradient %1 differs").arg(i)));
+    }
+
     void evaluationIsUnchanged()
     {
         Gpt model(smallModel(), makeRandomGenerator(torch::kCPU, 5));
@@ -256,6 +285,35 @@ private Q_SLOTS:
         for (std::size_t i = 0; i < a->parameters().size(); ++i)
             QVERIFY(torch::equal(a->parameters()[i], b->parameters()[i]));
         QVERIFY(readConfigFile(c.train.outDir + "/config.txt").train.activationCheckpointing == 1);
+    }
+
+    // Same gradients, so a run may turn it on (or off) when it resumes and go on exactly.
+    void aResumedRunMayTurnItOn()
+    {
+        QTemporaryDir dir;
+        const std::string tokens = dir.filePath(QStringLiteral("t.tokens")).toStdString();
+        writeSyntheticTokens(tokens, 60, 20000, 3);
+        RunConfig c;
+        c.model = smallModel();
+        c.train.trainData = tokens;
+        c.train.batchSize = 4;
+        c.train.maxSteps = 6;
+        c.train.warmupSteps = 2;
+        c.train.evalInterval = 100;
+        c.train.checkpointInterval = 3;
+        c.train.device = "cpu";
+        struct Losses : TrainingObserver
+        {
+            std::vector<double> values;
+            void stepFinished(const StepMetrics &m) override { values.push_back(m.loss); }
+        } straight, resumed;
+        c.train.outDir = dir.filePath(QStringLiteral("straight")).toStdString();
+        Trainer(c).run(straight);
+        c.train.maxSteps = 3;
+        c.train.outDir = dir.filePath(QStringLiteral("halves")).toStdString();
+        const std::string half = Trainer(c).run(resumed).lastCheckpoint;
+        Trainer::resume(half, {{"max_steps", "6"}, {"activation_checkpointing", "1"}}).run(resumed);
+        QCOMPARE(resumed.values, straight.values);
     }
 
     // Written only when on, so a run without it writes config.txt byte for byte as before.
