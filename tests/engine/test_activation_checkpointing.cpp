@@ -123,6 +123,29 @@ int recomputedBlocks(const torch::Tensor &t)
     return count;
 }
 
+// A 6-step run of smallModel on synthetic tokens written into dir.
+RunConfig syntheticRun(const QTemporaryDir &dir)
+{
+    const std::string tokens = dir.filePath(QStringLiteral("t.tokens")).toStdString();
+    writeSyntheticTokens(tokens, 60, 20000, 3);
+    RunConfig c;
+    c.model = smallModel();
+    c.train.trainData = tokens;
+    c.train.batchSize = 4;
+    c.train.maxSteps = 6;
+    c.train.warmupSteps = 2;
+    c.train.evalInterval = 3;
+    c.train.evalBatches = 1;
+    c.train.device = "cpu";
+    return c;
+}
+
+struct Losses : TrainingObserver
+{
+    std::vector<double> values;
+    void stepFinished(const StepMetrics &m) override { values.push_back(m.loss); }
+};
+
 std::vector<torch::Tensor> everyParameter(Gpt &model)
 {
     return model->parameters();
@@ -253,29 +276,15 @@ private Q_SLOTS:
     void trainerRunsTheSameWithIt()
     {
         QTemporaryDir dir;
-        const std::string tokens = dir.filePath(QStringLiteral("t.tokens")).toStdString();
-        writeSyntheticTokens(tokens, 60, 20000, 3);
-        RunConfig c;
-        c.model = smallModel();
-        c.train.trainData = tokens;
-        c.train.batchSize = 4;
-        c.train.maxSteps = 6;
-        c.train.warmupSteps = 2;
-        c.train.evalInterval = 3;
-        c.train.evalBatches = 1;
-        c.train.device = "cpu";
+        RunConfig c = syntheticRun(dir);
         std::vector<std::vector<double>> losses;
         std::vector<std::string> last;
         for (int on : {0, 1}) {
             c.train.activationCheckpointing = on;
             c.train.outDir = dir.filePath(QStringLiteral("run-%1").arg(on)).toStdString();
-            struct : TrainingObserver
-            {
-                std::vector<double> losses;
-                void stepFinished(const StepMetrics &m) override { losses.push_back(m.loss); }
-            } recorder;
+            Losses recorder;
             last.push_back(Trainer(c).run(recorder).lastCheckpoint);
-            losses.push_back(recorder.losses);
+            losses.push_back(recorder.values);
         }
         QCOMPARE(losses[1], losses[0]);
         Gpt a(smallModel(), makeRandomGenerator(torch::kCPU, 1));
@@ -291,22 +300,9 @@ private Q_SLOTS:
     void aResumedRunMayTurnItOn()
     {
         QTemporaryDir dir;
-        const std::string tokens = dir.filePath(QStringLiteral("t.tokens")).toStdString();
-        writeSyntheticTokens(tokens, 60, 20000, 3);
-        RunConfig c;
-        c.model = smallModel();
-        c.train.trainData = tokens;
-        c.train.batchSize = 4;
-        c.train.maxSteps = 6;
-        c.train.warmupSteps = 2;
-        c.train.evalInterval = 100;
+        RunConfig c = syntheticRun(dir);
         c.train.checkpointInterval = 3;
-        c.train.device = "cpu";
-        struct Losses : TrainingObserver
-        {
-            std::vector<double> values;
-            void stepFinished(const StepMetrics &m) override { values.push_back(m.loss); }
-        } straight, resumed;
+        Losses straight, resumed;
         c.train.outDir = dir.filePath(QStringLiteral("straight")).toStdString();
         Trainer(c).run(straight);
         c.train.maxSteps = 3;
