@@ -189,8 +189,11 @@ private Q_SLOTS:
         page.startTraining();
         QVERIFY(waitForEnd(ended));
         QCOMPARE(ended.first().first().toString(), QStringLiteral("stopped"));
-        // The step running when Stop arrived may finish; no further one starts.
-        QVERIFY2(page.charts()->lastStep() <= stopRequestedAt + 1,
+        // The worker stops after the step it is in. The screen may show it a few steps late (its
+        // metrics arrive every 100 ms: a tiny model's steps take a few ms on a quiet machine), so
+        // the run ends soon after the step shown and long before its 300 (test_trainer checks
+        // "no further step" exactly, at the engine).
+        QVERIFY2(page.charts()->lastStep() >= stopRequestedAt && page.charts()->lastStep() < 100,
                  qPrintable(QString::number(page.charts()->lastStep())));
         const RunRecord run = m_workspace->runs().runs().first();
         const auto latest = latestCheckpoint(run.dir.toStdString());
