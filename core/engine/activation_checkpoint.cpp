@@ -19,7 +19,7 @@ torch::Tensor maskArgument(const torch::Tensor &blocked)
 
 torch::Tensor runBlock(BlockImpl &block, const torch::Tensor &x, const torch::Tensor &mask)
 {
-    return mask.numel() > 0 ? block.forwardMasked(x, mask) : block.forward(x);
+    return block.forwardMasked(x, mask.numel() > 0 ? mask : torch::Tensor());
 }
 
 torch::Tensor swapGeneratorState(at::Generator &generator, const torch::Tensor &state)

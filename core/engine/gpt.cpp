@@ -83,16 +83,10 @@ torch::Tensor CausalSelfAttentionImpl::attend(const torch::Tensor &q, const torc
     return torch::matmul(att, v); // (B, nh, Tq, hs)
 }
 
+// Without a packing mask attend() applies the causal one.
 torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor &x)
 {
-    const std::int64_t B = x.size(0), T = x.size(1), hs = m_nEmbd / m_nHead;
-    auto qkv = c_attn(x).split(m_nEmbd, -1); // 3 x (B, T, C)
-    const auto heads = [&](const torch::Tensor &t) {
-        return t.view({B, T, m_nHead, hs}).transpose(1, 2); // (B, nh, T, hs)
-    };
-    torch::Tensor y = attend(heads(qkv[0]), heads(qkv[1]), heads(qkv[2]), 0);
-    y = y.transpose(1, 2).contiguous().view({B, T, m_nEmbd}); // (B, T, C)
-    return resid_dropout(c_proj(y));
+    return forwardMasked(x, torch::Tensor());
 }
 
 torch::Tensor CausalSelfAttentionImpl::forwardMasked(const torch::Tensor &x,
@@ -156,8 +150,7 @@ BlockImpl::BlockImpl(const ModelConfig &c, const at::Generator &generator)
 
 torch::Tensor BlockImpl::forward(torch::Tensor x)
 {
-    x = x + attn(ln_1(x));
-    return x + mlp(ln_2(x));
+    return forwardMasked(std::move(x), torch::Tensor());
 }
 
 torch::Tensor BlockImpl::forwardMasked(torch::Tensor x, const torch::Tensor &blocked)
@@ -231,7 +224,7 @@ torch::Tensor GptImpl::runBlock(std::size_t index, const torch::Tensor &x,
     // input needs no gradient (all blocks below it frozen) would never be called back.
     if (m_checkpointing && is_training() && torch::GradMode::is_enabled() && x.requires_grad())
         return checkpointedBlockForward(block, x, blocked, m_generator);
-    return blocked.defined() ? block.forwardMasked(x, blocked) : block.forward(x);
+    return block.forwardMasked(x, blocked);
 }
 
 torch::Tensor GptImpl::hiddenStates(const torch::Tensor &idx)
