@@ -19,6 +19,7 @@
 #include "model_sizing.h"
 #include "model_weights_bridge.h"
 #include "parallel_launch.h"
+#include "plan_command.h"
 #include "reference_bench.h"
 #include "runtime.h"
 #include "sampling_options.h"
@@ -700,6 +701,7 @@ std::vector<Command> engineCommands()
         {"train", "pretrain a GPT on a token file (or the built-in synthetic set)", runTrain},
         {"generate", "continue a prompt with a checkpoint, streaming token ids", runGenerate},
         {"info", "sizes of a preset, a config or a checkpoint", runInfo},
+        {"plan", "what fits on a GPU, checkpoint disk, time and energy of a budget", runPlan},
         {"bench", "speed: gemm, train, generate", runBench},
     };
 }

@@ -4,6 +4,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QtTest>
 
@@ -12,7 +13,10 @@
 #include "model_page.h"
 #include "model_sizing.h"
 #include "preset_table.h"
+#include "runtime.h"
 #include "size_format.h"
+#include "training_plan.h"
+#include "training_plan_panel.h"
 
 using namespace azllm;
 using namespace azllm::ui;
@@ -37,6 +41,11 @@ private Q_SLOTS:
     void budgetFollowsComputeOptimalUntilEdited();
     void measuringFillsTimeEstimate();
     void closingWhileMeasuringIsSafe();
+    void planPanelShowsThePlannersFigures();
+    void planPanelTimeAndEnergyFollowTheCard();
+    void dryRunHereShowsPeakAndEstimate();
+    void cancelledDryRunLeavesNothing();
+    void dryRunOfACardNotHereSaysSo();
 
 private:
     static QSpinBox *spin(ModelPage &page, const char *name)
@@ -338,6 +347,166 @@ void TestModelPage::closingWhileMeasuringIsSafe()
         QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("measureButton"))->isEnabled());
     } // the destructor waits for the worker; its late result must not reach a dead page
     QCoreApplication::processEvents();
+}
+
+namespace {
+
+constexpr double kGiBytes = 1024.0 * 1024.0 * 1024.0;
+
+FitPlan planFor(const ModelConfig &config, double gib, TrainingPrecision precision,
+                bool checkpointing, std::int64_t target)
+{
+    FitRequest request;
+    request.model = config;
+    request.memoryBytes = std::int64_t(gib * kGiBytes);
+    request.precision = precision;
+    request.checkpointing = checkpointing;
+    request.targetBatchTokens = target;
+    return planFit(request);
+}
+
+QString fitShown(const FitPlan &plan)
+{
+    return QStringLiteral("micro-batch %1 \u00d7 %2 tokens, %3")
+        .arg(plan.microBatch)
+        .arg(plan.context)
+        .arg(formatBytes(plan.estimateBytes));
+}
+
+// Runs the panel's dry run to its end; false when it did not end in time.
+bool finishDryRun(TrainingPlanPanel *plan, bool cancel)
+{
+    QSignalSpy finished(plan, &TrainingPlanPanel::dryRunFinished);
+    QTest::mouseClick(plan->findChild<QPushButton *>(QStringLiteral("dryRunButton")),
+                      Qt::LeftButton);
+    if (cancel)
+        QTest::mouseClick(plan->findChild<QPushButton *>(QStringLiteral("dryRunCancel")),
+                          Qt::LeftButton);
+    return finished.wait(300000); // a generous limit, not a timing assertion
+}
+
+} // namespace
+
+void TestModelPage::planPanelShowsThePlannersFigures()
+{
+    ModelPage page;
+    page.setMeasureOnFirstShow(false);
+    page.selectPreset(QStringLiteral("az-300m"));
+    TrainingPlanPanel *plan = page.trainingPlan();
+    plan->selectDevice(QStringLiteral("t4-16"));
+    const ModelConfig config = page.currentConfig();
+    // A T4 has no bf16: the planner takes fp16 for it.
+    for (const bool checkpointing : {false, true}) {
+        const FitPlan expected =
+            planFor(config, 16, TrainingPrecision::Fp16, checkpointing, 524288);
+        const QString shown = plan->displayedValue(checkpointing ? QStringLiteral("plan.ckpt")
+                                                                 : QStringLiteral("plan.plain"));
+        QVERIFY2(shown.contains(fitShown(expected)), qPrintable(shown));
+        QVERIFY2(shown.contains(QStringLiteral("micro-batches per step: %1 = %2 tokens")
+                                    .arg(expected.accumulation)
+                                    .arg(QLocale().toString(qlonglong(expected.batchTokens())))),
+                 qPrintable(shown));
+    }
+    // A memory typed in and a smaller target batch are planned for at once.
+    plan->setMemoryGiB(40);
+    plan->setTargetBatchTokens(65536);
+    const FitPlan bigger = planFor(config, 40, TrainingPrecision::Fp16, false, 65536);
+    QVERIFY(plan->displayedValue(QStringLiteral("plan.plain")).contains(fitShown(bigger)));
+    plan->setMemoryGiB(1);
+    QVERIFY(plan->displayedValue(QStringLiteral("plan.plain"))
+                .contains(QStringLiteral("does not fit")));
+
+    const std::int64_t one = resumableCheckpointBytes(config);
+    QCOMPARE(plan->displayedValue(QStringLiteral("plan.disk")),
+             QStringLiteral("5 \u00d7 %1 = %2").arg(formatBytes(one), formatBytes(5 * one)));
+    plan->setKeptCheckpoints(2);
+    QCOMPARE(plan->displayedValue(QStringLiteral("plan.disk")),
+             QStringLiteral("2 \u00d7 %1 = %2").arg(formatBytes(one), formatBytes(2 * one)));
+    // The Model screen's "To resume training" row is one of these checkpoints.
+    QCOMPARE(page.displayedValue(QStringLiteral("bytes.resume")), formatBytes(one));
+}
+
+void TestModelPage::planPanelTimeAndEnergyFollowTheCard()
+{
+    ModelPage page;
+    page.setMeasureOnFirstShow(false);
+    page.selectPreset(QStringLiteral("az-100m"));
+    TrainingPlanPanel *plan = page.trainingPlan();
+    plan->selectDevice(QStringLiteral("a100-40"));
+    const ModelConfig config = page.currentConfig();
+    const double rate = 312e12 * 0.4; // bf16 peak at the default 40 %
+    const BudgetEstimate budget =
+        trainingBudget(config, config.contextLength, page.tokenBudget(), rate, 400, false);
+    QVERIFY2(plan->displayedValue(QStringLiteral("plan.time"))
+                 .startsWith(QStringLiteral("\u2248 ") + formatDuration(budget.seconds)),
+             qPrintable(plan->displayedValue(QStringLiteral("plan.time"))));
+    QCOMPARE(
+        plan->displayedValue(QStringLiteral("plan.energy")),
+        QStringLiteral("\u2248 %1 kWh")
+            .arg(QLocale().toString(budget.kilowattHours, 'f', budget.kilowattHours < 10 ? 2 : 0)));
+    plan->setUtilisationPercent(20); // half the rate: twice the time
+    QVERIFY(plan->displayedValue(QStringLiteral("plan.time"))
+                .startsWith(QStringLiteral("\u2248 ") + formatDuration(2 * budget.seconds)));
+    // This machine has no peak in the table: its measured training rate, or a word saying so.
+    plan->selectDevice(QStringLiteral("this-machine"));
+    QVERIFY2(
+        plan->displayedValue(QStringLiteral("plan.rate")).contains(QStringLiteral("not measured")),
+        qPrintable(plan->displayedValue(QStringLiteral("plan.rate"))));
+    QCOMPARE(plan->displayedValue(QStringLiteral("plan.time")), QStringLiteral("\u2014"));
+}
+
+void TestModelPage::dryRunHereShowsPeakAndEstimate()
+{
+    QTemporaryDir scratch;
+    ModelPage page;
+    page.setMeasureOnFirstShow(false);
+    page.selectPreset(QStringLiteral("az-tiny"));
+    TrainingPlanPanel *plan = page.trainingPlan();
+    plan->setScratchParent(scratch.path());
+    plan->selectDevice(QStringLiteral("this-machine"));
+    QVERIFY(finishDryRun(plan, false));
+    const QString shown = plan->displayedValue(QStringLiteral("plan.dryrun"));
+    // On a CPU it runs 4096 tokens of the plan: 16 sequences of az-tiny's 256.
+    const std::int64_t estimate =
+        plannedTrainingBytes(page.currentConfig(), 16, 256, false, TrainingPrecision::Fp32);
+    QVERIFY2(shown.contains(QStringLiteral("measured peak")), qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("estimate ") + formatBytes(estimate)),
+             qPrintable(shown));
+    QVERIFY(QDir(scratch.path()).isEmpty());
+}
+
+void TestModelPage::cancelledDryRunLeavesNothing()
+{
+    QTemporaryDir scratch;
+    ModelPage page;
+    page.setMeasureOnFirstShow(false);
+    page.selectPreset(QStringLiteral("az-tiny"));
+    TrainingPlanPanel *plan = page.trainingPlan();
+    plan->setScratchParent(scratch.path());
+    plan->selectDevice(QStringLiteral("this-machine"));
+    QVERIFY(finishDryRun(plan, true));
+    QVERIFY2(
+        plan->displayedValue(QStringLiteral("plan.dryrun")).startsWith(QStringLiteral("Cancelled")),
+        qPrintable(plan->displayedValue(QStringLiteral("plan.dryrun"))));
+    QVERIFY(QDir(scratch.path()).isEmpty());
+    QVERIFY(plan->findChild<QPushButton *>(QStringLiteral("dryRunButton"))->isEnabled());
+}
+
+void TestModelPage::dryRunOfACardNotHereSaysSo()
+{
+    if (cudaAvailable())
+        QSKIP("this machine has a GPU: a card's plan runs on it");
+    ModelPage page;
+    page.setMeasureOnFirstShow(false);
+    page.selectPreset(QStringLiteral("az-tiny"));
+    TrainingPlanPanel *plan = page.trainingPlan();
+    plan->selectDevice(QStringLiteral("t4-16"));
+    QSignalSpy requested(plan, &TrainingPlanPanel::dryRunRequested);
+    QTest::mouseClick(plan->findChild<QPushButton *>(QStringLiteral("dryRunButton")),
+                      Qt::LeftButton);
+    QCOMPARE(requested.count(), 0);
+    const QString shown = plan->displayedValue(QStringLiteral("plan.dryrun"));
+    QVERIFY2(shown.contains(QStringLiteral("not on the NVIDIA T4")), qPrintable(shown));
 }
 
 QTEST_MAIN(TestModelPage)

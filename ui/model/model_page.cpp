@@ -12,6 +12,7 @@
 #include "parameter_chart.h"
 #include "preset_table.h"
 #include "size_format.h"
+#include "training_plan_panel.h"
 
 namespace azllm::ui {
 
@@ -339,6 +340,7 @@ void ModelPage::showFigures(const ModelConfig &config)
     m_devices->showFits(config, trainingBatch(), trainingContext());
     setComputeOptimalBudget(params.total());
     showTimeEstimate(config);
+    m_plan->showPlan(config, tokenBudget(), m_speed);
 }
 
 void ModelPage::showTrainingMemory(const ModelConfig &config)
@@ -388,6 +390,7 @@ void ModelPage::clearFigures()
     }
     m_chart->clearCounts();
     m_devices->clearFits();
+    m_plan->clearPlan();
 }
 
 void ModelPage::setValue(const QString &key, const QString &text)

@@ -27,6 +27,7 @@ class DeviceFitTable;
 class ParameterChart;
 class PresetTable;
 class QuantizationPanel;
+class TrainingPlanPanel;
 
 class ModelPage final : public QWidget
 {
@@ -57,6 +58,8 @@ public:
 
     // fp32 against int8 for a trained checkpoint (the main window gives it the runs folder).
     QuantizationPanel *quantizationPanel() const { return m_quantization; }
+    // "Fit it on my GPU": the planner, its dry run and the run's costs.
+    TrainingPlanPanel *trainingPlan() const { return m_plan; }
 
     // Whether the first show starts the benchmark by itself (on by default; tests turn it off).
     void setMeasureOnFirstShow(bool measure) { m_measureOnFirstShow = measure; }
@@ -136,6 +139,7 @@ private:
     ParameterChart *m_chart = nullptr;
     DeviceFitTable *m_devices = nullptr;
     QuantizationPanel *m_quantization = nullptr;
+    TrainingPlanPanel *m_plan = nullptr;
     QHash<QString, QLabel *> m_values; // every figure label, by displayedValue() key
     TranslatedTexts m_texts{staticMetaObject.className()};
     QString m_measureError; // why the last measurement failed, empty when it did not

@@ -16,6 +16,7 @@
 #include "parameter_chart.h"
 #include "preset_table.h"
 #include "quantization_panel.h"
+#include "training_plan_panel.h"
 
 namespace azllm::ui {
 
@@ -58,6 +59,9 @@ ModelPage::ModelPage(QWidget *parent) : QWidget(parent)
     columns->addWidget(buildSizeColumn(), 1);
     columns->addWidget(buildMemoryColumn(), 1);
     layout->addLayout(columns, 1);
+    m_plan = new TrainingPlanPanel;
+    m_plan->setObjectName(QStringLiteral("trainingPlan"));
+    layout->addWidget(m_plan);
     m_quantization = new QuantizationPanel;
     layout->addWidget(m_quantization);
 
