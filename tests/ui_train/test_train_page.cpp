@@ -1,5 +1,6 @@
 // The Train screen driven as a learner drives it, through the real worker thread.
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QProcess>
 #include <QProgressBar>
@@ -134,6 +135,40 @@ private Q_SLOTS:
         QCOMPARE(form->config().train.gradAccumSteps, std::int64_t(2));
         form->findChild<QCheckBox *>(QStringLiteral("activationCheckpointing"))->setChecked(true);
         QCOMPARE(form->config().train.activationCheckpointing, std::int64_t(1));
+    }
+
+    void precisionChoiceReachesTheRunConfig()
+    {
+        TrainPage page(*m_workspace);
+        RunForm *form = page.form();
+        auto *precision = form->findChild<QComboBox *>(QStringLiteral("precision"));
+        QVERIFY(precision);
+        QCOMPARE(form->config().train.precision, std::string("fp32"));
+        for (const char *name : {"bf16", "fp16", "fp32"}) {
+            precision->setCurrentIndex(precision->findData(QString::fromLatin1(name)));
+            QCOMPARE(form->config().train.precision, std::string(name));
+        }
+        form->showRunState(true, false);
+        QVERIFY(!precision->isEnabled());
+        form->showRunState(false, false);
+        QVERIFY(precision->isEnabled());
+    }
+
+    void skippedStepsShowInTheStatus()
+    {
+        RunProgress progress;
+        progress.begin(100, 256);
+        StepMetrics m;
+        m.step = 10;
+        m.loss = 4.5;
+        m.tokensPerSecond = 1000;
+        progress.report(m, false);
+        QVERIFY2(!progress.statusText().contains(QStringLiteral("skipped")),
+                 qPrintable(progress.statusText()));
+        m.skippedSteps = 3;
+        progress.report(m, false);
+        QVERIFY2(progress.statusText().contains(QStringLiteral("skipped steps (fp16 overflow): 3")),
+                 qPrintable(progress.statusText()));
     }
 
     void onePointPerReportedStep()

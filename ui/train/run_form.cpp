@@ -13,6 +13,7 @@
 #include <QVBoxLayout>
 
 #include "model_sizing.h"
+#include "precision.h"
 #include "token_file.h"
 #include "workspace.h"
 
@@ -55,7 +56,8 @@ RunForm::RunForm(Workspace &workspace, QWidget *parent) : QGroupBox(parent), m_w
     add(1, 4, QT_TR_NOOP("Dr&opout"), m_dropout);
     add(2, 0, QT_TR_NOOP("Batch in to&kens"), m_targetTokens);
     form->addWidget(m_accumulation, 2, 2, 1, 4);
-    form->addWidget(m_checkpointing, 2, 6, 1, 4);
+    form->addWidget(m_checkpointing, 2, 6, 1, 2);
+    add(2, 4, QT_TR_NOOP("P&recision"), m_precision);
 
     auto *row = new QHBoxLayout(this);
     row->addLayout(form, 1);
@@ -113,6 +115,13 @@ void RunForm::buildScaleFields()
     m_accumulation->setObjectName(QStringLiteral("accumulation"));
     m_checkpointing = new QCheckBox;
     m_checkpointing->setObjectName(QStringLiteral("activationCheckpointing"));
+    m_precision = new QComboBox;
+    m_precision->setObjectName(QStringLiteral("precision"));
+    for (const TrainingPrecision p :
+         {TrainingPrecision::Fp32, TrainingPrecision::Bf16, TrainingPrecision::Fp16}) {
+        const QString name = QString::fromStdString(trainingPrecisionName(p));
+        m_precision->addItem(name, name);
+    }
     for (QSpinBox *box : {m_targetTokens, m_batch, m_context})
         connect(box, &QSpinBox::valueChanged, this, &RunForm::showAccumulation);
 }
@@ -180,6 +189,10 @@ void RunForm::retranslate()
     m_checkpointing->setText(tr("Activation &checkpointing"));
     m_checkpointing->setToolTip(tr("Keep only each block's input and compute the block again in "
                                    "backward: far less memory, about a third more time"));
+    m_precision->setToolTip(
+        tr("fp32, or 16-bit autocast on a CUDA GPU: bf16 on Ampere and newer, fp16 with loss "
+           "scaling on older cards such as the T4. Weights, AdamW moments and checkpoints stay "
+           "fp32; on a CPU the run trains in fp32"));
     showAccumulation();
     if (const int configurator = m_model->findData(QString()); configurator >= 0)
         m_model->setItemText(configurator, configuratorLabel());
@@ -273,6 +286,7 @@ RunConfig RunForm::config() const
     config.train.keepCheckpoints = 5;
     config.train.gradAccumSteps = accumulationSteps();
     config.train.activationCheckpointing = m_checkpointing->isChecked() ? 1 : 0;
+    config.train.precision = m_precision->currentData().toString().toStdString();
     requireValid(config.model);
     return config;
 }
@@ -285,7 +299,7 @@ void RunForm::showRunState(bool training, bool paused)
     m_stop->setEnabled(training);
     for (QWidget *field : std::initializer_list<QWidget *>{
              m_dataset, m_model, m_context, m_batch, m_learningRate, m_warmup, m_evalInterval,
-             m_checkpointInterval, m_dropout, m_targetTokens, m_checkpointing})
+             m_checkpointInterval, m_dropout, m_targetTokens, m_checkpointing, m_precision})
         field->setEnabled(!training);
 }
 

@@ -85,6 +85,7 @@ private:
     QSpinBox *m_targetTokens = nullptr;
     QLabel *m_accumulation = nullptr;
     QCheckBox *m_checkpointing = nullptr;
+    QComboBox *m_precision = nullptr;
     QPushButton *m_start = nullptr;
     QPushButton *m_pause = nullptr;
     QPushButton *m_resume = nullptr;

@@ -61,11 +61,16 @@ void RunProgress::report(const StepMetrics &last, bool paused)
     m_remainingSeconds = double(m_maxSteps - last.step) * secondsPerStep;
     if (paused)
         return;
-    setStatus([loss = last.loss, speed = last.tokensPerSecond, left = m_remainingSeconds] {
-        return tr("loss %1 · %2 tokens/s · %3 left")
-            .arg(loss, 0, 'f', 3)
-            .arg(speed, 0, 'f', 0)
-            .arg(formatDuration(left));
+    setStatus([loss = last.loss, speed = last.tokensPerSecond, left = m_remainingSeconds,
+               skipped = last.skippedSteps] {
+        QString status = tr("loss %1 · %2 tokens/s · %3 left")
+                             .arg(loss, 0, 'f', 3)
+                             .arg(speed, 0, 'f', 0)
+                             .arg(formatDuration(left));
+        // fp16 loss scaling skips a step whose gradients overflowed (and lowers the scale).
+        if (skipped > 0)
+            status += tr(" · skipped steps (fp16 overflow): %1").arg(skipped);
+        return status;
     });
 }
 
