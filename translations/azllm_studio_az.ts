@@ -3020,7 +3020,7 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::ModelPage</name>
     <message>
-        <location filename="../ui/model/model_page.cpp" line="+36"/>
+        <location filename="../ui/model/model_page.cpp" line="+37"/>
         <source>Heads that divide %1 evenly near %2: %3 or %4.</source>
         <translation>%2 yaxınlığında %1 ədədini qalıqsız bölən baş sayları: %3 və ya %4.</translation>
     </message>
@@ -3055,7 +3055,7 @@ bir tokeninə klikləyin.</translation>
         <translation>Dəqiq %1 öyrədilən ədəd.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Compute-optimal: %1 (20 per parameter).</source>
         <translation>Hesablama üçün optimal: %1 (hər parametrə 20).</translation>
     </message>
@@ -3070,7 +3070,7 @@ bir tokeninə klikləyin.</translation>
         <translation>əvvəlcə bu kompüteri ölçün</translation>
     </message>
     <message>
-        <location filename="../ui/model/model_page_layout.cpp" line="+88"/>
+        <location filename="../ui/model/model_page_layout.cpp" line="+92"/>
         <source>Course presets</source>
         <translation>Kurs şablonları</translation>
     </message>
@@ -3215,7 +3215,7 @@ bir tokeninə klikləyin.</translation>
         <translation>Bu kompüter</translation>
     </message>
     <message>
-        <location filename="../ui/model/model_page.cpp" line="-145"/>
+        <location filename="../ui/model/model_page.cpp" line="-146"/>
         <source>Measure this machine</source>
         <translation>Bu kompüteri ölç</translation>
     </message>
@@ -4554,7 +4554,7 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::RunForm</name>
     <message>
-        <location filename="../ui/train/run_form.cpp" line="+46"/>
+        <location filename="../ui/train/run_form.cpp" line="+47"/>
         <source>&amp;Dataset</source>
         <translation>&amp;Verilənlər dəsti</translation>
     </message>
@@ -4609,7 +4609,12 @@ bir tokeninə klikləyin.</translation>
         <translation>Tokenlə pa&amp;ket</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+3"/>
+        <source>P&amp;recision</source>
+        <translation>&amp;Dəqiqlik</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>one micro-batch of %1 tokens per step</source>
         <translation>addımda %1 tokenlik bir kiçik paket</translation>
     </message>
@@ -4699,7 +4704,12 @@ bir tokeninə klikləyin.</translation>
         <translation>Hər blokun yalnız girişini saxlayıb bloku geri keçiddə yenidən hesablamaq: xeyli az yaddaş, təxminən üçdə bir artıq vaxt</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+3"/>
+        <source>fp32, or 16-bit autocast on a CUDA GPU: bf16 on Ampere and newer, fp16 with loss scaling on older cards such as the T4. Weights, AdamW moments and checkpoints stay fp32; on a CPU the run trains in fp32</source>
+        <translation>fp32 və ya CUDA GPU-da 16 bitlik autocast (qarışıq dəqiqlik): Ampere və daha yeni kartlarda bf16, T4 kimi köhnə kartlarda itkinin miqyaslanması ilə fp16. Çəkilər, AdamW vəziyyətləri və yoxlama nöqtələri fp32 qalır; CPU-da təlim fp32 ilə gedir</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>from the Model screen (%1 layers, %2 wide)</source>
         <translation>Model ekranından (%1 qat, genişlik %2)</translation>
     </message>
@@ -4862,9 +4872,14 @@ bir tokeninə klikləyin.</translation>
         <translation>Təlim gedir…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>loss %1 · %2 tokens/s · %3 left</source>
         <translation>itki %L1 · %2 token/s · %3 qalıb</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> · skipped steps (fp16 overflow): %1</source>
+        <translation> · buraxılmış addımlar (fp16 daşması): %1</translation>
     </message>
 </context>
 <context>
@@ -5358,6 +5373,210 @@ bir tokeninə klikləyin.</translation>
         <location line="+17"/>
         <source>ln(vocab) = %1: a uniform guess</source>
         <translation>ln(lüğət) = %L1: bərabər ehtimallı təxmin</translation>
+    </message>
+</context>
+<context>
+    <name>azllm::ui::TrainingPlanPanel</name>
+    <message>
+        <location filename="../ui/model/training_plan_panel.cpp" line="+113"/>
+        <source>&amp;Device</source>
+        <translation>&amp;Cihaz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Memory</source>
+        <translation>&amp;Yaddaş</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Precision</source>
+        <translation>&amp;Dəqiqlik</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Target batch</source>
+        <translation>&amp;Hədəf paket</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The device&apos;s memory; type another size for a card not listed.</source>
+        <translation>Cihazın yaddaşı; siyahıda olmayan kart üçün başqa ölçü yazın.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fp32 everywhere, or 16-bit autocast on CUDA: bf16 on Ampere and newer cards, fp16 with loss scaling on older ones such as the T4. Weights, gradients and AdamW moments stay fp32.</source>
+        <translation>Hər yerdə fp32 və ya CUDA-da 16 bitlik autocast (qarışıq dəqiqlik): Ampere və daha yeni kartlarda bf16, T4 kimi köhnələrdə itkinin miqyaslanması ilə fp16. Çəkilər, qradiyentlər və AdamW vəziyyətləri fp32 qalır.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> tokens</source>
+        <translation> token</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tokens per optimizer step; micro-batches are accumulated until they reach it, as the Train screen does.</source>
+        <translation>Optimizatorun bir addımındakı tokenlər; Təlim ekranında olduğu kimi, kiçik paketlərin qradiyentləri bu saya çatana qədər toplanır.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plain</source>
+        <translation>Adi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With checkpointing</source>
+        <translation>Yenidən hesablama ilə</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+19"/>
+        <source>Dry run</source>
+        <translation>Sınaq təlimi</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Two real training steps of the plan on this machine, in a temporary folder removed afterwards: the peak memory they take beside the estimate.</source>
+        <translation>Planın bu kompüterdə iki əsl təlim addımı, sonra silinən müvəqqəti qovluqda: onların tutduğu pik yaddaş təxminin yanında.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancel</source>
+        <translation>Ləğv et</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>How many checkpoints the run keeps on disk.</source>
+        <translation>Təlim prosesinin diskdə saxladığı yoxlama nöqtələrinin sayı.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Share of the card&apos;s peak the training reaches; 30-50 % is typical.</source>
+        <translation>Təlimin kartın pik sürətindən çatdığı pay; 30-50 % adidir.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checkpoints on disk</source>
+        <translation>Diskdə yoxlama nöqtələri</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Speed</source>
+        <translation>Sürət</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time for the budget</source>
+        <translation>Büdcə üçün vaxt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Energy</source>
+        <translation>Enerji</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Fit it on my GPU, and what the run costs</source>
+        <translation>GPU-ya sığışdırmaq və təlimin dəyəri</translation>
+    </message>
+    <message>
+        <location line="+140"/>
+        <source>✘ does not fit, not even one sequence of %1 tokens</source>
+        <translation>✘ sığışmır, %1 tokenlik bir ardıcıllıq belə</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>✔ micro-batch %1 × %2 tokens, %3</source>
+        <translation>✔ kiçik paket %1 × %2 token, %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>micro-batches per step: %1 = %2 tokens</source>
+        <translation>addımda kiçik paket: %1 = %2 token</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 × %2 = %3</source>
+        <translation>%1 × %2 = %3</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 of the %2&apos;s %3 peak, %4 W</source>
+        <translation>%1 (%2 kartının %3 pik sürətindən), %4 Vt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1, measured training here (not a peak); power unknown</source>
+        <translation>%1, burada ölçülmüş təlim sürəti (pik deyil); güc məlum deyil</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not measured: press “Measure this machine” above</source>
+        <translation>ölçülməyib: yuxarıda “Bu kompüteri ölç” düyməsini basın</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>≈ %1 for %2</source>
+        <translation>%2 üçün ≈ %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (a third more: checkpointing recomputes the forward pass)</source>
+        <translation> (üçdə bir çox: yenidən hesablama irəli keçidi təkrarlayır)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>≈ %1 kWh</source>
+        <translation>≈ %1 kVt·saat</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The dry run runs on this machine&apos;s CPU, not on the %1 chosen above: choose “%2” to check a plan here.</source>
+        <translation>Sınaq təlimi yuxarıda seçilmiş %1 üzərində yox, bu kompüterin CPU-sunda gedir: planı burada yoxlamaq üçün “%2” seçin.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No plan fits this memory: nothing to run.</source>
+        <translation>Bu yaddaşa heç bir plan sığışmır: işlədiləcək bir şey yoxdur.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Building the model, then two steps of micro-batch %1 × %2…</source>
+        <translation>Model qurulur, sonra %1 × %2 kiçik paketlə iki addım…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(%1 of the planned %2 sequences, so that it ends in seconds on a CPU)</source>
+        <translation>(planlaşdırılan %2 ardıcıllıqdan %1, CPU-da saniyələrlə bitsin deyə)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It runs on this machine&apos;s GPU, which may not be the card chosen above.</source>
+        <translation>Bu kompüterin GPU-sunda gedir; o, yuxarıda seçilmiş kart olmaya bilər.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Stopping after this step…</source>
+        <translation>Bu addımdan sonra dayanır…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cancelled; its temporary folder is removed.</source>
+        <translation>Ləğv edildi; müvəqqəti qovluğu silindi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✘ It did not run on %1: %2</source>
+        <translation>✘ %1 üzərində getmədi: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✔ Ran on %1 (%2 s per step); the peak memory could not be read. Estimate: %3.</source>
+        <translation>✔ %1 üzərində getdi (addımda %2 s); pik yaddaş oxuna bilmədi. Təxmin: %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>✔ Ran on %1: measured peak %2, estimate %3 (%4 s per step).</source>
+        <translation>✔ %1 üzərində getdi: ölçülmüş pik %2, təxmin %3 (addımda %4 s).</translation>
     </message>
 </context>
 <context>
