@@ -5378,7 +5378,7 @@ bir tokeninə klikləyin.</translation>
 <context>
     <name>azllm::ui::TrainingPlanPanel</name>
     <message>
-        <location filename="../ui/model/training_plan_panel.cpp" line="+113"/>
+        <location filename="../ui/model/training_plan_panel.cpp" line="+127"/>
         <source>&amp;Device</source>
         <translation>&amp;Cihaz</translation>
     </message>
@@ -5398,7 +5398,7 @@ bir tokeninə klikləyin.</translation>
         <translation>&amp;Hədəf paket</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
         <source>The device&apos;s memory; type another size for a card not listed.</source>
         <translation>Cihazın yaddaşı; siyahıda olmayan kart üçün başqa ölçü yazın.</translation>
     </message>
@@ -5428,13 +5428,13 @@ bir tokeninə klikləyin.</translation>
         <translation>Yenidən hesablama ilə</translation>
     </message>
     <message>
+        <location line="+1"/>
         <location line="+12"/>
-        <location line="+19"/>
         <source>Dry run</source>
         <translation>Sınaq təlimi</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="+2"/>
         <source>Two real training steps of the plan on this machine, in a temporary folder removed afterwards: the peak memory they take beside the estimate.</source>
         <translation>Planın bu kompüterdə iki əsl təlim addımı, sonra silinən müvəqqəti qovluqda: onların tutduğu pik yaddaş təxminin yanında.</translation>
     </message>
@@ -5444,7 +5444,7 @@ bir tokeninə klikləyin.</translation>
         <translation>Ləğv et</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>How many checkpoints the run keeps on disk.</source>
         <translation>Təlim prosesinin diskdə saxladığı yoxlama nöqtələrinin sayı.</translation>
     </message>
@@ -5455,16 +5455,26 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Checkpoints &amp;kept</source>
+        <translation>Saxlanılan &amp;yoxlama nöqtələri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Utilisation</source>
+        <translation>&amp;İstifadə payı</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Checkpoints on disk</source>
         <translation>Diskdə yoxlama nöqtələri</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Speed</source>
         <translation>Sürət</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Time for the budget</source>
         <translation>Büdcə üçün vaxt</translation>
     </message>
@@ -5544,7 +5554,12 @@ bir tokeninə klikləyin.</translation>
         <translation>Model qurulur, sonra %1 × %2 kiçik paketlə iki addım…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>About %1 per step at this machine&apos;s measured speed.</source>
+        <translation>Bu kompüterin ölçülmüş sürəti ilə addımda təxminən %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>(%1 of the planned %2 sequences, so that it ends in seconds on a CPU)</source>
         <translation>(planlaşdırılan %2 ardıcıllıqdan %1, CPU-da saniyələrlə bitsin deyə)</translation>
     </message>
@@ -5575,8 +5590,8 @@ bir tokeninə klikləyin.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>✔ Ran on %1: measured peak %2, estimate %3 (%4 s per step).</source>
-        <translation>✔ %1 üzərində getdi: ölçülmüş pik %2, təxmin %3 (addımda %4 s).</translation>
+        <source>✔ Ran on %1, micro-batch %2 × %3: measured peak %4, estimate %5 (%6 s per step).</source>
+        <translation>✔ %1 üzərində getdi, kiçik paket %2 × %3: ölçülmüş pik %4, təxmin %5 (addımda %6 s).</translation>
     </message>
 </context>
 <context>

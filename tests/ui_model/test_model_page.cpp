@@ -469,7 +469,8 @@ void TestModelPage::dryRunHereShowsPeakAndEstimate()
     // On a CPU it runs 4096 tokens of the plan: 16 sequences of az-tiny's 256.
     const std::int64_t estimate =
         plannedTrainingBytes(page.currentConfig(), 16, 256, false, TrainingPrecision::Fp32);
-    QVERIFY2(shown.contains(QStringLiteral("measured peak")), qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("micro-batch 16 \u00d7 256: measured peak")),
+             qPrintable(shown));
     QVERIFY2(shown.contains(QStringLiteral("estimate ") + formatBytes(estimate)),
              qPrintable(shown));
     QVERIFY(QDir(scratch.path()).isEmpty());

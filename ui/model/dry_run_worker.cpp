@@ -19,6 +19,8 @@ void DryRunWorker::handleDryRunRequested(const DryRunRequest &request)
     options.stepDone = [this](int done, int total) { Q_EMIT stepFinished(done, total); };
     DryRunReport report;
     report.estimateBytes = request.estimateBytes;
+    report.batch = request.batch;
+    report.context = request.context;
     try {
         const DryRunResult result = dryRunTraining(options);
         report.ran = result.ran();

@@ -29,6 +29,8 @@ struct DryRunReport
     QString problem;
     qint64 peakBytes = -1; // -1: the device gave no figure
     qint64 estimateBytes = 0;
+    qint64 batch = 0; // the shape that ran
+    qint64 context = 0;
     double secondsPerStep = 0;
     QString device; // "cpu", "cuda:0"
 };

@@ -51,11 +51,19 @@ TrainingPlanPanel::TrainingPlanPanel(QWidget *parent) : QGroupBox(parent)
 {
     qRegisterMetaType<DryRunRequest>();
     qRegisterMetaType<DryRunReport>();
-    auto *grid = new QGridLayout(this);
-    buildForm(grid);
-    buildDryRun(grid);
-    buildCosts(grid);
-    grid->setColumnStretch(1, 1);
+    // The choices on the left, what they give on the right.
+    auto *inputs = new QGridLayout;
+    auto *results = new QGridLayout;
+    buildForm(inputs, results);
+    buildCosts(inputs, results);
+    buildDryRun(inputs);
+    inputs->setRowStretch(inputs->rowCount(), 1);
+    results->setColumnStretch(1, 1);
+    results->setRowStretch(results->rowCount(), 1);
+    auto *columns = new QHBoxLayout(this);
+    columns->addLayout(inputs, 0);
+    columns->addSpacing(16);
+    columns->addLayout(results, 1);
     fillDevices();
     retranslate();
     selectDevice(QStringLiteral("t4-16"));
@@ -82,11 +90,21 @@ QLabel *TrainingPlanPanel::addRow(QGridLayout *grid, const char *caption, const 
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_values.insert(key, value);
     grid->addWidget(label, row, 0, Qt::AlignTop);
-    grid->addWidget(value, row, 1, 1, 2);
+    grid->addWidget(value, row, 1);
     return value;
 }
 
-void TrainingPlanPanel::buildForm(QGridLayout *grid)
+void TrainingPlanPanel::addField(QGridLayout *grid, const char *caption, QWidget *field)
+{
+    auto *label = new QLabel;
+    m_texts.set(label, "text", caption);
+    label->setBuddy(field);
+    const int row = grid->rowCount();
+    grid->addWidget(label, row, 0);
+    grid->addWidget(field, row, 1);
+}
+
+void TrainingPlanPanel::buildForm(QGridLayout *inputs, QGridLayout *results)
 {
     m_device = new QComboBox;
     m_device->setObjectName(QStringLiteral("planDevice"));
@@ -106,22 +124,10 @@ void TrainingPlanPanel::buildForm(QGridLayout *grid)
     m_targetTokens->setSingleStep(65536);
     m_targetTokens->setGroupSeparatorShown(true);
     m_targetTokens->setValue(kDefaultTargetTokens);
-    const struct
-    {
-        const char *caption;
-        QWidget *field;
-    } rows[] = {{QT_TR_NOOP("&Device"), m_device},
-                {QT_TR_NOOP("&Memory"), m_memory},
-                {QT_TR_NOOP("&Precision"), m_precision},
-                {QT_TR_NOOP("&Target batch"), m_targetTokens}};
-    for (const auto &row : rows) {
-        auto *caption = new QLabel;
-        m_texts.set(caption, "text", row.caption);
-        caption->setBuddy(row.field);
-        const int r = grid->rowCount();
-        grid->addWidget(caption, r, 0);
-        grid->addWidget(row.field, r, 1, 1, 2);
-    }
+    addField(inputs, QT_TR_NOOP("&Device"), m_device);
+    addField(inputs, QT_TR_NOOP("&Memory"), m_memory);
+    addField(inputs, QT_TR_NOOP("&Precision"), m_precision);
+    addField(inputs, QT_TR_NOOP("&Target batch"), m_targetTokens);
     m_texts.set(m_memory, "toolTip",
                 QT_TR_NOOP("The device's memory; type another size for a card not listed."));
     m_texts.set(m_precision, "toolTip",
@@ -132,8 +138,9 @@ void TrainingPlanPanel::buildForm(QGridLayout *grid)
     m_texts.set(m_targetTokens, "toolTip",
                 QT_TR_NOOP("Tokens per optimizer step; micro-batches are accumulated until they "
                            "reach it, as the Train screen does."));
-    addRow(grid, QT_TR_NOOP("Plain"), QStringLiteral("plan.plain"));
-    addRow(grid, QT_TR_NOOP("With checkpointing"), QStringLiteral("plan.ckpt"));
+    addRow(results, QT_TR_NOOP("Plain"), QStringLiteral("plan.plain"));
+    addRow(results, QT_TR_NOOP("With checkpointing"), QStringLiteral("plan.ckpt"));
+    addRow(results, QT_TR_NOOP("Dry run"), QStringLiteral("plan.dryrun"));
     connect(m_device, &QComboBox::currentIndexChanged, this,
             &TrainingPlanPanel::handleDeviceChanged);
     connect(m_memory, &QDoubleSpinBox::valueChanged, this, &TrainingPlanPanel::refresh);
@@ -141,7 +148,7 @@ void TrainingPlanPanel::buildForm(QGridLayout *grid)
     connect(m_targetTokens, &QSpinBox::valueChanged, this, &TrainingPlanPanel::refresh);
 }
 
-void TrainingPlanPanel::buildDryRun(QGridLayout *grid)
+void TrainingPlanPanel::buildDryRun(QGridLayout *inputs)
 {
     m_dryRun = new QPushButton;
     m_dryRun->setObjectName(QStringLiteral("dryRunButton"));
@@ -162,14 +169,13 @@ void TrainingPlanPanel::buildDryRun(QGridLayout *grid)
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_dryRun);
     buttons->addWidget(m_cancel);
-    buttons->addWidget(m_dryRunProgress, 1);
-    grid->addLayout(buttons, grid->rowCount(), 0, 1, 3);
-    addRow(grid, QT_TR_NOOP("Dry run"), QStringLiteral("plan.dryrun"));
+    inputs->addLayout(buttons, inputs->rowCount(), 0, 1, 2);
+    inputs->addWidget(m_dryRunProgress, inputs->rowCount(), 0, 1, 2);
     connect(m_dryRun, &QPushButton::clicked, this, &TrainingPlanPanel::handleDryRunRequested);
     connect(m_cancel, &QPushButton::clicked, this, &TrainingPlanPanel::handleDryRunCancelled);
 }
 
-void TrainingPlanPanel::buildCosts(QGridLayout *grid)
+void TrainingPlanPanel::buildCosts(QGridLayout *inputs, QGridLayout *results)
 {
     m_kept = new QSpinBox;
     m_kept->setObjectName(QStringLiteral("planKept"));
@@ -183,12 +189,12 @@ void TrainingPlanPanel::buildCosts(QGridLayout *grid)
     m_utilisation->setSuffix(QStringLiteral(" %"));
     m_texts.set(m_utilisation, "toolTip",
                 QT_TR_NOOP("Share of the card's peak the training reaches; 30-50 % is typical."));
-    addRow(grid, QT_TR_NOOP("Checkpoints on disk"), QStringLiteral("plan.disk"));
-    grid->addWidget(m_kept, grid->rowCount() - 1, 2, Qt::AlignTop);
-    addRow(grid, QT_TR_NOOP("Speed"), QStringLiteral("plan.rate"));
-    grid->addWidget(m_utilisation, grid->rowCount() - 1, 2, Qt::AlignTop);
-    addRow(grid, QT_TR_NOOP("Time for the budget"), QStringLiteral("plan.time"));
-    addRow(grid, QT_TR_NOOP("Energy"), QStringLiteral("plan.energy"));
+    addField(inputs, QT_TR_NOOP("Checkpoints &kept"), m_kept);
+    addField(inputs, QT_TR_NOOP("&Utilisation"), m_utilisation);
+    addRow(results, QT_TR_NOOP("Checkpoints on disk"), QStringLiteral("plan.disk"));
+    addRow(results, QT_TR_NOOP("Speed"), QStringLiteral("plan.rate"));
+    addRow(results, QT_TR_NOOP("Time for the budget"), QStringLiteral("plan.time"));
+    addRow(results, QT_TR_NOOP("Energy"), QStringLiteral("plan.energy"));
     connect(m_kept, &QSpinBox::valueChanged, this, &TrainingPlanPanel::showCosts);
     connect(m_utilisation, &QSpinBox::valueChanged, this, &TrainingPlanPanel::showCosts);
 }
@@ -463,6 +469,13 @@ void TrainingPlanPanel::handleDryRunRequested()
     QString status = tr("Building the model, then two steps of micro-batch %1 \u00d7 %2\u2026")
                          .arg(run.batch)
                          .arg(run.context);
+    if (!gpuHere && m_machineSpeed && m_machineSpeed->flopsPerSecond > 0) {
+        const double stepFlops =
+            trainingFlopsPerToken(*m_config, run.context) * double(run.batch * run.context);
+        status +=
+            QLatin1Char(' ') + tr("About %1 per step at this machine's measured speed.")
+                                   .arg(formatDuration(stepFlops / m_machineSpeed->flopsPerSecond));
+    }
     if (run.batch < plan.microBatch)
         status += QLatin1Char(' ') + tr("(%1 of the planned %2 sequences, so that it ends in "
                                         "seconds on a CPU)")
@@ -509,9 +522,12 @@ void TrainingPlanPanel::handleDryRunResult(const DryRunReport &report)
                    .arg(report.device, QLocale().toString(report.secondsPerStep, 'f', 1),
                         formatBytes(report.estimateBytes));
     else
-        text = tr("\u2714 Ran on %1: measured peak %2, estimate %3 (%4 s per step).")
-                   .arg(report.device, formatBytes(report.peakBytes),
-                        formatBytes(report.estimateBytes),
+        text = tr("\u2714 Ran on %1, micro-batch %2 \u00d7 %3: measured peak %4, estimate %5 "
+                  "(%6 s per step).")
+                   .arg(report.device)
+                   .arg(report.batch)
+                   .arg(report.context)
+                   .arg(formatBytes(report.peakBytes), formatBytes(report.estimateBytes),
                         QLocale().toString(report.secondsPerStep, 'f', 1));
     setValue(QStringLiteral("plan.dryrun"), text);
     Q_EMIT dryRunFinished();

@@ -77,10 +77,11 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void buildForm(QGridLayout *grid);
-    void buildDryRun(QGridLayout *grid);
-    void buildCosts(QGridLayout *grid);
+    void buildForm(QGridLayout *inputs, QGridLayout *results);
+    void buildDryRun(QGridLayout *inputs);
+    void buildCosts(QGridLayout *inputs, QGridLayout *results);
     QLabel *addRow(QGridLayout *grid, const char *caption, const QString &key);
+    void addField(QGridLayout *grid, const char *caption, QWidget *field);
     void retranslate();
     void fillDevices();
     void handleDeviceChanged();
