@@ -67,11 +67,17 @@ RunConfig dryRunConfig(const DryRunOptions &o, const fs::path &folder)
     return config;
 }
 
+// "cuda" without an ordinal is the first GPU, as the trainer takes it.
+int cudaOrdinal(const torch::Device &device)
+{
+    return device.has_index() ? int(device.index()) : 0;
+}
+
 // Starts the peak count on the device; returns the level it counts from.
 std::int64_t startPeakMemory(const torch::Device &device)
 {
     if (device.is_cuda()) {
-        resetCudaPeakMemory(device.index());
+        resetCudaPeakMemory(cudaOrdinal(device));
         return 0;
     }
     const std::int64_t baseline = residentBytes();
@@ -81,7 +87,7 @@ std::int64_t startPeakMemory(const torch::Device &device)
 std::int64_t peakMemorySince(const torch::Device &device, std::int64_t baseline)
 {
     if (device.is_cuda())
-        return cudaPeakMemoryBytes(device.index());
+        return cudaPeakMemoryBytes(cudaOrdinal(device));
     if (baseline < 0) // the kernel would not reset the peak: it counts from process start
         return -1;
     return std::max<std::int64_t>(0, peakResidentBytes() - baseline);

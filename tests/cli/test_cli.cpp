@@ -102,7 +102,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::newRow("top") << QStringList{QStringLiteral("--help")};
-        for (const char *command : {"train", "generate", "info"})
+        for (const char *command : {"train", "generate", "info", "plan"})
             QTest::newRow(command) << QStringList{QLatin1String(command), QStringLiteral("--help")};
         for (const char *kind : {"gemm", "train", "generate", "memory"})
             QTest::newRow(kind) << QStringList{QStringLiteral("bench"), QLatin1String(kind),
