@@ -373,6 +373,17 @@ QString fitShown(const FitPlan &plan)
         .arg(formatBytes(plan.estimateBytes));
 }
 
+// The page on az-tiny, its planner on this machine, dry runs in `scratch`.
+TrainingPlanPanel *azTinyPlannedHere(ModelPage &page, const QString &scratch)
+{
+    page.setMeasureOnFirstShow(false);
+    page.selectPreset(QStringLiteral("az-tiny"));
+    TrainingPlanPanel *plan = page.trainingPlan();
+    plan->setScratchParent(scratch);
+    plan->selectDevice(QStringLiteral("this-machine"));
+    return plan;
+}
+
 // Runs the panel's dry run to its end; false when it did not end in time.
 bool finishDryRun(TrainingPlanPanel *plan, bool cancel)
 {
@@ -459,11 +470,7 @@ void TestModelPage::dryRunHereShowsPeakAndEstimate()
 {
     QTemporaryDir scratch;
     ModelPage page;
-    page.setMeasureOnFirstShow(false);
-    page.selectPreset(QStringLiteral("az-tiny"));
-    TrainingPlanPanel *plan = page.trainingPlan();
-    plan->setScratchParent(scratch.path());
-    plan->selectDevice(QStringLiteral("this-machine"));
+    TrainingPlanPanel *plan = azTinyPlannedHere(page, scratch.path());
     QVERIFY(finishDryRun(plan, false));
     const QString shown = plan->displayedValue(QStringLiteral("plan.dryrun"));
     // On a CPU it runs 4096 tokens of the plan: 16 sequences of az-tiny's 256.
@@ -480,11 +487,7 @@ void TestModelPage::cancelledDryRunLeavesNothing()
 {
     QTemporaryDir scratch;
     ModelPage page;
-    page.setMeasureOnFirstShow(false);
-    page.selectPreset(QStringLiteral("az-tiny"));
-    TrainingPlanPanel *plan = page.trainingPlan();
-    plan->setScratchParent(scratch.path());
-    plan->selectDevice(QStringLiteral("this-machine"));
+    TrainingPlanPanel *plan = azTinyPlannedHere(page, scratch.path());
     QVERIFY(finishDryRun(plan, true));
     QVERIFY2(
         plan->displayedValue(QStringLiteral("plan.dryrun")).startsWith(QStringLiteral("Cancelled")),
