@@ -2087,7 +2087,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+2"/>
         <source>Precision</source>
-        <translation>Dəqiqlik</translation>
+        <translation>Ədəd formatı</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3509,7 +3509,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+12"/>
         <source>Precision</source>
-        <translation>Dəqiqlik</translation>
+        <translation>Ədəd formatı</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4611,7 +4611,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+3"/>
         <source>P&amp;recision</source>
-        <translation>&amp;Dəqiqlik</translation>
+        <translation><translation>&amp;Dəqiqlik</translation>amp;Ədəd formatı</translation>
     </message>
     <message>
         <location line="+80"/>
@@ -5390,7 +5390,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Precision</source>
-        <translation>&amp;Dəqiqlik</translation>
+        <translation><translation>&amp;Dəqiqlik</translation>amp;Ədəd formatı</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5456,7 +5456,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+1"/>
         <source>Checkpoints &amp;kept</source>
-        <translation>Saxlanılan &amp;yoxlama nöqtələri</translation>
+        <translation><translation>Saxlanılan &amp;yoxlama nöqtələri</translation>amp;Saxlanılan yoxlama nöqtələri</translation>
     </message>
     <message>
         <location line="+1"/>
