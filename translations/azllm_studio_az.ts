@@ -4611,7 +4611,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+3"/>
         <source>P&amp;recision</source>
-        <translation><translation>&amp;Dəqiqlik</translation>amp;Ədəd formatı</translation>
+        <translation>&amp;Ədəd formatı</translation>
     </message>
     <message>
         <location line="+80"/>
@@ -5390,7 +5390,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Precision</source>
-        <translation><translation>&amp;Dəqiqlik</translation>amp;Ədəd formatı</translation>
+        <translation>&amp;Ədəd formatı</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5456,7 +5456,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+1"/>
         <source>Checkpoints &amp;kept</source>
-        <translation><translation>Saxlanılan &amp;yoxlama nöqtələri</translation>amp;Saxlanılan yoxlama nöqtələri</translation>
+        <translation>&amp;Saxlanılan yoxlama nöqtələri</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5554,12 +5554,12 @@ bir tokeninə klikləyin.</translation>
         <translation>Model qurulur, sonra %1 × %2 kiçik paketlə iki addım…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>About %1 per step at this machine&apos;s measured speed.</source>
         <translation>Bu kompüterin ölçülmüş sürəti ilə addımda təxminən %1.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>(%1 of the planned %2 sequences, so that it ends in seconds on a CPU)</source>
         <translation>(planlaşdırılan %2 ardıcıllıqdan %1, CPU-da saniyələrlə bitsin deyə)</translation>
     </message>
