@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "activation_checkpoint.h"
+#include "causal_attention.h"
 #include "chunked_head_loss.h"
 
 namespace azllm {
@@ -29,17 +30,24 @@ GeneratorDropoutImpl::GeneratorDropoutImpl(double p, at::Generator generator)
     TORCH_CHECK(p >= 0 && p <= 1, "dropout probability ", p, " is outside [0, 1]");
 }
 
-// ATen's _dropout_impl, step for step, with our generator instead of the default one.
 torch::Tensor GeneratorDropoutImpl::forward(const torch::Tensor &x)
 {
-    if (m_p == 0 || !is_training() || x.numel() == 0)
-        return x;
+    const torch::Tensor noise = scaledMask(x.sizes(), x.options());
+    return noise.defined() ? x * noise : x;
+}
+
+// ATen's _dropout_impl, step for step, with our generator instead of the default one.
+torch::Tensor GeneratorDropoutImpl::scaledMask(at::IntArrayRef sizes,
+                                               const torch::TensorOptions &options)
+{
+    if (m_p == 0 || !is_training() || c10::multiply_integers(sizes) == 0)
+        return {};
     if (m_p == 1)
-        return x * torch::zeros({}, x.options());
-    torch::Tensor noise = torch::empty_like(x, torch::MemoryFormat::Contiguous);
+        return torch::zeros(sizes, options);
+    torch::Tensor noise = torch::empty(sizes, options);
     noise.bernoulli_(1 - m_p, m_generator);
     noise.div_(1 - m_p);
-    return x * noise;
+    return noise;
 }
 
 KvCache::KvCache(const ModelConfig &c, std::int64_t batch, torch::Device device)
@@ -93,7 +101,13 @@ torch::Tensor CausalSelfAttentionImpl::forwardMasked(const torch::Tensor &x,
                                                      const torch::Tensor &blocked)
 {
     const std::int64_t B = x.size(0), T = x.size(1), hs = m_nEmbd / m_nHead;
-    auto qkv = c_attn(x).split(m_nEmbd, -1); // 3 x (B, T, C)
+    const torch::Tensor projected = c_attn(x); // (B, T, 3C)
+    if (!blocked.defined() && fusedCausalAttentionApplies(projected)) {
+        const torch::Tensor mask =
+            attn_dropout->scaledMask({B, m_nHead, T, T}, projected.options());
+        return resid_dropout(c_proj(fusedCausalAttention(projected, m_nHead, mask)));
+    }
+    auto qkv = projected.split(m_nEmbd, -1); // 3 x (B, T, C)
     const auto heads = [&](const torch::Tensor &t) {
         return t.view({B, T, m_nHead, hs}).transpose(1, 2); // (B, nh, T, hs)
     };

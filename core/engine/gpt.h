@@ -24,6 +24,9 @@ class GeneratorDropoutImpl : public torch::nn::Module
 public:
     GeneratorDropoutImpl(double p, at::Generator generator);
     torch::Tensor forward(const torch::Tensor &x);
+    // The mask forward multiplies a contiguous tensor of these sizes by (its draws, divided by
+    // 1 - p), or undefined when dropout does nothing (p = 0, evaluation, no elements).
+    torch::Tensor scaledMask(at::IntArrayRef sizes, const torch::TensorOptions &options);
 
 private:
     double m_p;
