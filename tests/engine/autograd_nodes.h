@@ -7,10 +7,10 @@
 #include <vector>
 
 // The names of every autograd node behind a tensor (AddmmBackward0,
-// torch::autograd::CppNode<...>, ...).
-inline std::set<std::string> autogradNodeNames(const torch::Tensor &result)
+// torch::autograd::CppNode<...>, ...), once per node.
+inline std::multiset<std::string> autogradNodeNames(const torch::Tensor &result)
 {
-    std::set<std::string> names;
+    std::multiset<std::string> names;
     std::set<const torch::autograd::Node *> seen;
     std::vector<torch::autograd::Node *> pending{result.grad_fn().get()};
     while (!pending.empty()) {
@@ -26,7 +26,7 @@ inline std::set<std::string> autogradNodeNames(const torch::Tensor &result)
 }
 
 // Whether any of the names contains part.
-inline bool anyNameContains(const std::set<std::string> &names, const std::string &part)
+inline bool anyNameContains(const std::multiset<std::string> &names, const std::string &part)
 {
     for (const std::string &name : names)
         if (name.find(part) != std::string::npos)
