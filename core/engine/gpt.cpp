@@ -5,6 +5,7 @@
 #include "activation_checkpoint.h"
 #include "causal_attention.h"
 #include "chunked_head_loss.h"
+#include "tied_embedding.h"
 
 namespace azllm {
 namespace F = torch::nn::functional;
@@ -219,7 +220,8 @@ void GptImpl::initializeWeights(at::Generator &generator)
             item.value().zero_();
 }
 
-torch::Tensor GptImpl::embed(const torch::Tensor &idx, std::int64_t firstPosition)
+torch::Tensor GptImpl::embed(const torch::Tensor &idx, std::int64_t firstPosition,
+                             const torch::Tensor &tokenGradient)
 {
     const std::int64_t T = idx.size(1);
     TORCH_CHECK(firstPosition + T <= m_config.contextLength, "sequence of ", firstPosition + T,
@@ -227,7 +229,9 @@ torch::Tensor GptImpl::embed(const torch::Tensor &idx, std::int64_t firstPositio
     const torch::Tensor positions =
         torch::arange(firstPosition, firstPosition + T,
                       torch::TensorOptions().dtype(torch::kLong).device(idx.device()));
-    return drop(wte(idx) + wpe(positions)); // (B, T, C)
+    const torch::Tensor tokens =
+        tokenGradient.defined() ? tiedTokenLookup(wte->weight, idx, tokenGradient) : wte(idx);
+    return drop(tokens + wpe(positions)); // (B, T, C)
 }
 
 torch::Tensor GptImpl::runBlock(std::size_t index, const torch::Tensor &x,
@@ -243,7 +247,12 @@ torch::Tensor GptImpl::runBlock(std::size_t index, const torch::Tensor &x,
 
 torch::Tensor GptImpl::hiddenStates(const torch::Tensor &idx)
 {
-    torch::Tensor x = embed(idx, 0);
+    return hiddenStatesFrom(embed(idx, 0));
+}
+
+torch::Tensor GptImpl::hiddenStatesFrom(const torch::Tensor &embedded)
+{
+    torch::Tensor x = embedded;
     for (std::size_t i = 0; i < h->size(); ++i)
         x = runBlock(i, x, torch::Tensor());
     return ln_f(x); // (B, T, C)
@@ -270,9 +279,13 @@ torch::Tensor GptImpl::loss(const torch::Tensor &idx, const torch::Tensor &targe
 {
     // The tied head and its cross-entropy a block of rows at a time, gradients included
     // (chunked_head_loss.h): the (B*T x V) logits never exist.
-    const torch::Tensor hidden = hiddenStates(idx);
-    return chunkedHeadLoss(hidden.reshape({-1, hidden.size(-1)}), wte->weight,
-                           targets.reshape({-1}));
+    // On a CPU the token lookup's gradient is added into the head's (tied_embedding.h).
+    const torch::Tensor &table = wte->weight;
+    const bool tied = table.is_cpu() && table.requires_grad() && torch::GradMode::is_enabled();
+    const torch::Tensor tableGradient = tied ? torch::empty_like(table) : torch::Tensor();
+    const torch::Tensor hidden = hiddenStatesFrom(embed(idx, 0, tableGradient));
+    return chunkedHeadLoss(hidden.reshape({-1, hidden.size(-1)}), table, targets.reshape({-1}), 0,
+                           tableGradient);
 }
 
 torch::Tensor GptImpl::forwardCached(const torch::Tensor &idx, KvCache &cache)

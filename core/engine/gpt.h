@@ -127,7 +127,11 @@ public:
 
 private:
     void initializeWeights(at::Generator &generator);
-    torch::Tensor embed(const torch::Tensor &idx, std::int64_t firstPosition);
+    // tokenGradient, when defined, is the head's gradient buffer of the tied token table, which
+    // the lookup's gradient goes into (tied_embedding.h). hiddenStatesFrom: blocks and ln_f.
+    torch::Tensor embed(const torch::Tensor &idx, std::int64_t firstPosition,
+                        const torch::Tensor &tokenGradient = {});
+    torch::Tensor hiddenStatesFrom(const torch::Tensor &embedded);
     // One block of a full-sequence pass; blocked as in packedHiddenStates, or undefined.
     torch::Tensor runBlock(std::size_t index, const torch::Tensor &x, const torch::Tensor &blocked);
 
