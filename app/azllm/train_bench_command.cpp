@@ -142,12 +142,16 @@ int runBenchTrain(const std::vector<std::string> &args)
 int runBenchMemory(const std::vector<std::string> &args)
 {
     bool help = false;
-    const CommandLine cl =
-        parseOrHelp("azllm bench memory [--preset NAME] [--batch B] [--context T] [--steps N]",
-                    withBenchModelOptions({{"batch", "B", "sequences per step (default 8)"},
-                                           {"context", "T", "tokens per sequence (default 256)"},
-                                           {"steps", "N", "training steps (default 3)"}}),
-                    args, help);
+    const CommandLine cl = parseOrHelp(
+        "azllm bench memory [--preset NAME] [--batch B] [--context T] [--steps N] "
+        "[--checkpointing]",
+        withBenchModelOptions({{"batch", "B", "sequences per step (default 8)"},
+                               {"context", "T", "tokens per sequence (default 256)"},
+                               {"steps", "N", "training steps (default 3)"},
+                               {"checkpointing", "",
+                                "recompute each block's activations in backward (activation "
+                                "checkpointing), as the estimate then assumes"}}),
+        args, help);
     if (help)
         return 0;
     if (cl.has("compare-python"))
@@ -159,6 +163,7 @@ int runBenchMemory(const std::vector<std::string> &args)
     o.model = benchModel(cl, o.context);
     o.steps = int(cl.intValue("steps", 3));
     o.warmupSteps = 0;
+    o.activationCheckpointing = cl.has("checkpointing");
     o.device = resolveDevice(cl.value("device", "cpu"));
     if (o.device != "cpu")
         throw UsageError("bench memory reads this process's resident memory: use --device cpu");
@@ -166,9 +171,10 @@ int runBenchMemory(const std::vector<std::string> &args)
         throw UsageError("--batch, --context and --steps must be positive");
     const TrainMemoryResult r = benchTrainMemory(o);
     const double ratio = double(r.estimateBytes) / double(r.measuredBytes());
-    std::printf("train %s (%s params) batch %lld x context %lld, %d steps on cpu\n",
+    std::printf("train %s (%s params) batch %lld x context %lld, %d steps on cpu%s\n",
                 cl.value("preset", "az-tiny").c_str(), humanCount(double(r.params)).c_str(),
-                static_cast<long long>(o.batch), static_cast<long long>(o.context), o.steps);
+                static_cast<long long>(o.batch), static_cast<long long>(o.context), o.steps,
+                o.activationCheckpointing ? ", activation checkpointing" : "");
     std::printf("  resident before the trainer %s; peak while training %s%s\n",
                 humanBytes(double(r.baselineBytes)).c_str(),
                 humanBytes(double(r.peakBytes)).c_str(),
@@ -178,11 +184,13 @@ int runBenchMemory(const std::vector<std::string> &args)
                 humanBytes(double(r.measuredBytes())).c_str(),
                 humanBytes(double(r.estimateBytes)).c_str(), ratio);
     std::printf("{\"bench\": \"memory\", \"params\": %lld, \"batch\": %lld, \"context\": %lld, "
-                "\"baseline_bytes\": %lld, \"peak_bytes\": %lld, \"measured_bytes\": %lld, "
+                "\"checkpointing\": %s, \"baseline_bytes\": %lld, \"peak_bytes\": %lld, "
+                "\"measured_bytes\": %lld, "
                 "\"estimate_bytes\": %lld, \"estimate_over_measured\": %.3f}\n",
                 static_cast<long long>(r.params), static_cast<long long>(o.batch),
-                static_cast<long long>(o.context), static_cast<long long>(r.baselineBytes),
-                static_cast<long long>(r.peakBytes), static_cast<long long>(r.measuredBytes()),
-                static_cast<long long>(r.estimateBytes), ratio);
+                static_cast<long long>(o.context), o.activationCheckpointing ? "true" : "false",
+                static_cast<long long>(r.baselineBytes), static_cast<long long>(r.peakBytes),
+                static_cast<long long>(r.measuredBytes()), static_cast<long long>(r.estimateBytes),
+                ratio);
     return 0;
 }

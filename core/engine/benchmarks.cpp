@@ -69,6 +69,7 @@ RunConfig benchRunConfig(const TrainBenchOptions &o, const ScratchDir &scratch)
     config.train.warmupSteps = 1;
     config.train.outDir = (scratch.path() / "run").string();
     config.train.device = o.device;
+    config.train.activationCheckpointing = o.activationCheckpointing ? 1 : 0;
     const std::uint64_t tokens =
         std::uint64_t(std::max<std::int64_t>(o.batch * (o.context + 1) * 8, 100000));
     writeSyntheticTokens(config.train.trainData, std::uint32_t(o.model.vocabSize), tokens, 7);
@@ -127,7 +128,8 @@ TrainMemoryResult benchTrainMemory(const TrainBenchOptions &o)
             trainer.step();
         r.peakBytes = peakResidentBytes();
     }
-    r.estimateBytes = trainingMemory(o.model, o.batch, o.context, false).total();
+    r.estimateBytes =
+        trainingMemory(o.model, o.batch, o.context, o.activationCheckpointing).total();
     return r;
 }
 

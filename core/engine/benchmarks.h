@@ -36,6 +36,8 @@ struct TrainBenchOptions
     int matmulRepeats = 0;
     // Profile this many extra steps operator by operator (step_profile.h); 0: don't.
     int profileSteps = 0;
+    // Recompute each block in backward (the run config's activation_checkpointing).
+    bool activationCheckpointing = false;
     // Data parallel: this process is one rank; batch stays the global batch.
     std::shared_ptr<DistributedGroup> group;
 };

@@ -8,9 +8,6 @@ namespace {
 using torch::autograd::AutogradContext;
 using torch::autograd::variable_list;
 
-constexpr std::int64_t kLogitsPerChunk = std::int64_t(8) << 20;
-constexpr std::int64_t kMinimumChunkRows = 64;
-
 // One block's log-probabilities (rows, V), in the weight's type (fp32 under autocast too,
 // whatever type the product ran in).
 torch::Tensor chunkLogProbs(const torch::Tensor &x, const torch::Tensor &weight)
@@ -104,14 +101,6 @@ torch::Tensor lossOnly(const torch::Tensor &x, const torch::Tensor &weight,
 }
 
 } // namespace
-
-std::int64_t headLossChunkRows(std::int64_t vocabSize, std::int64_t rows)
-{
-    const std::int64_t byMemory =
-        std::max(kMinimumChunkRows, kLogitsPerChunk / std::max<std::int64_t>(1, vocabSize) /
-                                        kMinimumChunkRows * kMinimumChunkRows);
-    return std::max<std::int64_t>(1, std::min(rows, byMemory));
-}
 
 torch::Tensor chunkedHeadLoss(const torch::Tensor &x, const torch::Tensor &weight,
                               const torch::Tensor &targets, std::int64_t chunkRows,

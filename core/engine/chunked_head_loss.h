@@ -8,10 +8,9 @@
 
 #include <torch/torch.h>
 
-namespace azllm {
+#include "model_sizing.h" // headLossChunkRows
 
-// Rows per block: about 8M logits (32 MB in fp32), at least 64 rows for the products.
-std::int64_t headLossChunkRows(std::int64_t vocabSize, std::int64_t rows);
+namespace azllm {
 
 // Mean cross-entropy of predicting targets (N, int64) from hidden states x (N, C) through the
 // head weight (V, C): the value and gradients of cross_entropy(linear(x, weight), targets), up to

@@ -1,5 +1,7 @@
 #include "model_sizing.h"
 
+#include <algorithm>
+
 namespace azllm {
 
 ParameterCount countParameters(const ModelConfig &m)
@@ -32,13 +34,14 @@ WeightBytes weightBytes(const ModelConfig &m)
 
 namespace {
 
-// Floats each block saves for backward in our implementation, per sequence: the LayerNorm
-// inputs and outputs, q/k/v, the attention probabilities (heads x T x T), the attention output,
-// the MLP's hidden layer before and after GELU; plus dropout masks when dropout is on.
+// Floats each block keeps for backward in our implementation, per sequence: the LayerNorm
+// inputs and outputs, q/k/v, the attention probabilities (heads x T x T: the scores before the
+// softmax are freed), the attention output, the MLP's hidden layer before and after GELU; plus
+// dropout masks when dropout is on.
 std::int64_t blockActivationFloats(const ModelConfig &m, std::int64_t T)
 {
     const std::int64_t C = m.nEmbd, H = m.nHead;
-    std::int64_t floats = 16 * T * C + 2 * H * T * T;
+    std::int64_t floats = 16 * T * C + H * T * T;
     if (m.dropout > 0)
         floats += H * T * T + 2 * T * C;
     return floats;
@@ -46,20 +49,39 @@ std::int64_t blockActivationFloats(const ModelConfig &m, std::int64_t T)
 
 } // namespace
 
+std::int64_t headLossChunkRows(std::int64_t vocabSize, std::int64_t rows)
+{
+    constexpr std::int64_t logitsPerChunk = std::int64_t(8) << 20, minimumRows = 64;
+    const std::int64_t byMemory =
+        std::max(minimumRows,
+                 logitsPerChunk / std::max<std::int64_t>(1, vocabSize) / minimumRows * minimumRows);
+    return std::max<std::int64_t>(1, std::min(rows, byMemory));
+}
+
 TrainingMemory trainingMemory(const ModelConfig &m, std::int64_t batch, std::int64_t context,
                               bool activationCheckpointing)
 {
     const std::int64_t N = countParameters(m).total();
+    const std::int64_t C = m.nEmbd, V = m.vocabSize, T = context;
     TrainingMemory t;
     t.weights = 4 * N;
     t.gradients = 4 * N;
     t.optimizer = 8 * N;
-    const std::int64_t perBlock = blockActivationFloats(m, context);
-    // Final LayerNorm, logits and their softmax gradient: 2 * T * V floats dominate at small sizes.
-    const std::int64_t head = 2 * context * m.nEmbd + 2 * context * m.vocabSize;
+    const std::int64_t perBlock = blockActivationFloats(m, T);
+    // Backward through one block holds its gradients, about as many floats again, and the
+    // attention's two H T^2 gradients (of the probabilities and of the scores).
+    const std::int64_t backwardOfOneBlock = perBlock + 2 * m.nHead * T * T;
+    // Plain: every block's activations. Checkpointed: each block's input and 3 T C more per
+    // block that the heap keeps between the inputs once the forward pass has freed the rest
+    // (measured, docs/sizing.md), then one block recomputed.
     const std::int64_t blocks =
-        activationCheckpointing ? m.nLayer * context * m.nEmbd + perBlock : m.nLayer * perBlock;
-    t.activations = 4 * batch * (blocks + head);
+        (activationCheckpointing ? 4 * m.nLayer * T * C + perBlock : m.nLayer * perBlock) +
+        backwardOfOneBlock;
+    // The final LayerNorm's input and output per sequence; one block of the chunked loss's
+    // logits; the tied token table's two dense gradients (the head's and the embedding's, summed
+    // in backward).
+    const std::int64_t headFloats = headLossChunkRows(V, batch * T) * V + 2 * V * C;
+    t.activations = 4 * (batch * (blocks + 2 * T * C) + headFloats);
     return t;
 }
 

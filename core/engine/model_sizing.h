@@ -43,8 +43,10 @@ struct TrainingMemory
     std::int64_t total() const { return weights + gradients + optimizer + activations; }
 };
 
-// Memory of one fp32 training step for batch x context tokens. With activation checkpointing
-// only each block's input is kept, plus one block's activations while it is recomputed.
+// Memory of one fp32 training step for batch x context tokens, as the operating system counts
+// it (docs/sizing.md has the terms and the measurements they were checked against). With
+// activation checkpointing only each block's input is kept, plus one block's activations while
+// it is recomputed.
 TrainingMemory trainingMemory(const ModelConfig &config, std::int64_t batch, std::int64_t context,
                               bool activationCheckpointing);
 
@@ -55,6 +57,10 @@ struct InferenceMemory
     std::int64_t logits = 0;  // one row of vocabulary scores per sequence
     std::int64_t total() const { return weights + kvCache + logits; }
 };
+
+// Rows of one block of the chunked head loss (chunked_head_loss.h): about 8M logits (32 MB in
+// fp32), whole multiples of 64 rows for the products, never more than the step's rows.
+std::int64_t headLossChunkRows(std::int64_t vocabSize, std::int64_t rows);
 
 InferenceMemory inferenceMemory(const ModelConfig &config, std::int64_t batch, std::int64_t context,
                                 int bytesPerValue = 4);
