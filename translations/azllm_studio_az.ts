@@ -2087,7 +2087,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+2"/>
         <source>Precision</source>
-        <translation>Dəqiqlik</translation>
+        <translation>Ədəd formatı</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3509,7 +3509,7 @@ bir tokeninə klikləyin.</translation>
     <message>
         <location line="+12"/>
         <source>Precision</source>
-        <translation>Dəqiqlik</translation>
+        <translation>Ədəd formatı</translation>
     </message>
     <message>
         <location line="+1"/>
