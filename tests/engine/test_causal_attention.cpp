@@ -9,6 +9,7 @@
 #include "autograd_nodes.h"
 #include "causal_attention.h"
 #include "chunked_head_loss.h"
+#include "fifty_step_losses.h"
 #include "gpt.h"
 
 using namespace azllm;
@@ -99,24 +100,10 @@ torch::Tensor genericLoss(Gpt &model, const torch::Tensor &idx, const torch::Ten
 // 50 AdamW steps on fixed batches with dropout 0.1, through the fused or the generic path.
 std::vector<double> trainingLosses(bool fused)
 {
-    const ModelConfig c = smallConfig(0.1);
-    Gpt model(c, at::detail::createCPUGenerator(5));
-    model->train();
-    torch::optim::AdamW optimizer(model->parameters(), torch::optim::AdamWOptions(3e-3));
-    at::Generator data = at::detail::createCPUGenerator(6);
-    const torch::Tensor windows = torch::randint(c.vocabSize, {4, 3, 13}, data, torch::kLong);
-    std::vector<double> losses;
-    for (int step = 0; step < 50; ++step) {
-        const torch::Tensor w = windows[step % 4];
-        const torch::Tensor idx = w.slice(1, 0, 12), targets = w.slice(1, 1, 13);
-        optimizer.zero_grad();
-        const torch::Tensor loss =
-            fused ? model->loss(idx, targets) : genericLoss(model, idx, targets);
-        loss.backward();
-        optimizer.step();
-        losses.push_back(loss.item<double>());
-    }
-    return losses;
+    return fiftyStepLosses(smallConfig(0.1), [fused](Gpt &model, const torch::Tensor &idx,
+                                                     const torch::Tensor &targets) {
+        return fused ? model->loss(idx, targets) : genericLoss(model, idx, targets);
+    });
 }
 
 } // namespace
