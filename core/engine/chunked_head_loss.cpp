@@ -28,13 +28,16 @@ public:
     // scales them. d loss / d logits = (softmax - one-hot) / N, taken block by block.
     static torch::Tensor forward(AutogradContext *ctx, const torch::Tensor &x,
                                  const torch::Tensor &weight, const torch::Tensor &targets,
-                                 std::int64_t chunkRows)
+                                 std::int64_t chunkRows, const torch::Tensor &gradWeightBuffer)
     {
         const std::int64_t rows = x.size(0);
         const double scale = 1.0 / double(rows);
         const bool wantX = x.requires_grad(), wantWeight = weight.requires_grad();
         torch::Tensor gradX = wantX ? torch::empty_like(x) : torch::Tensor();
-        torch::Tensor gradWeight = wantWeight ? torch::empty_like(weight) : torch::Tensor();
+        torch::Tensor gradWeight;
+        if (wantWeight)
+            gradWeight =
+                gradWeightBuffer.numel() > 0 ? gradWeightBuffer : torch::empty_like(weight);
         torch::Tensor lossSum = torch::zeros({}, weight.options());
         for (std::int64_t first = 0; first < rows; first += chunkRows) {
             const std::int64_t end = std::min(rows, first + chunkRows);
@@ -62,18 +65,25 @@ public:
 
     static variable_list backward(AutogradContext *ctx, variable_list gradOutputs)
     {
+        TORCH_CHECK(ctx->saved_data.count("grad_x") == 1,
+                    "chunkedHeadLoss's backward runs once (no retain_graph)");
         torch::Tensor gradX = ctx->saved_data["grad_x"].toTensor();
         torch::Tensor gradWeight = ctx->saved_data["grad_weight"].toTensor();
+        // Let go of them: autograd hands a gradient to .grad without a copy only when it holds
+        // the last reference, and a tied token lookup adds into gradWeight later (in place).
+        ctx->saved_data.erase("grad_x");
+        ctx->saved_data.erase("grad_weight");
         const torch::Tensor &g = gradOutputs[0];
         // A plain loss.backward() sends exactly 1 (on a CPU, read without a device sync): then
-        // no pass over the gradients at all.
+        // no pass over the gradients at all. Else they are scaled in place, so that the buffer
+        // a tied lookup adds into stays the one handed on.
         if (!(g.is_cpu() && g.item<double>() == 1.0)) {
             if (gradX.defined())
-                gradX = gradX * g;
+                gradX.mul_(g);
             if (gradWeight.defined())
-                gradWeight = gradWeight * g;
+                gradWeight.mul_(g);
         }
-        return {gradX, gradWeight, torch::Tensor(), torch::Tensor()};
+        return {gradX, gradWeight, torch::Tensor(), torch::Tensor(), torch::Tensor()};
     }
 };
 
@@ -93,7 +103,8 @@ torch::Tensor lossOnly(const torch::Tensor &x, const torch::Tensor &weight,
 } // namespace
 
 torch::Tensor chunkedHeadLoss(const torch::Tensor &x, const torch::Tensor &weight,
-                              const torch::Tensor &targets, std::int64_t chunkRows)
+                              const torch::Tensor &targets, std::int64_t chunkRows,
+                              const torch::Tensor &gradWeightBuffer)
 {
     TORCH_CHECK(x.dim() == 2 && weight.dim() == 2 && targets.dim() == 1 &&
                     targets.size(0) == x.size(0) && x.size(0) > 0,
@@ -104,7 +115,12 @@ torch::Tensor chunkedHeadLoss(const torch::Tensor &x, const torch::Tensor &weigh
         torch::GradMode::is_enabled() && (x.requires_grad() || weight.requires_grad());
     if (!needsGrad)
         return lossOnly(x, weight, targets, chunkRows);
-    return ChunkedHeadLossFunction::apply(x, weight, targets, chunkRows);
+    TORCH_CHECK(!gradWeightBuffer.defined() || gradWeightBuffer.sizes() == weight.sizes(),
+                "chunkedHeadLoss wants a gradient buffer shaped like the weight");
+    // Function::apply refuses undefined tensor arguments: no buffer travels as an empty one.
+    return ChunkedHeadLossFunction::apply(
+        x, weight, targets, chunkRows,
+        gradWeightBuffer.defined() ? gradWeightBuffer : torch::empty({0}, weight.options()));
 }
 
 } // namespace azllm

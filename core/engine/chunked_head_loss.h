@@ -15,8 +15,11 @@ namespace azllm {
 // Mean cross-entropy of predicting targets (N, int64) from hidden states x (N, C) through the
 // head weight (V, C): the value and gradients of cross_entropy(linear(x, weight), targets), up to
 // summation order. chunkRows <= 0 takes headLossChunkRows. Without gradients (evaluation,
-// NoGradGuard) only the loss is computed.
+// NoGradGuard) only the loss is computed. gradWeightBuffer, when defined (V, C), receives the
+// weight's gradient (written over, no zeroing needed) and is what backward hands on: a tied token
+// lookup adds into it (tied_embedding.h).
 torch::Tensor chunkedHeadLoss(const torch::Tensor &x, const torch::Tensor &weight,
-                              const torch::Tensor &targets, std::int64_t chunkRows = 0);
+                              const torch::Tensor &targets, std::int64_t chunkRows = 0,
+                              const torch::Tensor &gradWeightBuffer = {});
 
 } // namespace azllm

@@ -3,7 +3,9 @@
 #include <cmath>
 
 #include "activation_checkpoint.h"
+#include "causal_attention.h"
 #include "chunked_head_loss.h"
+#include "tied_embedding.h"
 
 namespace azllm {
 namespace F = torch::nn::functional;
@@ -29,17 +31,24 @@ GeneratorDropoutImpl::GeneratorDropoutImpl(double p, at::Generator generator)
     TORCH_CHECK(p >= 0 && p <= 1, "dropout probability ", p, " is outside [0, 1]");
 }
 
-// ATen's _dropout_impl, step for step, with our generator instead of the default one.
 torch::Tensor GeneratorDropoutImpl::forward(const torch::Tensor &x)
 {
-    if (m_p == 0 || !is_training() || x.numel() == 0)
-        return x;
+    const torch::Tensor noise = scaledMask(x.sizes(), x.options());
+    return noise.defined() ? x * noise : x;
+}
+
+// ATen's _dropout_impl, step for step, with our generator instead of the default one.
+torch::Tensor GeneratorDropoutImpl::scaledMask(at::IntArrayRef sizes,
+                                               const torch::TensorOptions &options)
+{
+    if (m_p == 0 || !is_training() || c10::multiply_integers(sizes) == 0)
+        return {};
     if (m_p == 1)
-        return x * torch::zeros({}, x.options());
-    torch::Tensor noise = torch::empty_like(x, torch::MemoryFormat::Contiguous);
+        return torch::zeros(sizes, options);
+    torch::Tensor noise = torch::empty(sizes, options);
     noise.bernoulli_(1 - m_p, m_generator);
     noise.div_(1 - m_p);
-    return x * noise;
+    return noise;
 }
 
 KvCache::KvCache(const ModelConfig &c, std::int64_t batch, torch::Device device)
@@ -93,7 +102,13 @@ torch::Tensor CausalSelfAttentionImpl::forwardMasked(const torch::Tensor &x,
                                                      const torch::Tensor &blocked)
 {
     const std::int64_t B = x.size(0), T = x.size(1), hs = m_nEmbd / m_nHead;
-    auto qkv = c_attn(x).split(m_nEmbd, -1); // 3 x (B, T, C)
+    const torch::Tensor projected = c_attn(x); // (B, T, 3C)
+    if (!blocked.defined() && fusedCausalAttentionApplies(projected)) {
+        const torch::Tensor mask =
+            attn_dropout->scaledMask({B, m_nHead, T, T}, projected.options());
+        return resid_dropout(c_proj(fusedCausalAttention(projected, m_nHead, mask)));
+    }
+    auto qkv = projected.split(m_nEmbd, -1); // 3 x (B, T, C)
     const auto heads = [&](const torch::Tensor &t) {
         return t.view({B, T, m_nHead, hs}).transpose(1, 2); // (B, nh, T, hs)
     };
@@ -205,7 +220,8 @@ void GptImpl::initializeWeights(at::Generator &generator)
             item.value().zero_();
 }
 
-torch::Tensor GptImpl::embed(const torch::Tensor &idx, std::int64_t firstPosition)
+torch::Tensor GptImpl::embed(const torch::Tensor &idx, std::int64_t firstPosition,
+                             const torch::Tensor &tokenGradient)
 {
     const std::int64_t T = idx.size(1);
     TORCH_CHECK(firstPosition + T <= m_config.contextLength, "sequence of ", firstPosition + T,
@@ -213,7 +229,9 @@ torch::Tensor GptImpl::embed(const torch::Tensor &idx, std::int64_t firstPositio
     const torch::Tensor positions =
         torch::arange(firstPosition, firstPosition + T,
                       torch::TensorOptions().dtype(torch::kLong).device(idx.device()));
-    return drop(wte(idx) + wpe(positions)); // (B, T, C)
+    const torch::Tensor tokens =
+        tokenGradient.defined() ? tiedTokenLookup(wte->weight, idx, tokenGradient) : wte(idx);
+    return drop(tokens + wpe(positions)); // (B, T, C)
 }
 
 torch::Tensor GptImpl::runBlock(std::size_t index, const torch::Tensor &x,
@@ -229,7 +247,12 @@ torch::Tensor GptImpl::runBlock(std::size_t index, const torch::Tensor &x,
 
 torch::Tensor GptImpl::hiddenStates(const torch::Tensor &idx)
 {
-    torch::Tensor x = embed(idx, 0);
+    return hiddenStatesFrom(embed(idx, 0));
+}
+
+torch::Tensor GptImpl::hiddenStatesFrom(const torch::Tensor &embedded)
+{
+    torch::Tensor x = embedded;
     for (std::size_t i = 0; i < h->size(); ++i)
         x = runBlock(i, x, torch::Tensor());
     return ln_f(x); // (B, T, C)
@@ -256,9 +279,13 @@ torch::Tensor GptImpl::loss(const torch::Tensor &idx, const torch::Tensor &targe
 {
     // The tied head and its cross-entropy a block of rows at a time, gradients included
     // (chunked_head_loss.h): the (B*T x V) logits never exist.
-    const torch::Tensor hidden = hiddenStates(idx);
-    return chunkedHeadLoss(hidden.reshape({-1, hidden.size(-1)}), wte->weight,
-                           targets.reshape({-1}));
+    // On a CPU the token lookup's gradient is added into the head's (tied_embedding.h).
+    const torch::Tensor &table = wte->weight;
+    const bool tied = table.is_cpu() && table.requires_grad() && torch::GradMode::is_enabled();
+    const torch::Tensor tableGradient = tied ? torch::empty_like(table) : torch::Tensor();
+    const torch::Tensor hidden = hiddenStatesFrom(embed(idx, 0, tableGradient));
+    return chunkedHeadLoss(hidden.reshape({-1, hidden.size(-1)}), table, targets.reshape({-1}), 0,
+                           tableGradient);
 }
 
 torch::Tensor GptImpl::forwardCached(const torch::Tensor &idx, KvCache &cache)

@@ -24,6 +24,9 @@ class GeneratorDropoutImpl : public torch::nn::Module
 public:
     GeneratorDropoutImpl(double p, at::Generator generator);
     torch::Tensor forward(const torch::Tensor &x);
+    // The mask forward multiplies a contiguous tensor of these sizes by (its draws, divided by
+    // 1 - p), or undefined when dropout does nothing (p = 0, evaluation, no elements).
+    torch::Tensor scaledMask(at::IntArrayRef sizes, const torch::TensorOptions &options);
 
 private:
     double m_p;
@@ -124,7 +127,11 @@ public:
 
 private:
     void initializeWeights(at::Generator &generator);
-    torch::Tensor embed(const torch::Tensor &idx, std::int64_t firstPosition);
+    // tokenGradient, when defined, is the head's gradient buffer of the tied token table, which
+    // the lookup's gradient goes into (tied_embedding.h). hiddenStatesFrom: blocks and ln_f.
+    torch::Tensor embed(const torch::Tensor &idx, std::int64_t firstPosition,
+                        const torch::Tensor &tokenGradient = {});
+    torch::Tensor hiddenStatesFrom(const torch::Tensor &embedded);
     // One block of a full-sequence pass; blocked as in packedHiddenStates, or undefined.
     torch::Tensor runBlock(std::size_t index, const torch::Tensor &x, const torch::Tensor &blocked);
 

@@ -76,14 +76,14 @@ std::string readBytes(const fs::path &file)
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-bool sameTensors(const std::vector<torch::Tensor> &a, const std::vector<torch::Tensor> &b)
+// The largest difference of a from reference relative to reference's largest magnitude
+// (infinite when the shapes differ).
+double relativeDifference(const torch::Tensor &a, const torch::Tensor &reference)
 {
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (!a[i].sizes().equals(b[i].sizes()) || !torch::equal(a[i], b[i]))
-            return false;
-    return true;
+    if (!a.sizes().equals(reference.sizes()))
+        return INFINITY;
+    const double scale = std::max(reference.abs().max().item<double>(), 1e-30);
+    return (a - reference).abs().max().item<double>() / scale;
 }
 
 } // namespace
@@ -216,7 +216,7 @@ private Q_SLOTS:
 
     // A version-1 checkpoint written by the code before the trainer had its own generator
     // (tests/engine/data/v1_checkpoint/README.md) resumes to exactly the tensors that code made.
-    void aVersion1CheckpointResumesBitExactly()
+    void aVersion1CheckpointResumesAsThatCodeDid()
     {
         // The fixture was written with 2 threads; reductions split by thread count round
         // differently, so the comparison runs with the same number.
@@ -239,12 +239,28 @@ private Q_SLOTS:
 
         const fs::path expected = fixture / "expected_step_6";
         const ModelConfig model = readCheckpointConfig(checkpoint.string()).model;
+        // Since the CPU's fused attention and tied token gradient (issue 12) the engine sums in
+        // another order than that code did, so its weights and AdamW moments agree to fp32
+        // rounding, not bit for bit (measured 1e-7 relative; 6e-5 for c_attn.bias, whose key
+        // part has an exact gradient of zero, so AdamW steps on rounding noise); the generator
+        // state and the step still agree exactly. Today's trainer resumes bit-exactly:
+        // test_trainer.
+        const double tolerance = 1e-4;
+        double largest = 0;
         const auto resumed = modelTensors(result.lastCheckpoint, model);
-        const auto reference = modelTensors(expected, model);
-        for (const auto &[name, tensor] : reference)
-            QVERIFY2(torch::equal(resumed.at(name), tensor), name.c_str());
-        QVERIFY(sameTensors(optimizerTensors(fs::path(result.lastCheckpoint) / "optimizer.pt"),
-                            optimizerTensors(expected / "optimizer.pt")));
+        for (const auto &[name, tensor] : modelTensors(expected, model)) {
+            largest = std::max(largest, relativeDifference(resumed.at(name), tensor));
+            QVERIFY2(relativeDifference(resumed.at(name), tensor) < tolerance, name.c_str());
+        }
+        const auto moments = optimizerTensors(fs::path(result.lastCheckpoint) / "optimizer.pt");
+        const auto expectedMoments = optimizerTensors(expected / "optimizer.pt");
+        QCOMPARE(moments.size(), expectedMoments.size());
+        for (std::size_t i = 0; i < moments.size(); ++i) {
+            largest = std::max(largest, relativeDifference(moments[i], expectedMoments[i]));
+            QVERIFY2(relativeDifference(moments[i], expectedMoments[i]) < tolerance,
+                     qPrintable(QStringLiteral("optimizer tensor %1").arg(i)));
+        }
+        qInfo("largest relative difference from that code's tensors: %.3g", largest);
         QVERIFY(torch::equal(rngState(fs::path(result.lastCheckpoint) / "rng.pt"),
                              rngState(expected / "rng.pt")));
     }

@@ -6,6 +6,7 @@
 #include <QtTest>
 
 #include "chunked_head_loss.h"
+#include "fifty_step_losses.h"
 #include "gpt.h"
 
 using namespace azllm;
@@ -50,26 +51,13 @@ ModelConfig dropoutConfig()
 // 50 AdamW steps on fixed batches; `chunked` picks the engine's loss or the plain head.
 std::vector<double> trainingLosses(bool chunked)
 {
-    const ModelConfig c = dropoutConfig();
-    Gpt model(c, at::detail::createCPUGenerator(5));
-    model->train();
-    torch::optim::AdamW optimizer(model->parameters(), torch::optim::AdamWOptions(3e-3));
-    at::Generator data = at::detail::createCPUGenerator(6);
-    const torch::Tensor windows = torch::randint(c.vocabSize, {4, 3, 13}, data, torch::kLong);
-    std::vector<double> losses;
-    for (int step = 0; step < 50; ++step) {
-        const torch::Tensor w = windows[step % 4];
-        const torch::Tensor idx = w.slice(1, 0, 12), targets = w.slice(1, 1, 13);
-        optimizer.zero_grad();
-        const torch::Tensor loss =
-            chunked ? model->loss(idx, targets)
-                    : F::cross_entropy(model->forward(idx).reshape({-1, c.vocabSize}),
-                                       targets.reshape({-1}));
-        loss.backward();
-        optimizer.step();
-        losses.push_back(loss.item<double>());
-    }
-    return losses;
+    return fiftyStepLosses(dropoutConfig(), [chunked](Gpt &model, const torch::Tensor &idx,
+                                                      const torch::Tensor &targets) {
+        if (chunked)
+            return model->loss(idx, targets);
+        return F::cross_entropy(model->forward(idx).reshape({-1, model->config().vocabSize}),
+                                targets.reshape({-1}));
+    });
 }
 
 } // namespace
