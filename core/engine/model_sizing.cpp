@@ -78,9 +78,9 @@ TrainingMemory trainingMemory(const ModelConfig &m, std::int64_t batch, std::int
         (activationCheckpointing ? 4 * m.nLayer * T * C + perBlock : m.nLayer * perBlock) +
         backwardOfOneBlock;
     // The final LayerNorm's input and output per sequence; one block of the chunked loss's
-    // logits; the tied token table's two dense gradients (the head's and the embedding's, summed
-    // in backward).
-    const std::int64_t headFloats = headLossChunkRows(V, batch * T) * V + 2 * V * C;
+    // logits; the tied token table's dense gradient that the head builds while the loss is
+    // computed (on a CPU the embedding adds its gradient into it, tied_embedding.h).
+    const std::int64_t headFloats = headLossChunkRows(V, batch * T) * V + V * C;
     t.activations = 4 * (batch * (blocks + 2 * T * C) + headFloats);
     return t;
 }
