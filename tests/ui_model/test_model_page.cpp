@@ -265,11 +265,11 @@ void TestModelPage::deviceTableMarksFits()
              fitText(Fit::FitsWithCheckpointing));
     QCOMPARE(page.displayedValue(QStringLiteral("fit.train.h100-80")), fitText(Fit::Fits));
 
-    // az-300m at batch 8, context 1024: 31 GiB plain, 11 GiB with checkpointing (lesson 44).
+    // az-300m at batch 8, context 1024: 31.2 GiB plain, 11.2 GiB with checkpointing (lesson 44).
     page.selectPreset(QStringLiteral("az-300m"));
     QCOMPARE(page.displayedValue(QStringLiteral("fit.train.t4-16")),
              fitText(Fit::FitsWithCheckpointing));
-    // az-100m: 12.4 GiB plain.
+    // az-100m: 12.3 GiB plain.
     page.selectPreset(QStringLiteral("az-100m"));
     QCOMPARE(page.displayedValue(QStringLiteral("fit.train.t4-16")), fitText(Fit::Fits));
 
